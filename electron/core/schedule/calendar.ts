@@ -1,0 +1,91 @@
+/**
+ * Day classification for schedules: weekdays, holidays and working days, including China's
+ * make-up working days (调休), which fall on weekends and count as working days.
+ */
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { parseIsoDate, weekdayOfDays } from '../time/civil.js';
+
+export const CALENDAR_PRESETS = ['cn-mainland'] as const;
+export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
+
+export interface CalendarDefinition {
+  /** Public holidays and make-up working days from a maintained source. */
+  preset?: CalendarPreset;
+  /** Extra days off for this hall (closures, local holidays). */
+  holidays?: string[];
+  /** Extra working days (make-up days the preset lacks). */
+  workdays?: string[];
+  /** Preset holidays on which this hall works as on an ordinary day. */
+  notHolidays?: string[];
+}
+
+export interface DayCalendar {
+  isHoliday(days: number): boolean;
+  /** Mon–Fri that is not a holiday, or any listed working day (a 调休 Saturday). */
+  isWorkday(days: number): boolean;
+  holidayName(days: number): string | null;
+}
+
+interface PresetData {
+  holidays: Map<number, string>;
+  workdays: Map<number, string>;
+}
+
+let cnMainland: PresetData | null = null;
+
+function presetData(preset: CalendarPreset): PresetData {
+  if (preset === 'cn-mainland') {
+    // Loaded once: ~770 dates, "name,中文名,days" per date.
+    cnMainland ??= {
+      holidays: toDayMap(chineseDays.holidays as Record<string, string>),
+      workdays: toDayMap(chineseDays.workdays as Record<string, string>),
+    };
+    return cnMainland;
+  }
+  throw new Error(`unknown calendar preset "${String(preset)}"`);
+}
+
+function toDayMap(source: Record<string, string>): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const [date, label] of Object.entries(source)) {
+    const days = parseIsoDate(date);
+    const zh = label.split(',')[1];
+    if (days !== null) map.set(days, zh ?? label);
+  }
+  return map;
+}
+
+function toDaySet(dates: string[] | undefined): Set<number> {
+  const set = new Set<number>();
+  for (const date of dates ?? []) {
+    const days = parseIsoDate(date);
+    if (days !== null) set.add(days);
+  }
+  return set;
+}
+
+export function buildCalendar(definition: CalendarDefinition): DayCalendar {
+  const preset = definition.preset ? presetData(definition.preset) : null;
+  const extraHolidays = toDaySet(definition.holidays);
+  const extraWorkdays = toDaySet(definition.workdays);
+  const notHolidays = toDaySet(definition.notHolidays);
+
+  const isHoliday = (days: number): boolean =>
+    extraHolidays.has(days) || (!notHolidays.has(days) && (preset?.holidays.has(days) ?? false));
+  return {
+    isHoliday,
+    isWorkday(days) {
+      if (extraWorkdays.has(days) || (preset?.workdays.has(days) && !extraHolidays.has(days))) return true;
+      if (isHoliday(days)) return false;
+      const weekday = weekdayOfDays(days);
+      return weekday >= 1 && weekday <= 5;
+    },
+    holidayName(days) {
+      if (!isHoliday(days)) return null;
+      return preset?.holidays.get(days) ?? 'holiday';
+    },
+  };
+}
+
+/** The plain Mon–Fri week, used when a schedule names no calendar. */
+export const PLAIN_WEEK: DayCalendar = buildCalendar({});
