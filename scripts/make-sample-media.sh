@@ -223,9 +223,10 @@ encode_slide() {
   mv -f "$tmp" "$out"
 }
 
-# gradient <c0> <c1>: diagonal two-colour background.
+# gradient <c0> <c1>: diagonal two-colour background. A fixed seed: the
+# gradients source otherwise draws random numbers even with every colour set.
 gradient() {
-  printf 'gradients=s=1920x1080:r=1:d=1:n=2:c0=%s:c1=%s:x0=0:y0=0:x1=1920:y1=1080:speed=0.00001:type=linear,format=rgb24' "$1" "$2"
+  printf 'gradients=s=1920x1080:r=1:d=1:n=2:c0=%s:c1=%s:x0=0:y0=0:x1=1920:y1=1080:speed=0.00001:seed=1:type=linear,format=rgb24' "$1" "$2"
 }
 
 FOOTER="中国移动营业厅  |  Customer Service Hall"

@@ -190,6 +190,7 @@ function checkProgramme(source: JsonSource, programme: Omit<Programme, 'id'>, in
         'not-a-file': `media path ${shown} is a folder, not a file: name the file`,
       };
       out.push(source.at(at, 'error', messages[media.problem]));
+      if (media.problem === 'escapes') return;
     }
     const extension = path.extname(item.src).toLowerCase();
     const allowed = item.type === 'video' ? VIDEO_EXTENSIONS : IMAGE_EXTENSIONS;

@@ -28,6 +28,8 @@ export interface LoadOptions {
   assetsDir?: string;
   /** How the folder is named in messages; default: `dir` as given. */
   displayDir?: string;
+  /** How the media folder is named in messages; default: its path from the working directory. */
+  displayAssets?: string;
 }
 
 export interface LoadResult {
@@ -133,7 +135,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     programmes,
     programmeIds,
     assetsRoot: assetsDir,
-    assetsName: path.relative(process.cwd(), assetsDir).replace(/\\/g, '/') || 'assets',
+    assetsName: options.displayAssets ?? (path.relative(process.cwd(), assetsDir).replace(/\\/g, '/') || 'assets'),
   };
   checkReferences(input, diagnostics);
   if (hasErrors(diagnostics) || !input.schedule || !input.layouts) return { config: null, diagnostics, files };

@@ -62,7 +62,7 @@ export function schemaCheck(kind: FileKind, source: JsonSource, out: Diagnostic[
 }
 
 function describe(error: ErrorObject, path: JsonPath): string {
-  const where = path.length === 0 ? 'the file' : `"${path.map(String).join('.')}"`;
+  const where = path.length === 0 ? 'the file' : `"${formatPath(path)}"`;
   const found = (value: unknown): string => (value === undefined ? '' : ` (found ${JSON.stringify(value)?.slice(0, 60)})`);
   const p = error.params as Record<string, unknown>;
   const schema = error.parentSchema as Record<string, unknown> | undefined;
@@ -96,6 +96,11 @@ function describe(error: ErrorObject, path: JsonPath): string {
     default:
       return `${where} ${error.message ?? 'is not valid'}`;
   }
+}
+
+/** items[1].duration — how people read a place in a JSON file. */
+function formatPath(path: JsonPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 function article(type: string): string {

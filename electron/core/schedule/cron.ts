@@ -1,38 +1,40 @@
 /**
  * Cron expressions for schedule entries (5 fields, or 6 with seconds first), read in the hall's wall
- * clock. cron-parser does the parsing; matching a local day and time is ours, so the DST policy of
- * time/zone.ts applies to every entry alike.
+ * clock. node-cron parses and checks them field by field; matching a local day and time is ours, so
+ * the DST policy of time/zone.ts applies to every entry alike.
  *
- * Day rule (as in Vixie cron and node-cron): when both day-of-month and day-of-week are restricted,
- * a day matches if either does; otherwise the restricted one decides.
+ * Day rule (as in Vixie cron): when both day-of-month and day-of-week are restricted (neither field
+ * starts with * or ?), a day matches if either does; otherwise the restricted one decides.
  */
-import { CronExpressionParser } from 'cron-parser';
-import { civilFromDays, daysInMonth, weekdayOfDays } from '../time/civil.js';
+import { validateDetailed } from 'node-cron';
+import { civilFromDays, daysFromCivil, daysInMonth, weekdayOfDays } from '../time/civil.js';
 
-export const CRON_FIELDS = ['second', 'minute', 'hour', 'day-of-month', 'month', 'day-of-week'] as const;
-export type CronFieldName = (typeof CRON_FIELDS)[number];
+const FIELD_NAMES: Record<string, string> = {
+  second: 'second',
+  minute: 'minute',
+  hour: 'hour',
+  dayOfMonth: 'day-of-month',
+  month: 'month',
+  dayOfWeek: 'day-of-week',
+};
 
-const FIELD_HINT: Record<CronFieldName, string> = {
+const FIELD_HINT: Record<string, string> = {
   second: 'seconds run 0-59',
   minute: 'minutes run 0-59',
   hour: 'hours run 0-23',
-  'day-of-month': 'days of the month run 1-31 (L = last day)',
+  'day-of-month': 'days of the month run 1-31 (also L, L-2, 15W)',
   month: 'months run 1-12 or JAN-DEC',
-  'day-of-week': 'days of the week run 0-7 (0 and 7 = Sunday) or SUN-SAT, with 5L or 1#2 forms',
+  'day-of-week': 'days of the week run 0-7 (0 and 7 = Sunday) or SUN-SAT (also 5L, 1#2)',
 };
 
 export class CronSyntaxError extends Error {
   constructor(
     readonly expression: string,
-    readonly field: CronFieldName | null,
-    readonly detail: string,
-    readonly hint: string,
+    /** e.g. "minute"; null when the expression as a whole is wrong. */
+    readonly field: string | null,
+    detail: string,
   ) {
-    super(
-      field
-        ? `cron "${expression}": the ${field} field is wrong: ${detail}; ${hint}`
-        : `cron "${expression}": ${detail}; ${hint}`,
-    );
+    super(`cron "${expression}": ${detail}`);
   }
 }
 
@@ -43,95 +45,90 @@ export interface CronSpec {
   matchesDay(days: number): boolean;
 }
 
-const ALLOWED = /^[0-9A-Za-z*?,/#-]+$/;
-
 /** Parses and checks an expression; throws CronSyntaxError naming the wrong field. */
 export function parseCron(expression: string): CronSpec {
-  const text = expression.trim();
-  const parts = text.split(/\s+/);
+  const parts = expression.trim().split(/\s+/);
   if (parts.length !== 5 && parts.length !== 6) {
     throw new CronSyntaxError(
       expression,
       null,
-      `it has ${parts.length} field${parts.length === 1 ? '' : 's'}`,
-      'write 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first',
+      `it has ${parts.length} field${parts.length === 1 ? '' : 's'}: write 5 (minute hour day-of-month month day-of-week) or 6 with seconds first`,
     );
   }
-  const six = parts.length === 6 ? parts : ['0', ...parts];
-  six.forEach((part, i) => {
-    const field = CRON_FIELDS[i]!;
-    // cron-parser also accepts Jenkins-style "H" hashes, which make times random: refuse them.
-    if (!ALLOWED.test(part) || /(^|[^A-Za-z])H/.test(part)) {
-      throw new CronSyntaxError(expression, field, `"${part}" has characters cron does not allow`, FIELD_HINT[field]);
-    }
-    const probe = six.map((p, j) => (j === i ? p : j === 3 && i === 5 ? '?' : '*')).join(' ');
-    try {
-      CronExpressionParser.parse(probe);
-    } catch (error) {
-      throw new CronSyntaxError(expression, field, `"${part}": ${tidy((error as Error).message)}`, FIELD_HINT[field]);
-    }
-  });
-  let parsed;
-  try {
-    parsed = CronExpressionParser.parse(six.join(' '));
-  } catch (error) {
-    // Each field parsed alone, so the combination is what fails: a day that no listed month has.
-    throw neverRuns(expression, tidy((error as Error).message));
+  const result = validateDetailed(parts.join(' '));
+  const problem = result.errors[0];
+  if (problem || !result.fields) {
+    const field = problem ? FIELD_NAMES[problem.field] : undefined;
+    if (!field) throw new CronSyntaxError(expression, null, `${problem?.message ?? 'not a cron expression'}`);
+    const never = /impossible/.test(problem!.message);
+    throw new CronSyntaxError(
+      expression,
+      field,
+      never
+        ? `the ${field} field "${problem!.value}" names no day that exists in the listed months, so it never runs: pick days that exist`
+        : `the ${field} field "${problem!.value}" is wrong: ${FIELD_HINT[field]}`,
+    );
   }
-  const { second, minute, hour, dayOfMonth, month, dayOfWeek } = parsed.fields;
-  const months = new Set(month.values as number[]);
-  // cron-parser types these as literal unions; widen them once here.
-  const domValues = dayOfMonth.values as (number | string)[];
-  const dowValues = dayOfWeek.values as (number | string)[];
-  const domNumbers = new Set(domValues.filter((v): v is number => typeof v === 'number'));
-  const domLast = domValues.includes('L');
-  const dowNumbers = new Set(dowValues.filter((v): v is number => typeof v === 'number').map((v) => v % 7));
-  const dowLast = new Set(
-    dowValues.filter((v): v is string => typeof v === 'string' && v.endsWith('L')).map((v) => Number(v.slice(0, -1)) % 7),
-  );
-  const nth = dayOfWeek.nthDay;
-  const domRestricted = !dayOfMonth.isWildcard && !dayOfMonth.hasQuestionMarkChar;
-  const dowRestricted = !dayOfWeek.isWildcard && !dayOfWeek.hasQuestionMarkChar;
-
-  const matchesDom = (day: number, year: number, mon: number): boolean =>
-    domNumbers.has(day) || (domLast && day === daysInMonth(year, mon));
-  const matchesDow = (weekday: number, day: number, year: number, mon: number): boolean => {
-    if (dowLast.has(weekday) && day + 7 > daysInMonth(year, mon)) return true;
-    if (!dowNumbers.has(weekday)) return false;
-    return nth === 0 || Math.ceil(day / 7) === nth;
-  };
+  const { second, minute, hour, dayOfMonth, month, dayOfWeek } = result.fields;
+  const raw = parts.length === 6 ? parts : ['0', ...parts];
+  const domRestricted = !/^[*?]/.test(raw[3]!);
+  const dowRestricted = !/^[*?]/.test(raw[5]!);
+  const months = new Set(month);
+  const matchesDom = dayOfMonthMatcher(dayOfMonth);
+  const matchesDow = dayOfWeekMatcher(dayOfWeek);
 
   const timesOfDay: number[] = [];
-  for (const h of hour.values as number[]) {
-    for (const m of minute.values as number[]) {
-      for (const s of second.values as number[]) timesOfDay.push(h * 3600 + m * 60 + s);
-    }
-  }
+  for (const h of hour) for (const m of minute) for (const s of second) timesOfDay.push(h * 3600 + m * 60 + s);
   timesOfDay.sort((a, b) => a - b);
 
-  const spec: CronSpec = {
+  return {
     source: expression,
     timesOfDay,
-    matchesDay(days: number): boolean {
-      const { year, month: mon, day } = civilFromDays(days);
-      if (!months.has(mon)) return false;
-      const weekday = weekdayOfDays(days);
-      if (domRestricted && dowRestricted) return matchesDom(day, year, mon) || matchesDow(weekday, day, year, mon);
-      if (domRestricted) return matchesDom(day, year, mon);
-      if (dowRestricted) return matchesDow(weekday, day, year, mon);
+    matchesDay(days) {
+      const date = civilFromDays(days);
+      if (!months.has(date.month)) return false;
+      if (domRestricted && dowRestricted) return matchesDom(days, date) || matchesDow(days, date);
+      if (domRestricted) return matchesDom(days, date);
+      if (dowRestricted) return matchesDow(days, date);
       return true;
     },
   };
-  if (domRestricted && !dowRestricted && !domLast && ![...months].some((m) => [...domNumbers].some((d) => d <= daysInMonth(2024, m)))) {
-    throw neverRuns(expression, 'no listed month has such a day');
-  }
-  return spec;
 }
 
-function neverRuns(expression: string, detail: string): CronSyntaxError {
-  return new CronSyntaxError(expression, 'day-of-month', `${detail}, so it never runs`, 'pick days that exist in the listed months');
+type DayMatcher = (days: number, date: { year: number; month: number; day: number }) => boolean;
+
+function dayOfMonthMatcher(values: (number | string)[]): DayMatcher {
+  const tests: DayMatcher[] = values.map((value) => {
+    if (typeof value === 'number') return (_, { day }) => day === value;
+    if (value === 'L') return (_, { year, month, day }) => day === daysInMonth(year, month);
+    const before = /^L-(\d+)$/.exec(value);
+    if (before) return (_, { year, month, day }) => day === daysInMonth(year, month) - Number(before[1]);
+    const weekday = /^(\d+)W$/.exec(value);
+    if (weekday) return (days, { year, month }) => days === nearestWeekday(year, month, Number(weekday[1]));
+    throw new Error(`unsupported day-of-month value "${value}"`);
+  });
+  return (days, date) => tests.some((test) => test(days, date));
 }
 
-function tidy(message: string): string {
-  return message.replace(/^Constraint error, /, '').replace(/\.$/, '');
+function dayOfWeekMatcher(values: (number | string)[]): DayMatcher {
+  const tests: DayMatcher[] = values.map((value) => {
+    if (typeof value === 'number') return (days) => weekdayOfDays(days) === value % 7;
+    const last = /^(\d)L$/.exec(value);
+    if (last) return (days, { year, month, day }) => weekdayOfDays(days) === Number(last[1]) % 7 && day + 7 > daysInMonth(year, month);
+    const nth = /^(\d)#(\d)$/.exec(value);
+    if (nth) return (days, { day }) => weekdayOfDays(days) === Number(nth[1]) % 7 && Math.ceil(day / 7) === Number(nth[2]);
+    throw new Error(`unsupported day-of-week value "${value}"`);
+  });
+  return (days, date) => tests.some((test) => test(days, date));
+}
+
+/** The weekday nearest to day `target` of the month, not leaving the month (Quartz's "15W"). */
+function nearestWeekday(year: number, month: number, target: number): number {
+  const last = daysInMonth(year, month);
+  const day = Math.min(target, last);
+  const days = daysFromCivil(year, month, day);
+  const weekday = weekdayOfDays(days);
+  if (weekday === 6) return day === 1 ? days + 2 : days - 1;
+  if (weekday === 0) return day === last ? days - 2 : days + 1;
+  return days;
 }

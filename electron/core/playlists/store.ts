@@ -1,0 +1,147 @@
+/**
+ * The hall's configuration in force, and hot reload: a valid change to the playlist folder applies
+ * at once; an invalid one is refused, the last good configuration stays, and the findings are kept
+ * for the status API and the log (never for the public screen). The last good configuration is also
+ * saved, so a player rebooted after a bad edit still plays the hall's programmes.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, watch, type FSWatcher, openSync, fsyncSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import { compileSchedule, type CompiledSchedule } from '../schedule/compile.js';
+import type { Log } from '../scheduler/ports.js';
+import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
+import { loadPlaylists } from './load.js';
+import type { HallConfig } from './types.js';
+
+export interface Applied {
+  config: HallConfig;
+  schedule: CompiledSchedule;
+  /** Epoch ms. */
+  loadedAt: number;
+  from: 'folder' | 'saved copy';
+}
+
+export interface PlaylistStatus {
+  loadedAt: number | null;
+  from: Applied['from'] | null;
+  /** Findings of the last load that was refused; empty once a valid folder loads. */
+  errors: string[];
+  warnings: string[];
+}
+
+export interface PlaylistStoreOptions {
+  dir: string;
+  assetsDir: string;
+  /** Where the last good configuration is saved; null = not saved. */
+  stateDir: string | null;
+  log: Log;
+  now: () => number;
+  onApply(applied: Applied): void;
+  debounceMs?: number;
+}
+
+export interface PlaylistStore {
+  /** Loads the folder now; returns true when it was applied. */
+  reload(): boolean;
+  current(): Applied | null;
+  status(): PlaylistStatus;
+  /** Reloads on every change in the folder (debounced). */
+  watch(): void;
+  close(): void;
+}
+
+const SAVED_FILE = 'last-good-config.json';
+
+export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStore {
+  const { log } = options;
+  let applied: Applied | null = null;
+  let errors: Diagnostic[] = [];
+  let warnings: Diagnostic[] = [];
+  let watcher: FSWatcher | null = null;
+  let pending: NodeJS.Timeout | null = null;
+
+  const apply = (config: HallConfig, from: Applied['from']): void => {
+    applied = { config, schedule: compileSchedule(config.schedule, config.calendars), loadedAt: options.now(), from };
+    options.onApply(applied);
+  };
+
+  const reload = (): boolean => {
+    const result = loadPlaylists(options.dir, { assetsDir: options.assetsDir });
+    const found = result.diagnostics;
+    if (!result.config) {
+      errors = found.filter((d) => d.severity === 'error');
+      for (const d of errors) log.warn(`playlist refused: ${formatDiagnostic(d)}`);
+      if (!applied) {
+        const saved = readSaved();
+        if (saved) {
+          log.warn('playing the last good configuration saved before; fix the playlist folder');
+          apply(saved, 'saved copy');
+        }
+      } else log.warn('keeping the configuration in force', { loadedAt: applied.loadedAt });
+      return false;
+    }
+    errors = [];
+    warnings = found.filter((d) => d.severity === 'warning');
+    for (const d of warnings) log.warn(`playlist warning: ${formatDiagnostic(d)}`);
+    apply(result.config, 'folder');
+    save(result.config);
+    log.info('playlists applied', { files: result.files.length, warnings: warnings.length });
+    return true;
+  };
+
+  const readSaved = (): HallConfig | null => {
+    if (!options.stateDir) return null;
+    const file = path.join(options.stateDir, SAVED_FILE);
+    if (!existsSync(file)) return null;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as HallConfig;
+    } catch (error) {
+      log.warn('the saved configuration is unreadable', { file, error: String(error) });
+      return null;
+    }
+  };
+
+  const save = (config: HallConfig): void => {
+    if (!options.stateDir) return;
+    try {
+      mkdirSync(options.stateDir, { recursive: true });
+      const file = path.join(options.stateDir, SAVED_FILE);
+      const temp = `${file}.tmp`;
+      writeFileSync(temp, JSON.stringify(config));
+      const fd = openSync(temp, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+      // Rename is atomic: a crash leaves the old copy or the new one, never half of one.
+      renameSync(temp, file);
+    } catch (error) {
+      log.warn('could not save the configuration', { error: String(error) });
+    }
+  };
+
+  return {
+    reload,
+    current: () => applied,
+    status: () => ({
+      loadedAt: applied?.loadedAt ?? null,
+      from: applied?.from ?? null,
+      errors: errors.map(formatDiagnostic),
+      warnings: warnings.map(formatDiagnostic),
+    }),
+    watch() {
+      if (watcher) return;
+      watcher = watch(options.dir, { recursive: true }, () => {
+        // Editors write in bursts (temp file, rename, chmod): load once they are done.
+        if (pending) clearTimeout(pending);
+        pending = setTimeout(() => {
+          pending = null;
+          reload();
+        }, options.debounceMs ?? 250);
+      });
+      watcher.on('error', (error) => log.warn('playlist folder watch failed', { error: String(error) }));
+    },
+    close() {
+      watcher?.close();
+      watcher = null;
+      if (pending) clearTimeout(pending);
+    },
+  };
+}

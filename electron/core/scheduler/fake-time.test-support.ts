@@ -1,0 +1,74 @@
+/**
+ * A wall clock, a monotonic clock and timers that move only when a test says so. `advance` moves
+ * both clocks and fires due timers in order; `jumpWall` moves only the wall clock, as NTP or a
+ * manual change does.
+ */
+import type { Clock, Timers } from './ports.js';
+
+interface Pending {
+  id: number;
+  due: () => boolean;
+  fn: () => void;
+  repeat: number | null;
+  dueMonotonic: number;
+}
+
+export class FakeTime implements Clock {
+  private wall: number;
+  private mono = 1_000_000;
+  private pending: Pending[] = [];
+  private nextId = 1;
+
+  constructor(startIso: string) {
+    this.wall = Date.parse(startIso);
+  }
+
+  now = (): number => this.wall;
+  monotonic = (): number => this.mono;
+
+  readonly timers: Timers = {
+    at: (at, fn) => {
+      const id = this.nextId++;
+      // Like a setTimeout armed now: a later wall-clock jump does not move it.
+      const entry: Pending = { id, due: () => this.mono >= entry.dueMonotonic, fn, repeat: null, dueMonotonic: this.mono + Math.max(0, at - this.wall) };
+      this.pending.push(entry);
+      return () => this.cancel(id);
+    },
+    every: (seconds, fn) => {
+      const id = this.nextId++;
+      const entry: Pending = { id, due: () => this.mono >= entry.dueMonotonic, fn, repeat: seconds * 1000, dueMonotonic: this.mono + seconds * 1000 };
+      this.pending.push(entry);
+      return () => this.cancel(id);
+    },
+  };
+
+  /** Moves both clocks forward by `ms` in one-second steps, firing due timers. */
+  advance(ms: number): void {
+    const end = this.mono + ms;
+    while (this.mono < end) {
+      const step = Math.min(1000, end - this.mono);
+      this.mono += step;
+      this.wall += step;
+      this.fireDue();
+    }
+  }
+
+  /** Moves only the wall clock (a clock change); timers fire at the next advance. */
+  jumpWall(ms: number): void {
+    this.wall += ms;
+  }
+
+  private fireDue(): void {
+    const due = [...this.pending].sort((a, b) => a.dueMonotonic - b.dueMonotonic || a.id - b.id);
+    for (const p of due) {
+      if (!this.pending.includes(p) || !p.due()) continue;
+      if (p.repeat === null) this.cancel(p.id);
+      else p.dueMonotonic += p.repeat;
+      p.fn();
+    }
+  }
+
+  private cancel(id: number): void {
+    this.pending = this.pending.filter((p) => p.id !== id);
+  }
+}
