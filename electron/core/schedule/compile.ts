@@ -2,11 +2,12 @@
  * Turns a validated schedule file into the form the timeline works on: parsed crons, clock times in
  * seconds, one day filter per entry. Throws on input the validator would have refused.
  */
-import { parseClock, parseIsoDate, SECONDS_PER_DAY, weekdayOfDays } from '../time/civil.js';
+import { parseClock, SECONDS_PER_DAY } from '../time/civil.js';
 import { Zone } from '../time/zone.js';
-import type { CalendarsFile, DayToken, ScheduleEntry, ScheduleFile } from '../playlists/types.js';
+import type { CalendarsFile, ScheduleEntry, ScheduleFile } from '../playlists/types.js';
 import { buildCalendar, PLAIN_WEEK, type DayCalendar } from './calendar.js';
 import { parseCron, type CronSpec } from './cron.js';
+import { dayRule, type DayRule } from './day-rule.js';
 import { parseDuration } from './duration.js';
 
 interface EntryBase {
@@ -15,8 +16,8 @@ interface EntryBase {
   priority: number;
   /** Position in the file, the tie-breaker between equal priorities. */
   order: number;
-  /** Decides from the local day an occurrence starts on. */
-  startsOn(days: number): boolean;
+  /** The local days an occurrence may start on. */
+  days: DayRule;
   /** Upper bound of one occurrence's length, so the timeline knows how far back to look. */
   maxSpan: number;
   source: ScheduleEntry;
@@ -45,31 +46,6 @@ export interface CompiledSchedule {
   maxSpan: number;
 }
 
-const WEEKDAY_TOKENS: DayToken[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-export function dayFilter(entry: ScheduleEntry, calendar: DayCalendar): (days: number) => boolean {
-  const weekdays = new Set<number>();
-  const tokens = new Set(entry.days ?? []);
-  WEEKDAY_TOKENS.forEach((token, i) => tokens.has(token) && weekdays.add(i));
-  const anyDay = tokens.size === 0;
-  const workday = tokens.has('workday');
-  const restday = tokens.has('restday');
-  const holiday = tokens.has('holiday');
-  const from = entry.validFrom ? parseIsoDate(entry.validFrom) : null;
-  const to = entry.validTo ? parseIsoDate(entry.validTo) : null;
-  const except = new Set((entry.except ?? []).map((d) => parseIsoDate(d)));
-  return (days) => {
-    if ((from !== null && days < from) || (to !== null && days > to) || except.has(days)) return false;
-    if (anyDay || weekdays.has(weekdayOfDays(days))) return true;
-    if (holiday && calendar.isHoliday(days)) return true;
-    if (workday || restday) {
-      const isWork = calendar.isWorkday(days);
-      return (workday && isWork) || (restday && !isWork);
-    }
-    return false;
-  };
-}
-
 export function compileSchedule(schedule: ScheduleFile, calendars: CalendarsFile | undefined): CompiledSchedule {
   const zone = Zone.of(schedule.timezone);
   const calendarCache = new Map<string, DayCalendar>();
@@ -91,7 +67,7 @@ export function compileSchedule(schedule: ScheduleFile, calendars: CalendarsFile
       programme: source.programme,
       priority: source.priority ?? 0,
       order,
-      startsOn: dayFilter(source, calendarNamed(source.calendar ?? schedule.calendar)),
+      days: dayRule(source, calendarNamed(source.calendar ?? schedule.calendar)),
       source,
     };
     if (source.daypart) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../time/civil.js';
 import { CronSyntaxError, parseCron } from './cron.js';
+import { dayInfo, type DayInfo } from './day-table.js';
 
-const day = (iso: string): number => {
+const day = (iso: string): DayInfo => {
   const [y, m, d] = iso.split('-').map(Number);
-  return daysFromCivil(y!, m!, d!);
+  return dayInfo(daysFromCivil(y!, m!, d!));
 };
 
 describe('parseCron', () => {

@@ -7,7 +7,8 @@
  * starts with * or ?), a day matches if either does; otherwise the restricted one decides.
  */
 import { validateDetailed } from 'node-cron';
-import { civilFromDays, daysFromCivil, daysInMonth, weekdayOfDays } from '../time/civil.js';
+import { daysFromCivil, daysInMonth, weekdayOfDays } from '../time/civil.js';
+import type { DayInfo } from './day-table.js';
 
 const FIELD_NAMES: Record<string, string> = {
   second: 'second',
@@ -42,7 +43,7 @@ export interface CronSpec {
   readonly source: string;
   /** Seconds since local midnight at which the expression fires on a matching day, ascending. */
   readonly timesOfDay: readonly number[];
-  matchesDay(days: number): boolean;
+  matchesDay(day: DayInfo): boolean;
 }
 
 /** Parses and checks an expression; throws CronSyntaxError naming the wrong field. */
@@ -84,42 +85,41 @@ export function parseCron(expression: string): CronSpec {
   return {
     source: expression,
     timesOfDay,
-    matchesDay(days) {
-      const date = civilFromDays(days);
+    matchesDay(date) {
       if (!months.has(date.month)) return false;
-      if (domRestricted && dowRestricted) return matchesDom(days, date) || matchesDow(days, date);
-      if (domRestricted) return matchesDom(days, date);
-      if (dowRestricted) return matchesDow(days, date);
+      if (domRestricted && dowRestricted) return matchesDom(date) || matchesDow(date);
+      if (domRestricted) return matchesDom(date);
+      if (dowRestricted) return matchesDow(date);
       return true;
     },
   };
 }
 
-type DayMatcher = (days: number, date: { year: number; month: number; day: number }) => boolean;
+type DayMatcher = (date: DayInfo) => boolean;
 
 function dayOfMonthMatcher(values: (number | string)[]): DayMatcher {
   const tests: DayMatcher[] = values.map((value) => {
-    if (typeof value === 'number') return (_, { day }) => day === value;
-    if (value === 'L') return (_, { year, month, day }) => day === daysInMonth(year, month);
+    if (typeof value === 'number') return ({ day }) => day === value;
+    if (value === 'L') return ({ year, month, day }) => day === daysInMonth(year, month);
     const before = /^L-(\d+)$/.exec(value);
-    if (before) return (_, { year, month, day }) => day === daysInMonth(year, month) - Number(before[1]);
+    if (before) return ({ year, month, day }) => day === daysInMonth(year, month) - Number(before[1]);
     const weekday = /^(\d+)W$/.exec(value);
-    if (weekday) return (days, { year, month }) => days === nearestWeekday(year, month, Number(weekday[1]));
+    if (weekday) return ({ days, year, month }) => days === nearestWeekday(year, month, Number(weekday[1]));
     throw new Error(`unsupported day-of-month value "${value}"`);
   });
-  return (days, date) => tests.some((test) => test(days, date));
+  return (date) => tests.some((test) => test(date));
 }
 
 function dayOfWeekMatcher(values: (number | string)[]): DayMatcher {
   const tests: DayMatcher[] = values.map((value) => {
-    if (typeof value === 'number') return (days) => weekdayOfDays(days) === value % 7;
+    if (typeof value === 'number') return ({ weekday }) => weekday === value % 7;
     const last = /^(\d)L$/.exec(value);
-    if (last) return (days, { year, month, day }) => weekdayOfDays(days) === Number(last[1]) % 7 && day + 7 > daysInMonth(year, month);
+    if (last) return ({ weekday, year, month, day }) => weekday === Number(last[1]) % 7 && day + 7 > daysInMonth(year, month);
     const nth = /^(\d)#(\d)$/.exec(value);
-    if (nth) return (days, { day }) => weekdayOfDays(days) === Number(nth[1]) % 7 && Math.ceil(day / 7) === Number(nth[2]);
+    if (nth) return ({ weekday, day }) => weekday === Number(nth[1]) % 7 && Math.ceil(day / 7) === Number(nth[2]);
     throw new Error(`unsupported day-of-week value "${value}"`);
   });
-  return (days, date) => tests.some((test) => test(days, date));
+  return (date) => tests.some((test) => test(date));
 }
 
 /** The weekday nearest to day `target` of the month, not leaving the month (Quartz's "15W"). */

@@ -2,14 +2,13 @@
  * Occurrences of one entry as instant intervals [start, end) in epoch seconds, merged where they
  * overlap, for the local days in a range. Wall times go through Zone.instantOf, the one DST policy.
  */
-import { SECONDS_PER_DAY } from '../time/civil.js';
-import type { Zone } from '../time/zone.js';
 import type { CompiledEntry } from './compile.js';
+import type { DayTable } from './day-table.js';
 
 /** Calls `emit` with merged, ascending intervals that start on local days [fromDay, toDay]. */
 export function forEachOccurrence(
   entry: CompiledEntry,
-  zone: Zone,
+  table: DayTable,
   fromDay: number,
   toDay: number,
   emit: (start: number, end: number) => void,
@@ -27,27 +26,25 @@ export function forEachOccurrence(
     openEnd = end;
   };
 
+  const allowed = table.startDays(entry.days);
   for (let day = fromDay; day <= toDay; day++) {
-    if (!entry.startsOn(day)) continue;
-    const midnight = day * SECONDS_PER_DAY;
+    if (allowed[day - table.first] !== 1) continue;
+    const info = table.info(day);
     if (entry.kind === 'daypart') {
       const endDay = entry.to <= entry.from ? day + 1 : day;
-      add(zone.instantOf(midnight + entry.from), zone.instantOf(endDay * SECONDS_PER_DAY + entry.to));
+      add(table.instantOf(day, entry.from), table.instantOf(endDay, entry.to));
       continue;
     }
-    if (!entry.cron.matchesDay(day)) continue;
-    let previous = Number.NaN;
+    if (!entry.cron.matchesDay(info)) continue;
     for (const timeOfDay of entry.cron.timesOfDay) {
-      const start = zone.instantOf(midnight + timeOfDay);
-      // Several wall times in a spring-forward gap land on the same instant: one run.
-      if (start === previous) continue;
-      previous = start;
+      // Several firings in a spring-forward gap share one instant but can end at different times
+      // (an "until" between them ends some today, some tomorrow): add() keeps the longest.
+      const start = table.instantOf(day, timeOfDay);
       let end: number;
       if (entry.duration !== null) end = start + entry.duration;
       else {
         const until = entry.until!;
-        const endDay = until <= timeOfDay ? day + 1 : day;
-        end = zone.instantOf(endDay * SECONDS_PER_DAY + until);
+        end = table.instantOf(day, until <= timeOfDay ? until + 86_400 : until);
       }
       add(start, end);
     }

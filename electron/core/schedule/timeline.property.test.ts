@@ -69,13 +69,31 @@ function compareWithBruteForce(schedule: ScheduleFile, calendars: CalendarsFile,
   }
 
   const random = mulberry32(seed);
+
+  // Shorter windows (look-back, a window opening inside an occurrence): the same list, cut.
+  for (let i = 0; i < 20; i++) {
+    const from = FROM + Math.floor(random() * (TO - FROM - 3 * 86_400_000) / MINUTE) * MINUTE;
+    const to = from + (1 + Math.floor(random() * 3 * 1440)) * MINUTE;
+    const { current } = stateAt(expected, from);
+    const cut = [{ ...current, at: from }, ...expected.filter((s) => s.at > from && s.at < to)];
+    const got = timeline(compiled, from, to).map(({ at, entry, programme }) => ({ at, entry, programme }));
+    if (JSON.stringify(got) !== JSON.stringify(cut)) {
+      throw new Error(
+        `timeline(${localTime(zone, from)} … ${localTime(zone, to)}) differs\n` +
+          `  timeline():  ${got.map((s) => describeSwitch(zone, s)).join('; ')}\n` +
+          `  brute force: ${cut.map((s) => describeSwitch(zone, s)).join('; ')}\n` +
+          `  schedule: ${JSON.stringify(schedule)}\n  calendars: ${JSON.stringify(calendars)}`,
+      );
+    }
+  }
+
   const probes: number[] = [];
   const minutes = (TO - FROM) / MINUTE;
   for (let i = 0; i < RANDOM_PROBES; i++) probes.push(FROM + Math.floor(random() * minutes) * MINUTE);
   // Also right at, and just before, a few switches.
   for (let i = 0; i < 20 && expected.length > 1; i++) {
     const s = expected[1 + Math.floor(random() * (expected.length - 1))]!;
-    probes.push(s.at, s.at - MINUTE);
+    probes.push(s.at, s.at - MINUTE, s.at - 1, s.at + 30_000);
   }
   for (const at of probes) {
     if (at < FROM || at >= TO) continue;
@@ -163,10 +181,7 @@ const startArb = fc.oneof(
         timeArb.map((u) => ({ duration: null, until: u })),
       ),
     )
-    .map(([cron, end]) => ({ kind: 'cron' as const, cron, ...end }))
-    // Known discrepancy, pinned by its own test below: several firings collapsing into one
-    // spring-forward run with an `until` that falls between them.
-    .filter((s) => !(s.cron === '*/15 2 * * *' && s.until !== null && s.until > '02:00' && s.until <= '02:45')),
+    .map(([cron, end]) => ({ kind: 'cron' as const, cron, ...end })),
 );
 
 const entryArb: fc.Arbitrary<EntryShape> = fc.record({
@@ -267,6 +282,18 @@ describe('timeline() and resolve() against a minute-by-minute brute force over 2
     expect(at('2026-11-01T05:30:00Z').map((s) => s.entry)).toEqual(['early']);
     expect(at('2026-11-01T06:30:00Z')).toEqual([]);
     expect(at('2026-11-01T07:00:00Z').map((s) => s.entry)).toEqual(['quarter']);
+  });
+
+  // Regression: the firings 02:00–02:45 all land on 03:00 EDT on 2026-03-08; the 02:00 one ends at
+  // 02:15 that day (empty) but the later ones end at 02:15 the next day, so the entry plays through.
+  // The core once kept only the first firing of such a collapsed run and showed the idle slide.
+  it('New York: */15 2 * * * until 02:15 keeps playing through the spring-forward day', () => {
+    const schedule: ScheduleFile = {
+      timezone: 'America/New_York',
+      entries: [{ id: 'gap', programme: 'g', priority: 0, cron: '*/15 2 * * *', until: '02:15' }],
+    };
+    expect(resolve(compileSchedule(schedule, { calendars: {} }), Date.parse('2026-03-08T12:00:00Z')).entry).toBe('gap');
+    compareWithBruteForce(schedule, { calendars: {} }, 4);
   });
 
   it('Berlin: a 22:00–03:00 daypart across both DST changes', () => {

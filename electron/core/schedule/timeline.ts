@@ -6,6 +6,8 @@
  */
 import { SECONDS_PER_DAY } from '../time/civil.js';
 import type { CompiledEntry, CompiledSchedule } from './compile.js';
+import { DayTable } from './day-table.js';
+import { EventList } from './event-list.js';
 import { forEachOccurrence } from './occurrences.js';
 
 export interface Switch {
@@ -26,9 +28,7 @@ export interface Resolution extends Switch {
   next: Switch | null;
 }
 
-// Events are packed into one float: (seconds from window start) · 2^21 + rank · 2 + isStart.
-const RANK_SLOTS = 2 ** 20;
-const TIME_SCALE = RANK_SLOTS * 2;
+const MAX_ENTRIES = 2 ** 30;
 
 interface SweepResult {
   switches: Switch[];
@@ -37,29 +37,23 @@ interface SweepResult {
 
 function sweep(schedule: CompiledSchedule, fromS: number, toS: number, probeS: number | null): SweepResult {
   const { zone, entries } = schedule;
-  if (entries.length > RANK_SLOTS) throw new Error(`a schedule holds at most ${RANK_SLOTS} entries`);
+  if (entries.length > MAX_ENTRIES) throw new Error(`a schedule holds at most ${MAX_ENTRIES} entries`);
   const lookbackDays = Math.ceil(schedule.maxSpan / SECONDS_PER_DAY) + 1;
   const fromDay = Math.floor(zone.wallAt(fromS) / SECONDS_PER_DAY) - lookbackDays;
   const toDay = Math.floor(zone.wallAt(toS) / SECONDS_PER_DAY) + 1;
 
-  let events = new Float64Array(1024);
-  let count = 0;
-  const push = (value: number): void => {
-    if (count === events.length) {
-      const grown = new Float64Array(events.length * 2);
-      grown.set(events);
-      events = grown;
-    }
-    events[count++] = value;
-  };
+  // Most entries start about once a day: a start and an end each.
+  const events = new EventList(entries.length * (toDay - fromDay + 1) * 2);
+  const table = new DayTable(zone, fromDay, toDay + 1);
   entries.forEach((entry, rank) => {
-    forEachOccurrence(entry, zone, fromDay, toDay, (start, end) => {
+    forEachOccurrence(entry, table, fromDay, toDay, (start, end) => {
       if (end <= fromS || start >= toS) return;
-      push(Math.max(start - fromS, 0) * TIME_SCALE + rank * 2 + 1);
-      if (end < toS) push((end - fromS) * TIME_SCALE + rank * 2);
+      events.push(Math.max(start - fromS, 0), rank * 2 + 1);
+      if (end < toS) events.push(end - fromS, rank * 2);
     });
   });
-  const sorted = events.subarray(0, count).sort();
+  const { times, codes } = events.sorted();
+  const count = times.length;
 
   const active = new Int32Array(entries.length);
   const heap = new MinHeap();
@@ -77,19 +71,19 @@ function sweep(schedule: CompiledSchedule, fromS: number, toS: number, probeS: n
   };
   const probeRel = probeS === null ? -1 : probeS - fromS;
   let probed = probeS === null;
-  if (count === 0 || Math.floor(sorted[0]! / TIME_SCALE) > 0) emit(0);
+  if (count === 0 || times[0]! > 0) emit(0);
   while (i < count) {
-    const rel = Math.floor(sorted[i]! / TIME_SCALE);
+    const rel = times[i]!;
     if (!probed && rel > probeRel) {
       probed = true;
       active.forEach((n, rank) => n > 0 && activeAtProbe.push(rank));
     }
-    while (i < count && Math.floor(sorted[i]! / TIME_SCALE) === rel) {
-      const low = sorted[i]! - rel * TIME_SCALE;
-      const rank = low >> 1;
+    while (i < count && times[i] === rel) {
+      const code = codes[i]!;
+      const rank = code >> 1;
       const before = active[rank]!;
-      active[rank] = low & 1 ? before + 1 : before - 1;
-      if (before === 0 && low & 1) heap.push(rank);
+      active[rank] = code & 1 ? before + 1 : before - 1;
+      if (before === 0 && code & 1) heap.push(rank);
       i++;
     }
     emit(rel);

@@ -18,14 +18,18 @@ export class UnknownTimeZoneError extends Error {
 }
 
 interface YearTable {
-  /** Instants at which a new offset starts, ascending; transitions[0] is the year's first second. */
+  /** Instants at which a new offset starts, ascending; starts[0] is the year's first second. */
   starts: number[];
   offsets: number[];
+  /** The first second of the next year. */
+  end: number;
 }
 
 export class Zone {
   private readonly format: Intl.DateTimeFormat;
   private readonly tables = new Map<number, YearTable>();
+  // The timeline asks for thousands of offsets in the same year in a row: skip the year lookup.
+  private recent: YearTable | null = null;
 
   private constructor(readonly name: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -55,9 +59,14 @@ export class Zone {
 
   /** Seconds to add to UTC to get local time at instant `t`. */
   offsetAt(t: number): number {
-    const table = this.tableFor(yearOfInstant(t));
-    const i = lastAtOrBefore(table.starts, t);
-    return table.offsets[Math.max(i, 0)]!;
+    let table = this.recent;
+    if (!table || t < table.starts[0]! || t >= table.end) {
+      table = this.tableFor(yearOfInstant(t));
+      this.recent = table;
+    }
+    const { starts, offsets } = table;
+    if (starts.length === 1) return offsets[0]!;
+    return offsets[Math.max(lastAtOrBefore(starts, t), 0)]!;
   }
 
   wallAt(t: number): number {
@@ -68,11 +77,13 @@ export class Zone {
   instantOf(wall: number): number {
     const before = this.offsetAt(wall - SECONDS_PER_DAY);
     const after = this.offsetAt(wall + SECONDS_PER_DAY);
+    // No transition within a day either side (zones change at most once in two days): the only reading.
+    if (before === after) return wall - before;
     const first = wall - before;
     if (this.offsetAt(first) === before) {
       const second = wall - after;
       // Fall-back: both readings exist; the earlier one wins.
-      return after !== before && this.offsetAt(second) === after ? Math.min(first, second) : first;
+      return this.offsetAt(second) === after ? Math.min(first, second) : first;
     }
     const second = wall - after;
     if (this.offsetAt(second) === after) return second;
@@ -123,7 +134,7 @@ export class Zone {
       }
       prevT = t;
     }
-    return { starts, offsets };
+    return { starts, offsets, end };
   }
 
   private intlOffset(t: number): number {

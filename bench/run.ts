@@ -1,0 +1,11 @@
+/** npm run bench: every benchmark in one run, printed as Markdown tables for BENCHMARKS.md. */
+import { benchSchedule } from './schedule.js';
+
+const only = process.argv.slice(2);
+const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+
+console.log(`# hallcast benchmarks — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
+if (wanted('schedule')) {
+  console.log('\n## schedule\n');
+  for (const row of benchSchedule().rows) console.log(row);
+}

@@ -1,0 +1,93 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPlaylistStore, type Applied, type PlaylistStoreOptions } from './store.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'hall');
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function setup(overrides: Partial<PlaylistStoreOptions> = {}) {
+  const root = mkdtempSync(path.join(tmpdir(), 'hallcast-store-'));
+  made.push(root);
+  cpSync(FIXTURE, root, { recursive: true });
+  const applied: Applied[] = [];
+  const warnings: string[] = [];
+  const store = createPlaylistStore({
+    dir: path.join(root, 'playlists'),
+    assetsDir: path.join(root, 'assets'),
+    stateDir: path.join(root, 'state'),
+    log: { info: () => undefined, warn: (m) => warnings.push(m) },
+    now: () => Date.parse('2026-12-01T02:00:00Z'),
+    onApply: (a) => applied.push(a),
+    debounceMs: 20,
+    ...overrides,
+  });
+  const schedulePath = path.join(root, 'playlists', 'schedule.json');
+  return { root, store, applied, warnings, schedulePath };
+}
+
+function breakCron(file: string): void {
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"30 11 * * *"', '"61 * * * *"'));
+}
+
+describe('playlist store', () => {
+  it('applies a valid folder and keeps the last good one when an edit is broken', () => {
+    const { store, applied, schedulePath } = setup();
+    expect(store.reload()).toBe(true);
+    expect(applied.length).toBe(1);
+    breakCron(schedulePath);
+    expect(store.reload()).toBe(false);
+    expect(applied.length).toBe(1);
+    expect(store.current()?.config.schedule.entries[1]?.cron).toBe('30 11 * * *');
+    expect(store.status().errors).toEqual([expect.stringMatching(/schedule\.json:18:15: error: cron "61 \* \* \* \*": the minute field "61" is wrong/)]);
+  });
+
+  it('clears the errors once the folder is fixed', () => {
+    const { store, schedulePath } = setup();
+    const good = readFileSync(schedulePath, 'utf8');
+    breakCron(schedulePath);
+    store.reload();
+    writeFileSync(schedulePath, good);
+    expect(store.reload()).toBe(true);
+    expect(store.status().errors).toEqual([]);
+  });
+
+  it('boots from the saved copy when the folder is broken at start', () => {
+    const first = setup();
+    first.store.reload();
+    breakCron(first.schedulePath);
+    const applied: Applied[] = [];
+    const second = createPlaylistStore({
+      dir: path.join(first.root, 'playlists'),
+      assetsDir: path.join(first.root, 'assets'),
+      stateDir: path.join(first.root, 'state'),
+      log: { info: () => undefined, warn: () => undefined },
+      now: () => 0,
+      onApply: (a) => applied.push(a),
+    });
+    expect(second.reload()).toBe(false);
+    expect(applied.map((a) => a.from)).toEqual(['saved copy']);
+    expect(applied[0]!.config.schedule.entries[1]!.cron).toBe('30 11 * * *');
+    expect(second.status().errors.length).toBe(1);
+  });
+
+  it('reloads by itself when a file in the folder changes', async () => {
+    const { store, applied, schedulePath } = setup();
+    store.reload();
+    store.watch();
+    const next = new Promise<void>((done) => {
+      const check = setInterval(() => {
+        if (applied.length === 2) {
+          clearInterval(check);
+          done();
+        }
+      }, 10);
+    });
+    writeFileSync(schedulePath, readFileSync(schedulePath, 'utf8').replace('"14:00"', '"15:00"'));
+    await next;
+    store.close();
+    expect(applied[1]!.config.schedule.entries[1]!.until).toBe('15:00');
+  });
+});
