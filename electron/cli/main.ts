@@ -20,7 +20,7 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
       case 'validate': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { assets: { type: 'string' } } });
         if (positionals.length > 1) throw new UsageError('validate takes one folder');
-        return runValidate(positionals[0] ?? 'playlists', values.assets, out);
+        return runValidate(positionals[0] ?? 'playlists', values.assets, out, now());
       }
       case 'timeline': {
         const { values } = parseArgs({

@@ -19,7 +19,7 @@ export interface TimelineOptions {
 
 /** `hallcast timeline`: each switch of the day(s) as local time, programme and the entry behind it. */
 export function runTimeline(options: TimelineOptions, out: Output): number {
-  const result = loadPlaylists(options.playlists, { assetsDir: options.assets ?? path.join(options.playlists, '..', 'assets') });
+  const result = loadPlaylists(options.playlists, { assetsDir: options.assets ?? path.join(options.playlists, '..', 'assets'), now: options.now });
   if (!result.config) {
     for (const d of result.diagnostics) out.stderr(formatDiagnostic(d));
     out.stderr(`cannot print a timeline: fix the errors above (hallcast validate ${options.playlists})`);

@@ -3,7 +3,8 @@
  * time zones, and schedules that cannot happen. Each finding names the value and the fix.
  */
 import path from 'node:path';
-import { parseClock, parseIsoDate } from '../time/civil.js';
+import { civilFromDays, parseClock, parseIsoDate } from '../time/civil.js';
+import { presetLastYear, type CalendarPreset } from '../schedule/calendar.js';
 import { isTimeZone } from '../time/zone.js';
 import { CronSyntaxError, parseCron } from '../schedule/cron.js';
 import { parseDuration } from '../schedule/duration.js';
@@ -24,6 +25,8 @@ export interface CheckInput {
   assetsRoot: string;
   /** How the assets folder is named in messages, e.g. "assets". */
   assetsName: string;
+  /** Today (days since 1970-01-01), for warnings about calendar data running out. */
+  today: number;
 }
 
 export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
@@ -38,6 +41,7 @@ export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
   }
   if (input.calendars) {
     for (const [name, calendar] of Object.entries(input.calendars.value.calendars)) {
+      if (calendar.preset) checkPresetCoverage(input.calendars.source, name, calendar.preset, calendar.holidays ?? [], input.today, out);
       for (const key of ['holidays', 'workdays', 'notHolidays'] as const) {
         calendar[key]?.forEach((date, i) => checkDate(input.calendars!.source, ['calendars', name, key, i], date, out));
       }
@@ -118,6 +122,24 @@ function checkSchedule(source: JsonSource, schedule: ScheduleFile, programmeIds:
     checkDateRange(source, at(), entry.validFrom, entry.validTo, out);
     entry.except?.forEach((date, j) => checkDate(source, at('except', j), date, out));
   });
+}
+
+/**
+ * Holiday data is published a year at a time (China's for the next year in about November): warn
+ * before the preset runs out, unless the hall has listed that year's holidays itself.
+ */
+function checkPresetCoverage(source: JsonSource, name: string, preset: CalendarPreset, holidays: string[], today: number, out: Diagnostic[]): void {
+  const last = presetLastYear(preset);
+  const { year, month } = civilFromDays(today);
+  const needed = month >= 11 ? year + 1 : year;
+  if (needed <= last || holidays.some((date) => date.startsWith(`${needed}-`))) return;
+  out.push(
+    source.at(
+      ['calendars', name, 'preset'],
+      'warning',
+      `preset "${preset}" lists holidays only up to ${last}: add ${needed}'s holidays and make-up working days (调休) to "holidays" and "workdays", or update hallcast`,
+    ),
+  );
 }
 
 function checkDate(source: JsonSource, at: JsonPath, date: string, out: Diagnostic[]): number | null {

@@ -8,6 +8,9 @@ import { loadPlaylists } from './load.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const made: string[] = [];
+// Before the calendar preset's data runs out (see the preset-coverage test).
+const MID_2026 = Date.parse('2026-06-01T00:00:00Z');
+const fixedNow = (): number => MID_2026;
 afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** A copy of the fixture hall with one case's files laid over it. */
@@ -20,7 +23,7 @@ function hallWith(caseName: string | null): string {
 }
 
 function findings(root: string): string[] {
-  const result = loadPlaylists(path.join(root, 'playlists'), { displayDir: 'playlists', displayAssets: 'assets', assetsDir: path.join(root, 'assets') });
+  const result = loadPlaylists(path.join(root, 'playlists'), { displayDir: 'playlists', displayAssets: 'assets', assetsDir: path.join(root, 'assets'), now: MID_2026 });
   return result.diagnostics.map(formatDiagnostic);
 }
 
@@ -98,18 +101,33 @@ describe('hallcast validate: one fixture per kind of bad input', () => {
     const lines: string[] = [];
     const out = { stdout: (l: string) => lines.push(l), stderr: (l: string) => lines.push(l) };
     const broken = hallWith('bad-cron');
-    expect(await main(['validate', path.join(broken, 'playlists')], out)).toBe(1);
+    expect(await main(['validate', path.join(broken, 'playlists')], out, fixedNow)).toBe(1);
     expect(lines.at(-1)).toBe('1 error, 0 warnings in 6 files');
     expect(lines[0]).toMatch(/schedule\.json:6:55: error: cron "61 \* \* \* \*"/);
     lines.length = 0;
-    expect(await main(['validate', path.join(hallWith('unknown-key'), 'playlists')], out)).toBe(0);
+    expect(await main(['validate', path.join(hallWith('unknown-key'), 'playlists')], out, fixedNow)).toBe(0);
     expect(lines.at(-1)).toBe('0 errors, 1 warning in 6 files');
   });
 
   it('the shipped hall is clean', async () => {
     const lines: string[] = [];
-    const code = await main(['validate', path.join(import.meta.dirname, '../../../playlists')], { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l) });
+    const code = await main(['validate', path.join(import.meta.dirname, '../../../playlists')], { stdout: (l) => lines.push(l), stderr: (l) => lines.push(l) }, fixedNow);
     expect(lines).toEqual([expect.stringMatching(/^ok: \d+ files checked, no problems$/)]);
     expect(code).toBe(0);
+  });
+
+  it('warns before the holiday preset runs out, unless the hall lists the next year itself', () => {
+    const root = hallWith(null);
+    const late2026 = Date.parse('2026-11-25T00:00:00Z');
+    const load = (): string[] =>
+      loadPlaylists(path.join(root, 'playlists'), { displayDir: 'playlists', displayAssets: 'assets', assetsDir: path.join(root, 'assets'), now: late2026 }).diagnostics.map(formatDiagnostic);
+    expect(load()).toEqual([
+      'playlists/calendars.json:3:36: warning: preset "cn-mainland" lists holidays only up to 2026: add 2027\'s holidays and make-up working days (调休) to "holidays" and "workdays", or update hallcast',
+    ]);
+    writeFileSync(
+      path.join(root, 'playlists', 'calendars.json'),
+      '{\n  "$schema": "./schema/calendars.schema.json",\n  "calendars": { "cn": { "preset": "cn-mainland", "holidays": ["2027-01-01"] } }\n}\n',
+    );
+    expect(load()).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export interface LoadOptions {
   displayDir?: string;
   /** How the media folder is named in messages; default: its path from the working directory. */
   displayAssets?: string;
+  /** Epoch ms, for checks that depend on the date; default: now. */
+  now?: number;
 }
 
 export interface LoadResult {
@@ -135,6 +137,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     programmes,
     programmeIds,
     assetsRoot: assetsDir,
+    today: Math.floor((options.now ?? Date.now()) / 86_400_000),
     assetsName: options.displayAssets ?? (path.relative(process.cwd(), assetsDir).replace(/\\/g, '/') || 'assets'),
   };
   checkReferences(input, diagnostics);

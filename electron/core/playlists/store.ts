@@ -65,7 +65,7 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
   };
 
   const reload = (): boolean => {
-    const result = loadPlaylists(options.dir, { assetsDir: options.assetsDir });
+    const result = loadPlaylists(options.dir, { assetsDir: options.assetsDir, now: options.now() });
     const found = result.diagnostics;
     if (!result.config) {
       errors = found.filter((d) => d.severity === 'error');

@@ -3,7 +3,7 @@
  * make-up working days (调休), which fall on weekends and count as working days.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { parseIsoDate, weekdayOfDays } from '../time/civil.js';
+import { formatIsoDate, parseIsoDate, weekdayOfDays } from '../time/civil.js';
 
 export const CALENDAR_PRESETS = ['cn-mainland'] as const;
 export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
@@ -43,6 +43,14 @@ function presetData(preset: CalendarPreset): PresetData {
     return cnMainland;
   }
   throw new Error(`unknown calendar preset "${String(preset)}"`);
+}
+
+/** The last year for which the preset lists holidays; later years are plain weeks until updated. */
+export function presetLastYear(preset: CalendarPreset): number {
+  const data = presetData(preset);
+  let last = 0;
+  for (const days of data.holidays.keys()) last = Math.max(last, days);
+  return Number(formatIsoDate(last).slice(0, 4));
 }
 
 function toDayMap(source: Record<string, string>): Map<number, string> {
