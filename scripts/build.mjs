@@ -1,7 +1,6 @@
 // Bundles the CLI/core (Node), and later the Electron main, preload and renderer, with esbuild.
 import { build } from 'esbuild';
 
-const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 await build({
@@ -11,8 +10,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['electron'],
+  // The HTTP stack loads plugins at run time; it stays in node_modules (it is a dependency).
+  external: ['electron', 'fastify', '@fastify/static', '@fastify/websocket'],
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __hallcastRequire } from 'node:module'; const require = __hallcastRequire(import.meta.url);" },
 });
-if (watch) console.log('watch mode is not supported; rerun npm run build');

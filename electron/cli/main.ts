@@ -1,8 +1,13 @@
 /**
  * The hallcast command line. Each command is one module; this file only parses arguments.
  */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { superviseKiosk } from './kiosk-supervisor.js';
 import { consoleOutput, type Output } from './output.js';
+import { SERVE_FLAGS, startServe, type ServeOptions } from './serve.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
 
@@ -11,7 +16,11 @@ const USAGE = `usage: hallcast COMMAND [options]
 commands:
   validate [DIR] [--assets DIR]          check a playlist folder (default: playlists)
   timeline [--date YYYY-MM-DD] [--days N] [--playlists DIR] [--assets DIR]
-                                         print the schedule's switches for a day or more`;
+                                         print the schedule's switches for a day or more
+  serve [--port 8080] [--host 127.0.0.1] [--playlists DIR] [--assets DIR] [--state DIR] [--token T]
+                                         run the player; any Chromium shows the hall at http://HOST:PORT/
+  kiosk [serve options] [--browser /usr/bin/chromium]
+                                         run the player and keep a full-screen Chromium kiosk on it`;
 
 export async function main(argv: string[], out: Output = consoleOutput, now: () => number = Date.now): Promise<number> {
   const [command, ...rest] = argv;
@@ -36,6 +45,53 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
           { playlists: values.playlists, assets: values.assets, date: values.date, days: Number(values.days), now: now() },
           out,
         );
+      }
+      case 'serve':
+      case 'kiosk': {
+        const { values } = parseArgs({ args: rest, options: { ...SERVE_FLAGS, browser: { type: 'string', default: '/usr/bin/chromium' } } });
+        const options: ServeOptions = {
+          port: Number(values.port),
+          host: values.host,
+          playlists: values.playlists,
+          assets: values.assets,
+          state: values.state,
+          token: values.token,
+        };
+        const running = await startServe(options, out);
+        let stopKiosk = (): void => undefined;
+        if (command === 'kiosk') {
+          if (!existsSync(values.browser)) {
+            out.stderr(`hallcast: no browser at ${values.browser} (install Debian's chromium, or pass --browser); serving only at ${running.url}`);
+          } else {
+            const supervisor = superviseKiosk(
+              {
+                browser: values.browser,
+                url: running.url,
+                profileDir: path.join(values.state ?? path.join(process.env.HOME ?? '/tmp', '.local', 'state', 'hallcast'), 'kiosk-profile'),
+                noSandbox: process.getuid?.() === 0,
+              },
+              {
+                spawn: (cmd, args) => spawn(cmd, args, { stdio: 'ignore' }),
+                setTimer: (fn, ms) => {
+                  const timer = setTimeout(fn, ms);
+                  return () => clearTimeout(timer);
+                },
+                now: Date.now,
+                log: (m) => out.stderr(`hallcast: ${m}`),
+              },
+            );
+            stopKiosk = () => supervisor.stop();
+          }
+        }
+        await new Promise<void>((done) => {
+          const stop = (): void => {
+            stopKiosk();
+            void running.close().then(done);
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
       }
       case undefined:
       case 'help':

@@ -1,0 +1,63 @@
+/**
+ * `hallcast serve`: the host with its HTTP server; any Chromium shows the hall at http://HOST:PORT/.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServer } from '../core/api/server.js';
+import { createHost, type Host } from '../core/host/host.js';
+import type { Output } from './output.js';
+import { packageRoot, packageVersion } from './package-root.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  playlists?: string;
+  assets?: string;
+  state?: string;
+  token?: string;
+}
+
+export const SERVE_FLAGS = {
+  port: { type: 'string', default: '8080' },
+  host: { type: 'string', default: '127.0.0.1' },
+  playlists: { type: 'string' },
+  assets: { type: 'string' },
+  state: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+export interface Running {
+  host: Host;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServe(options: ServeOptions, out: Output): Promise<Running> {
+  const root = packageRoot();
+  const playlistsDir = path.resolve(options.playlists ?? path.join(root, 'playlists'));
+  const assetsDir = path.resolve(options.assets ?? path.join(playlistsDir, '..', 'assets'));
+  const stateDir = path.resolve(options.state ?? path.join(os.homedir(), '.local', 'state', 'hallcast'));
+  const rendererDir = path.join(root, 'dist', 'renderer');
+  if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run npm run build`);
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) throw new Error(`--port ${options.port}: give a port number 0-65535`);
+  const token = options.token ?? process.env.HALLCAST_TOKEN ?? null;
+
+  const host = createHost({ playlistsDir, assetsDir, stateDir });
+  const app = await createServer({ host, rendererDir, assetsDir, bindHost: options.host, port: options.port, token, version: packageVersion() });
+  host.start();
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`;
+  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; state in ${stateDir})`);
+  return {
+    host,
+    url,
+    async close() {
+      host.stop();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The one contract between the host (Electron main process or `hallcast serve`) and the display
+ * (renderer). The Electron preload carries these messages over IPC, the Chromium kiosk over a
+ * WebSocket at /ws; the renderer never knows which. Main and preload import this module; the
+ * renderer imports its types only.
+ */
+import type { Localized, ZoneKind } from './core/playlists/types.js';
+
+export const CHANNELS = {
+  /** host → display: the whole display state, sent on connect and on every change. */
+  state: 'display:state',
+  /** display → host: a playback event for the proof-of-play log. */
+  report: 'display:report',
+  /** display → host: liveness and what is on screen, every few seconds. */
+  heartbeat: 'display:heartbeat',
+  /** display → host: once, after the page has loaded. */
+  hello: 'display:hello',
+} as const;
+
+export interface ZonePlan {
+  name: string;
+  kind: ZoneKind;
+  /** Fractions of the screen, 0..1. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LayoutPlan {
+  name: string;
+  orientation: 'landscape' | 'portrait';
+  background: string;
+  zones: ZonePlan[];
+}
+
+interface ItemBase {
+  /** Stable per programme and position, e.g. "morning#2"; used in reports and the skip list. */
+  key: string;
+  /** Effective volume 0..1: programme × item, 0 when muted. */
+  volume: number;
+}
+
+export interface VideoPlan extends ItemBase {
+  type: 'video';
+  /** Same-origin URL under /media/. */
+  url: string;
+  in: number | null;
+  out: number | null;
+}
+
+export interface ImagePlan extends ItemBase {
+  type: 'image';
+  url: string;
+  /** Seconds. */
+  duration: number;
+}
+
+export interface TextPlan extends ItemBase {
+  type: 'text';
+  duration: number;
+  title: Localized;
+  body: Localized | null;
+  background: string;
+  color: string;
+}
+
+export type ItemPlan = VideoPlan | ImagePlan | TextPlan;
+
+export interface ProgrammePlan {
+  id: string;
+  title: Localized;
+  order: 'loop' | 'shuffle';
+  items: ItemPlan[];
+  hideZones: string[];
+}
+
+export interface DisplayState {
+  /** Increases with every state the host sends. */
+  seq: number;
+  /** null: the idle branding slide. */
+  programme: ProgrammePlan | null;
+  /** The schedule entry that chose it; null = the default programme or idle. */
+  entry: string | null;
+  /** Epoch ms of the next scheduled switch, or null. */
+  nextSwitch: number | null;
+  layout: LayoutPlan;
+  ticker: { speed: number; notices: Localized[] };
+  /** IANA zone of the hall, for the clock. */
+  timezone: string;
+  /** Host's clock when the state was sent (epoch ms): the display corrects its clock by it. */
+  serverTime: number;
+  /** The idle slide's picture, or null for a drawn one. */
+  idleImage: string | null;
+}
+
+export type PlaybackEvent = 'attempted' | 'first-frame' | 'ended' | 'skipped';
+
+export interface PlaybackReport {
+  event: PlaybackEvent;
+  programme: string;
+  item: string;
+  /** Media URL, when the item has one. */
+  url: string | null;
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+  /** For 'skipped': why (missing, decode error, stalled, …). */
+  reason?: string;
+}
+
+export interface DisplayHeartbeat {
+  at: number;
+  programme: string | null;
+  item: string | null;
+  /** Seconds into the current item. */
+  position: number | null;
+}
+
+export interface DisplayHello {
+  shell: 'electron' | 'chromium';
+  width: number;
+  height: number;
+  userAgent: string;
+}
+
+/** WebSocket envelopes, one message per frame, JSON. */
+export type ToDisplay = { type: 'state'; state: DisplayState };
+export type FromDisplay =
+  | { type: 'report'; report: PlaybackReport }
+  | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
+  | { type: 'hello'; hello: DisplayHello };

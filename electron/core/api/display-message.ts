@@ -1,0 +1,41 @@
+/**
+ * Messages from displays arrive over a socket anyone on the machine could open: check their shape
+ * before the host trusts them.
+ */
+import type { FromDisplay, PlaybackEvent } from '../../contract.js';
+
+const EVENTS: PlaybackEvent[] = ['attempted', 'first-frame', 'ended', 'skipped'];
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= 2048;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const orNull = <T>(v: unknown, check: (x: unknown) => x is T): v is T | null => v === null || check(v);
+
+export function parseDisplayMessage(text: string): FromDisplay | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const m = value as Record<string, unknown>;
+  const body = m[m.type as string];
+  if (!body || typeof body !== 'object') return null;
+  const b = body as Record<string, unknown>;
+  switch (m.type) {
+    case 'report':
+      if (!EVENTS.includes(b.event as PlaybackEvent) || !isString(b.programme) || !isString(b.item) || !orNull(b.url, isString) || !isNumber(b.at)) return null;
+      if (b.reason !== undefined && !isString(b.reason)) return null;
+      return {
+        type: 'report',
+        report: { event: b.event as PlaybackEvent, programme: b.programme, item: b.item, url: b.url, at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}) },
+      };
+    case 'heartbeat':
+      if (!isNumber(b.at) || !orNull(b.programme, isString) || !orNull(b.item, isString) || !orNull(b.position, isNumber)) return null;
+      return { type: 'heartbeat', heartbeat: { at: b.at, programme: b.programme, item: b.item, position: b.position } };
+    case 'hello':
+      if ((b.shell !== 'electron' && b.shell !== 'chromium') || !isNumber(b.width) || !isNumber(b.height) || !isString(b.userAgent)) return null;
+      return { type: 'hello', hello: { shell: b.shell, width: b.width, height: b.height, userAgent: b.userAgent } };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,132 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHost } from '../host/host.js';
+import { FakeTime } from '../scheduler/fake-time.test-support.js';
+import { createServer, type ServerOptions } from './server.js';
+
+const FIXTURE = path.join(import.meta.dirname, '../playlists/fixtures/hall');
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function setup(overrides: Partial<ServerOptions> = {}) {
+  const root = mkdtempSync(path.join(tmpdir(), 'hallcast-api-'));
+  cpSync(FIXTURE, root, { recursive: true });
+  mkdirSync(path.join(root, 'renderer'));
+  writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>hall</title>');
+  const time = new FakeTime('2026-12-01T10:17:00+08:00');
+  const host = createHost({
+    playlistsDir: path.join(root, 'playlists'),
+    assetsDir: path.join(root, 'assets'),
+    stateDir: path.join(root, 'state'),
+    clock: time,
+    timers: time.timers,
+    log: { info: () => undefined, warn: () => undefined },
+    watch: false,
+  });
+  host.start();
+  const app = await createServer({
+    host,
+    rendererDir: path.join(root, 'renderer'),
+    assetsDir: path.join(root, 'assets'),
+    bindHost: '127.0.0.1',
+    port: 8080,
+    token: null,
+    version: '0.0.0-test',
+    now: time.now,
+    ...overrides,
+  });
+  cleanups.push(async () => {
+    host.stop();
+    await app.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return { app, host, root, time };
+}
+
+const local = { host: '127.0.0.1:8080' };
+
+describe('local API', () => {
+  it('GET /api/health', async () => {
+    const { app } = await setup();
+    const response = await app.inject({ method: 'GET', url: '/api/health', headers: local });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ ok: true, version: '0.0.0-test' });
+  });
+
+  it('GET /api/status names the programme, the entry, the next switch and playlist errors', async () => {
+    const { app, root } = await setup();
+    const status = (await app.inject({ method: 'GET', url: '/api/status', headers: local })).json();
+    expect(status.programme).toEqual({ id: 'morning', title: { 'zh-CN': '早间节目', en: 'Morning' } });
+    expect(status.entry).toBe('morning');
+    expect(status.nextSwitch).toEqual({ at: Date.parse('2026-12-01T11:30:00+08:00'), programme: 'morning', entry: 'peak' });
+    expect(status.playlists.errors).toEqual([]);
+    writeFileSync(path.join(root, 'playlists', 'schedule.json'), '{ "timezone": ');
+    const reload = await app.inject({ method: 'POST', url: '/api/reload', headers: local });
+    expect(reload.statusCode).toBe(422);
+    const after = (await app.inject({ method: 'GET', url: '/api/status', headers: local })).json();
+    expect(after.programme.id).toBe('morning');
+    expect(after.playlists.errors).toContainEqual(expect.stringMatching(/playlists\/schedule\.json:1:15: error: invalid JSON: a value is expected/));
+  });
+
+  it('GET /api/timeline?date=YYYY-MM-DD', async () => {
+    const { app } = await setup();
+    const response = await app.inject({ method: 'GET', url: '/api/timeline?date=2026-12-01', headers: local });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.timezone).toBe('Asia/Shanghai');
+    expect(body.rows.map((r: { time: string; programme: string }) => `${r.time} ${r.programme}`)).toEqual(['00:00 welcome', '08:30 morning', '11:30 morning', '14:00 welcome']);
+    const bad = await app.inject({ method: 'GET', url: '/api/timeline?date=2026-13-01', headers: local });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('date "2026-13-01" is not a date: write YYYY-MM-DD, e.g. 2026-12-01');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 403', async () => {
+    const { app } = await setup();
+    const response = await app.inject({ method: 'GET', url: '/api/status', headers: { host: 'evil.example:8080' } });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses a mutating request from a foreign Origin with 403, accepts its own', async () => {
+    const { app } = await setup();
+    const foreign = await app.inject({ method: 'POST', url: '/api/reload', headers: { ...local, origin: 'http://evil.example' } });
+    expect(foreign.statusCode).toBe(403);
+    const own = await app.inject({ method: 'POST', url: '/api/reload', headers: { ...local, origin: 'http://127.0.0.1:8080' } });
+    expect(own.statusCode).toBe(200);
+  });
+
+  it('refuses an oversize body with 413', async () => {
+    const { app } = await setup();
+    const response = await app.inject({ method: 'POST', url: '/api/reload', headers: { ...local, 'content-type': 'application/json' }, payload: JSON.stringify({ pad: 'x'.repeat(100_000) }) });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error).toBe('request body over 64 KB');
+  });
+
+  it('needs a token when bound beyond loopback, and refuses to start without one', async () => {
+    await expect(setup({ bindHost: '0.0.0.0', token: null })).rejects.toThrow('binding to 0.0.0.0 needs a token: set --token or HALLCAST_TOKEN');
+    const { app } = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    const lan = { host: '192.168.1.20:8080' };
+    const remote = '192.168.1.50';
+    expect((await app.inject({ method: 'GET', url: '/api/status', headers: lan, remoteAddress: remote })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/status', headers: { ...lan, authorization: 'Bearer wrong' }, remoteAddress: remote })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/status', headers: { ...lan, authorization: 'Bearer s3cret' }, remoteAddress: remote })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/status', headers: { host: 'player.hall.lan:8080', authorization: 'Bearer s3cret' }, remoteAddress: remote })).statusCode).toBe(403);
+  });
+
+  it('serves media inside assets/ only, with byte ranges for video seeking', async () => {
+    const { app, root } = await setup();
+    const range = await app.inject({ method: 'GET', url: '/media/video/clip.mp4', headers: { ...local, range: 'bytes=0-3' } });
+    expect(range.statusCode).toBe(206);
+    expect(range.body).toBe('not ');
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync('/etc/hostname', path.join(root, 'assets', 'leak.txt'));
+    expect((await app.inject({ method: 'GET', url: '/media/leak.txt', headers: local })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/media/..%2F..%2Fetc%2Fpasswd', headers: local })).statusCode).toBe(404);
+    const page = await app.inject({ method: 'GET', url: '/', headers: local });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+});

@@ -1,0 +1,229 @@
+/**
+ * The host: the Electron-free heart of the player. It keeps the configuration in force (with hot
+ * reload), runs the scheduler, tells every display what to show, and writes what they report to
+ * the proof-of-play log. `hallcast serve` and the Electron shell both wrap one Host.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DisplayHello, DisplayState, FromDisplay } from '../../contract.js';
+import type { Localized } from '../playlists/types.js';
+import { createPlaylistStore, type Applied, type PlaylistStatus, type PlaylistStore } from '../playlists/store.js';
+import type { Resolution } from '../schedule/timeline.js';
+import { cronTimers } from '../scheduler/cron-timers.js';
+import { systemClock, type Clock, type Log, type Timers } from '../scheduler/ports.js';
+import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { Zone } from '../time/zone.js';
+import { displayState, mediaUrl } from './display-state.js';
+import { folderSignature } from './folder-signature.js';
+import { openProofOfPlayLog, type ProofOfPlayLog } from './proof-of-play.js';
+
+export interface HostOptions {
+  playlistsDir: string;
+  assetsDir: string;
+  /** Saved configuration and logs; null keeps nothing on disk (tests). */
+  stateDir: string | null;
+  clock?: Clock;
+  timers?: Timers;
+  log?: Log;
+  /** Watch the playlist folder for changes (default true). */
+  watch?: boolean;
+}
+
+export interface DisplayInfo {
+  id: string;
+  shell: DisplayHello['shell'] | null;
+  width: number | null;
+  height: number | null;
+  lastSeen: number;
+  programme: string | null;
+  item: string | null;
+  position: number | null;
+}
+
+export interface HostStatus {
+  ok: boolean;
+  uptimeSeconds: number;
+  programme: { id: string; title: Localized } | null;
+  entry: string | null;
+  since: number | null;
+  nextSwitch: { at: number; programme: string | null; entry: string | null } | null;
+  nowPlaying: { item: string | null; position: number | null } | null;
+  displays: DisplayInfo[];
+  playlists: PlaylistStatus;
+}
+
+export interface Host {
+  start(): void;
+  stop(): void;
+  state(): DisplayState;
+  subscribe(listener: (state: DisplayState) => void): () => void;
+  receive(message: FromDisplay, display: string): void;
+  disconnect(display: string): void;
+  status(): HostStatus;
+  applied(): Applied | null;
+  /** Loads the playlist folder now; true when it was applied. */
+  reload(): boolean;
+}
+
+const RECHECK_SECONDS = 30;
+
+export function createHost(options: HostOptions): Host {
+  const clock = options.clock ?? systemClock;
+  const timers = options.timers ?? cronTimers(clock.now);
+  const log = options.log ?? consoleLog;
+  const startedAt = clock.now();
+  const listeners = new Set<(state: DisplayState) => void>();
+  const displays = new Map<string, DisplayInfo>();
+  let seq = 0;
+  let scheduler: Scheduler | null = null;
+  let resolution: Resolution | null = null;
+  let switchedAt: number | null = null;
+  let current: DisplayState = fallbackState(clock.now());
+  let signature = '';
+  let cancelRecheck: (() => void) | null = null;
+  const idleFile = path.join(options.assetsDir, 'images', 'idle-branding.jpg');
+  const idleImage = existsSync(idleFile) ? mediaUrl('images/idle-branding.jpg') : null;
+  const proof: ProofOfPlayLog | null = options.stateDir
+    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'))
+    : null;
+
+  const publish = (): void => {
+    const applied = store.current();
+    if (!applied || !resolution) return;
+    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage });
+    for (const listener of listeners) listener(current);
+  };
+
+  const store: PlaylistStore = createPlaylistStore({
+    dir: options.playlistsDir,
+    assetsDir: options.assetsDir,
+    stateDir: options.stateDir,
+    log,
+    now: clock.now,
+    onApply(applied) {
+      signature = folderSignature(options.playlistsDir);
+      if (!scheduler) {
+        scheduler = createScheduler(applied.schedule, {
+          clock,
+          timers,
+          log,
+          onSwitch(next, reason) {
+            if (!resolution || resolution.programme !== next.programme) switchedAt = reason === 'start' ? null : clock.now();
+            resolution = next;
+            publish();
+          },
+        });
+        if (cancelRecheck) scheduler.start();
+      } else {
+        scheduler.load(applied.schedule);
+        // Same programme, new items or layout: the displays still need the new plan.
+        resolution = scheduler.current();
+        publish();
+      }
+    },
+  });
+
+  return {
+    start() {
+      if (cancelRecheck) return;
+      store.reload();
+      if (options.watch !== false) store.watch();
+      // fs.watch can miss events (network folders, some editors): compare the files every 30 s too.
+      cancelRecheck = timers.every(RECHECK_SECONDS, () => {
+        if (folderSignature(options.playlistsDir) !== signature) store.reload();
+      });
+      scheduler?.start();
+      if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
+    },
+    stop() {
+      scheduler?.stop();
+      store.close();
+      cancelRecheck?.();
+      cancelRecheck = null;
+      proof?.close();
+    },
+    state: () => ({ ...current, serverTime: clock.now() }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    receive(message, display) {
+      const info = displays.get(display) ?? { id: display, shell: null, width: null, height: null, lastSeen: 0, programme: null, item: null, position: null };
+      info.lastSeen = clock.now();
+      displays.set(display, info);
+      if (message.type === 'hello') {
+        info.shell = message.hello.shell;
+        info.width = message.hello.width;
+        info.height = message.hello.height;
+        log.info('display connected', { display, shell: info.shell, size: `${info.width}x${info.height}` });
+      } else if (message.type === 'heartbeat') {
+        info.programme = message.heartbeat.programme;
+        info.item = message.heartbeat.item;
+        info.position = message.heartbeat.position;
+      } else {
+        const report = message.report;
+        if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
+        const scheduledAt = report.programme === resolution?.programme ? switchedAt : null;
+        const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null;
+        proof?.write({
+          ...report,
+          logged: clock.now(),
+          display,
+          scheduledAt,
+          ...(firstOfSwitch ? { lateMs: report.at - scheduledAt } : {}),
+        });
+        // Only the first frame after a switch measures the switch's lateness.
+        if (firstOfSwitch) switchedAt = null;
+      }
+    },
+    disconnect(display) {
+      displays.delete(display);
+    },
+    status() {
+      const applied = store.current();
+      const programme = resolution?.programme ? applied?.config.programmes[resolution.programme] : undefined;
+      const playing = [...displays.values()].sort((a, b) => b.lastSeen - a.lastSeen)[0];
+      return {
+        ok: applied !== null,
+        uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
+        programme: programme ? { id: programme.id, title: programme.title } : null,
+        entry: resolution?.entry ?? null,
+        since: resolution?.since ?? null,
+        nextSwitch: resolution?.next ?? null,
+        nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
+        displays: [...displays.values()],
+        playlists: store.status(),
+      };
+    },
+    applied: () => store.current(),
+    reload: () => store.reload(),
+  };
+}
+
+/** Shown before any configuration could be loaded: one full-screen zone with the idle slide. */
+function fallbackState(now: number): DisplayState {
+  return {
+    seq: 0,
+    programme: null,
+    entry: null,
+    nextSwitch: null,
+    layout: {
+      name: 'fallback',
+      orientation: 'landscape',
+      background: '#0b1f3a',
+      zones: [
+        { name: 'main', kind: 'programme', x: 0, y: 0, w: 1, h: 1 },
+        { name: 'clock', kind: 'clock', x: 0.7, y: 0, w: 0.3, h: 0.12 },
+      ],
+    },
+    ticker: { speed: 120, notices: [] },
+    timezone: 'Asia/Shanghai',
+    serverTime: now,
+    idleImage: null,
+  };
+}
+
+const consoleLog: Log = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...fields })),
+  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', time: new Date().toISOString(), message, ...fields })),
+};
