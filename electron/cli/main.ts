@@ -17,8 +17,9 @@ commands:
   validate [DIR] [--assets DIR]          check a playlist folder (default: playlists)
   timeline [--date YYYY-MM-DD] [--days N] [--playlists DIR] [--assets DIR]
                                          print the schedule's switches for a day or more
-  serve [--port 8080] [--host 127.0.0.1] [--playlists DIR] [--assets DIR] [--state DIR] [--token T]
+  serve [--port 8080] [--host 127.0.0.1] [--playlists DIR] [--assets DIR] [--state DIR] [--token T] [--at TIME]
                                          run the player; any Chromium shows the hall at http://HOST:PORT/
+                                         (--at previews the schedule from another time, e.g. 2026-12-01T10:17+08:00)
   kiosk [serve options] [--browser /usr/bin/chromium]
                                          run the player and keep a full-screen Chromium kiosk on it`;
 
@@ -56,6 +57,7 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
           assets: values.assets,
           state: values.state,
           token: values.token,
+          at: values.at,
         };
         const running = await startServe(options, out);
         let stopKiosk = (): void => undefined;

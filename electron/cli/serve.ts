@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServer } from '../core/api/server.js';
 import { createHost, type Host } from '../core/host/host.js';
+import { systemClock } from '../core/scheduler/ports.js';
 import type { Output } from './output.js';
 import { packageRoot, packageVersion } from './package-root.js';
 
@@ -16,6 +17,8 @@ export interface ServeOptions {
   assets?: string;
   state?: string;
   token?: string;
+  /** Preview: run the schedule as if the time were this (ISO 8601), the clock running on from there. */
+  at?: string;
 }
 
 export const SERVE_FLAGS = {
@@ -25,6 +28,7 @@ export const SERVE_FLAGS = {
   assets: { type: 'string' },
   state: { type: 'string' },
   token: { type: 'string' },
+  at: { type: 'string' },
 } as const;
 
 export interface Running {
@@ -43,15 +47,22 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) throw new Error(`--port ${options.port}: give a port number 0-65535`);
   const token = options.token ?? process.env.HALLCAST_TOKEN ?? null;
 
-  const host = createHost({ playlistsDir, assetsDir, stateDir });
-  const app = await createServer({ host, rendererDir, assetsDir, bindHost: options.host, port: options.port, token, version: packageVersion() });
+  let clock = systemClock;
+  if (options.at !== undefined) {
+    const start = Date.parse(options.at);
+    if (Number.isNaN(start)) throw new Error(`--at "${options.at}": give a time such as 2026-12-01T10:17:00+08:00`);
+    const offset = start - Date.now();
+    clock = { now: () => Date.now() + offset, monotonic: systemClock.monotonic };
+  }
+  const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
+  const app = await createServer({ host, rendererDir, assetsDir, bindHost: options.host, port: options.port, token, version: packageVersion(), now: clock.now });
   host.start();
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`;
-  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; state in ${stateDir})`);
+  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; state in ${stateDir})${options.at ? `; preview from ${options.at}` : ''}`);
   return {
     host,
     url,

@@ -7,13 +7,15 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Timers } from './ports.js';
 
+/** `now`: the scheduler's clock, which may run ahead of or behind the system clock (a preview). */
 export function cronTimers(now: () => number = Date.now): Timers {
   return {
     at(at, fn) {
-      const second = Math.ceil(at / 1000) * 1000;
+      // node-cron matches the system clock: translate the instant into it.
+      const second = Math.ceil((at - now() + Date.now()) / 1000) * 1000;
       // Within a second node-cron could already be past the matching second: fire directly.
-      if (second - now() < 1000) {
-        const timer = setTimeout(fn, Math.max(0, second - now()));
+      if (second - Date.now() < 1000) {
+        const timer = setTimeout(fn, Math.max(0, second - Date.now()));
         return () => clearTimeout(timer);
       }
       const date = new Date(second);

@@ -1,0 +1,121 @@
+/**
+ * Playwright fixtures: `hall()` starts `hallcast serve` on a free port over a copy of a playlist
+ * folder (optionally previewing another time with --at) and stops it after the test. Page errors
+ * and console errors go to the test log; each test can save screenshots with `shot()`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { DisplayState } from '../electron/contract.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface HallOptions {
+  /** Playlist folder to copy (default: e2e/hall). */
+  playlists?: string;
+  /** Media folder (default: the repository's assets/); `copyAssets` copies it first. */
+  assets?: string;
+  copyAssets?: boolean;
+  /** --at: preview time for the schedule. */
+  at?: string;
+}
+
+export interface Hall {
+  url: string;
+  dir: string;
+  playlists: string;
+  assets: string;
+  state: string;
+  api<T = unknown>(route: string): Promise<T>;
+  /** Lines written to the proof-of-play log so far. */
+  proofOfPlay(): Record<string, unknown>[];
+}
+
+export interface NowPlaying {
+  programme: string | null;
+  item: string | null;
+  position: number | null;
+  element: string;
+}
+
+export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>; shot: (name: string) => Promise<string> }>({
+  hall: async ({ page }, use) => {
+    const started: { child: ChildProcess; dir: string }[] = [];
+    page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && console.log(`[console error] ${message.text()}`));
+    await use(async (options = {}) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-e2e-'));
+      const playlists = path.join(dir, 'playlists');
+      cpSync(options.playlists ?? path.join(ROOT, 'e2e', 'hall'), playlists, { recursive: true });
+      let assets = options.assets ?? path.join(ROOT, 'assets');
+      if (options.copyAssets) {
+        cpSync(assets, path.join(dir, 'assets'), { recursive: true });
+        assets = path.join(dir, 'assets');
+      }
+      const state = path.join(dir, 'state');
+      const args = ['bin/hallcast.js', 'serve', '--port', '0', '--playlists', playlists, '--assets', assets, '--state', state];
+      if (options.at) args.push('--at', options.at);
+      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      started.push({ child, dir });
+      child.stderr!.on('data', (chunk: Buffer) => process.stdout.write(`[hallcast] ${chunk}`));
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk;
+          const match = / at (http:\/\/\S+\/) /.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`hallcast serve exited (${code}): ${out}`)));
+      });
+      return {
+        url,
+        dir,
+        playlists,
+        assets,
+        state,
+        api: async <T>(route: string) => (await (await fetch(new URL(route, url))).json()) as T,
+        proofOfPlay: () => {
+          const folder = path.join(state, 'proof-of-play');
+          let lines: string[] = [];
+          try {
+            for (const file of readdirSync(folder)) lines = lines.concat(readFileSync(path.join(folder, file), 'utf8').trim().split('\n'));
+          } catch {
+            return [];
+          }
+          return lines.filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+        },
+      };
+    });
+    for (const { child, dir } of started) {
+      child.kill('SIGTERM');
+      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  shot: async ({ page }, use, testInfo) => {
+    await use(async (name) => {
+      const file = testInfo.outputPath(`${name}.png`);
+      await page.screenshot({ path: file });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      return file;
+    });
+  },
+});
+
+export { expect };
+
+export async function nowPlaying(page: Page): Promise<NowPlaying> {
+  return page.evaluate(() => (globalThis as unknown as { __hallcast: { nowPlaying(): NowPlaying } }).__hallcast.nowPlaying());
+}
+
+export async function displayState(page: Page): Promise<DisplayState | null> {
+  return page.evaluate(() => (globalThis as unknown as { __hallcast: { state(): DisplayState | null } }).__hallcast.state());
+}
+
+/** Waits until the page reports a programme playing, and returns it. */
+export async function waitForProgramme(page: Page, programme: string, timeout = 20_000): Promise<NowPlaying> {
+  await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.programme ?? null, { timeout }).toBe(programme);
+  return nowPlaying(page);
+}

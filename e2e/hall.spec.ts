@@ -1,0 +1,81 @@
+/**
+ * The screen end to end: `hallcast serve` + Debian's Chromium. Times are previews (--at) so the
+ * schedule's boundaries fall within seconds of the test's start.
+ */
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { displayState, expect, nowPlaying, ROOT, test, waitForProgramme } from './fixtures.js';
+
+test('the scheduled programme plays, its video time advancing', async ({ page, hall, shot }) => {
+  const h = await hall({ at: '2026-12-01T10:00:00Z' });
+  await page.goto(h.url);
+  const first = await waitForProgramme(page, 'alpha');
+  expect(first.item).toMatch(/^alpha#/);
+  await expect.poll(async () => (await nowPlaying(page)).element).toMatch(/^[AB]$/);
+  const a = await nowPlaying(page);
+  await page.waitForTimeout(1500);
+  const b = await nowPlaying(page);
+  expect(b.item === a.item ? b.position! - a.position! : 1).toBeGreaterThan(0.8);
+  const status = await h.api<{ programme: { id: string }; nowPlaying: { item: string } }>('/api/status');
+  expect(status.programme.id).toBe('alpha');
+  await expect.poll(async () => (await h.api<{ nowPlaying: { item: string | null } | null }>('/api/status')).nowPlaying?.item ?? null).toMatch(/^alpha#/);
+  await shot('programme-playing');
+});
+
+test('switches to the next programme at the schedule boundary', async ({ page, hall, shot }) => {
+  const h = await hall({ at: '2026-12-01T11:59:52Z' });
+  await page.goto(h.url);
+  await waitForProgramme(page, 'alpha');
+  await shot('before-boundary');
+  // 12:00:00 is eight seconds away in the preview clock.
+  await waitForProgramme(page, 'beta', 20_000);
+  const state = await displayState(page);
+  expect(state?.entry).toBe('noon');
+  const status = await h.api<{ since: number }>('/api/status');
+  expect(status.since).toBe(Date.parse('2026-12-01T12:00:00Z'));
+  await expect.poll(() => h.proofOfPlay().some((r) => r.event === 'first-frame' && r.programme === 'beta' && typeof r.lateMs === 'number')).toBe(true);
+  await shot('after-boundary');
+});
+
+test('a broken playlist edit leaves the old programme playing', async ({ page, hall, shot }) => {
+  const h = await hall({ at: '2026-12-01T10:00:00Z' });
+  await page.goto(h.url);
+  await waitForProgramme(page, 'alpha');
+  const schedule = path.join(h.playlists, 'schedule.json');
+  // A floor manager's edit that moves everything to beta, but with a syntax error.
+  writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('"default": "alpha",', '"default": "beta"'));
+  await expect
+    .poll(async () => (await h.api<{ playlists: { errors: string[] } }>('/api/status')).playlists.errors.join('\n'))
+    .toMatch(/schedule\.json:\d+:\d+: error: invalid JSON/);
+  const before = await nowPlaying(page);
+  await page.waitForTimeout(1500);
+  const after = await nowPlaying(page);
+  expect(after.programme).toBe('alpha');
+  expect(after.item !== before.item || after.position! > before.position!).toBe(true);
+  // The errors never reach the public screen.
+  expect(await page.locator('body').innerText()).not.toContain('error');
+  await shot('broken-edit-still-playing');
+});
+
+test('a missing media file is skipped and the programme goes on', async ({ page, hall, shot }) => {
+  const h = await hall({ at: '2026-12-01T10:00:00Z', copyAssets: true });
+  // The first clip disappears after the playlists were validated (a failed copy, a bad disk).
+  rmSync(path.join(h.assets, 'video', 'hall-welcome.mp4'));
+  await page.goto(h.url);
+  await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.item ?? null, { timeout: 20_000 }).toBe('alpha#1');
+  await expect.poll(() => h.proofOfPlay().find((r) => r.event === 'skipped' && r.item === 'alpha#0')?.reason ?? null).toBe('missing');
+  const a = await nowPlaying(page);
+  await page.waitForTimeout(1000);
+  expect((await nowPlaying(page)).position).toBeGreaterThan(a.position!);
+  await shot('missing-media-skipped');
+  copyFileSync(path.join(ROOT, 'assets', 'video', 'hall-welcome.mp4'), path.join(h.assets, 'video', 'hall-welcome.mp4'));
+});
+
+test('the default hall at 1920×1080', async ({ page, hall, shot }) => {
+  const h = await hall({ playlists: path.join(ROOT, 'playlists'), at: '2026-12-01T10:17:00+08:00' });
+  await page.goto(h.url);
+  await waitForProgramme(page, 'morning');
+  await expect.poll(async () => (await nowPlaying(page)).position ?? 0).toBeGreaterThan(2);
+  const file = await shot('default-hall');
+  if (process.env.HALLCAST_UPDATE_SCREENSHOT) copyFileSync(file, path.join(ROOT, 'docs', 'screenshot.png'));
+});
