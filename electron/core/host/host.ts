@@ -78,6 +78,7 @@ export function createHost(options: HostOptions): Host {
   let scheduler: Scheduler | null = null;
   let resolution: Resolution | null = null;
   let switchedAt: number | null = null;
+  let firstFramePending = false;
   let current: DisplayState = fallbackState(clock.now());
   let signature = '';
   let cancelRecheck: (() => void) | null = null;
@@ -107,18 +108,25 @@ export function createHost(options: HostOptions): Host {
           clock,
           timers,
           log,
-          onSwitch(next, reason) {
-            if (!resolution || resolution.programme !== next.programme) switchedAt = reason === 'start' ? null : clock.now();
+          onSwitch(next) {
+            // The proof-of-play log compares the first frame with the switch the schedule asked for.
+            if (!resolution || resolution.programme !== next.programme) {
+              switchedAt = next.since;
+              firstFramePending = true;
+            }
             resolution = next;
             publish();
           },
         });
         if (cancelRecheck) scheduler.start();
       } else {
+        const published = seq;
         scheduler.load(applied.schedule);
-        // Same programme, new items or layout: the displays still need the new plan.
-        resolution = scheduler.current();
-        publish();
+        // No switch, but the programme's items, the layout or the ticker may have changed.
+        if (seq === published) {
+          resolution = scheduler.current();
+          publish();
+        }
       }
     },
   });
@@ -164,7 +172,7 @@ export function createHost(options: HostOptions): Host {
         const report = message.report;
         if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
         const scheduledAt = report.programme === resolution?.programme ? switchedAt : null;
-        const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null;
+        const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null && firstFramePending;
         proof?.write({
           ...report,
           logged: clock.now(),
@@ -173,7 +181,7 @@ export function createHost(options: HostOptions): Host {
           ...(firstOfSwitch ? { lateMs: report.at - scheduledAt } : {}),
         });
         // Only the first frame after a switch measures the switch's lateness.
-        if (firstOfSwitch) switchedAt = null;
+        if (firstOfSwitch) firstFramePending = false;
       }
     },
     disconnect(display) {
