@@ -1,4 +1,5 @@
 /** npm run bench: every benchmark in one run, printed as Markdown tables for BENCHMARKS.md. */
+import { benchColdStart } from './cold-start.js';
 import { benchSchedule } from './schedule.js';
 
 const only = process.argv.slice(2);
@@ -8,4 +9,8 @@ console.log(`# hallcast benchmarks — ${new Date().toISOString()} — node ${pr
 if (wanted('schedule')) {
   console.log('\n## schedule\n');
   for (const row of benchSchedule().rows) console.log(row);
+}
+if (wanted('cold-start')) {
+  console.log('\n## cold start\n');
+  for (const row of await benchColdStart()) console.log(row);
 }

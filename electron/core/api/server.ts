@@ -70,6 +70,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.code(status).send({ error: message });
   });
 
+  // Browsers ask for it on every load; a 404 would be logged as an error on the display.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   app.get('/api/health', async () => ({ ok: true, version: options.version, uptimeSeconds: host.status().uptimeSeconds }));
   app.get('/api/status', async () => host.status());
   app.get<{ Querystring: { date?: string; days?: string } }>('/api/timeline', async (request, reply) => {
