@@ -1,4 +1,5 @@
 // Bundles the CLI/core (Node), and later the Electron main, preload and renderer, with esbuild.
+import { copyFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
@@ -15,3 +16,38 @@ await build({
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __hallcastRequire } from 'node:module'; const require = __hallcastRequire(import.meta.url);" },
 });
+
+// The Electron shell. Main: an ES module like the CLI (run as `electron dist/electron/main.js`).
+// Preload: one CommonJS file, because a sandboxed preload can require nothing but 'electron'.
+await build({
+  ...common,
+  entryPoints: { main: 'electron/shell/main.ts' },
+  outdir: 'dist/electron',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['electron', 'fastify', '@fastify/static', '@fastify/websocket'],
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire as __hallcastRequire } from 'node:module'; const require = __hallcastRequire(import.meta.url);" },
+});
+await build({
+  ...common,
+  entryPoints: { preload: 'electron/shell/preload.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  platform: 'node',
+  format: 'cjs',
+  target: 'chrome134',
+  external: ['electron'],
+});
+
+// The display: one browser bundle plus its page and stylesheet, served as-is by Electron or the host.
+const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: false };
+await build({ ...browser, entryPoints: { app: 'renderer/main.ts' }, outdir: 'dist/renderer' });
+for (const file of ['index.html', 'style.css']) await copyFile(`renderer/${file}`, `dist/renderer/${file}`);
+
+// `--dev`: a page with a fake host bridge, to try the display without the host (renderer/dev/README.md).
+if (process.argv.includes('--dev')) {
+  await build({ ...browser, entryPoints: { 'fake-bridge': 'renderer/dev/fake-bridge.ts' }, outdir: 'dist/renderer-dev' });
+  await copyFile('renderer/dev/index.html', 'dist/renderer-dev/index.html');
+}

@@ -10,6 +10,7 @@ import type { FromDisplay, ToDisplay } from '../../contract.js';
 import type { Host } from '../host/host.js';
 import { resolveMedia } from '../playlists/media-path.js';
 import { dayTimeline, TimelineRequestError } from '../schedule/day-timeline.js';
+import { contentSecurityPolicy } from './csp.js';
 import { createGuard, type GuardOptions } from './guard.js';
 import { parseDisplayMessage } from './display-message.js';
 
@@ -25,8 +26,7 @@ export interface ServerOptions extends GuardOptions {
 /** Request bodies are small JSON; anything bigger is a mistake or an attack. */
 export const BODY_LIMIT = 64 * 1024;
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = contentSecurityPolicy("'self' ws: wss:");
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { host } = options;

@@ -1,0 +1,27 @@
+/**
+ * The hall's local API (status, timeline, reload) next to the Electron window. The window loads
+ * the display from hallcast://app/, so the server carries no renderer.
+ */
+import { createServer } from '../core/api/server.js';
+import type { Host } from '../core/host/host.js';
+import type { ShellConfig } from './shell-config.js';
+
+export interface LocalApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startLocalApi(host: Host, config: ShellConfig, version: string): Promise<LocalApi> {
+  const { host: bindHost, port, token } = config.api;
+  const app = await createServer({ host, rendererDir: null, assetsDir: config.assetsDir, bindHost, port, token, version });
+  try {
+    await app.listen({ host: bindHost, port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shown = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  return { url: `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${actualPort}/`, close: () => app.close() };
+}

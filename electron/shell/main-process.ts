@@ -1,0 +1,216 @@
+/**
+ * The Electron main process, with Electron passed in: one locked-down full-screen window on
+ * hallcast://app/, fed by the Electron-free host, with the local API beside it. main.ts hands it
+ * the real `electron`; the tests hand it a fake.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CHANNELS, type DisplayState, type FromDisplay } from '../contract.js';
+import { BODY_LIMIT } from '../core/api/server.js';
+import { parseDisplayMessage } from '../core/api/display-message.js';
+import type { Host } from '../core/host/host.js';
+import type { Log } from '../core/scheduler/ports.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
+import { createDisplayRecovery, type DisplayRecovery } from './display-recovery.js';
+import type { PreventableEvent, ShellElectron, ShellIpcEvent, ShellTimers, ShellWindow } from './electron-ports.js';
+import type { LocalApi } from './local-api.js';
+import { shellConfig, type ShellConfig, type ShellEnv } from './shell-config.js';
+import { displayWindowOptions } from './window-options.js';
+
+/** The host tells its displays apart by id; the Electron shell has exactly one. */
+export const DISPLAY_ID = 'electron-window';
+export const HIDE_CURSOR_CSS = '* { cursor: none !important; }';
+/** If the first paint never comes (a renderer that dies on load), show the window anyway. */
+const SHOW_ANYWAY_MS = 10_000;
+/** Chromium's ERR_ABORTED: a navigation replaced by another (or refused by our guard), not a failure. */
+const ERR_ABORTED = -3;
+
+export interface ShellOptions {
+  electron: ShellElectron;
+  env: ShellEnv;
+  /** The hallcast package folder (dist/ and the default playlists live there). */
+  root: string;
+  /** Creates the host; called only once this process holds the single-instance lock. */
+  openHost(config: ShellConfig): Host;
+  startApi(host: Host, config: ShellConfig): Promise<LocalApi>;
+  timers: ShellTimers;
+  now: () => number;
+  log: Log;
+}
+
+export interface Shell {
+  config: ShellConfig;
+  host: Host;
+  /** Settles once the app is ready and the window created. */
+  ready: Promise<void>;
+  window(): ShellWindow | null;
+}
+
+/** Returns null when another player already runs on this machine (this process then quits). */
+export function startShell(options: ShellOptions): Shell | null {
+  const { electron, log, timers, now } = options;
+  const { app } = electron;
+  // The lock lives in the user-data folder: name it first, or `electron main.js` would use "Electron".
+  app.setPath('userData', path.join(app.getPath('appData'), 'hallcast'));
+  if (!app.requestSingleInstanceLock()) {
+    log.info('another hallcast player is already running: leaving the screen to it');
+    app.quit();
+    return null;
+  }
+  const config = shellConfig(options.env, { root: options.root, userData: app.getPath('userData') });
+  for (const file of [path.join(config.rendererDir, 'index.html'), config.preloadPath]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build`);
+  }
+
+  app.enableSandbox();
+  app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
+  // A zh-CN page would otherwise get a Translate bubble over the hall's screen.
+  app.commandLine.appendSwitch('disable-features', 'Translate');
+  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  const host = options.openHost(config);
+  let win: ShellWindow | null = null;
+  let recovery: DisplayRecovery | null = null;
+  let api: LocalApi | null = null;
+
+  const sendState = (state: DisplayState): void => {
+    if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.state, state);
+  };
+
+  /** Why a message must not reach the host, or null when it comes from our page's main frame. */
+  const senderProblem = (event: ShellIpcEvent): string | null => {
+    if (!win || win.isDestroyed()) return 'no display window';
+    const contents = win.webContents;
+    if (event.sender.id !== contents.id) return 'not the display window';
+    const frame = event.senderFrame;
+    if (!frame) return 'the sending frame is gone';
+    if (frame.processId !== contents.mainFrame.processId || frame.routingId !== contents.mainFrame.routingId) return 'not the main frame';
+    if (!frame.url.startsWith(APP_URL)) return 'not the display page';
+    return null;
+  };
+
+  // The one gate for everything the page sends: sender first, then the payload's shape.
+  const fromDisplay =
+    (type: FromDisplay['type']) =>
+    (event: ShellIpcEvent, payload: unknown): void => {
+      const problem = senderProblem(event);
+      if (problem) {
+        log.warn('ignored a display message', { type, problem, url: event.senderFrame?.url ?? null });
+        return;
+      }
+      const message = parseDisplayMessage(envelope(type, payload));
+      if (!message) {
+        log.warn('ignored a malformed display message', { type });
+        return;
+      }
+      host.receive(message, DISPLAY_ID);
+      if (message.type === 'heartbeat') recovery?.heartbeat();
+      // A page that has just subscribed starts from the current state, whatever it missed while loading.
+      if (message.type === 'hello') sendState(host.state());
+    };
+  electron.ipcMain.on(CHANNELS.report, fromDisplay('report'));
+  electron.ipcMain.on(CHANNELS.heartbeat, fromDisplay('heartbeat'));
+  electron.ipcMain.on(CHANNELS.hello, fromDisplay('hello'));
+  host.subscribe(sendState);
+
+  const createWindow = (): ShellWindow => {
+    const window = new electron.BrowserWindow(displayWindowOptions(config.preloadPath));
+    const contents = window.webContents;
+    contents.session.setPermissionRequestHandler((_contents, permission, callback) => {
+      log.warn('denied a permission request', { permission });
+      callback(false);
+    });
+    contents.session.setPermissionCheckHandler(() => false);
+    contents.setWindowOpenHandler(({ url }) => {
+      log.warn('denied a new window', { url });
+      return { action: 'deny' };
+    });
+    const stayHome = (event: PreventableEvent, url: string): void => {
+      if (isAppUrl(url)) return;
+      event.preventDefault();
+      log.warn('blocked navigation away from the display', { url });
+    };
+    contents.on('will-navigate', stayHome);
+    contents.on('will-redirect', stayHome);
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+      log.warn('blocked a webview');
+    });
+
+    const windowRecovery = createDisplayRecovery({
+      now,
+      timers,
+      log,
+      reload: () => {
+        if (!contents.isDestroyed()) contents.reload();
+      },
+      killRenderer: () => contents.forcefullyCrashRenderer(),
+    });
+    recovery = windowRecovery;
+    contents.on('did-finish-load', () => {
+      contents.insertCSS(HIDE_CURSOR_CSS).catch((error: unknown) => log.warn('could not hide the cursor', { error: String(error) }));
+      sendState(host.state());
+    });
+    contents.on('did-fail-load', (_event, errorCode, description, _url, isMainFrame) => {
+      if (isMainFrame && errorCode !== ERR_ABORTED) windowRecovery.failedLoad(errorCode, description);
+    });
+    contents.on('render-process-gone', (_event, details) => windowRecovery.gone(details.reason, details.exitCode));
+    contents.on('unresponsive', () => windowRecovery.unresponsive());
+
+    window.once('ready-to-show', () => window.show());
+    const cancelShowAnyway = timers.after(SHOW_ANYWAY_MS, () => {
+      if (window.isDestroyed() || window.isVisible()) return;
+      log.warn('the display page has not painted yet: showing the window anyway');
+      window.show();
+    });
+    window.on('closed', () => {
+      windowRecovery.stop();
+      cancelShowAnyway();
+      if (win === window) win = null;
+    });
+    window.loadURL(APP_URL).catch((error: unknown) => log.warn('the display page did not load', { error: String(error) }));
+    return window;
+  };
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  const ready = app.whenReady().then(async () => {
+    electron.Menu.setApplicationMenu(null);
+    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, assetsDir: config.assetsDir, log }));
+    host.start();
+    const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
+    app.on('will-quit', () => {
+      recovery?.stop();
+      electron.powerSaveBlocker.stop(blocker);
+      host.stop();
+      void api?.close();
+    });
+    win = createWindow();
+    try {
+      api = await options.startApi(host, config);
+      log.info('local API listening', { url: api.url });
+    } catch (error) {
+      // The hall's screen matters more than its API: play on without it.
+      log.warn('local API not started', { error: String(error) });
+    }
+  });
+
+  return { config, host, ready, window: () => win };
+}
+
+/** parseDisplayMessage reads the WebSocket's JSON envelope; IPC payloads are wrapped into one. */
+function envelope(type: FromDisplay['type'], payload: unknown): string {
+  try {
+    const text = JSON.stringify({ type, [type]: payload });
+    return text.length <= BODY_LIMIT ? text : '';
+  } catch {
+    // BigInts and cycles cannot be sent by a well-behaved page.
+    return '';
+  }
+}

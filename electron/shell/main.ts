@@ -1,0 +1,42 @@
+/**
+ * Electron's entry (bundled to dist/electron/main.js): the real electron module and real timers
+ * into the shell. Kept free of top-level awaits: privileged schemes and switches must be set
+ * before Electron's ready event, which an awaiting ES module can miss.
+ */
+import electron from 'electron';
+import { createHost } from '../core/host/host.js';
+import { packageRoot, packageVersion } from '../cli/package-root.js';
+import { consoleLog } from './console-log.js';
+import type { ShellTimers } from './electron-ports.js';
+import { startLocalApi } from './local-api.js';
+import { startShell } from './main-process.js';
+
+const timers: ShellTimers = {
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+  every(ms, fn) {
+    const timer = setInterval(fn, ms);
+    return () => clearInterval(timer);
+  },
+};
+
+try {
+  startShell({
+    electron,
+    env: process.env,
+    root: packageRoot(),
+    openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
+    startApi: (host, config) => startLocalApi(host, config, packageVersion()),
+    timers,
+    now: Date.now,
+    log: consoleLog,
+  })?.ready.catch((error: unknown) => {
+    consoleLog.warn('the player could not start', { error: String(error) });
+    electron.app.exit(1);
+  });
+} catch (error) {
+  consoleLog.warn('the player could not start', { error: error instanceof Error ? error.message : String(error) });
+  electron.app.exit(1);
+}

@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { Bridge as RendererBridge } from '../../renderer/bridge.js';
+import { CHANNELS, type DisplayState } from '../contract.js';
+import { displayState } from './fake-electron.test-support.js';
+import type { Bridge } from './preload.js';
+
+// The preload runs against this stand-in for the sandboxed renderer's `electron` module.
+const electron = vi.hoisted(() => {
+  const exposed = new Map<string, unknown>();
+  const onHandlers = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+  const sent: { channel: string; args: unknown[] }[] = [];
+  return {
+    exposed,
+    onHandlers,
+    sent,
+    module: {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void exposed.set(key, api) },
+      ipcRenderer: {
+        on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => void onHandlers.set(channel, listener),
+        send: (channel: string, ...args: unknown[]) => void sent.push({ channel, args }),
+      },
+    },
+  };
+});
+vi.mock('electron', () => electron.module);
+
+let bridge: Bridge;
+const IPC_EVENT = { sender: 'the ipcRenderer', ports: [] };
+const hostSends = (state: DisplayState): void => electron.onHandlers.get(CHANNELS.state)!(IPC_EVENT, state);
+
+beforeEach(async () => {
+  vi.resetModules();
+  electron.exposed.clear();
+  electron.onHandlers.clear();
+  electron.sent.length = 0;
+  await import('./preload.js');
+  bridge = electron.exposed.get('hallcast') as Bridge;
+});
+
+describe('the preload', () => {
+  it('exposes exactly four named functions as window.hallcast, and nothing else', () => {
+    expect([...electron.exposed.keys()]).toStrictEqual(['hallcast']);
+    expect(Object.keys(bridge).sort()).toStrictEqual(['heartbeat', 'hello', 'onState', 'report']);
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+    expect(Object.values(bridge)).not.toContain(electron.module.ipcRenderer);
+  });
+
+  it('gives listeners the state only, never the IPC event', () => {
+    const calls: unknown[][] = [];
+    bridge.onState((...args: unknown[]) => calls.push(args));
+    hostSends(displayState(4));
+    expect(calls).toStrictEqual([[displayState(4)]]);
+  });
+
+  it('returns an unsubscribe function that stops the calls', () => {
+    const seen: number[] = [];
+    const unsubscribe = bridge.onState((s) => seen.push(s.seq));
+    hostSends(displayState(1));
+    expect(unsubscribe()).toBeUndefined();
+    hostSends(displayState(2));
+    expect(seen).toStrictEqual([1]);
+  });
+
+  it('starts a late subscriber from the last state, and keeps other listeners when one throws', () => {
+    hostSends(displayState(7));
+    const seen: number[] = [];
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    bridge.onState((s) => {
+      if (s.seq === 8) throw new Error('broken zone');
+    });
+    bridge.onState((s) => seen.push(s.seq));
+    hostSends(displayState(8));
+    expect(seen).toStrictEqual([7, 8]);
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it('sends each message on its own channel, the payload alone', () => {
+    const report = { event: 'ended', programme: 'p', item: 'p#0', url: null, at: 1 } as const;
+    const heartbeat = { at: 2, programme: null, item: null, position: null };
+    const hello = { shell: 'electron', width: 1920, height: 1080, userAgent: 'ua' } as const;
+    bridge.report(report);
+    bridge.heartbeat(heartbeat);
+    bridge.hello(hello);
+    expect(electron.sent).toStrictEqual([
+      { channel: CHANNELS.report, args: [report] },
+      { channel: CHANNELS.heartbeat, args: [heartbeat] },
+      { channel: CHANNELS.hello, args: [hello] },
+    ]);
+  });
+
+  it('has the type the renderer expects on window.hallcast', () => {
+    expectTypeOf<Bridge>().toEqualTypeOf<RendererBridge>();
+  });
+});

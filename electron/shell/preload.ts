@@ -1,0 +1,51 @@
+/**
+ * The display's only door to the host. Bundled to one file: a sandboxed preload may require
+ * nothing but 'electron' (and events, timers, url). Page code gets four named functions, never
+ * ipcRenderer and never an IPC event.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { CHANNELS, type DisplayHeartbeat, type DisplayHello, type DisplayState, type PlaybackReport } from '../contract.js';
+
+const listeners = new Set<(state: DisplayState) => void>();
+// A listener added after the host's first state still starts from it, as with the WebSocket bridge.
+let lastState: DisplayState | null = null;
+
+ipcRenderer.on(CHANNELS.state, (_event, state: DisplayState) => {
+  lastState = state;
+  for (const listener of listeners) {
+    try {
+      listener(state);
+    } catch (error) {
+      // One broken subscriber must not keep the state from the others.
+      console.error('hallcast: a state listener threw', error);
+    }
+  }
+});
+
+/** Calls `listener` with every state the host sends; returns an unsubscribe function. */
+function onState(listener: (state: DisplayState) => void): () => void {
+  listeners.add(listener);
+  if (lastState) listener(lastState);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+function report(report: PlaybackReport): void {
+  ipcRenderer.send(CHANNELS.report, report);
+}
+
+function heartbeat(h: DisplayHeartbeat): void {
+  ipcRenderer.send(CHANNELS.heartbeat, h);
+}
+
+function hello(h: DisplayHello): void {
+  ipcRenderer.send(CHANNELS.hello, h);
+}
+
+const bridge = { onState, report, heartbeat, hello };
+
+/** What the renderer finds on `window.hallcast`. */
+export type Bridge = typeof bridge;
+
+contextBridge.exposeInMainWorld('hallcast', bridge);

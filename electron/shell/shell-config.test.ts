@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { shellConfig } from './shell-config.js';
+
+const paths = { root: '/opt/hallcast', userData: '/home/hall/.config/hallcast' };
+
+describe('shellConfig', () => {
+  it("defaults to the package's hall, Electron's user-data folder and the loopback API on 8080", () => {
+    expect(shellConfig({}, paths)).toStrictEqual({
+      playlistsDir: '/opt/hallcast/playlists',
+      assetsDir: '/opt/hallcast/assets',
+      stateDir: '/home/hall/.config/hallcast',
+      rendererDir: '/opt/hallcast/dist/renderer',
+      preloadPath: '/opt/hallcast/dist/electron/preload.cjs',
+      api: { host: '127.0.0.1', port: 8080, token: null },
+    });
+  });
+
+  it('takes folders and the API from HALLCAST_* variables; assets sit beside the playlists unless given', () => {
+    const config = shellConfig({ HALLCAST_PLAYLISTS: '/srv/hall/playlists', HALLCAST_PORT: '0', HALLCAST_HOST: '::1', HALLCAST_TOKEN: 't' }, paths);
+    expect(config.assetsDir).toBe('/srv/hall/assets');
+    expect(config.api).toStrictEqual({ host: '::1', port: 0, token: 't' });
+    expect(shellConfig({ HALLCAST_ASSETS: '/mnt/media', HALLCAST_STATE: '/var/lib/hallcast' }, paths)).toMatchObject({
+      assetsDir: '/mnt/media',
+      stateDir: '/var/lib/hallcast',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(shellConfig({ HALLCAST_PORT: '', HALLCAST_TOKEN: '', HALLCAST_STATE: '' }, paths)).toMatchObject({
+      stateDir: paths.userData,
+      api: { port: 8080, token: null },
+    });
+  });
+
+  it.each(['80a', '-1', '65536', '1.5'])('refuses HALLCAST_PORT=%s', (port) => {
+    expect(() => shellConfig({ HALLCAST_PORT: port }, paths)).toThrow(/HALLCAST_PORT=.*0-65535/);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Where the Electron player finds its hall and how it exposes the local API, from the
+ * environment. The defaults are `hallcast serve`'s, except the state folder, which is Electron's
+ * per-user data folder.
+ */
+import path from 'node:path';
+
+export interface ShellConfig {
+  playlistsDir: string;
+  assetsDir: string;
+  stateDir: string;
+  rendererDir: string;
+  preloadPath: string;
+  api: { host: string; port: number; token: string | null };
+}
+
+export interface ShellPaths {
+  /** The hallcast package folder. */
+  root: string;
+  /** Electron's app.getPath('userData'). */
+  userData: string;
+}
+
+export type ShellEnv = Record<string, string | undefined>;
+
+export function shellConfig(env: ShellEnv, paths: ShellPaths): ShellConfig {
+  const playlistsDir = path.resolve(env.HALLCAST_PLAYLISTS || path.join(paths.root, 'playlists'));
+  const port = Number(env.HALLCAST_PORT || '8080');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`HALLCAST_PORT=${env.HALLCAST_PORT}: give a port number 0-65535`);
+  return {
+    playlistsDir,
+    assetsDir: path.resolve(env.HALLCAST_ASSETS || path.join(playlistsDir, '..', 'assets')),
+    stateDir: path.resolve(env.HALLCAST_STATE || paths.userData),
+    rendererDir: path.join(paths.root, 'dist', 'renderer'),
+    preloadPath: path.join(paths.root, 'dist', 'electron', 'preload.cjs'),
+    api: { host: env.HALLCAST_HOST || '127.0.0.1', port, token: env.HALLCAST_TOKEN || null },
+  };
+}
