@@ -88,6 +88,8 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         },
       };
     });
+    // Close the page first, so its WebSocket does not log the server going away as an error.
+    await page.close();
     for (const { child, dir } of started) {
       child.kill('SIGTERM');
       await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));

@@ -1,0 +1,172 @@
+/**
+ * DEV ONLY — never bundled into the display. Stands in for the Electron preload: defines
+ * `window.hallcast` with a scripted host so the display can be tried without Electron or the
+ * host. Loaded by dist/renderer-dev/index.html before app.js. Query parameters:
+ *   scenario=mixed|videos|shuffle|portrait|text|idle|idle-image|broken|stall|all-broken (default mixed)
+ *   lead=<ms>   seam lead for the player (sets <html data-seam-lead-ms>)
+ * Tests read what the display sent from `window.__fakeHost` and may push further states.
+ */
+import type { DisplayHeartbeat, DisplayHello, DisplayState, ItemPlan, LayoutPlan, PlaybackReport, ProgrammePlan } from '../../electron/contract.js';
+import type { Bridge } from '../bridge.js';
+
+const landscape: LayoutPlan = {
+  name: 'landscape',
+  orientation: 'landscape',
+  background: '#0b1f3a',
+  zones: [
+    { name: 'main', kind: 'programme', x: 0, y: 0, w: 0.7, h: 0.82 },
+    { name: 'clock', kind: 'clock', x: 0.7, y: 0, w: 0.3, h: 0.12 },
+    { name: 'queue', kind: 'queue', x: 0.7, y: 0.12, w: 0.3, h: 0.7 },
+    { name: 'banner', kind: 'announcement', x: 0, y: 0.82, w: 1, h: 0.1 },
+    { name: 'ticker', kind: 'ticker', x: 0, y: 0.92, w: 1, h: 0.08 },
+  ],
+};
+
+const portrait: LayoutPlan = {
+  name: 'portrait',
+  orientation: 'portrait',
+  background: '#0b1f3a',
+  zones: [
+    { name: 'main', kind: 'programme', x: 0, y: 0, w: 1, h: 0.32 },
+    { name: 'clock', kind: 'clock', x: 0, y: 0.32, w: 1, h: 0.06 },
+    { name: 'queue', kind: 'queue', x: 0, y: 0.38, w: 1, h: 0.44 },
+    { name: 'banner', kind: 'announcement', x: 0, y: 0.82, w: 1, h: 0.1 },
+    { name: 'ticker', kind: 'ticker', x: 0, y: 0.92, w: 1, h: 0.08 },
+  ],
+};
+
+const notices = [
+  { 'zh-CN': '缴费、打印发票、补换 SIM 卡可在自助终端办理，无需排队', en: 'Pay bills, print invoices and replace SIM cards at the self-service kiosks, no queue needed' },
+  { 'zh-CN': '爱心窗口为老年人、残障人士和孕妇优先服务', en: 'The priority counter serves elderly, disabled and pregnant customers first' },
+  { 'zh-CN': '等候期间请留意屏幕叫号，过号请到服务台重新取号', en: 'Please watch the screen for your number; if you miss it, ask at the service desk' },
+];
+
+const video = (id: string, i: number, file: string, trim: { in?: number; out?: number } = {}): ItemPlan => ({
+  type: 'video',
+  key: `${id}#${i}`,
+  url: `/media/video/${file}`,
+  in: trim.in ?? null,
+  out: trim.out ?? null,
+  volume: 0.6,
+});
+const image = (id: string, i: number, file: string, duration = 4): ItemPlan => ({ type: 'image', key: `${id}#${i}`, url: `/media/images/${file}`, duration, volume: 0.6 });
+const text = (id: string, i: number): ItemPlan => ({
+  type: 'text',
+  key: `${id}#${i}`,
+  duration: 4,
+  volume: 0.6,
+  title: { 'zh-CN': '5G 畅享套餐 限时优惠', en: '5G unlimited plans: limited-time offer' },
+  body: { 'zh-CN': '月费 99 元起，含 30GB 流量与 500 分钟通话', en: 'From ¥99 a month with 30 GB of data and 500 minutes' },
+  background: '#0a4fa0',
+  color: '#ffffff',
+});
+
+function programme(id: string, items: ItemPlan[], order: 'loop' | 'shuffle' = 'loop', hideZones: string[] = []): ProgrammePlan {
+  return { id, title: { 'zh-CN': '测试节目', en: 'Test programme' }, order, items, hideZones };
+}
+
+const scenarios: Record<string, () => Pick<DisplayState, 'programme' | 'layout' | 'idleImage'>> = {
+  mixed: () => ({
+    layout: landscape,
+    idleImage: null,
+    programme: programme('morning', [
+      video('morning', 0, 'hall-welcome.mp4'),
+      video('morning', 1, '5g-plans.mp4'),
+      image('morning', 2, 'slide-services.jpg'),
+      video('morning', 3, 'broadband.webm', { in: 1, out: 7 }),
+      text('morning', 4),
+    ]),
+  }),
+  videos: () => ({
+    layout: landscape,
+    idleImage: null,
+    programme: programme('videos', [
+      video('videos', 0, 'hall-welcome.mp4'),
+      video('videos', 1, 'self-service-guide.webm'),
+      video('videos', 2, '5g-plans.mp4', { in: 1, out: 6 }),
+      video('videos', 3, 'broadband.webm'),
+      video('videos', 4, 'evening-calm.mp4'),
+    ]),
+  }),
+  shuffle: () => ({
+    layout: landscape,
+    idleImage: null,
+    programme: programme('shuffle', [image('shuffle', 0, 'slide-services.jpg', 1), image('shuffle', 1, 'slide-weekend.jpg', 1), image('shuffle', 2, 'slide-holiday.jpg', 1)], 'shuffle'),
+  }),
+  portrait: () => ({ ...scenarios['mixed']!(), layout: portrait }),
+  text: () => ({ layout: landscape, idleImage: null, programme: programme('text', [text('text', 0)]) }),
+  idle: () => ({ layout: landscape, idleImage: null, programme: null }),
+  'idle-image': () => ({ layout: landscape, idleImage: '/media/images/idle-branding.jpg', programme: null }),
+  broken: () => ({
+    layout: landscape,
+    idleImage: null,
+    programme: programme('broken', [
+      video('broken', 0, 'hall-welcome.mp4', { out: 3 }),
+      video('broken', 1, 'no-such-file.mp4'),
+      { type: 'video', key: 'broken#2', url: '/media/__dev/corrupt.mp4', in: null, out: null, volume: 0.6 },
+      image('broken', 3, 'no-such-slide.jpg'),
+      image('broken', 4, 'slide-weekend.jpg', 2),
+    ]),
+  }),
+  stall: () => ({
+    layout: landscape,
+    idleImage: null,
+    programme: programme('stall', [
+      { type: 'video', key: 'stall#0', url: '/media/__dev/stall.mp4', in: null, out: null, volume: 0.6 },
+      image('stall', 1, 'slide-holiday.jpg', 3),
+    ]),
+  }),
+  'all-broken': () => ({
+    layout: landscape,
+    idleImage: null,
+    programme: programme('all-broken', [video('all-broken', 0, 'gone.mp4'), image('all-broken', 1, 'gone.jpg')]),
+  }),
+};
+
+const params = new URLSearchParams(window.location.search);
+const lead = params.get('lead');
+if (lead !== null) document.documentElement.dataset['seamLeadMs'] = lead;
+const scenario = scenarios[params.get('scenario') ?? 'mixed'] ?? scenarios['mixed']!;
+
+let seq = 0;
+const listeners = new Set<(s: DisplayState) => void>();
+const host = {
+  reports: [] as PlaybackReport[],
+  heartbeats: [] as DisplayHeartbeat[],
+  hellos: [] as DisplayHello[],
+  /** Build a state from a scenario name or parts, and send it. */
+  push(parts: Partial<DisplayState> | string): DisplayState {
+    const base = typeof parts === 'string' ? (scenarios[parts] ?? scenarios['mixed']!)() : { ...scenario(), ...parts };
+    const state: DisplayState = {
+      seq: ++seq,
+      entry: null,
+      nextSwitch: null,
+      ticker: { speed: 120, notices },
+      timezone: 'Asia/Shanghai',
+      serverTime: Date.now(),
+      ...base,
+    };
+    for (const l of listeners) l(state);
+    return state;
+  },
+};
+
+const bridge: Bridge = {
+  onState(listener) {
+    listeners.add(listener);
+    // Not from a test's page.evaluate: that would count as a user gesture and hide autoplay bugs.
+    if (seq === 0) setTimeout(() => host.push({}), 0);
+    return () => listeners.delete(listener);
+  },
+  report: (r) => void host.reports.push(r),
+  heartbeat: (h) => void host.heartbeats.push(h),
+  hello: (h) => void host.hellos.push(h),
+};
+
+declare global {
+  interface Window {
+    __fakeHost?: typeof host;
+  }
+}
+window.hallcast = bridge;
+window.__fakeHost = host;

@@ -1,0 +1,82 @@
+/**
+ * The display: picks the bridge for the shell it runs in, builds the engine and the content, and
+ * wires host states into them. Everything else lives in engine/, zones/ and player/.
+ */
+import type { DisplayState, ItemPlan, PlaybackEvent } from '../electron/contract.js';
+import type { Bridge } from './bridge.js';
+import { Engine } from './engine/engine.js';
+import { IdleSlide } from './player/idle-slide.js';
+import { MediaLayers } from './player/media-layers.js';
+import { DEFAULT_LEAD_MS, ProgrammePlayer } from './player/programme-player.js';
+import { installTestHooks } from './test-hooks.js';
+import { createWsBridge, wsUrlFor } from './ws-bridge.js';
+import { ZoneBoard } from './zones/zone-board.js';
+
+const HEARTBEAT_MS = 2_000;
+
+async function start(): Promise<void> {
+  const electron = window.hallcast;
+  const bridge: Bridge = electron ?? createWsBridge(wsUrlFor(window.location));
+  const engine = await Engine.create(document.getElementById('app') ?? document.body);
+
+  const layers = new MediaLayers(engine.mediaRoot);
+  const idle = new IdleSlide(layers);
+  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void =>
+    bridge.report({
+      event,
+      programme,
+      item: item.key,
+      url: item.type === 'text' ? null : item.url,
+      at: engine.clock.now(),
+      ...(reason ? { reason } : {}),
+    });
+  const player = new ProgrammePlayer({
+    layers,
+    idle,
+    nowMs: () => performance.now(),
+    report,
+    leadMs: seamLeadMs(),
+  });
+  const board = new ZoneBoard(engine, player);
+
+  let state: DisplayState | null = null;
+  bridge.onState((next) => {
+    // Apply every state in arrival order: seq restarts at 0 when the host restarts.
+    state = next;
+    engine.clock.sync(next.serverTime);
+    idle.setImage(next.idleImage);
+    board.apply(next);
+    player.setProgramme(next.programme);
+  });
+  engine.onTick((dt) => {
+    board.tick(dt);
+    player.update();
+  });
+
+  bridge.hello({
+    shell: electron ? 'electron' : 'chromium',
+    width: Math.round(window.innerWidth * window.devicePixelRatio),
+    height: Math.round(window.innerHeight * window.devicePixelRatio),
+    userAgent: navigator.userAgent,
+  });
+  // The heartbeat is a liveness signal, not animation: a plain interval is right here.
+  setInterval(() => {
+    const now = player.nowPlaying();
+    bridge.heartbeat({ at: engine.clock.now(), programme: now.programme, item: now.item, position: now.position });
+  }, HEARTBEAT_MS);
+
+  installTestHooks({
+    state: () => state,
+    nowPlaying: () => player.nowPlaying(),
+    frames: () => ({ stage: engine.frames, seams: player.seams }),
+  });
+}
+
+/** `<html data-seam-lead-ms="…">` overrides the seam lead (used to measure them; see README). */
+function seamLeadMs(): number {
+  const v = Number(document.documentElement.dataset['seamLeadMs']);
+  return Number.isFinite(v) && v >= 0 && document.documentElement.dataset['seamLeadMs'] !== undefined ? v : DEFAULT_LEAD_MS;
+}
+
+// Never an error on the hall screen: log it for the technician and keep the last picture.
+start().catch((err: unknown) => console.error('hallcast: display failed to start', err));

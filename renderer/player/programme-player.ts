@@ -1,0 +1,259 @@
+/**
+ * Plays a programme's items in the programme zone, gaplessly. Two slots at most: `current` (on
+ * screen) and `pending` (loading, or already running underneath). The next item is prepared as
+ * soon as the current one shows; a pending video starts `leadMs` before the seam, underneath and
+ * silent, and is raised when the current item ends — a clip raised the moment it starts shows its
+ * first frame and then stalls ~100 ms while its pipeline spins up (measured, see README).
+ */
+import type { ItemPlan, PlaybackEvent, ProgrammePlan } from '../../electron/contract.js';
+import type { Rect } from '../engine/rect.js';
+import type { IdleSlide } from './idle-slide.js';
+import type { MediaLayers } from './media-layers.js';
+import { PenaltyBox } from './penalty-box.js';
+import { Rotation } from './rotation.js';
+import { sameItem, sameItems } from './same-item.js';
+import { SkipError, type ElementName, type SkipReason, type Slot } from './slot.js';
+import { ImageSlot, TextSlot } from './still-slot.js';
+import { VideoSlot, type AutoplayState } from './video-slot.js';
+
+export interface PlayerDeps {
+  layers: MediaLayers;
+  idle: IdleSlide;
+  /** Monotonic ms, for durations, stalls and penalties. */
+  nowMs: () => number;
+  report(event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void;
+  random?: () => number;
+  /** How long before the seam a pending video starts underneath; 0 = start it at the seam. */
+  leadMs?: number;
+}
+
+export interface NowPlaying {
+  programme: string | null;
+  item: string | null;
+  position: number | null;
+  element: ElementName | 'idle';
+}
+
+export const DEFAULT_LEAD_MS = 200;
+
+export class ProgrammePlayer {
+  private programme: ProgrammePlan | null = null;
+  private rotation: Rotation | null = null;
+  private readonly penalties = new PenaltyBox();
+  private readonly autoplay: AutoplayState = { blocked: false };
+  private current: Slot | null = null;
+  /** The current slot belongs to a programme (or item list) that is being replaced, or failed. */
+  private outgoing = false;
+  private currentEnded = false;
+  private pending: Slot | null = null;
+  private pendingReady = false;
+  private pendingHasFrame = false;
+  private nextPickAt = 0;
+  private readonly leadMs: number;
+  /** Seams completed, for diagnostics. */
+  seams = 0;
+
+  constructor(private readonly deps: PlayerDeps) {
+    this.leadMs = deps.leadMs ?? DEFAULT_LEAD_MS;
+    deps.idle.show();
+  }
+
+  setProgramme(next: ProgrammePlan | null): void {
+    const prev = this.programme;
+    this.programme = next;
+    if (!next) {
+      this.rotation = null;
+      this.toIdle();
+      return;
+    }
+    const random = this.deps.random ?? Math.random;
+    if (prev && prev.id === next.id && prev.order === next.order) {
+      if (sameItems(prev.items, next.items)) {
+        this.applyVolumes(next);
+        return;
+      }
+      const keep = this.current && !this.outgoing ? next.items.find((it) => sameItem(it, this.current!.item)) : undefined;
+      if (keep) {
+        // The item on screen is still wanted: let it finish, continue after it in the new list.
+        this.rotation = new Rotation(next.items, next.order, random, keep);
+        this.applyVolumes(next);
+        const now = this.deps.nowMs();
+        const upcoming = this.rotation.next((key) => this.penalties.isOut(key, now));
+        // The prepared item stays if the new list plays it next anyway (no reload, no second 'attempted').
+        if (this.pending && upcoming && sameItem(upcoming, this.pending.item)) return;
+        this.dropPending();
+        if (upcoming) this.prepare(upcoming);
+        return;
+      }
+    }
+    // A schedule boundary (or the item on screen was removed): switch now, keeping the old
+    // picture up until the new item's first frame.
+    this.rotation = new Rotation(next.items, next.order, random);
+    this.outgoing = this.current !== null;
+    this.nextPickAt = 0;
+    const now = this.deps.nowMs();
+    const first = this.rotation.next((key) => this.penalties.isOut(key, now));
+    if (this.pending && first && sameItem(first, this.pending.item)) return;
+    this.dropPending();
+    if (first) this.prepare(first);
+    else this.pick(); // nothing playable: pick() idles and schedules the retry
+  }
+
+  resize(rect: Rect): void {
+    this.deps.layers.resize(rect);
+  }
+
+  update(): void {
+    const now = this.deps.nowMs();
+    const cur = this.current;
+    if (cur && !this.outgoing) {
+      cur.check(now);
+      if (!this.currentEnded && cur.done()) {
+        this.currentEnded = true;
+        if (this.programme) this.deps.report('ended', this.programme.id, cur.item);
+      }
+    }
+    this.pending?.check(now);
+    // The next item is loaded as soon as the current one is on screen (or at once, when idle).
+    if (!this.pending && this.programme && now >= this.nextPickAt) this.pick();
+    const p = this.pending;
+    if (p && this.pendingReady && !p.begun && this.startDue(p)) p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, true);
+    this.maybeSwap();
+  }
+
+  nowPlaying(): NowPlaying {
+    const cur = this.current;
+    if (!cur || this.deps.idle.showing) return { programme: this.programme?.id ?? null, item: null, position: null, element: 'idle' };
+    return { programme: this.programme?.id ?? null, item: cur.item.key, position: cur.position(), element: cur.element };
+  }
+
+  destroy(): void {
+    this.dropPending();
+    this.current?.release();
+    this.current = null;
+  }
+
+  private startDue(p: Slot): boolean {
+    const cur = this.current;
+    // A decoded picture or a slide costs nothing to hold underneath: start it as soon as it is ready.
+    if (!(p instanceof VideoSlot)) return true;
+    if (!cur || this.outgoing || this.currentEnded || this.deps.idle.showing) return true;
+    return cur.remaining() * 1000 <= this.leadMs;
+  }
+
+  private pick(): void {
+    const programme = this.programme;
+    if (!programme || !this.rotation) return;
+    const now = this.deps.nowMs();
+    const item = this.rotation.next((key) => this.penalties.isOut(key, now));
+    if (!item) {
+      // Everything is out: idle until the first penalty ends.
+      const release = this.penalties.nextRelease(
+        programme.items.map((it) => it.key),
+        now,
+      );
+      this.nextPickAt = release ?? now + 1000;
+      if (!this.current || this.outgoing || this.currentEnded) this.toIdle();
+      return;
+    }
+    this.prepare(item);
+  }
+
+  private prepare(item: ItemPlan): void {
+    const programme = this.programme;
+    if (!programme) return;
+    const slot = this.makeSlot(item);
+    if (!slot) return;
+    this.pending = slot;
+    this.pendingReady = false;
+    this.pendingHasFrame = false;
+    this.deps.report('attempted', programme.id, item);
+    slot.prepare().then(
+      () => {
+        if (this.pending === slot) this.pendingReady = true;
+      },
+      (err: unknown) => {
+        if (err instanceof SkipError) this.skip(slot, err.reason);
+        // Anything else is an abort from release(): nothing to report.
+      },
+    );
+  }
+
+  private makeSlot(item: ItemPlan): Slot | null {
+    const { layers, nowMs } = this.deps;
+    switch (item.type) {
+      case 'video': {
+        const v = layers.take(layers.videos);
+        return v && new VideoSlot(item, v, layers, this.autoplay, nowMs);
+      }
+      case 'image': {
+        const i = layers.take(layers.images);
+        return i && new ImageSlot(item, i, layers, nowMs);
+      }
+      case 'text': {
+        const t = layers.take(layers.texts);
+        return t && new TextSlot(item, t, layers, nowMs);
+      }
+    }
+  }
+
+  private onFirstFrame(slot: Slot): void {
+    if (slot !== this.pending) return;
+    this.pendingHasFrame = true;
+    this.maybeSwap();
+  }
+
+  private maybeSwap(): void {
+    const p = this.pending;
+    if (!p || !this.pendingHasFrame) return;
+    const cur = this.current;
+    if (cur && !this.outgoing && !this.currentEnded && !this.deps.idle.showing) return;
+    // Raise first, release second, in the same task: the compositor never sees neither.
+    p.raise();
+    this.deps.idle.hide();
+    cur?.release();
+    if (cur) this.seams++;
+    this.current = p;
+    this.outgoing = false;
+    this.currentEnded = false;
+    this.pending = null;
+    this.nextPickAt = 0;
+    if (this.programme) this.deps.report('first-frame', this.programme.id, p.item, p.mutedFallback ? 'muted-fallback' : undefined);
+  }
+
+  private skip(slot: Slot, reason: SkipReason): void {
+    const now = this.deps.nowMs();
+    this.penalties.add(slot.item.key, now);
+    if (this.programme) this.deps.report('skipped', this.programme.id, slot.item, reason);
+    if (slot === this.pending) {
+      this.dropPending();
+      this.nextPickAt = 0;
+    } else if (slot === this.current) {
+      // Keep its last picture until the next item is up; the next item starts at once.
+      this.outgoing = true;
+      if (this.pending && !this.pending.begun) this.nextPickAt = 0;
+    }
+  }
+
+  private dropPending(): void {
+    this.pending?.release();
+    this.pending = null;
+    this.pendingReady = false;
+    this.pendingHasFrame = false;
+  }
+
+  private toIdle(): void {
+    this.dropPending();
+    this.current?.release();
+    this.current = null;
+    this.outgoing = false;
+    this.currentEnded = false;
+    this.deps.idle.show();
+  }
+
+  private applyVolumes(p: ProgrammePlan): void {
+    const cur = this.current;
+    const now = cur && p.items.find((it) => sameItem(it, cur.item));
+    if (cur && now) cur.setVolume(now.volume);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * One item bound to one DOM element, from loading to leaving the screen. The player keeps at most
+ * two: the one on screen and the one being prepared to replace it.
+ */
+import type { ItemPlan } from '../../electron/contract.js';
+
+export type SkipReason = 'missing' | 'decode-error' | 'stalled' | 'play-rejected';
+export type ElementName = 'A' | 'B' | 'img' | 'text';
+
+export class SkipError extends Error {
+  constructor(readonly reason: SkipReason) {
+    super(reason);
+  }
+}
+
+export interface SlotEvents {
+  /** The first frame is on screen (or, underneath, ready to be raised). */
+  firstFrame(): void;
+  /** Playback failed after prepare (decode error mid-file, stall, play rejected). */
+  failed(reason: SkipReason): void;
+}
+
+export interface Slot {
+  readonly item: ItemPlan;
+  readonly element: ElementName;
+  /** Load until the first frame can be shown at once; rejects with SkipError. */
+  prepare(): Promise<void>;
+  /**
+   * Start playing. `underneath`: behind the picture on screen and silent, so a video's pipeline
+   * is running by the time it is raised.
+   */
+  begin(events: SlotEvents, underneath: boolean): void;
+  readonly begun: boolean;
+  /** Put on top, with sound. */
+  raise(): void;
+  /** Seconds into the item. */
+  position(): number;
+  /** Seconds left, Infinity when unknown. */
+  remaining(): number;
+  /** Reached its end (video `out`/end of file, still's duration). */
+  done(): boolean;
+  /** Called every frame while on screen; may report failure through the events. */
+  check(nowMs: number): void;
+  setVolume(volume: number): void;
+  /** Hide, stop and free the element. */
+  release(): void;
+  /** Muted because unmuted autoplay was refused. */
+  readonly mutedFallback: boolean;
+}

@@ -1,0 +1,194 @@
+/**
+ * A video item in one of the two <video> elements. It loads and seeks to `in` while the previous
+ * item plays, starts underneath that item at volume 0 shortly before the seam (see
+ * ProgrammePlayer's lead), and is raised once its frames flow, so the seam shows neither black nor
+ * the start-up stall.
+ */
+import type { VideoPlan } from '../../electron/contract.js';
+import { classifyFailure } from './classify-failure.js';
+import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
+import { type ElementName, type Slot, type SlotEvents, type SkipReason } from './slot.js';
+import { waitFor } from './wait-for.js';
+
+const LOAD_TIMEOUT_MS = 10_000;
+const STALL_MS = 3_000;
+const INAUDIBLE = 0.0001;
+
+/** Shared by all video slots: once unmuted playback was refused, don't try it again. */
+export interface AutoplayState {
+  blocked: boolean;
+}
+
+export class VideoSlot implements Slot {
+  readonly element: ElementName;
+  begun = false;
+  mutedFallback = false;
+  private events: SlotEvents | null = null;
+  private readonly abort = new AbortController();
+  private released = false;
+  private raised = false;
+  private framesSeen = 0;
+  private playing = false;
+  private firstSent = false;
+  private begunAt = 0;
+  private lastTime = -1;
+  private lastAdvanceAt = 0;
+  private frameHandle = 0;
+  private failed = false;
+
+  constructor(
+    readonly item: VideoPlan,
+    private readonly video: HTMLVideoElement,
+    private readonly layers: MediaLayers,
+    private readonly autoplay: AutoplayState,
+    private readonly nowMs: () => number,
+  ) {
+    this.element = video.dataset['slot'] === 'B' ? 'B' : 'A';
+  }
+
+  async prepare(): Promise<void> {
+    const v = this.video;
+    const { url } = this.item;
+    v.preload = 'auto';
+    v.volume = 0;
+    v.src = url;
+    v.load();
+    await waitFor(v, 'loadedmetadata', url, LOAD_TIMEOUT_MS, this.abort.signal);
+    const start = this.item.in ?? 0;
+    if (start > 0) {
+      const seeked = waitFor(v, 'seeked', url, LOAD_TIMEOUT_MS, this.abort.signal);
+      v.currentTime = start;
+      await seeked;
+    }
+    if (v.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) await waitFor(v, 'canplay', url, LOAD_TIMEOUT_MS, this.abort.signal);
+    // Errors after this point (a corrupt packet mid-file) end the item through `failed`.
+    v.addEventListener('error', this.onError);
+  }
+
+  begin(events: SlotEvents, underneath: boolean): void {
+    this.events = events;
+    this.begun = true;
+    this.begunAt = this.nowMs();
+    this.lastAdvanceAt = this.begunAt;
+    const v = this.video;
+    stack(v, underneath ? Z.underneath : Z.top);
+    // Underneath it must be silent but not muted: Chromium's autoplay policy counts muted *and*
+    // volume 0 as muted, allows the start, then pauses the video when it is unmuted on raise
+    // (measured without the autoplay flag) instead of rejecting play(). -80 dB is silent and
+    // still counts as sound, so a refusal surfaces here as NotAllowedError.
+    v.muted = this.autoplay.blocked;
+    this.mutedFallback = this.autoplay.blocked;
+    v.volume = underneath ? INAUDIBLE : this.item.volume;
+    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
+    v.play().then(
+      () => this.onPlaying(),
+      (err: unknown) => this.onPlayRejected(err),
+    );
+  }
+
+  /** First frame = a frame presented *and* playback accepted (muted or not), so the report knows which. */
+  private onPlaying(): void {
+    this.playing = true;
+    if (this.framesSeen > 0 && !this.firstSent && !this.released) {
+      this.firstSent = true;
+      this.events?.firstFrame();
+    }
+  }
+
+  raise(): void {
+    this.raised = true;
+    stack(this.video, Z.top);
+    this.video.volume = this.item.volume;
+  }
+
+  setVolume(volume: number): void {
+    if (this.raised) this.video.volume = Math.min(1, Math.max(0, volume));
+  }
+
+  position(): number {
+    return Math.max(0, this.video.currentTime - (this.item.in ?? 0));
+  }
+
+  remaining(): number {
+    const end = this.item.out ?? this.video.duration;
+    return Number.isFinite(end) ? end - this.video.currentTime : Infinity;
+  }
+
+  done(): boolean {
+    const v = this.video;
+    // `ended` fires 60–150 ms after the last frame has been up for its full time (measured); the
+    // playback clock says so sooner, and the seam waits on this.
+    const end = this.item.out ?? v.duration;
+    return v.ended || (Number.isFinite(end) && v.currentTime >= end - 0.01);
+  }
+
+  check(nowMs: number): void {
+    if (!this.begun || this.failed || this.done()) return;
+    const t = this.video.currentTime;
+    if (t !== this.lastTime) {
+      this.lastTime = t;
+      this.lastAdvanceAt = nowMs;
+    } else if (nowMs - this.lastAdvanceAt > STALL_MS) {
+      this.fail('stalled');
+    }
+  }
+
+  /** Frames this element has presented since `begin` (diagnostics). */
+  get frames(): number {
+    return this.framesSeen;
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.abort.abort();
+    const v = this.video;
+    v.removeEventListener('error', this.onError);
+    if (this.frameHandle) v.cancelVideoFrameCallback(this.frameHandle);
+    v.pause();
+    conceal(v);
+    // Dropping the source frees the decoder; a paused 1080p pipeline holds tens of MB.
+    v.removeAttribute('src');
+    v.load();
+    this.layers.free(v);
+  }
+
+  private readonly onFrame = (): void => {
+    if (this.released) return;
+    this.framesSeen++;
+    if (this.playing && !this.firstSent) {
+      this.firstSent = true;
+      this.events?.firstFrame();
+    }
+    this.frameHandle = this.video.requestVideoFrameCallback(this.onFrame);
+  };
+
+  private readonly onError = (): void => {
+    if (this.released) return;
+    void classifyFailure(this.item.url).then((r) => this.fail(r));
+  };
+
+  private onPlayRejected(err: unknown): void {
+    if (this.released) return;
+    const name = err instanceof DOMException ? err.name : '';
+    if (name === 'AbortError') return; // superseded by pause/load; not a playback failure
+    if (name === 'NotAllowedError' && !this.video.muted) {
+      this.autoplay.blocked = true;
+      this.mutedFallback = true;
+      this.video.muted = true;
+      this.video.play().then(
+        () => this.onPlaying(),
+        () => this.fail('play-rejected'),
+      );
+      return;
+    }
+    if (name === 'NotAllowedError') this.fail('play-rejected');
+    else void classifyFailure(this.item.url).then((r) => this.fail(r));
+  }
+
+  private fail(reason: SkipReason): void {
+    if (this.failed || this.released) return;
+    this.failed = true;
+    this.events?.failed(reason);
+  }
+}

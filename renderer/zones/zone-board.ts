@@ -1,0 +1,77 @@
+/**
+ * Lays the zones of the current layout out on the screen and keeps one content piece per zone.
+ * The programme zone is not rebuilt with the layout: the player outlives layout changes so a new
+ * layout does not restart the clip on screen.
+ */
+import type { DisplayState, ZonePlan } from '../../electron/contract.js';
+import type { Engine } from '../engine/engine.js';
+import { zoneRect, type Rect } from '../engine/rect.js';
+import { ClockZone } from './clock-zone.js';
+import { QueueZone } from './queue-zone.js';
+import { TickerZone } from './ticker-zone.js';
+import type { ZonePiece } from './zone-piece.js';
+
+export interface ProgrammeArea {
+  resize(rect: Rect): void;
+}
+
+export class ZoneBoard {
+  private pieces = new Map<string, { zone: ZonePlan; piece: ZonePiece }>();
+  private layoutKey = '';
+  private state: DisplayState | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly programme: ProgrammeArea,
+  ) {
+    engine.onResize(() => this.relayout());
+    this.relayout();
+  }
+
+  apply(state: DisplayState): void {
+    this.state = state;
+    const key = JSON.stringify(state.layout);
+    if (key !== this.layoutKey) {
+      this.layoutKey = key;
+      for (const { piece } of this.pieces.values()) piece.destroy();
+      this.pieces.clear();
+      this.engine.setBackground(state.layout.background);
+      for (const zone of state.layout.zones) {
+        const piece = this.create(zone);
+        if (piece) this.pieces.set(zone.name, { zone, piece });
+      }
+    }
+    const hidden = new Set(state.programme?.hideZones ?? []);
+    for (const [name, { piece }] of this.pieces) {
+      piece.update(state);
+      if (hidden.has(name)) piece.hide();
+      else piece.show();
+    }
+    this.relayout();
+  }
+
+  tick(dtMs: number): void {
+    for (const { piece } of this.pieces.values()) piece.tick?.(dtMs);
+  }
+
+  private relayout(): void {
+    const { width, height } = this.engine;
+    const main = this.state?.layout.zones.find((z) => z.kind === 'programme');
+    this.programme.resize(main ? zoneRect(main, width, height) : { x: 0, y: 0, w: width, h: height });
+    for (const { zone, piece } of this.pieces.values()) piece.resize(zoneRect(zone, width, height));
+  }
+
+  private create(zone: ZonePlan): ZonePiece | null {
+    switch (zone.kind) {
+      case 'clock':
+        return new ClockZone(this.engine);
+      case 'ticker':
+        return new TickerZone(this.engine);
+      case 'queue':
+        return new QueueZone(this.engine);
+      case 'announcement': // a later issue; the zone stays empty
+      case 'programme': // the long-lived player, see constructor
+        return null;
+    }
+  }
+}
