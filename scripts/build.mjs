@@ -42,7 +42,8 @@ await build({
 });
 
 // The display: one browser bundle plus its page and stylesheet, served as-is by Electron or the host.
-const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: false };
+// Minified: parsing 1.8 MB of pixi.js unminified cost ~200 ms of the cold start.
+const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true };
 await build({ ...browser, entryPoints: { app: 'renderer/main.ts' }, outdir: 'dist/renderer' });
 for (const file of ['index.html', 'style.css']) await copyFile(`renderer/${file}`, `dist/renderer/${file}`);
 
