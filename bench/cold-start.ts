@@ -5,35 +5,23 @@
  * run: the same Chromium launched on a bare page with one <video autoplay> of the same clip served
  * by a plain Node HTTP server — the floor any player on this machine starts from.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { ROOT, startServeProcess } from '../e2e/serve-process.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
 import { ms, percentile } from './measure.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const CLIP = path.join(ROOT, 'assets', 'video', 'hall-welcome.mp4');
 
 async function hallcastOnce(): Promise<number> {
   const state = mkdtempSync(path.join(tmpdir(), 'hallcast-bench-'));
   const started = Date.now();
-  const child = spawn(process.execPath, ['bin/hallcast.js', 'serve', '--port', '0', '--playlists', 'e2e/hall', '--assets', 'assets', '--state', state], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const server = await startServeProcess(['--playlists', 'e2e/hall', '--assets', 'assets', '--state', state]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c;
-        const m = / at (http:\/\/\S+\/) /.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', () => reject(new Error(out)));
-    });
+    const url = server.url;
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(url);
@@ -55,7 +43,7 @@ async function hallcastOnce(): Promise<number> {
     if (firstFrame === null) throw new Error('no first frame within 20 s');
     return firstFrame - started;
   } finally {
-    child.kill('SIGTERM');
+    await server.stop();
     rmSync(state, { recursive: true, force: true });
   }
 }

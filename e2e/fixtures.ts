@@ -3,14 +3,14 @@
  * folder (optionally previewing another time with --at) and stops it after the test. Page errors
  * and console errors go to the test log; each test can save screenshots with `shot()`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { DisplayState } from '../electron/contract.js';
+import { ROOT, startServeProcess, type ServeProcess } from './serve-process.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+export { ROOT };
 
 export interface HallOptions {
   /** Playlist folder to copy (default: e2e/hall). */
@@ -42,7 +42,7 @@ export interface NowPlaying {
 
 export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>; shot: (name: string) => Promise<string> }>({
   hall: async ({ page }, use) => {
-    const started: { child: ChildProcess; dir: string }[] = [];
+    const started: { server: ServeProcess; dir: string }[] = [];
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && console.log(`[console error] ${message.text()}`));
     await use(async (options = {}) => {
@@ -55,20 +55,10 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         assets = path.join(dir, 'assets');
       }
       const state = path.join(dir, 'state');
-      const args = ['bin/hallcast.js', 'serve', '--port', '0', '--playlists', playlists, '--assets', assets, '--state', state];
-      if (options.at) args.push('--at', options.at);
-      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      started.push({ child, dir });
-      child.stderr!.on('data', (chunk: Buffer) => process.stdout.write(`[hallcast] ${chunk}`));
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (chunk: Buffer) => {
-          out += chunk;
-          const match = / at (http:\/\/\S+\/) /.exec(out);
-          if (match) resolve(match[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`hallcast serve exited (${code}): ${out}`)));
-      });
+      const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : [])];
+      const server = await startServeProcess(args, (text) => process.stdout.write(`[hallcast] ${text}`));
+      started.push({ server, dir });
+      const { url } = server;
       return {
         url,
         dir,
@@ -90,9 +80,8 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
     });
     // Close the page first, so its WebSocket does not log the server going away as an error.
     await page.close();
-    for (const { child, dir } of started) {
-      child.kill('SIGTERM');
-      await new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done)));
+    for (const { server, dir } of started) {
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -1,0 +1,40 @@
+/**
+ * Runs `hallcast serve` as a child process and waits for the address it prints; shared by the
+ * e2e fixtures and the benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface ServeProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `args`: everything after `hallcast serve`; `--port 0` is added unless a port is given. */
+export async function startServeProcess(args: string[], onStderr?: (text: string) => void): Promise<ServeProcess> {
+  const full = ['bin/hallcast.js', 'serve', ...(args.includes('--port') ? [] : ['--port', '0']), ...args];
+  const child = spawn(process.execPath, full, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => onStderr?.(String(chunk)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      const match = / at (http:\/\/\S+\/) /.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`hallcast serve exited (${code}): ${out}`)));
+  });
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
