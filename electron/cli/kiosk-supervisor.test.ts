@@ -51,6 +51,8 @@ describe('kiosk supervisor', () => {
     expect(args.at(-1)).toBe('--app=http://127.0.0.1:8080/');
     expect(args).not.toContain('--no-sandbox');
     expect(kioskArgs({ ...options, noSandbox: true })).toContain('--no-sandbox');
+    expect(kioskArgs({ ...options, windowSize: '1080x1920' })).toEqual(expect.arrayContaining(['--window-position=0,0', '--window-size=1080,1920']));
+    expect(() => kioskArgs({ ...options, windowSize: 'big' })).toThrow('--window-size "big": write WIDTHxHEIGHT, e.g. 1920x1080');
   });
 
   it('restarts a browser that dies, backing off, and resets after a good run', () => {

@@ -6,6 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 
 export const CHROMIUM_KIOSK_FLAGS = [
   '--kiosk',
+  // Without a window manager --kiosk alone leaves a default-sized window.
+  '--start-fullscreen',
   '--noerrdialogs',
   '--disable-infobars',
   '--disable-session-crashed-bubble',
@@ -34,10 +36,20 @@ export interface KioskOptions {
   profileDir: string;
   /** Chromium refuses to run as root without it. */
   noSandbox: boolean;
+  /** "WIDTHxHEIGHT": places the window over the whole screen where no window manager does. */
+  windowSize?: string;
 }
 
 export function kioskArgs(options: KioskOptions): string[] {
-  return [...CHROMIUM_KIOSK_FLAGS, ...(options.noSandbox ? ['--no-sandbox'] : []), `--user-data-dir=${options.profileDir}`, `--app=${options.url}`];
+  const size = options.windowSize ? /^(\d+)x(\d+)$/.exec(options.windowSize) : null;
+  if (options.windowSize && !size) throw new Error(`--window-size "${options.windowSize}": write WIDTHxHEIGHT, e.g. 1920x1080`);
+  return [
+    ...CHROMIUM_KIOSK_FLAGS,
+    ...(options.noSandbox ? ['--no-sandbox'] : []),
+    ...(size ? ['--window-position=0,0', `--window-size=${size[1]},${size[2]}`] : []),
+    `--user-data-dir=${options.profileDir}`,
+    `--app=${options.url}`,
+  ];
 }
 
 export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps): { stop(): void } {

@@ -20,8 +20,9 @@ commands:
   serve [--port 8080] [--host 127.0.0.1] [--playlists DIR] [--assets DIR] [--state DIR] [--token T] [--at TIME]
                                          run the player; any Chromium shows the hall at http://HOST:PORT/
                                          (--at previews the schedule from another time, e.g. 2026-12-01T10:17+08:00)
-  kiosk [serve options] [--browser /usr/bin/chromium]
-                                         run the player and keep a full-screen Chromium kiosk on it`;
+  kiosk [serve options] [--browser /usr/bin/chromium] [--window-size WxH]
+                                         run the player and keep a full-screen Chromium kiosk on it
+                                         (--window-size covers the screen where no window manager runs)`;
 
 export async function main(argv: string[], out: Output = consoleOutput, now: () => number = Date.now): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,7 +50,7 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
       }
       case 'serve':
       case 'kiosk': {
-        const { values } = parseArgs({ args: rest, options: { ...SERVE_FLAGS, browser: { type: 'string', default: '/usr/bin/chromium' } } });
+        const { values } = parseArgs({ args: rest, options: { ...SERVE_FLAGS, browser: { type: 'string', default: '/usr/bin/chromium' }, 'window-size': { type: 'string' } } });
         const options: ServeOptions = {
           port: Number(values.port),
           host: values.host,
@@ -71,6 +72,7 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
                 url: running.url,
                 profileDir: path.join(values.state ?? path.join(process.env.HOME ?? '/tmp', '.local', 'state', 'hallcast'), 'kiosk-profile'),
                 noSandbox: process.getuid?.() === 0,
+                windowSize: values['window-size'],
               },
               {
                 spawn: (cmd, args) => spawn(cmd, args, { stdio: 'ignore' }),
