@@ -1,5 +1,6 @@
 /** npm run bench: every benchmark in one run, printed as Markdown tables for BENCHMARKS.md. */
 import { benchColdStart } from './cold-start.js';
+import { benchGapless } from './gapless.js';
 import { benchSchedule } from './schedule.js';
 
 const only = process.argv.slice(2);
@@ -13,4 +14,8 @@ if (wanted('schedule')) {
 if (wanted('cold-start')) {
   console.log('\n## cold start\n');
   for (const row of await benchColdStart()) console.log(row);
+}
+if (wanted('gapless')) {
+  console.log('\n## gapless seams\n');
+  for (const row of await benchGapless()) console.log(row);
 }
