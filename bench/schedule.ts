@@ -52,7 +52,7 @@ export function benchSchedule(runs = 20): ScheduleBenchResult {
     let count = 0;
     const times = measure(() => {
       count = timeline(compiled, from, to).length;
-    }, runs);
+    }, runs, 10);
     rows.push(`| timeline, 1 year, ${file.entries.length} entries, ${zone} | ${ms(percentile(times, 50))} | ${ms(times[0]!)} | ${ms(times.at(-1)!)} | ${count} |`);
     let i = 0;
     const resolveTimes = measure(() => void resolve(compiled, from + (i++ % 365) * 86_400_000 + 37_000_000), runs * 5);
