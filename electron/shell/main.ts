@@ -6,10 +6,12 @@
 import electron from 'electron';
 import { createHost } from '../core/host/host.js';
 import { packageRoot, packageVersion } from '../cli/package-root.js';
-import { consoleLog } from './console-log.js';
+import { jsonLog } from '../core/log/json-log.js';
 import type { ShellTimers } from './electron-ports.js';
 import { startLocalApi } from './local-api.js';
 import { startShell } from './main-process.js';
+
+const consoleLog = jsonLog('electron');
 
 const timers: ShellTimers = {
   after(ms, fn) {

@@ -13,6 +13,7 @@ import { cronTimers } from '../scheduler/cron-timers.js';
 import { systemClock, type Clock, type Log, type Timers } from '../scheduler/ports.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { Zone } from '../time/zone.js';
+import { jsonLog } from '../log/json-log.js';
 import { displayState, mediaUrl } from './display-state.js';
 import { folderSignature } from './folder-signature.js';
 import { openProofOfPlayLog, type ProofOfPlayLog } from './proof-of-play.js';
@@ -70,7 +71,7 @@ const RECHECK_SECONDS = 30;
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? cronTimers(clock.now);
-  const log = options.log ?? consoleLog;
+  const log = options.log ?? jsonLog();
   const startedAt = clock.now();
   const listeners = new Set<(state: DisplayState) => void>();
   const displays = new Map<string, DisplayInfo>();
@@ -230,8 +231,3 @@ function fallbackState(now: number): DisplayState {
     idleImage: null,
   };
 }
-
-const consoleLog: Log = {
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), message, ...fields })),
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', time: new Date().toISOString(), message, ...fields })),
-};
