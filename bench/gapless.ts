@@ -14,12 +14,12 @@
  * readyState ≥ 2 nor presented a frame of its current clip). A separate, shorter pass checks black
  * against a CDP screencast of what the compositor output.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startServeProcess } from '../e2e/serve-process.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
 import { ensureClips, type ClipSet } from './clips.js';
 import { ms, percentile } from './measure.js';
@@ -274,25 +274,13 @@ async function playerCase(set: ClipSet, transitions: number, cast = false): Prom
     order: 'loop',
     items: set.clips.map((c) => ({ type: 'video', src: c.name })),
   });
-  const child = spawn(process.execPath, ['bin/hallcast.js', 'serve', '--port', '0', '--playlists', playlists, '--assets', set.dir, '--state', path.join(dir, 'state')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await startServeProcess(['--playlists', playlists, '--assets', set.dir, '--state', path.join(dir, 'state')], (text) => process.stderr.write(text));
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c;
-        const m = / at (http:\/\/\S+\/) /.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`hallcast serve exited (${code}): ${out}`)));
-    });
+    const url = server.url;
     const seams = (page: Page) => page.evaluate(() => (globalThis as unknown as { __hallcast?: { frames(): { seams: number } } }).__hallcast?.frames().seams ?? 0);
     return await withBrowser((page) => record(page, url, async () => (await seams(page)) > transitions, limitFor(set, transitions), true, cast));
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
