@@ -71,6 +71,21 @@ test('a missing media file is skipped and the programme goes on', async ({ page,
   copyFileSync(path.join(ROOT, 'assets', 'video', 'hall-welcome.mp4'), path.join(h.assets, 'video', 'hall-welcome.mp4'));
 });
 
+test('a 0-byte video and a file in a codec Chromium cannot play are skipped', async ({ page, hall, shot }) => {
+  const h = await hall({ at: '2026-12-01T10:00:00Z', copyAssets: true });
+  writeFileSync(path.join(h.assets, 'video', 'hall-welcome.mp4'), '');
+  // A WebM container whose bytes are not video at all stands in for a codec the browser lacks.
+  writeFileSync(path.join(h.assets, 'video', 'self-service-guide.webm'), Buffer.alloc(64 * 1024, 0x42));
+  await page.goto(h.url);
+  await expect.poll(() => h.proofOfPlay().filter((r) => r.event === 'skipped').map((r) => `${r.item}:${r.reason}`).sort(), { timeout: 20_000 }).toEqual([
+    'alpha#0:decode-error',
+    'alpha#1:decode-error',
+  ]);
+  // Nothing playable is left: the idle slide shows instead of a black screen or an error.
+  await expect.poll(async () => (await nowPlaying(page)).element).toBe('idle');
+  await shot('undecodable-media-idle');
+});
+
 test('the default hall at 1920×1080', async ({ page, hall, shot }) => {
   const h = await hall({ playlists: path.join(ROOT, 'playlists'), at: '2026-12-01T10:17:00+08:00' });
   await page.goto(h.url);
