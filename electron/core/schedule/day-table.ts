@@ -30,6 +30,7 @@ export class DayTable {
   private readonly offsets: Float64Array;
   private readonly weekdays: Uint8Array;
   private readonly calendarFlags = new Map<DayCalendar, Uint8Array>();
+  private readonly allowed: Uint8Array;
 
   constructor(
     private readonly zone: Zone,
@@ -38,6 +39,7 @@ export class DayTable {
   ) {
     this.offsets = new Float64Array(last - first + 1);
     this.weekdays = new Uint8Array(last - first + 1);
+    this.allowed = new Uint8Array(last - first + 1);
     for (let days = first; days <= last; days++) {
       const info = dayInfo(days);
       this.infos.push(info);
@@ -50,10 +52,14 @@ export class DayTable {
     }
   }
 
-  /** For each day of the table (index = days − first): may the rule's entry start then? */
+  /**
+   * For each day of the table (index = days − first): may the rule's entry start then? The array is
+   * reused by the next call (a timeline asks once per entry, 1,000 small buffers per sweep otherwise).
+   */
   startDays(rule: DayRule): Uint8Array {
     const size = this.last - this.first + 1;
-    const allowed = new Uint8Array(size);
+    const allowed = this.allowed;
+    allowed.fill(0);
     const lo = rule.from === null ? 0 : Math.max(0, rule.from - this.first);
     const hi = rule.to === null ? size - 1 : Math.min(size - 1, rule.to - this.first);
     const flags = rule.workday || rule.restday || rule.holiday ? this.flagsOf(rule.calendar) : null;
