@@ -17,7 +17,8 @@ const HEARTBEAT_MS = 2_000;
 async function start(): Promise<void> {
   const electron = window.hallcast;
   const bridge: Bridge = electron ?? createWsBridge(wsUrlFor(window.location));
-  const engine = await Engine.create(document.getElementById('app') ?? document.body);
+  // Not awaited: the programme starts loading while pixi starts (see Engine).
+  const engine = Engine.create(document.getElementById('app') ?? document.body);
 
   const layers = new MediaLayers(engine.mediaRoot);
   const idle = new IdleSlide(layers);
