@@ -34,7 +34,13 @@ export async function startServeProcess(args: string[], onStderr?: (text: string
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
+      // A player that does not stop within 5 s is a bug the log will show; never hang the run on it.
+      const timer = setTimeout(() => {
+        process.stderr.write('hallcast serve did not stop within 5 s of SIGTERM; killing it\n');
+        child.kill('SIGKILL');
+      }, 5000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

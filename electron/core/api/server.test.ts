@@ -129,4 +129,24 @@ describe('local API', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
   });
+
+  it('closes at once even while a display holds a media stream and a keep-alive connection open', async () => {
+    const { app, root } = await setup();
+    const { writeFileSync: write } = await import('node:fs');
+    write(path.join(root, 'assets', 'video', 'big.mp4'), Buffer.alloc(8 * 1024 * 1024, 1));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const net = await import('node:net');
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise((done) => socket.once('connect', done));
+    // Ask for a large file and never read it: the response stays in flight.
+    socket.write(`GET /media/video/big.mp4 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    socket.pause();
+    await new Promise((done) => setTimeout(done, 100));
+    const started = Date.now();
+    await app.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    socket.destroy();
+  });
 });

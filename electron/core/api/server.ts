@@ -32,7 +32,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const { host } = options;
   const now = options.now ?? Date.now;
   createGuard(options); // refuses a bind beyond loopback without a token, before listening
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false });
+  // forceCloseConnections: a player that is told to stop must stop now, not when a display's
+  // media stream or WebSocket happens to end.
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, forceCloseConnections: true });
   // The Host check needs the real port, which is known only once listening (port 0 in tests).
   let guard: ReturnType<typeof createGuard> | null = null;
   const guardFor = (): ReturnType<typeof createGuard> => {
