@@ -1,17 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_HALL_FLAGS } from './electron/cli/chromium-flags.js';
 
 /** Debian's Chromium: Playwright's own browser download does not work on our machines. */
 export const CHROMIUM = process.env.HALLCAST_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--autoplay-policy=no-user-gesture-required',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-features=Translate',
-  '--enable-unsafe-swiftshader',
-];
+/** The kiosk's flags, plus SwiftShader for WebGL on machines without a GPU. */
+export const CHROMIUM_ARGS = [...CHROMIUM_HALL_FLAGS, '--enable-unsafe-swiftshader'];
 
 export default defineConfig({
   testDir: 'e2e',

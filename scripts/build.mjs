@@ -1,35 +1,26 @@
-// Bundles the CLI/core (Node), and later the Electron main, preload and renderer, with esbuild.
+// Bundles the CLI and core (Node), the Electron main and preload, and the renderer, with esbuild.
 import { copyFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
-await build({
+// Node ES modules, everything in one file (the HTTP stack too: loading fastify's many modules cost
+// ~300 ms at start), with `require` for the CommonJS packages inside.
+const nodeEsm = {
   ...common,
-  entryPoints: { cli: 'electron/cli/bin.ts' },
-  outdir: 'dist',
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Everything in one file, the HTTP stack too: loading fastify's many modules cost ~300 ms at start.
   external: ['electron'],
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __hallcastRequire } from 'node:module'; const require = __hallcastRequire(import.meta.url);" },
-});
+};
+
+await build({ ...nodeEsm, entryPoints: { cli: 'electron/cli/bin.ts' }, outdir: 'dist' });
 
 // The Electron shell. Main: an ES module like the CLI (run as `electron dist/electron/main.js`).
 // Preload: one CommonJS file, because a sandboxed preload can require nothing but 'electron'.
-await build({
-  ...common,
-  entryPoints: { main: 'electron/shell/main.ts' },
-  outdir: 'dist/electron',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['electron'],
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as __hallcastRequire } from 'node:module'; const require = __hallcastRequire(import.meta.url);" },
-});
+await build({ ...nodeEsm, entryPoints: { main: 'electron/shell/main.ts' }, outdir: 'dist/electron' });
 await build({
   ...common,
   entryPoints: { preload: 'electron/shell/preload.ts' },

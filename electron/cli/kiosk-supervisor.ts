@@ -3,22 +3,17 @@
  * off from 1 s to 30 s if it keeps dying, and resetting once it has run for a minute.
  */
 import type { ChildProcess } from 'node:child_process';
+import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
 
 export const CHROMIUM_KIOSK_FLAGS = [
+  ...CHROMIUM_HALL_FLAGS,
   '--kiosk',
   // Without a window manager --kiosk alone leaves a default-sized window.
   '--start-fullscreen',
   '--noerrdialogs',
   '--disable-infobars',
   '--disable-session-crashed-bubble',
-  '--no-first-run',
   '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--disable-features=Translate',
-  '--autoplay-policy=no-user-gesture-required',
   '--check-for-update-interval=31536000',
   '--overscroll-history-navigation=0',
 ];

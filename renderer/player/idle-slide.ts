@@ -3,6 +3,7 @@
  * the state names one (and it loads), else a drawn "中国移动 营业厅 / Customer Service Hall".
  * Static, so it is DOM: a full-zone fill in pixi costs SwiftShader most of a frame.
  */
+import { bilingualLines } from '../engine/bilingual.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
 
 export class IdleSlide {
@@ -14,14 +15,7 @@ export class IdleSlide {
   constructor(private readonly layers: MediaLayers) {
     this.drawn = document.createElement('div');
     this.drawn.className = 'idle-drawn';
-    const title = document.createElement('div');
-    title.className = 'title';
-    title.textContent = '中国移动 营业厅';
-    const sub = document.createElement('div');
-    sub.className = 'sub';
-    sub.lang = 'en';
-    sub.textContent = 'Customer Service Hall';
-    this.drawn.append(title, sub);
+    this.drawn.append(...bilingualLines('中国移动 营业厅', 'Customer Service Hall', 'title'));
     layers.idle.append(this.drawn);
     layers.idleImage.addEventListener('error', () => {
       this.imageOk = false;

@@ -1,4 +1,5 @@
 /** Placeholder for the queue board (a later issue): a subtle panel with its heading. */
+import { bilingualLines } from '../engine/bilingual.js';
 import type { Engine } from '../engine/engine.js';
 import { placeElement, type Rect } from '../engine/rect.js';
 import type { ZonePiece } from './zone-piece.js';
@@ -9,14 +10,7 @@ export class QueueZone implements ZonePiece {
   constructor(engine: Engine) {
     // Static, so DOM: the compositor draws it without a pixi frame (see Engine.panelRoot).
     this.panel.className = 'queue-panel';
-    const heading = document.createElement('div');
-    heading.className = 'heading';
-    heading.textContent = '叫号信息';
-    const sub = document.createElement('div');
-    sub.className = 'sub';
-    sub.lang = 'en';
-    sub.textContent = 'Queue';
-    this.panel.append(heading, sub);
+    this.panel.append(...bilingualLines('叫号信息', 'Queue', 'heading'));
     engine.panelRoot.append(this.panel);
   }
 

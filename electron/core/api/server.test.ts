@@ -1,33 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost } from '../host/host.js';
-import { FakeTime } from '../scheduler/fake-time.test-support.js';
+import { testHall } from '../host/test-hall.test-support.js';
 import { createServer, type ServerOptions } from './server.js';
 
-const FIXTURE = path.join(import.meta.dirname, '../playlists/fixtures/hall');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c();
+  // Last set up, first torn down: the server closes before its hall is deleted.
+  for (const c of cleanups.splice(0).reverse()) await c();
 });
 
 async function setup(overrides: Partial<ServerOptions> = {}) {
-  const root = mkdtempSync(path.join(tmpdir(), 'hallcast-api-'));
-  cpSync(FIXTURE, root, { recursive: true });
-  mkdirSync(path.join(root, 'renderer'));
-  writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html><title>hall</title>');
-  const time = new FakeTime('2026-12-01T10:17:00+08:00');
-  const host = createHost({
-    playlistsDir: path.join(root, 'playlists'),
-    assetsDir: path.join(root, 'assets'),
-    stateDir: path.join(root, 'state'),
-    clock: time,
-    timers: time.timers,
-    log: { info: () => undefined, warn: () => undefined },
-    watch: false,
+  const { root, time, host, cleanup } = testHall('2026-12-01T10:17:00+08:00', (dir) => {
+    mkdirSync(path.join(dir, 'renderer'));
+    writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>hall</title>');
   });
   host.start();
+  cleanups.push(cleanup);
   const app = await createServer({
     host,
     rendererDir: path.join(root, 'renderer'),
@@ -39,11 +28,7 @@ async function setup(overrides: Partial<ServerOptions> = {}) {
     now: time.now,
     ...overrides,
   });
-  cleanups.push(async () => {
-    host.stop();
-    await app.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  cleanups.push(() => app.close());
   return { app, host, root, time };
 }
 

@@ -1,34 +1,18 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DisplayState } from '../../contract.js';
-import { FakeTime } from '../scheduler/fake-time.test-support.js';
-import { createHost } from './host.js';
+import { testHall } from './test-hall.test-support.js';
 
-const FIXTURE = path.join(import.meta.dirname, '../playlists/fixtures/hall');
-const made: string[] = [];
-afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function setup(startIso: string, prepare?: (root: string) => void) {
-  const root = mkdtempSync(path.join(tmpdir(), 'hallcast-host-'));
-  made.push(root);
-  cpSync(FIXTURE, root, { recursive: true });
-  prepare?.(root);
-  const time = new FakeTime(startIso);
-  const warnings: string[] = [];
-  const host = createHost({
-    playlistsDir: path.join(root, 'playlists'),
-    assetsDir: path.join(root, 'assets'),
-    stateDir: path.join(root, 'state'),
-    clock: time,
-    timers: time.timers,
-    log: { info: () => undefined, warn: (m) => warnings.push(m) },
-    watch: false,
-  });
+  const hall = testHall(startIso, prepare);
+  cleanups.push(hall.cleanup);
   const states: DisplayState[] = [];
-  host.subscribe((s) => states.push(s));
-  return { root, time, host, states, warnings };
+  hall.host.subscribe((s) => states.push(s));
+  return { ...hall, states };
 }
 
 describe('host', () => {

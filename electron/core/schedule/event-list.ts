@@ -4,6 +4,7 @@
  * two-pass radix sort. A year of 1,000 entries is ~700k events; a comparison sort of that many
  * was the slowest part of the timeline.
  */
+
 /**
  * Buffers kept between sweeps: a year's timeline needs ~12 MB of typed arrays, and allocating
  * them afresh each time made garbage collection the largest variance in bench/schedule. A sweep
