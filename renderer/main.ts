@@ -13,16 +13,19 @@ import { createWsBridge, wsUrlFor } from './ws-bridge.js';
 import { ZoneBoard } from './zones/zone-board.js';
 
 const HEARTBEAT_MS = 2_000;
+/** The pixi zones load after the first programme frame, or after this long without one. */
+const SETTLE_LATEST_MS = 2_000;
 
 async function start(): Promise<void> {
   const electron = window.hallcast;
   const bridge: Bridge = electron ?? createWsBridge(wsUrlFor(window.location));
-  // Not awaited: the programme starts loading while pixi starts (see Engine).
   const engine = Engine.create(document.getElementById('app') ?? document.body);
+  setTimeout(() => engine.settle(), SETTLE_LATEST_MS);
 
   const layers = new MediaLayers(engine.mediaRoot);
   const idle = new IdleSlide(layers);
-  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void =>
+  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void => {
+    if (event === 'first-frame') engine.settle();
     bridge.report({
       event,
       programme,
@@ -31,6 +34,7 @@ async function start(): Promise<void> {
       at: engine.clock.now(),
       ...(reason ? { reason } : {}),
     });
+  };
   const player = new ProgrammePlayer({
     layers,
     idle,
@@ -46,8 +50,10 @@ async function start(): Promise<void> {
     state = next;
     engine.clock.sync(next.serverTime);
     idle.setImage(next.idleImage);
-    board.apply(next);
+    // The programme first: its clip starts loading before the zones lay out text (the first
+    // CJK layout loads the font, ~100 ms). The pending clip is hidden until the board sizes it.
     player.setProgramme(next.programme);
+    board.apply(next);
   });
   engine.onTick((dt) => {
     board.tick(dt);

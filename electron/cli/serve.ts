@@ -56,13 +56,15 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
   }
   const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
   const app = await createServer({ host, rendererDir, assetsDir, bindHost: options.host, port: options.port, token, version: packageVersion(), now: clock.now });
-  host.start();
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`;
   out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; state in ${stateDir})${options.at ? `; preview from ${options.at}` : ''}`);
+  // Listening first lets a browser launched on this line start while the playlists load. start()
+  // runs before any request is served (it is synchronous), so no display sees a half-loaded host.
+  host.start();
   return {
     host,
     url,

@@ -1,25 +1,23 @@
 /**
- * The generic part of the display: a transparent pixi stage over a DOM media layer, sized to the
- * window, with one frame loop and the host clock. Content pieces get the engine passed in.
+ * The generic part of the display: DOM layers for media and static panels, sized to the window,
+ * one frame loop and the host clock. Content pieces get the engine passed in.
  *
- * The DOM layers and the frame loop exist at once; pixi's WebGL start (hundreds of milliseconds on
- * SwiftShader) runs in the background, so the programme's first clip loads meanwhile instead of
- * after it. Pieces add to `stage` from the start; it appears when pixi is up.
+ * The pixi stage (`stage()`) is not part of the first picture: it loads as a separate chunk once
+ * `settle()` says the programme is on screen, so the first clip does not wait for (or compete
+ * with) parsing pixi and starting WebGL.
  */
-import 'pixi.js/unsafe-eval';
-import { Application, Container } from 'pixi.js';
 import { HostClock } from './host-clock.js';
+import type { StageLayer } from './stage-layer.js';
 
 export type TickListener = (dtMs: number) => void;
 export type ResizeListener = (width: number, height: number) => void;
 
 export class Engine {
   readonly clock = new HostClock();
-  /** pixi content above the media; each zone adds its own container. */
-  readonly stage = new Container();
-  /** Settles when the pixi stage is on screen. */
-  readonly ready: Promise<void>;
-  private app: Application | null = null;
+  private layer: StageLayer | null = null;
+  private layerLoad: Promise<StageLayer> | null = null;
+  private settled!: () => void;
+  private readonly whenSettled = new Promise<void>((resolve) => (this.settled = resolve));
   private readonly tickListeners = new Set<TickListener>();
   private readonly resizeListeners = new Set<ResizeListener>();
   private frameCount = 0;
@@ -28,7 +26,7 @@ export class Engine {
   private lastFrame: number | null = null;
 
   private constructor(
-    root: HTMLElement,
+    private readonly root: HTMLElement,
     /** Full-screen backdrop colour (the layout's background), behind the media. */
     readonly backdrop: HTMLElement,
     /** DOM layer for video, images and slides, under the canvas. */
@@ -42,7 +40,6 @@ export class Engine {
   ) {
     window.addEventListener('resize', () => this.applySize());
     requestAnimationFrame((t) => this.frame(t));
-    this.ready = this.startPixi(root);
   }
 
   static create(root: HTMLElement): Engine {
@@ -56,26 +53,27 @@ export class Engine {
     return new Engine(root, backdrop, mediaRoot, panelRoot);
   }
 
-  private async startPixi(root: HTMLElement): Promise<void> {
-    const app = new Application();
-    await app.init({
-      // WebGPU loses its device on software rendering and draws nothing.
-      preference: 'webgl',
-      backgroundAlpha: 0,
-      antialias: false,
-      resolution: window.devicePixelRatio || 1,
-      autoDensity: true,
-      width: window.innerWidth,
-      height: window.innerHeight,
-      // The engine's own frame loop renders, and only when something changed (see frame()).
-      autoStart: false,
-    });
-    app.ticker.stop();
-    app.stage.addChild(this.stage);
-    app.canvas.classList.add('stage');
-    root.append(app.canvas);
-    this.app = app;
-    this.applySize();
+  /** The first picture is up (or will not come soon): secondary content may load now. */
+  settle(): void {
+    this.settled();
+  }
+
+  /** Resolves after settle(): when code that is not part of the first picture may load. */
+  afterSettle(): Promise<void> {
+    return this.whenSettled;
+  }
+
+  /** The pixi stage, loaded and started after settle(); the same layer for every caller. */
+  stage(): Promise<StageLayer> {
+    this.layerLoad ??= this.whenSettled
+      .then(() => import('./stage-layer.js'))
+      .then(({ StageLayer }) => StageLayer.create(this.root, window.innerWidth, window.innerHeight))
+      .then((layer) => {
+        this.layer = layer;
+        this.applySize();
+        return layer;
+      });
+    return this.layerLoad;
   }
 
   /**
@@ -90,10 +88,10 @@ export class Engine {
     const dt = this.lastFrame === null ? 0 : Math.min(now - this.lastFrame, 250);
     this.lastFrame = now;
     for (const l of this.tickListeners) l(dt);
-    if (this.dirty && this.app) {
+    if (this.dirty && this.layer) {
       this.dirty = false;
       this.renders++;
-      this.app.render();
+      this.layer.render();
     }
     requestAnimationFrame((t) => this.frame(t));
   }
@@ -140,7 +138,7 @@ export class Engine {
   private applySize(): void {
     const w = window.innerWidth;
     const h = window.innerHeight;
-    this.app?.renderer.resize(w, h);
+    this.layer?.resize(w, h);
     this.dirty = true;
     for (const l of this.resizeListeners) l(w, h);
   }

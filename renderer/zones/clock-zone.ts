@@ -2,6 +2,7 @@
 import { Container, Text } from 'pixi.js';
 import type { DisplayState } from '../../electron/contract.js';
 import type { Engine } from '../engine/engine.js';
+import type { StageLayer } from '../engine/stage-layer.js';
 import type { Rect } from '../engine/rect.js';
 import { clockText } from './clock-format.js';
 import { FONT_FAMILY, type ZonePiece } from './zone-piece.js';
@@ -16,9 +17,12 @@ export class ClockZone implements ZonePiece {
   private sinceCheck = Infinity;
   private shown = '';
 
-  constructor(private readonly engine: Engine) {
+  constructor(
+    private readonly engine: Engine,
+    layer: StageLayer,
+  ) {
     this.view.addChild(this.time, this.date, this.english);
-    engine.stage.addChild(this.view);
+    layer.root.addChild(this.view);
   }
 
   update(state: DisplayState): void {

@@ -6,7 +6,7 @@
 import type { DisplayState, ZonePlan } from '../../electron/contract.js';
 import type { Engine } from '../engine/engine.js';
 import { zoneRect, type Rect } from '../engine/rect.js';
-import { ClockZone } from './clock-zone.js';
+import { DeferredPiece } from './deferred-piece.js';
 import { QueueZone } from './queue-zone.js';
 import { TickerZone } from './ticker-zone.js';
 import type { ZonePiece } from './zone-piece.js';
@@ -64,7 +64,15 @@ export class ZoneBoard {
   private create(zone: ZonePlan): ZonePiece | null {
     switch (zone.kind) {
       case 'clock':
-        return new ClockZone(this.engine);
+        return new DeferredPiece(
+          async () => {
+            // Importing the module parses pixi: not before the first picture is up.
+            await this.engine.afterSettle();
+            const { createStagePiece } = await import('./stage-pieces.js');
+            return createStagePiece('clock', this.engine);
+          },
+          (err) => console.error(`hallcast: the ${zone.name} zone could not start`, err),
+        );
       case 'ticker':
         return new TickerZone(this.engine);
       case 'queue':

@@ -1,0 +1,17 @@
+/**
+ * The zone pieces drawn with pixi, in their own chunk: ZoneBoard imports this module only after the
+ * engine's stage is wanted, so pixi stays out of the first picture's critical path.
+ */
+import type { Engine } from '../engine/engine.js';
+import { ClockZone } from './clock-zone.js';
+import type { ZonePiece } from './zone-piece.js';
+
+export type StageZoneKind = 'clock';
+
+export async function createStagePiece(kind: StageZoneKind, engine: Engine): Promise<ZonePiece> {
+  const layer = await engine.stage();
+  switch (kind) {
+    case 'clock':
+      return new ClockZone(engine, layer);
+  }
+}
