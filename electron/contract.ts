@@ -15,6 +15,8 @@ export const CHANNELS = {
   heartbeat: 'display:heartbeat',
   /** display → host: once, after the page has loaded. */
   hello: 'display:hello',
+  /** host → display: the queue board, sent on connect and on every change. */
+  queue: 'display:queue',
 } as const;
 
 export interface ZonePlan {
@@ -123,8 +125,65 @@ export interface DisplayHello {
   userAgent: string;
 }
 
+/** One service's line on the board: who waits and for about how long. */
+export interface QueueBoardService {
+  id: string;
+  name: Localized;
+  priority: boolean;
+  waiting: number;
+  /** The honest range as text ("15–20 分钟" / "15–20 min"); "—" when no open counter serves it. */
+  wait: { zh: string; en: string };
+  /** The range in minutes; null when no open counter serves it (`high` null: open-ended). */
+  minutes: { low: number; high: number | null } | null;
+}
+
+export interface QueueBoardCounter {
+  counter: number;
+  /** null: open, between customers. */
+  ticket: string | null;
+  priority: boolean;
+}
+
+export interface QueueBoardCall {
+  ticket: string;
+  counter: number;
+  /** When the call happened (the feed's time), epoch ms. */
+  at: number;
+  recall: boolean;
+  priority: boolean;
+  /**
+   * The call reached the player within callMaxAgeSeconds: it may be flashed and announced. A late
+   * call (a feed catching up after an outage) is listed, never flashed or announced.
+   */
+  fresh: boolean;
+}
+
+export interface QueueFeedStatus {
+  kind: 'simulator' | 'push' | 'poll' | 'sse' | 'websocket';
+  state: 'connecting' | 'up' | 'delayed' | 'down';
+  /** Nothing heard for longer than the feed's delayedAfterSeconds: the board marks its data delayed. */
+  delayed: boolean;
+  /** Epoch ms of the last event or sign of life; null before the first. */
+  lastEventAt: number | null;
+  reason?: string;
+}
+
+/** The queue board as the host sees it; null from the host when the hall has no queue.json. */
+export interface QueueBoardState {
+  /** Increases with every board the host sends. */
+  seq: number;
+  /** Host time when it was made, epoch ms ("2 min ago" counts from the display's corrected clock). */
+  at: number;
+  services: QueueBoardService[];
+  /** Open counters, by number. */
+  serving: QueueBoardCounter[];
+  /** Newest first. */
+  calls: QueueBoardCall[];
+  feed: QueueFeedStatus;
+}
+
 /** WebSocket envelopes, one message per frame, JSON. */
-export type ToDisplay = { type: 'state'; state: DisplayState };
+export type ToDisplay = { type: 'state'; state: DisplayState } | { type: 'queue'; queue: QueueBoardState | null };
 export type FromDisplay =
   | { type: 'report'; report: PlaybackReport }
   | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }

@@ -3,7 +3,7 @@
  * forever with capped backoff; while disconnected the display keeps showing its last state, and
  * outgoing reports are kept (bounded) and sent after the reconnect so proof-of-play is not lost.
  */
-import type { DisplayState, FromDisplay, ToDisplay } from '../electron/contract.js';
+import type { DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../electron/contract.js';
 import type { Bridge } from './bridge.js';
 
 const MAX_BACKOFF_MS = 5_000;
@@ -21,11 +21,13 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 
 export function createWsBridge(url: string): Bridge {
   const listeners = new Set<(state: DisplayState) => void>();
+  const queueListeners = new Set<(board: QueueBoardState | null) => void>();
   // Heartbeats are only worth sending live; reports and the hello are queued across disconnects.
   const queue: FromDisplay[] = [];
   let socket: WebSocket | null = null;
   let attempt = 0;
   let lastState: DisplayState | null = null;
+  let lastBoard: QueueBoardState | null = null;
 
   const connect = (): void => {
     const ws = new WebSocket(url);
@@ -37,6 +39,11 @@ export function createWsBridge(url: string): Bridge {
     ws.onmessage = (ev: MessageEvent) => {
       const msg = parse(ev.data);
       if (!msg) return;
+      if (msg.type === 'queue') {
+        lastBoard = msg.queue;
+        for (const l of queueListeners) l(msg.queue);
+        return;
+      }
       lastState = msg.state;
       for (const l of listeners) l(msg.state);
     };
@@ -63,6 +70,11 @@ export function createWsBridge(url: string): Bridge {
       if (lastState) listener(lastState);
       return () => listeners.delete(listener);
     },
+    onQueue(listener) {
+      queueListeners.add(listener);
+      if (lastBoard) listener(lastBoard);
+      return () => queueListeners.delete(listener);
+    },
     report: (report) => send({ type: 'report', report }, true),
     heartbeat: (heartbeat) => send({ type: 'heartbeat', heartbeat }, false),
     hello: (hello) => send({ type: 'hello', hello }, true),
@@ -75,6 +87,7 @@ function parse(data: unknown): ToDisplay | null {
     const msg = JSON.parse(data) as Partial<ToDisplay> | null;
     // The host is trusted, but a half-written or foreign frame must not take the display down.
     if (msg && msg.type === 'state' && msg.state && Array.isArray(msg.state.layout?.zones)) return msg as ToDisplay;
+    if (msg && msg.type === 'queue' && (msg.queue === null || (msg.queue && Array.isArray(msg.queue.calls) && Array.isArray(msg.queue.serving)))) return msg as ToDisplay;
   } catch {
     /* ignore malformed frames */
   }

@@ -4,7 +4,7 @@
  * would and look at what the shell did in return.
  */
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
-import type { DisplayState, FromDisplay } from '../contract.js';
+import type { DisplayState, FromDisplay, QueueBoardState } from '../contract.js';
 import type { Host, HostStatus } from '../core/host/host.js';
 import type { Log } from '../core/scheduler/ports.js';
 import type { ShellApp, ShellElectron, ShellFrame, ShellIpcEvent, ShellSession, ShellTimers, ShellWebContents, ShellWindow } from './electron-ports.js';
@@ -325,6 +325,23 @@ export function fakeHost(): FakeHost {
     },
     applied: () => null,
     reload: () => false,
+    queue: fakeQueueSlot(),
   };
   return host;
+}
+
+/** A queue slot with no queue.json: the shell only forwards boards. */
+export function fakeQueueSlot(): FakeHost['queue'] & { listeners: Set<(board: QueueBoardState | null) => void> } {
+  const listeners = new Set<(board: QueueBoardState | null) => void>();
+  return {
+    listeners,
+    hub: () => null,
+    apply: () => undefined,
+    board: () => null,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: async () => undefined,
+  };
 }

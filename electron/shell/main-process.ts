@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CHANNELS, type DisplayState, type FromDisplay } from '../contract.js';
+import { CHANNELS, type DisplayState, type FromDisplay, type QueueBoardState } from '../contract.js';
 import { BODY_LIMIT } from '../core/api/server.js';
 import { parseDisplayMessage } from '../core/api/display-message.js';
 import type { Host } from '../core/host/host.js';
@@ -76,6 +76,9 @@ export function startShell(options: ShellOptions): Shell | null {
   const sendState = (state: DisplayState): void => {
     if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.state, state);
   };
+  const sendQueue = (board: QueueBoardState | null): void => {
+    if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.queue, board);
+  };
 
   /** Why a message must not reach the host, or null when it comes from our page's main frame. */
   const senderProblem = (event: ShellIpcEvent): string | null => {
@@ -106,12 +109,16 @@ export function startShell(options: ShellOptions): Shell | null {
       host.receive(message, DISPLAY_ID);
       if (message.type === 'heartbeat') recovery?.heartbeat();
       // A page that has just subscribed starts from the current state, whatever it missed while loading.
-      if (message.type === 'hello') sendState(host.state());
+      if (message.type === 'hello') {
+        sendState(host.state());
+        sendQueue(host.queue.board());
+      }
     };
   electron.ipcMain.on(CHANNELS.report, fromDisplay('report'));
   electron.ipcMain.on(CHANNELS.heartbeat, fromDisplay('heartbeat'));
   electron.ipcMain.on(CHANNELS.hello, fromDisplay('hello'));
   host.subscribe(sendState);
+  host.queue.subscribe(sendQueue);
 
   const createWindow = (): ShellWindow => {
     const window = new electron.BrowserWindow(displayWindowOptions(config.preloadPath));

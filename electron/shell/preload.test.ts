@@ -37,9 +37,9 @@ beforeEach(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly four named functions as window.hallcast, and nothing else', () => {
+  it('exposes exactly five named functions as window.hallcast, and nothing else', () => {
     expect([...electron.exposed.keys()]).toStrictEqual(['hallcast']);
-    expect(Object.keys(bridge).sort()).toStrictEqual(['heartbeat', 'hello', 'onState', 'report']);
+    expect(Object.keys(bridge).sort()).toStrictEqual(['heartbeat', 'hello', 'onQueue', 'onState', 'report']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(electron.module.ipcRenderer);
   });
@@ -49,6 +49,21 @@ describe('the preload', () => {
     bridge.onState((...args: unknown[]) => calls.push(args));
     hostSends(displayState(4));
     expect(calls).toStrictEqual([[displayState(4)]]);
+  });
+
+  it('passes queue boards on their own channel, the board only, and starts a late subscriber from the last one', () => {
+    const board = { seq: 3, at: 5, services: [], serving: [{ counter: 5, ticket: 'A023', priority: false }], calls: [], feed: { kind: 'push', state: 'up', delayed: false, lastEventAt: 5 } } as const;
+    const early: unknown[][] = [];
+    bridge.onQueue((...args: unknown[]) => early.push(args));
+    electron.onHandlers.get(CHANNELS.queue)!(IPC_EVENT, board);
+    const late: unknown[][] = [];
+    const unsubscribe = bridge.onQueue((...args: unknown[]) => late.push(args));
+    expect(early).toStrictEqual([[board]]);
+    expect(late).toStrictEqual([[board]]);
+    unsubscribe();
+    electron.onHandlers.get(CHANNELS.queue)!(IPC_EVENT, null);
+    expect(late).toHaveLength(1);
+    expect(early.at(-1)).toStrictEqual([null]);
   });
 
   it('returns an unsubscribe function that stops the calls', () => {

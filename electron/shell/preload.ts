@@ -1,10 +1,10 @@
 /**
  * The display's only door to the host. Bundled to one file: a sandboxed preload may require
- * nothing but 'electron' (and events, timers, url). Page code gets four named functions, never
+ * nothing but 'electron' (and events, timers, url). Page code gets five named functions, never
  * ipcRenderer and never an IPC event.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type DisplayHeartbeat, type DisplayHello, type DisplayState, type PlaybackReport } from '../contract.js';
+import { CHANNELS, type DisplayHeartbeat, type DisplayHello, type DisplayState, type PlaybackReport, type QueueBoardState } from '../contract.js';
 
 const listeners = new Set<(state: DisplayState) => void>();
 // A listener added after the host's first state still starts from it, as with the WebSocket bridge.
@@ -31,6 +31,29 @@ function onState(listener: (state: DisplayState) => void): () => void {
   };
 }
 
+const queueListeners = new Set<(board: QueueBoardState | null) => void>();
+let lastBoard: QueueBoardState | null = null;
+
+ipcRenderer.on(CHANNELS.queue, (_event, board: QueueBoardState | null) => {
+  lastBoard = board;
+  for (const listener of queueListeners) {
+    try {
+      listener(board);
+    } catch (error) {
+      console.error('hallcast: a queue listener threw', error);
+    }
+  }
+});
+
+/** Calls `listener` with every queue board the host sends (null: the hall has no queue data). */
+function onQueue(listener: (board: QueueBoardState | null) => void): () => void {
+  queueListeners.add(listener);
+  if (lastBoard) listener(lastBoard);
+  return () => {
+    queueListeners.delete(listener);
+  };
+}
+
 function report(report: PlaybackReport): void {
   ipcRenderer.send(CHANNELS.report, report);
 }
@@ -43,7 +66,7 @@ function hello(h: DisplayHello): void {
   ipcRenderer.send(CHANNELS.hello, h);
 }
 
-const bridge = { onState, report, heartbeat, hello };
+const bridge = { onState, onQueue, report, heartbeat, hello };
 
 /** What the renderer finds on `window.hallcast`. */
 export type Bridge = typeof bridge;

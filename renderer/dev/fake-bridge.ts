@@ -6,7 +6,7 @@
  *   lead=<ms>   seam lead for the player (sets <html data-seam-lead-ms>)
  * Tests read what the display sent from `window.__fakeHost` and may push further states.
  */
-import type { DisplayHeartbeat, DisplayHello, DisplayState, ItemPlan, LayoutPlan, PlaybackReport, ProgrammePlan } from '../../electron/contract.js';
+import type { DisplayHeartbeat, DisplayHello, DisplayState, ItemPlan, LayoutPlan, PlaybackReport, ProgrammePlan, QueueBoardState } from '../../electron/contract.js';
 import type { Bridge } from '../bridge.js';
 
 const landscape: LayoutPlan = {
@@ -130,6 +130,7 @@ const scenario = scenarios[params.get('scenario') ?? 'mixed'] ?? scenarios['mixe
 
 let seq = 0;
 const listeners = new Set<(s: DisplayState) => void>();
+const queueListeners = new Set<(b: QueueBoardState | null) => void>();
 const host = {
   reports: [] as PlaybackReport[],
   heartbeats: [] as DisplayHeartbeat[],
@@ -149,6 +150,10 @@ const host = {
     for (const l of listeners) l(state);
     return state;
   },
+  /** Send a queue board (null: the hall has no queue data). */
+  pushQueue(board: QueueBoardState | null): void {
+    for (const l of queueListeners) l(board);
+  },
 };
 
 const bridge: Bridge = {
@@ -157,6 +162,10 @@ const bridge: Bridge = {
     // Not from a test's page.evaluate: that would count as a user gesture and hide autoplay bugs.
     if (seq === 0) setTimeout(() => host.push({}), 0);
     return () => listeners.delete(listener);
+  },
+  onQueue(listener) {
+    queueListeners.add(listener);
+    return () => queueListeners.delete(listener);
   },
   report: (r) => void host.reports.push(r),
   heartbeat: (h) => void host.heartbeats.push(h),

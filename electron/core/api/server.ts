@@ -13,6 +13,7 @@ import { dayTimeline, TimelineRequestError } from '../schedule/day-timeline.js';
 import { contentSecurityPolicy } from './csp.js';
 import { createGuard, type GuardOptions } from './guard.js';
 import { parseDisplayMessage } from './display-message.js';
+import { registerQueueRoutes } from './queue-routes.js';
 
 export interface ServerOptions extends GuardOptions {
   host: Host;
@@ -66,9 +67,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   });
 
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    const message = status === 413 ? `request body over ${BODY_LIMIT / 1024} KB` : status === 500 ? 'internal error' : error.message;
+    const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT;
+    const message = status === 413 ? `request body over ${limit / 1024} KB` : status === 500 ? 'internal error' : error.message;
     reply.code(status).send({ error: message });
   });
 
@@ -87,6 +89,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   });
 
+  registerQueueRoutes(app, host, now);
+
   // Re-reads the playlist folder now (the watcher does it too; this answers with the outcome).
   app.post('/api/reload', async (_request, reply) => {
     const applied = host.reload();
@@ -99,13 +103,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const display = randomUUID();
       const send = (message: ToDisplay): void => socket.send(JSON.stringify(message));
       send({ type: 'state', state: host.state() });
+      send({ type: 'queue', queue: host.queue.board() });
       const unsubscribe = host.subscribe((state) => send({ type: 'state', state }));
+      const unsubscribeQueue = host.queue.subscribe((queue) => send({ type: 'queue', queue }));
       socket.on('message', (data) => {
         const message: FromDisplay | null = parseDisplayMessage(String(data));
         if (message) host.receive(message, display);
       });
       socket.on('close', () => {
         unsubscribe();
+        unsubscribeQueue();
         host.disconnect(display);
       });
     });

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { DisplayHello, DisplayState, FromDisplay } from '../../contract.js';
+import type { DisplayHello, DisplayState, FromDisplay, QueueBoardState } from '../../contract.js';
 import type { Localized } from '../playlists/types.js';
 import { createPlaylistStore, type Applied, type PlaylistStatus, type PlaylistStore } from '../playlists/store.js';
 import type { Resolution } from '../schedule/timeline.js';
@@ -17,6 +17,9 @@ import { jsonLog } from '../log/json-log.js';
 import { displayState, mediaUrl } from './display-state.js';
 import { folderSignature } from './folder-signature.js';
 import { openProofOfPlayLog, type ProofOfPlayLog } from './proof-of-play.js';
+import type { QueueClock } from '../queue-hub/queue-hub.js';
+import { createQueueSlot, type QueueSlot } from '../queue-hub/queue-slot.js';
+import type { FeedDeps } from '../queue-feeds/feed.js';
 
 export interface HostOptions {
   playlistsDir: string;
@@ -28,6 +31,10 @@ export interface HostOptions {
   log?: Log;
   /** Watch the playlist folder for changes (default true). */
   watch?: boolean;
+  /** Timers for the queue feeds (default: setTimeout on `clock`). */
+  queueClock?: QueueClock;
+  /** Network for pull queue feeds (tests). */
+  feedDeps?: Partial<FeedDeps>;
 }
 
 export interface DisplayInfo {
@@ -51,6 +58,18 @@ export interface HostStatus {
   nowPlaying: { item: string | null; position: number | null } | null;
   displays: DisplayInfo[];
   playlists: PlaylistStatus;
+  /** null: the hall has no queue.json. */
+  queue: QueueStatus | null;
+}
+
+/** The queue as the floor staff's tools read it from /api/status. */
+export interface QueueStatus {
+  feed: QueueBoardState['feed'];
+  nowServing: QueueBoardState['serving'];
+  recentCalls: QueueBoardState['calls'];
+  services: QueueBoardState['services'];
+  /** Over-time alerts: tickets waiting longer than queue.json's overdueMinutes, longest first. */
+  overdue: { ticket: string; service: string; waitedMinutes: number }[];
 }
 
 export interface Host {
@@ -64,6 +83,8 @@ export interface Host {
   applied(): Applied | null;
   /** Loads the playlist folder now; true when it was applied. */
   reload(): boolean;
+  /** The queue board and its feed (playlists/queue.json). */
+  readonly queue: QueueSlot;
 }
 
 const RECHECK_SECONDS = 30;
@@ -85,6 +106,14 @@ export function createHost(options: HostOptions): Host {
   let cancelRecheck: (() => void) | null = null;
   const idleFile = path.join(options.assetsDir, 'images', 'idle-branding.jpg');
   const idleImage = existsSync(idleFile) ? mediaUrl('images/idle-branding.jpg') : null;
+  const queueClock: QueueClock = options.queueClock ?? {
+    now: clock.now,
+    after: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  };
+  const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'))
     : null;
@@ -104,6 +133,7 @@ export function createHost(options: HostOptions): Host {
     now: clock.now,
     onApply(applied) {
       signature = folderSignature(options.playlistsDir);
+      queue.apply(applied.config.queue, Zone.of(applied.config.schedule.timezone));
       if (!scheduler) {
         scheduler = createScheduler(applied.schedule, {
           clock,
@@ -132,6 +162,13 @@ export function createHost(options: HostOptions): Host {
     },
   });
 
+  const queueStatus = (): QueueStatus | null => {
+    const hub = queue.hub();
+    if (!hub) return null;
+    const board = hub.board();
+    return { feed: board.feed, nowServing: board.serving, recentCalls: board.calls, services: board.services, overdue: hub.overdue() };
+  };
+
   return {
     start() {
       if (cancelRecheck) return;
@@ -149,6 +186,7 @@ export function createHost(options: HostOptions): Host {
       store.close();
       cancelRecheck?.();
       cancelRecheck = null;
+      void queue.stop();
       proof?.close();
     },
     state: () => ({ ...current, serverTime: clock.now() }),
@@ -202,10 +240,12 @@ export function createHost(options: HostOptions): Host {
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
         displays: [...displays.values()],
         playlists: store.status(),
+        queue: queueStatus(),
       };
     },
     applied: () => store.current(),
     reload: () => store.reload(),
+    queue,
   };
 }
 

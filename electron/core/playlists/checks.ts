@@ -12,13 +12,15 @@ import type { Diagnostic } from './diagnostic.js';
 import { IMAGE_EXTENSIONS, resolveMedia, VIDEO_EXTENSIONS } from './media-path.js';
 import { closest } from './schema-check.js';
 import type { JsonPath, JsonSource } from './source.js';
-import type { CalendarsFile, LayoutsFile, Programme, ScheduleFile, TickerFile } from './types.js';
+import { checkQueue } from './queue-checks.js';
+import type { CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
 
 export interface CheckInput {
   schedule: { source: JsonSource; value: ScheduleFile } | null;
   layouts: { source: JsonSource; value: LayoutsFile } | null;
   ticker: { source: JsonSource; value: TickerFile } | null;
   calendars: { source: JsonSource; value: CalendarsFile } | null;
+  queue: { source: JsonSource; value: QueueFile } | null;
   programmes: { source: JsonSource; value: Omit<Programme, 'id'>; id: string }[];
   /** Every programme id with a file, even one whose file has errors, so references still resolve. */
   programmeIds: string[];
@@ -39,6 +41,7 @@ export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
       checkDateRange(input.ticker!.source, ['notices', i], notice.validFrom, notice.validTo, out),
     );
   }
+  if (input.queue) checkQueue(input.queue.source, input.queue.value, out);
   if (input.calendars) {
     for (const [name, calendar] of Object.entries(input.calendars.value.calendars)) {
       if (calendar.preset) checkPresetCoverage(input.calendars.source, name, calendar.preset, calendar.holidays ?? [], input.today, out);

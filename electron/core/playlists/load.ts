@@ -2,7 +2,7 @@
  * Reads a playlist folder, checks every file and, when nothing is wrong, returns the hall's
  * configuration with defaults filled in. `hallcast validate` and the player share this function.
  *
- * Folder layout: schedule.json, layouts.json, ticker.json (optional), calendars.json (optional),
+ * Folder layout: schedule.json, layouts.json, ticker.json, calendars.json and queue.json (the last three optional),
  * programmes/ID.json — plus schema/, which the player ignores (it bundles its own copies).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { checkReferences, type CheckInput } from './checks.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import { schemaCheck, type FileKind } from './schema-check.js';
 import { JsonSource } from './source.js';
-import type { CalendarsFile, HallConfig, LayoutsFile, Programme, ScheduleFile, TickerFile } from './types.js';
+import type { CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const PROGRAMME_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -21,6 +21,7 @@ const TOP_FILES: Record<string, { kind: FileKind; required: boolean }> = {
   'layouts.json': { kind: 'layouts', required: true },
   'ticker.json': { kind: 'ticker', required: false },
   'calendars.json': { kind: 'calendars', required: false },
+  'queue.json': { kind: 'queue', required: false },
 };
 
 export interface LoadOptions {
@@ -134,6 +135,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     layouts: clean<LayoutsFile>('layouts'),
     ticker: clean<TickerFile>('ticker'),
     calendars: clean<CalendarsFile>('calendars'),
+    queue: clean<QueueFile>('queue'),
     programmes,
     programmeIds,
     assetsRoot: assetsDir,
@@ -151,6 +153,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     layouts: input.layouts.value,
     ticker: { speed: input.ticker?.value.speed ?? 120, notices: input.ticker?.value.notices ?? [] },
     calendars: input.calendars?.value ?? { calendars: {} },
+    queue: input.queue?.value ?? null,
     programmes: Object.fromEntries(
       programmes.map(({ id, value }) => [id, { ...value, id, order: value.order ?? 'loop', volume: value.volume ?? 1 }]),
     ),

@@ -9,12 +9,13 @@ import calendarsSchema from '../../../playlists/schema/calendars.schema.json' wi
 import commonSchema from '../../../playlists/schema/common.schema.json' with { type: 'json' };
 import layoutsSchema from '../../../playlists/schema/layouts.schema.json' with { type: 'json' };
 import programmeSchema from '../../../playlists/schema/programme.schema.json' with { type: 'json' };
+import queueSchema from '../../../playlists/schema/queue.schema.json' with { type: 'json' };
 import scheduleSchema from '../../../playlists/schema/schedule.schema.json' with { type: 'json' };
 import tickerSchema from '../../../playlists/schema/ticker.schema.json' with { type: 'json' };
 import type { Diagnostic } from './diagnostic.js';
 import type { JsonPath, JsonSource } from './source.js';
 
-export const FILE_KINDS = ['schedule', 'programme', 'layouts', 'ticker', 'calendars'] as const;
+export const FILE_KINDS = ['schedule', 'programme', 'layouts', 'ticker', 'calendars', 'queue'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 const SCHEMAS: Record<FileKind, object> = {
@@ -23,6 +24,7 @@ const SCHEMAS: Record<FileKind, object> = {
   layouts: layoutsSchema,
   ticker: tickerSchema,
   calendars: calendarsSchema,
+  queue: queueSchema,
 };
 
 let validators: Record<FileKind, ValidateFunction> | null = null;

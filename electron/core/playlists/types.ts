@@ -6,6 +6,8 @@ import type { CalendarDefinition } from '../schedule/calendar.js';
 
 export type Lang = 'zh-CN' | 'en';
 /** zh-CN is required (Chinese first); en is the second language. */
+import type { FeedConfig } from '../queue-feeds/feed-config.js';
+
 export interface Localized {
   'zh-CN': string;
   en?: string;
@@ -119,10 +121,23 @@ export interface CalendarsFile {
   calendars: Record<string, CalendarDefinition>;
 }
 
+/** playlists/queue.json: see playlists/schema/queue.schema.json for every field's meaning. */
+export interface QueueFile {
+  services: { id: string; name: Localized; priority?: boolean; serviceMinutes: number }[];
+  counters: { id: number; services: string[] }[];
+  recentCalls?: number;
+  callMaxAgeSeconds?: number;
+  overdueMinutes?: number;
+  reorderWindowMs?: number;
+  feed: FeedConfig;
+}
+
 export interface HallConfig {
   schedule: ScheduleFile;
   programmes: Record<string, Programme>;
   layouts: LayoutsFile;
   ticker: TickerFile;
   calendars: CalendarsFile;
+  /** null: the hall has no queue.json, so no queue data. */
+  queue: QueueFile | null;
 }

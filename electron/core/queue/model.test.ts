@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUEUE_CONFIG } from './config.js';
 import type { QueueEvent } from './events.js';
 import { feed, minutes } from './feed.test-support.js';
-import { applyEvent, createQueueState, nowServing, overdue, recentCalls, waiting, type Outcome, type QueueState } from './model.js';
+import { applyEvent, applyEvents, applyManual, createQueueState, nowServing, overdue, recentCalls, waiting, type Outcome, type QueueState } from './model.js';
 
 const config = DEFAULT_QUEUE_CONFIG;
 
@@ -224,4 +224,45 @@ it('never changes the state it was given', () => {
   expect(JSON.stringify([...state.counters.values()])).toBe(before);
   expect(state.tickets.size).toBe(0);
   expect(state.recentCalls).toHaveLength(0);
+});
+
+describe('manual calls (POST /api/queue/call)', () => {
+  it('reach the board at once and leave the feed numbering alone', () => {
+    const { next, state } = openHall();
+    const lastSeq = state.lastSeq;
+    const manual = applyManual(state, { type: 'ticket.called', seq: 0, at: minutes(5), ticket: 'A023', counter: 3 });
+    expect(manual.outcome.kind).toBe('applied');
+    expect(manual.state.lastSeq).toBe(lastSeq);
+    expect(recentCalls(manual.state)[0]).toMatchObject({ ticket: 'A023', counter: 3, recall: false });
+    expect(nowServing(manual.state).find((r) => r.counter === 3)?.ticket).toBe('A023');
+    // The feed's next event follows on, with no gap and no duplicate.
+    const after = applyEvent(manual.state, next(minutes(6), { type: 'ticket.called', ticket: 'A024', counter: 1 }), minutes(6));
+    expect(after.outcome.kind).toBe('applied');
+    expect(after.state.buffer).toHaveLength(0);
+  });
+
+  it('are refused for a counter the hall does not have', () => {
+    const { state } = openHall();
+    const manual = applyManual(state, { type: 'ticket.called', seq: 0, at: minutes(5), ticket: 'A023', counter: 77 });
+    expect(manual.outcome.kind).toBe('rejected');
+    expect(manual.outcome.reason).toMatch(/77/);
+  });
+});
+
+describe('applyEvents', () => {
+  it('gives what applying the events one by one gives', () => {
+    const next = feed();
+    const events: QueueEvent[] = [
+      next(minutes(0), { type: 'counter.opened', counter: 1 }),
+      next(minutes(1), { type: 'ticket.issued', ticket: 'A001', service: 'A' }),
+      next(minutes(2), { type: 'ticket.issued', ticket: 'A002', service: 'A' }),
+      next(minutes(3), { type: 'ticket.called', ticket: 'A001', counter: 1 }),
+    ];
+    const shuffled = [events[0]!, events[2]!, events[1]!, events[3]!, events[3]!];
+    const one = run(shuffled);
+    const batch = applyEvents(createQueueState(config), shuffled, minutes(3));
+    expect(batch.state.tickets).toEqual(one.state.tickets);
+    expect(batch.state.recentCalls).toEqual(one.state.recentCalls);
+    expect(batch.outcomes.map((o) => o.kind)).toEqual(['applied', 'buffered', 'applied', 'applied', 'duplicate']);
+  });
 });

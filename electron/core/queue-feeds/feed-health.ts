@@ -1,0 +1,90 @@
+/**
+ * A feed's health as the board sees it: state changes go to the sink, problems to the log once.
+ * The adapters only say what happened (up, heard, delivered, down because…); this decides what the
+ * board is told, so every feed kind reports health the same way.
+ */
+import type { FeedClock, FeedHealth, FeedHealthState, FeedSink } from './feed.js';
+import type { FeedProblem } from './message-intake.js';
+import { ProblemLog } from './problem-log.js';
+import { SilenceWatch } from './silence-watch.js';
+
+export class FeedHealthReporter {
+  private health: FeedHealth;
+  private readonly problems: ProblemLog;
+  private readonly delayedWatch: SilenceWatch;
+
+  constructor(
+    private readonly sink: FeedSink,
+    private readonly clock: FeedClock,
+    private readonly delayedAfterMs: number,
+    private readonly label: string,
+  ) {
+    this.health = { state: 'connecting', since: clock.now(), lastEventAt: null };
+    this.problems = new ProblemLog(sink.log);
+    this.delayedWatch = new SilenceWatch(clock, delayedAfterMs, () => this.delayed());
+  }
+
+  get state(): FeedHealthState {
+    return this.health.state;
+  }
+
+  start(): void {
+    this.emit({ state: 'connecting', since: this.clock.now(), lastEventAt: this.health.lastEventAt });
+  }
+
+  /** Events can flow (again). */
+  up(): void {
+    if (this.health.state === 'up') return;
+    const was = this.health;
+    this.problems.clear();
+    this.emit({ state: 'up', since: this.clock.now(), lastEventAt: was.lastEventAt });
+    if (was.state === 'down') this.sink.log.info(`${this.label}: up again after ${seconds(this.clock.now() - was.since)} s down`);
+    else if (was.state === 'connecting') this.sink.log.info(`${this.label}: up`);
+    this.delayedWatch.start();
+  }
+
+  /** Any sign of life: a message, a keep-alive, a successful poll. */
+  heard(): void {
+    this.delayedWatch.heard();
+    if (this.health.state === 'delayed') this.emit({ state: 'up', since: this.clock.now(), lastEventAt: this.health.lastEventAt });
+  }
+
+  /** Events or a snapshot reached the sink. */
+  delivered(): void {
+    this.health = { ...this.health, lastEventAt: this.clock.now() };
+  }
+
+  /** The feed cannot deliver: logged once per distinct problem; the board learns the newest reason. */
+  down(problem: FeedProblem): void {
+    this.problems.report(problem);
+    this.delayedWatch.stop();
+    const { state, since, lastEventAt, reason } = this.health;
+    if (state === 'down' && reason === problem.message) return;
+    this.emit({ state: 'down', since: state === 'down' ? since : this.clock.now(), lastEventAt, reason: problem.message });
+  }
+
+  /** A problem that does not stop the feed (one bad event among good ones): logged once, no state change. */
+  problem(problem: FeedProblem): void {
+    this.problems.report(problem);
+  }
+
+  stop(): void {
+    this.delayedWatch.stop();
+  }
+
+  private delayed(): void {
+    if (this.health.state !== 'up') return;
+    const reason = `${this.label}: nothing heard for ${seconds(this.delayedAfterMs)} s`;
+    this.sink.log.info(reason);
+    this.emit({ state: 'delayed', since: this.clock.now(), lastEventAt: this.health.lastEventAt, reason });
+  }
+
+  private emit(health: FeedHealth): void {
+    this.health = health;
+    this.sink.health({ ...health });
+  }
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}

@@ -1,0 +1,86 @@
+/**
+ * A pull feed's config checked once and turned into what the adapters run on: milliseconds,
+ * defaults filled in, the mapping compiled, a log label. A hall's config mistake stops the feed at
+ * creation with every problem listed, instead of surfacing later as a feed that is mysteriously down.
+ */
+import { FEED_DEFAULTS, type PullFeedConfig } from './feed-config.js';
+import { feedLabel } from './feed-label.js';
+import { type CompiledMapping, compileFieldMapping } from './field-mapping.js';
+import { describeVendorValue } from './vendor-value.js';
+
+export class FeedConfigError extends Error {}
+
+export interface PullFeedSettings {
+  /** "poll http://10.0.0.5/api/queue": names the feed in logs and health reasons. */
+  label: string;
+  url: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  delayedAfterMs: number;
+  mapping: CompiledMapping | undefined;
+  snapshotUrl: string | null;
+}
+
+const PROTOCOLS: Record<PullFeedConfig['kind'], readonly string[]> = {
+  poll: ['http:', 'https:'],
+  sse: ['http:', 'https:'],
+  websocket: ['ws:', 'wss:'],
+};
+
+/** Throws FeedConfigError listing every problem of the config. */
+export function settlePullFeed(config: PullFeedConfig): PullFeedSettings {
+  const errors = [...urlProblems('url', config.url, PROTOCOLS[config.kind]), ...kindProblems(config)];
+  if (config.snapshotUrl !== undefined) errors.push(...urlProblems('snapshotUrl', config.snapshotUrl, ['http:', 'https:']));
+  if (config.headers !== undefined && !isStringRecord(config.headers)) errors.push('headers must be an object of strings, like { "Authorization": "Bearer …" }');
+  errors.push(...positive('timeoutSeconds', config.timeoutSeconds), ...positive('delayedAfterSeconds', config.delayedAfterSeconds));
+  const mapping = config.mapping === undefined ? undefined : compileFieldMapping(config.mapping);
+  if (mapping && !mapping.ok) errors.push(...mapping.errors);
+  if (errors.length > 0) throw new FeedConfigError(`queue feed "${config.kind}": ${errors.join('; ')}`);
+  return {
+    label: feedLabel(config.kind, config.url),
+    url: config.url,
+    headers: config.headers ?? {},
+    timeoutMs: (config.timeoutSeconds ?? FEED_DEFAULTS.timeoutSeconds) * 1000,
+    delayedAfterMs: (config.delayedAfterSeconds ?? FEED_DEFAULTS.delayedAfterSeconds) * 1000,
+    mapping: mapping?.ok ? mapping.mapping : undefined,
+    snapshotUrl: config.snapshotUrl ?? null,
+  };
+}
+
+function kindProblems(config: PullFeedConfig): string[] {
+  switch (config.kind) {
+    case 'poll': {
+      const errors = positive('intervalSeconds', config.intervalSeconds);
+      if (config.mode !== undefined && config.mode !== 'events' && config.mode !== 'snapshot') errors.push(`mode must be "events" or "snapshot", got ${describeVendorValue(config.mode)}`);
+      if (config.mode === 'snapshot' && config.snapshotUrl !== undefined) errors.push('mode "snapshot" reads the state from url itself: remove snapshotUrl');
+      return errors;
+    }
+    case 'sse':
+      return config.eventNames === undefined || (Array.isArray(config.eventNames) && config.eventNames.every((name) => typeof name === 'string'))
+        ? []
+        : ['eventNames must be a list of SSE event names, like ["call", "state"]'];
+    case 'websocket':
+      return [];
+  }
+}
+
+function urlProblems(name: string, url: unknown, protocols: readonly string[]): string[] {
+  const expected = protocols.map((p) => p.slice(0, -1)).join(' or ');
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    return [`${name} must be a full ${expected} URL, got ${describeVendorValue(url)}`];
+  }
+  if (!protocols.includes(parsed.protocol)) return [`${name} must be a ${expected} URL, got ${describeVendorValue(url)}`];
+  return [];
+}
+
+function positive(name: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? [] : [`${name} must be a number of seconds above 0, got ${describeVendorValue(value)}`];
+}
+
+function isStringRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+}
