@@ -61,7 +61,7 @@ test('a missing media file is skipped and the programme goes on', async ({ page,
   const h = await hall({ at: '2026-12-01T10:00:00Z', copyAssets: true });
   // The first clip disappears after the playlists were validated (a failed copy, a bad disk). The
   // host validates them before it answers its first request.
-  expect((await (await fetch(`${h.url}api/status`)).json()).ok).toBe(true);
+  expect(((await (await fetch(`${h.url}api/status`)).json()) as { ok: boolean }).ok).toBe(true);
   rmSync(path.join(h.assets, 'video', 'hall-welcome.mp4'));
   await page.goto(h.url);
   await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.item ?? null, { timeout: 20_000 }).toBe('alpha#1');

@@ -39,6 +39,7 @@ async function start(): Promise<void> {
     layers,
     idle,
     nowMs: () => performance.now(),
+    refreshMs: () => engine.refreshMs,
     report,
     leadMs: seamLeadMs(),
   });

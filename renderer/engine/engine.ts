@@ -7,6 +7,7 @@
  * with) parsing pixi and starting WebGL.
  */
 import { HostClock } from './host-clock.js';
+import { RefreshEstimate } from './refresh-estimate.js';
 import type { StageLayer } from './stage-layer.js';
 
 export type TickListener = (dtMs: number) => void;
@@ -24,6 +25,7 @@ export class Engine {
   private dirty = true;
   private renders = 0;
   private lastFrame: number | null = null;
+  private readonly refresh = new RefreshEstimate();
 
   private constructor(
     private readonly root: HTMLElement,
@@ -85,6 +87,7 @@ export class Engine {
   private frame(now: number): void {
     this.frameCount++;
     // Cap the step so a frame delayed by a long decode does not jump the ticker by seconds.
+    if (this.lastFrame !== null) this.refresh.add(now - this.lastFrame);
     const dt = this.lastFrame === null ? 0 : Math.min(now - this.lastFrame, 250);
     this.lastFrame = now;
     for (const l of this.tickListeners) l(dt);
@@ -102,6 +105,11 @@ export class Engine {
 
   get height(): number {
     return window.innerHeight;
+  }
+
+  /** The display's refresh interval, ms. */
+  get refreshMs(): number {
+    return this.refresh.ms();
   }
 
   /** Animation frames ticked since start. */

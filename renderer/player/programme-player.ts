@@ -19,8 +19,10 @@ import { VideoSlot, type AutoplayState } from './video-slot.js';
 export interface PlayerDeps {
   layers: MediaLayers;
   idle: IdleSlide;
-  /** Monotonic ms, for durations, stalls and penalties. */
+  /** Monotonic ms (performance.now()), for durations, stalls, penalties and seam timing. */
   nowMs: () => number;
+  /** The display's refresh interval in ms (a change made in a frame shows one refresh later). */
+  refreshMs?: () => number;
   report(event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void;
   random?: () => number;
   /** How long before the seam a pending video starts underneath; 0 = start it at the seam. */
@@ -35,7 +37,8 @@ export interface NowPlaying {
 }
 
 export const DEFAULT_LEAD_MS = 200;
-/** After a seam, the next item's load waits this long (bench/gapless measured the gain). */
+const DEFAULT_REFRESH_MS = 1000 / 60;
+/** After a seam, the next item's load waits at least this long (bench/gapless measured the gain). */
 const SETTLE_MS = 400;
 /** Time kept free before the next seam for the next clip to load and decode its first frame. */
 const LOAD_ALLOWANCE_MS = 600;
@@ -112,7 +115,7 @@ export class ProgrammePlayer {
     const cur = this.current;
     if (cur && !this.outgoing) {
       cur.check(now);
-      if (!this.currentEnded && cur.done()) {
+      if (!this.currentEnded && cur.done(now, this.deps.refreshMs?.() ?? DEFAULT_REFRESH_MS)) {
         this.currentEnded = true;
         if (this.programme) this.deps.report('ended', this.programme.id, cur.item);
       }
@@ -221,10 +224,12 @@ export class ProgrammePlayer {
     this.outgoing = false;
     this.currentEnded = false;
     this.pending = null;
-    // Loading the next 1080p clip right at the seam competes with the new clip's first frames for
-    // the decoder and the CPU; wait a little, but leave the load enough time before the next seam.
-    const spare = p instanceof VideoSlot ? p.remaining() * 1000 - this.leadMs - LOAD_ALLOWANCE_MS : 0;
-    this.nextPickAt = this.deps.nowMs() + Math.max(0, Math.min(SETTLE_MS, spare));
+    // Loading the next 1080p clip costs a dropped frame or two on a small machine (bench/gapless):
+    // not at the seam, where it competes with the new clip's first frames, but halfway through the
+    // clip, leaving the load enough time before the next seam.
+    const remainingMs = p instanceof VideoSlot ? p.remaining() * 1000 : 0;
+    const spare = remainingMs - this.leadMs - LOAD_ALLOWANCE_MS;
+    this.nextPickAt = this.deps.nowMs() + Math.max(0, Math.min(spare, Math.max(SETTLE_MS, remainingMs / 2)));
     if (this.programme) this.deps.report('first-frame', this.programme.id, p.item, p.mutedFallback ? 'muted-fallback' : undefined);
   }
 

@@ -37,8 +37,11 @@ export interface Slot {
   position(): number;
   /** Seconds left, Infinity when unknown. */
   remaining(): number;
-  /** Reached its end (video `out`/end of file, still's duration). */
-  done(): boolean;
+  /**
+   * Reached its end (video `out`/end of file, still's duration), as the viewer will see it: a
+   * change made now shows at the next display refresh, `refreshMs` away.
+   */
+  done(nowMs: number, refreshMs: number): boolean;
   /** Called every frame while on screen; may report failure through the events. */
   check(nowMs: number): void;
   setVolume(volume: number): void;

@@ -6,6 +6,7 @@
  */
 import type { VideoPlan } from '../../electron/contract.js';
 import { classifyFailure } from './classify-failure.js';
+import { dueAtNextRefresh, PresentedFrames } from './presented-frames.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
 import { type ElementName, type Slot, type SlotEvents, type SkipReason } from './slot.js';
 import { waitFor } from './wait-for.js';
@@ -28,6 +29,7 @@ export class VideoSlot implements Slot {
   private released = false;
   private raised = false;
   private framesSeen = 0;
+  private readonly presented = new PresentedFrames();
   private playing = false;
   private firstSent = false;
   private begunAt = 0;
@@ -114,16 +116,21 @@ export class VideoSlot implements Slot {
     return Number.isFinite(end) ? end - this.video.currentTime : Infinity;
   }
 
-  done(): boolean {
-    const v = this.video;
-    // `ended` fires 60–150 ms after the last frame has been up for its full time (measured); the
-    // playback clock says so sooner, and the seam waits on this.
-    const end = this.item.out ?? v.duration;
-    return v.ended || (Number.isFinite(end) && v.currentTime >= end - 0.01);
+  done(nowMs: number, refreshMs: number): boolean {
+    const end = this.item.out ?? this.video.duration;
+    // The presented frames say first; `ended` fires 60–150 ms after the last frame has been up for
+    // its full time and the playback clock 30–60 ms after (measured), so those are fallbacks.
+    const endsAt = this.presented.endsAt(end);
+    return (endsAt !== null && dueAtNextRefresh(nowMs, endsAt, refreshMs)) || this.atEnd();
+  }
+
+  private atEnd(): boolean {
+    const end = this.item.out ?? this.video.duration;
+    return this.video.ended || (Number.isFinite(end) && this.video.currentTime >= end - 0.01);
   }
 
   check(nowMs: number): void {
-    if (!this.begun || this.failed || this.done()) return;
+    if (!this.begun || this.failed || this.atEnd()) return;
     const t = this.video.currentTime;
     if (t !== this.lastTime) {
       this.lastTime = t;
@@ -153,9 +160,10 @@ export class VideoSlot implements Slot {
     this.layers.free(v);
   }
 
-  private readonly onFrame = (): void => {
+  private readonly onFrame = (_now: number, frame: VideoFrameCallbackMetadata): void => {
     if (this.released) return;
     this.framesSeen++;
+    this.presented.record(frame.mediaTime, frame.expectedDisplayTime);
     if (this.playing && !this.firstSent) {
       this.firstSent = true;
       this.events?.firstFrame();
