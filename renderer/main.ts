@@ -2,7 +2,7 @@
  * The display: picks the bridge for the shell it runs in, builds the engine and the content, and
  * wires host states into them. Everything else lives in engine/, zones/ and player/.
  */
-import type { DisplayState, ItemPlan, PlaybackEvent } from '../electron/contract.js';
+import type { DisplayState, ItemPlan, PlaybackEvent, QueueBoardState } from '../electron/contract.js';
 import type { Bridge } from './bridge.js';
 import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
@@ -56,6 +56,11 @@ async function start(): Promise<void> {
     player.setProgramme(next.programme);
     board.apply(next);
   });
+  let queue: QueueBoardState | null = null;
+  bridge.onQueue((next) => {
+    queue = next;
+    board.applyQueue(next);
+  });
   engine.onTick((dt) => {
     board.tick(dt);
     player.update();
@@ -77,6 +82,7 @@ async function start(): Promise<void> {
     state: () => state,
     nowPlaying: () => player.nowPlaying(),
     frames: () => ({ stage: engine.frames, seams: player.seams }),
+    queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
   });
 }
 

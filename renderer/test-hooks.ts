@@ -2,7 +2,7 @@
  * Read-only diagnostics on `window.__hallcast`, for the Playwright e2e tests and for a technician
  * with DevTools. Nothing here changes what plays; the player must never depend on it.
  */
-import type { DisplayState } from '../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../electron/contract.js';
 import type { NowPlaying } from './player/programme-player.js';
 
 export interface FrameCounters {
@@ -16,6 +16,8 @@ export interface TestHooks {
   state(): DisplayState | null;
   nowPlaying(): NowPlaying;
   frames(): FrameCounters;
+  /** The last queue board, and when each call was first painted (performance.now(), by call key). */
+  queue(): { board: QueueBoardState | null; painted: Record<string, number> };
 }
 
 declare global {

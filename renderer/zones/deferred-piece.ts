@@ -2,13 +2,14 @@
  * Stands in for a zone piece whose code loads later (the pixi pieces, see Engine.stage): it keeps
  * the latest state, size and visibility, and hands them to the real piece when it arrives.
  */
-import type { DisplayState } from '../../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../../electron/contract.js';
 import type { Rect } from '../engine/rect.js';
 import type { ZonePiece } from './zone-piece.js';
 
 export class DeferredPiece implements ZonePiece {
   private piece: ZonePiece | null = null;
   private state: DisplayState | null = null;
+  private board: QueueBoardState | null | undefined = undefined;
   private rect: Rect | null = null;
   private visible = false;
   private destroyed = false;
@@ -20,6 +21,7 @@ export class DeferredPiece implements ZonePiece {
         if (this.destroyed) return piece.destroy();
         this.piece = piece;
         if (this.state) piece.update(this.state);
+        if (this.board !== undefined) piece.queue?.(this.board);
         if (this.rect) piece.resize(this.rect);
         if (this.visible) piece.show();
         else piece.hide();
@@ -31,6 +33,11 @@ export class DeferredPiece implements ZonePiece {
   update(state: DisplayState): void {
     this.state = state;
     this.piece?.update(state);
+  }
+
+  queue(board: QueueBoardState | null): void {
+    this.board = board;
+    this.piece?.queue?.(board);
   }
 
   resize(rect: Rect): void {

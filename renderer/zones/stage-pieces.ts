@@ -4,14 +4,17 @@
  */
 import type { Engine } from '../engine/engine.js';
 import { ClockZone } from './clock-zone.js';
+import { QueueBoard } from './queue-board/queue-board.js';
 import type { ZonePiece } from './zone-piece.js';
 
-export type StageZoneKind = 'clock';
+export type StageZoneKind = 'clock' | 'queue';
 
-export async function createStagePiece(kind: StageZoneKind, engine: Engine): Promise<ZonePiece> {
+export async function createStagePiece(kind: StageZoneKind, engine: Engine, paints: Map<string, number>): Promise<ZonePiece> {
   const layer = await engine.stage();
   switch (kind) {
     case 'clock':
       return new ClockZone(engine, layer);
+    case 'queue':
+      return new QueueBoard(engine, layer, paints);
   }
 }

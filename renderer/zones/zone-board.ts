@@ -3,11 +3,10 @@
  * The programme zone is not rebuilt with the layout: the player outlives layout changes so a new
  * layout does not restart the clip on screen.
  */
-import type { DisplayState, ZonePlan } from '../../electron/contract.js';
+import type { DisplayState, QueueBoardState, ZonePlan } from '../../electron/contract.js';
 import type { Engine } from '../engine/engine.js';
 import { zoneRect, type Rect } from '../engine/rect.js';
 import { DeferredPiece } from './deferred-piece.js';
-import { QueueZone } from './queue-zone.js';
 import { TickerZone } from './ticker-zone.js';
 import type { ZonePiece } from './zone-piece.js';
 
@@ -19,6 +18,9 @@ export class ZoneBoard {
   private pieces = new Map<string, { zone: ZonePlan; piece: ZonePiece }>();
   private layoutKey = '';
   private state: DisplayState | null = null;
+  private board: QueueBoardState | null = null;
+  /** When each queue call was first painted (performance.now()), for the bench and the tests. */
+  readonly queuePaints = new Map<string, number>();
 
   constructor(
     private readonly engine: Engine,
@@ -38,7 +40,10 @@ export class ZoneBoard {
       this.engine.setBackground(state.layout.background);
       for (const zone of state.layout.zones) {
         const piece = this.create(zone);
-        if (piece) this.pieces.set(zone.name, { zone, piece });
+        if (piece) {
+          piece.queue?.(this.board);
+          this.pieces.set(zone.name, { zone, piece });
+        }
       }
     }
     const hidden = new Set(state.programme?.hideZones ?? []);
@@ -48,6 +53,11 @@ export class ZoneBoard {
       else piece.show();
     }
     this.relayout();
+  }
+
+  applyQueue(board: QueueBoardState | null): void {
+    this.board = board;
+    for (const { piece } of this.pieces.values()) piece.queue?.(board);
   }
 
   tick(dtMs: number): void {
@@ -64,22 +74,25 @@ export class ZoneBoard {
   private create(zone: ZonePlan): ZonePiece | null {
     switch (zone.kind) {
       case 'clock':
-        return new DeferredPiece(
-          async () => {
-            // Importing the module parses pixi: not before the first picture is up.
-            await this.engine.afterSettle();
-            const { createStagePiece } = await import('./stage-pieces.js');
-            return createStagePiece('clock', this.engine);
-          },
-          (err) => console.error(`hallcast: the ${zone.name} zone could not start`, err),
-        );
+      case 'queue':
+        return this.stagePiece(zone.kind, zone.name);
       case 'ticker':
         return new TickerZone(this.engine);
-      case 'queue':
-        return new QueueZone(this.engine);
       case 'announcement': // a later issue; the zone stays empty
       case 'programme': // the long-lived player, see constructor
         return null;
     }
+  }
+
+  /** A pixi piece: its code (and pixi) loads once the first picture is up (Engine.stage). */
+  private stagePiece(kind: 'clock' | 'queue', name: string): ZonePiece {
+    return new DeferredPiece(
+      async () => {
+        await this.engine.afterSettle();
+        const { createStagePiece } = await import('./stage-pieces.js');
+        return createStagePiece(kind, this.engine, this.queuePaints);
+      },
+      (err) => console.error(`hallcast: the ${name} zone could not start`, err),
+    );
   }
 }

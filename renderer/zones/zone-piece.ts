@@ -1,10 +1,12 @@
-import type { DisplayState } from '../../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../../electron/contract.js';
 import type { Rect } from '../engine/rect.js';
 
 /** One piece of content in a zone of the layout. */
 export interface ZonePiece {
   /** New state from the host (ticker text, time zone, …); called before the first show. */
   update(state: DisplayState): void;
+  /** New queue board from the host (null: no queue data); only pieces that show the queue take it. */
+  queue?(board: QueueBoardState | null): void;
   resize(rect: Rect): void;
   show(): void;
   hide(): void;
