@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { DisplayState } from '../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../electron/contract.js';
 import { ROOT, startServeProcess, type ServeProcess } from './serve-process.js';
 
 export { ROOT };
@@ -20,6 +20,8 @@ export interface HallOptions {
   copyAssets?: boolean;
   /** --at: preview time for the schedule. */
   at?: string;
+  /** Changes the copied playlist folder before the player starts. */
+  edit?: (playlists: string) => void;
 }
 
 export interface Hall {
@@ -29,6 +31,8 @@ export interface Hall {
   assets: string;
   state: string;
   api<T = unknown>(route: string): Promise<T>;
+  /** POSTs JSON to a route; resolves with the status and the parsed body. */
+  post<T = unknown>(route: string, body: unknown): Promise<{ status: number; body: T }>;
   /** Lines written to the proof-of-play log so far. */
   proofOfPlay(): Record<string, unknown>[];
 }
@@ -49,6 +53,7 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
       const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-e2e-'));
       const playlists = path.join(dir, 'playlists');
       cpSync(options.playlists ?? path.join(ROOT, 'e2e', 'hall'), playlists, { recursive: true });
+      options.edit?.(playlists);
       let assets = options.assets ?? path.join(ROOT, 'assets');
       if (options.copyAssets) {
         cpSync(assets, path.join(dir, 'assets'), { recursive: true });
@@ -66,6 +71,10 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         assets,
         state,
         api: async <T>(route: string) => (await (await fetch(new URL(route, url))).json()) as T,
+        post: async <T>(route: string, body: unknown) => {
+          const response = await fetch(new URL(route, url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          return { status: response.status, body: (await response.json()) as T };
+        },
         proofOfPlay: () => {
           const folder = path.join(state, 'proof-of-play');
           let lines: string[] = [];
@@ -103,6 +112,15 @@ export async function nowPlaying(page: Page): Promise<NowPlaying> {
 
 export async function displayState(page: Page): Promise<DisplayState | null> {
   return page.evaluate(() => (globalThis as unknown as { __hallcast: { state(): DisplayState | null } }).__hallcast.state());
+}
+
+export interface QueueHooks {
+  board: QueueBoardState | null;
+  painted: Record<string, number>;
+}
+
+export async function queueHooks(page: Page): Promise<QueueHooks> {
+  return page.evaluate(() => (globalThis as unknown as { __hallcast: { queue(): QueueHooks } }).__hallcast.queue());
 }
 
 /** Waits until the page reports a programme playing, and returns it. */
