@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { superviseKiosk } from './kiosk-supervisor.js';
 import { consoleOutput, type Output } from './output.js';
 import { SERVE_FLAGS, startServe, type ServeOptions } from './serve.js';
+import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
 
@@ -22,7 +23,17 @@ commands:
                                          (--at previews the schedule from another time, e.g. 2026-12-01T10:17+08:00)
   kiosk [serve options] [--browser /usr/bin/chromium] [--window-size WxH]
                                          run the player and keep a full-screen Chromium kiosk on it
-                                         (--window-size covers the screen where no window manager runs)`;
+                                         (--window-size covers the screen where no window manager runs)
+  call TICKET COUNTER [--url URL] [--token T]
+                                         call a ticket to a counter on a running player's board
+  queue [--url URL] [--token T]          print a running player's queue board
+                                         (--url default: HALLCAST_URL or ${DEFAULT_API_URL}; --token default: HALLCAST_TOKEN)`;
+
+const API_FLAGS = { url: { type: 'string' }, token: { type: 'string' } } as const;
+
+function apiTarget(values: { url?: string; token?: string }): ApiTarget {
+  return { url: values.url ?? process.env.HALLCAST_URL ?? DEFAULT_API_URL, token: values.token ?? process.env.HALLCAST_TOKEN };
+}
 
 export async function main(argv: string[], out: Output = consoleOutput, now: () => number = Date.now): Promise<number> {
   const [command, ...rest] = argv;
@@ -97,6 +108,16 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
         });
         return 0;
       }
+      case 'call': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: API_FLAGS });
+        if (positionals.length !== 2) throw new UsageError('call takes a ticket and a counter, e.g. hallcast call A023 5');
+        return await runCall(apiTarget(values), positionals[0]!, positionals[1]!, out);
+      }
+      case 'queue': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: API_FLAGS });
+        if (positionals.length) throw new UsageError('queue takes no arguments');
+        return await runQueue(apiTarget(values), out);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -107,6 +128,10 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
+    if (error instanceof ApiError) {
+      out.stderr(`hallcast: ${error.message}`);
+      return 1;
+    }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.stderr(`hallcast: ${(error as Error).message}\n${USAGE}`);
       return 2;

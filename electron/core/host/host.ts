@@ -64,6 +64,8 @@ export interface HostStatus {
 
 /** The queue as the floor staff's tools read it from /api/status. */
 export interface QueueStatus {
+  /** The queue's clock now, epoch ms (the simulator's, when it runs faster than life): "ago" counts from it. */
+  now: number;
   feed: QueueBoardState['feed'];
   nowServing: QueueBoardState['serving'];
   recentCalls: QueueBoardState['calls'];
@@ -166,7 +168,7 @@ export function createHost(options: HostOptions): Host {
     const hub = queue.hub();
     if (!hub) return null;
     const board = hub.board();
-    return { feed: board.feed, nowServing: board.serving, recentCalls: board.calls, services: board.services, overdue: hub.overdue() };
+    return { now: hub.now(), feed: board.feed, nowServing: board.serving, recentCalls: board.calls, services: board.services, overdue: hub.overdue() };
   };
 
   return {

@@ -47,6 +47,8 @@ export interface QueueHub {
   start(): void;
   stop(): Promise<void>;
   board(): QueueBoardState;
+  /** The queue's clock (the simulator's, which may run faster than life). */
+  now(): number;
   subscribe(listener: (board: QueueBoardState) => void): () => void;
   /** Events pushed to `POST /api/queue/events` (feed kind "push"), already parsed. */
   ingest(events: QueueEvent[]): IngestResult;
@@ -184,6 +186,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       await pull?.stop();
     },
     board: () => current ?? make(),
+    now: () => queueNow(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
