@@ -21,7 +21,7 @@ export interface ClipSet {
 }
 
 const FPS = 25;
-const SECONDS = 1.2;
+const SECONDS = 2;
 const COUNT = 6;
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 

@@ -1,6 +1,7 @@
 /** npm run bench: every benchmark in one run, printed as Markdown tables for BENCHMARKS.md. */
 import { benchColdStart } from './cold-start.js';
 import { benchGapless } from './gapless.js';
+import { benchQueue } from './queue.js';
 import { benchSchedule } from './schedule.js';
 
 const only = process.argv.slice(2);
@@ -18,4 +19,8 @@ if (wanted('cold-start')) {
 if (wanted('gapless')) {
   console.log('\n## gapless seams\n');
   for (const row of await benchGapless()) console.log(row);
+}
+if (wanted('queue')) {
+  console.log('\n## queue board\n');
+  for (const row of await benchQueue()) console.log(row);
 }

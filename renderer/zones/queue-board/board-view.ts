@@ -30,6 +30,11 @@ export interface BoardView {
   delayed: boolean;
 }
 
+/** Whether a call's highlight is on `elapsedMs` after it was first shown. */
+export function flashLit(elapsedMs: number): boolean {
+  return elapsedMs >= 0 && elapsedMs < FLASHES * FLASH_PERIOD_MS && elapsedMs % FLASH_PERIOD_MS < FLASH_PERIOD_MS / 2;
+}
+
 export function callKey(c: Pick<QueueBoardCall, 'ticket' | 'counter' | 'at' | 'recall'>): string {
   return `${c.ticket}@${c.counter}@${c.at}${c.recall ? 'r' : ''}`;
 }
@@ -63,7 +68,7 @@ export function boardView(board: QueueBoardState, queueNow: number, flash: { key
       zh: `请 ${newest.ticket} 号到 ${newest.counter} 号窗口${newest.recall ? '（重呼）' : ''}`,
       en: `${newest.ticket}, please go to counter ${newest.counter}${newest.recall ? ' (recall)' : ''}`,
       flashing,
-      lit: flashing && elapsed % FLASH_PERIOD_MS < FLASH_PERIOD_MS / 2,
+      lit: flashLit(elapsed),
     };
   }
   return {

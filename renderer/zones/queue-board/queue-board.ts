@@ -12,7 +12,7 @@ import type { Engine } from '../../engine/engine.js';
 import { placeElement, type Rect } from '../../engine/rect.js';
 import type { StageLayer } from '../../engine/stage-layer.js';
 import { FONT_FAMILY, type ZonePiece } from '../zone-piece.js';
-import { boardView, callKey, FLASH_PERIOD_MS, FLASHES, type BoardView } from './board-view.js';
+import { boardView, callKey, flashLit, type BoardView } from './board-view.js';
 import { TextPool } from './text-pool.js';
 
 const WHITE = 0xffffff;
@@ -77,8 +77,9 @@ export class QueueBoard implements ZonePiece {
 
   tick(dtMs: number): void {
     this.sinceAgo += dtMs;
-    const flashing = this.flash !== null && performance.now() - this.flash.startedAt < FLASHES * FLASH_PERIOD_MS + FLASH_PERIOD_MS;
-    if (flashing || this.sinceAgo >= AGO_REFRESH_MS) this.layout();
+    // Lay out (and so re-render the stage) only when the flash turns on or off, not every frame:
+    // a full-screen pixi render costs SwiftShader tens of ms, which delayed the next call's paint.
+    if (this.flashPhase(performance.now()) !== this.lit || this.sinceAgo >= AGO_REFRESH_MS) this.layout();
     if (this.pendingPaint) {
       // This frame renders the layout that holds the call.
       this.painted.set(this.pendingPaint, performance.now());
@@ -134,7 +135,8 @@ export class QueueBoard implements ZonePiece {
       t.text('call-counter', `${head.counter} 号窗口${head.recall ? ' · 重呼' : ''}`, style(u * 0.9, WHITE, true), tx, y + u * 0.2);
       t.text('call-en', `counter ${head.counter}${head.recall ? ' · recall' : ''}${head.priority ? ' · priority' : ''}`, style(u * 0.5, GREY), tx, y + u * 1.35);
     } else {
-      t.text('call-none', '暂无叫号  No calls yet', style(u * 0.8, GREY), x0, y + u * 0.5);
+      // No queue.json (or the host has not sent a board yet) is not "no calls": say which.
+      t.text('call-none', view ? '暂无叫号  No calls yet' : '未接入叫号数据  No queue data', style(u * 0.7, GREY), x0, y + u * 0.5);
     }
     y += u * 2.6;
     this.setHighlight(head?.lit ?? false, { x: pad * 0.5, y: headTop, w: w - pad, h: y - headTop });
@@ -190,6 +192,11 @@ export class QueueBoard implements ZonePiece {
     }
     t.end();
     this.engine.invalidate();
+  }
+
+  /** Whether the call's highlight should be on now, as boardView decides it. */
+  private flashPhase(now: number): boolean {
+    return this.flash !== null && flashLit(now - this.flash.startedAt);
   }
 
   private setHighlight(lit: boolean, r: Rect): void {
