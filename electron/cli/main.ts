@@ -1,11 +1,8 @@
 /**
  * The hallcast command line. Each command is one module; this file only parses arguments.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { superviseKiosk } from './kiosk-supervisor.js';
+import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
 import { SERVE_FLAGS, startServe, type ServeOptions } from './serve.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
@@ -71,36 +68,19 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
           token: values.token,
           at: values.at,
         };
-        const running = await startServe(options, out);
-        let stopKiosk = (): void => undefined;
-        if (command === 'kiosk') {
-          if (!existsSync(values.browser)) {
-            out.stderr(`hallcast: no browser at ${values.browser} (install Debian's chromium, or pass --browser); serving only at ${running.url}`);
-          } else {
-            const supervisor = superviseKiosk(
-              {
-                browser: values.browser,
-                url: running.url,
-                profileDir: path.join(values.state ?? path.join(process.env.HOME ?? '/tmp', '.local', 'state', 'hallcast'), 'kiosk-profile'),
-                noSandbox: process.getuid?.() === 0,
-                windowSize: values['window-size'],
-              },
-              {
-                spawn: (cmd, args) => spawn(cmd, args, { stdio: 'ignore' }),
-                setTimer: (fn, ms) => {
-                  const timer = setTimeout(fn, ms);
-                  return () => clearTimeout(timer);
-                },
-                now: Date.now,
-                log: (m) => out.stderr(`hallcast: ${m}`),
-              },
-            );
-            stopKiosk = () => supervisor.stop();
-          }
+        // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
+        const kiosk = command === 'kiosk' ? openKiosk({ ...options, browser: values.browser, windowSize: values['window-size'] }, out) : null;
+        let running: Awaited<ReturnType<typeof startServe>>;
+        try {
+          running = await startServe(options, out);
+        } catch (error) {
+          kiosk?.stop();
+          throw error;
         }
+        kiosk?.playerAt(running.url);
         await new Promise<void>((done) => {
           const stop = (): void => {
-            stopKiosk();
+            kiosk?.stop();
             void running.close().then(done);
           };
           process.once('SIGINT', stop);

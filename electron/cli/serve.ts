@@ -37,6 +37,12 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** Where a browser on this machine finds a player bound to `host`:`port`. */
+export function playerUrl(host: string, port: number): string {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}/`;
+}
+
 export async function startServe(options: ServeOptions, out: Output): Promise<Running> {
   const root = packageRoot();
   const playlistsDir = path.resolve(options.playlists ?? path.join(root, 'playlists'));
@@ -59,8 +65,7 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? '127.0.0.1' : shownHost}:${port}/`;
+  const url = playerUrl(options.host, port);
   out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; state in ${stateDir})${options.at ? `; preview from ${options.at}` : ''}`);
   // Listening first lets a browser launched on this line start while the playlists load. start()
   // runs before any request is served (it is synchronous), so no display sees a half-loaded host.

@@ -76,5 +76,15 @@ describe('queue hub on a WebSocket feed', () => {
     sockets[2]!.send(JSON.stringify(call(2, 'A001', 1)));
     await waitFor(() => serving(1) === 'A001', 'a new call after the restart');
     expect(warnings.some((w) => w.includes('numbering went back'))).toBe(true);
+
+    // The queue system goes away: the board says its data may be old, and keeps the last numbers.
+    // (Upgraded sockets are no longer the HTTP server's: end them first, or close() waits for them.)
+    sockets[2]!.terminate();
+    wss.close();
+    await server.close();
+    server = null;
+    await waitFor(() => h.board().feed.delayed, 'the delayed mark');
+    expect(h.board().feed.state).toBe('down');
+    expect(serving(1)).toBe('A001');
   });
 });

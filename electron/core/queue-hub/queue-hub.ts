@@ -149,7 +149,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
 
   const setHealth = (health: FeedHealth): void => {
     const reason = health.reason;
-    feedStatus = { kind: file.feed.kind, state: health.state, delayed: health.state === 'delayed' || (health.state === 'down' && health.lastEventAt !== null), lastEventAt: health.lastEventAt, ...(reason ? { reason } : {}) };
+    feedStatus = { kind: file.feed.kind, state: health.state, delayed: health.state === 'delayed' || health.state === 'down', lastEventAt: health.lastEventAt, ...(reason ? { reason } : {}) };
     // The feed logs each problem once itself; the board only changes its mark.
     publish();
   };
