@@ -31,7 +31,7 @@ export interface QueueHubOptions {
   feedDeps?: Partial<FeedDeps>;
 }
 
-export type ManualCallResult = { ok: true; board: QueueBoardState } | { ok: false; status: 400 | 422; error: string };
+export type ManualCallResult = { ok: true; board: QueueBoardState } | { ok: false; status: 422; error: string };
 
 export interface IngestResult {
   applied: number;
@@ -80,6 +80,15 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
   let queueNow = (): number => clock.now();
   let resync = (): void => log.warn('queue: events are missing; the queue system should POST a snapshot to /api/queue/events');
   let cancelReorder: (() => void) | null = null;
+  /** A snapshot has been asked for and not yet applied: ask once, not on every event meanwhile. */
+  let resyncAsked = false;
+  const askResync = (): void => {
+    if (!state.resyncNeeded) resyncAsked = false;
+    else if (!resyncAsked) {
+      resyncAsked = true;
+      resync();
+    }
+  };
 
   const make = (): QueueBoardState => boardState({ file, state, estimator, feed: feedStatus, fresh, seq: ++seq, at: queueNow() });
 
@@ -129,7 +138,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     learn(steps, receivedAt);
     result.resyncNeeded = state.resyncNeeded;
     if (steps.length) publish();
-    if (state.resyncNeeded) resync();
+    askResync();
     if (state.buffer.length && !cancelReorder) cancelReorder = clock.after(REORDER_CHECK_MS, checkReorder);
     return result;
   };
@@ -143,7 +152,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       learn(outcome.steps, queueNow());
       publish();
     }
-    if (outcome.resyncNeeded) resync();
+    askResync();
     if (state.buffer.length) cancelReorder = clock.after(REORDER_CHECK_MS, checkReorder);
   };
 
