@@ -20,8 +20,8 @@ export interface HallOptions {
   copyAssets?: boolean;
   /** --at: preview time for the schedule. */
   at?: string;
-  /** Changes the copied playlist folder before the player starts. */
-  edit?: (playlists: string) => void;
+  /** Changes the copied playlist folder (and, with copyAssets, the media) before the player starts. */
+  edit?: (playlists: string, assets: string) => void;
 }
 
 export interface Hall {
@@ -53,12 +53,12 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
       const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-e2e-'));
       const playlists = path.join(dir, 'playlists');
       cpSync(options.playlists ?? path.join(ROOT, 'e2e', 'hall'), playlists, { recursive: true });
-      options.edit?.(playlists);
       let assets = options.assets ?? path.join(ROOT, 'assets');
       if (options.copyAssets) {
         cpSync(assets, path.join(dir, 'assets'), { recursive: true });
         assets = path.join(dir, 'assets');
       }
+      options.edit?.(playlists, assets);
       const state = path.join(dir, 'state');
       const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : [])];
       const server = await startServeProcess(args, (text) => process.stdout.write(`[hallcast] ${text}`));

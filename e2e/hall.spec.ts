@@ -5,6 +5,7 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayState, expect, nowPlaying, ROOT, test, waitForProgramme } from './fixtures.js';
+import { writeHugePng } from './huge-png.js';
 
 test('the scheduled programme plays, its video time advancing', async ({ page, hall, shot }) => {
   const h = await hall({ at: '2026-12-01T10:00:00Z' });
@@ -86,6 +87,31 @@ test('a 0-byte video and a file in a codec Chromium cannot play are skipped', as
   // Nothing playable is left: the idle slide shows instead of a black screen or an error.
   await expect.poll(async () => (await nowPlaying(page)).element).toBe('idle');
   await shot('undecodable-media-idle');
+});
+
+test('a huge image (20,000 × 20,000 px) neither blanks nor stops the screen', async ({ page, hall, shot }) => {
+  const h = await hall({
+    at: '2026-12-01T10:00:00Z',
+    copyAssets: true,
+    edit: (dir, assets) => {
+      writeHugePng(path.join(assets, 'images', 'huge.png'), 20_000, 20_000);
+      const file = path.join(dir, 'programmes', 'alpha.json');
+      const programme = JSON.parse(readFileSync(file, 'utf8')) as { items: object[] };
+      programme.items = [{ type: 'image', src: 'images/huge.png', duration: 3 }, ...programme.items];
+      writeFileSync(file, JSON.stringify(programme));
+    },
+  });
+  await page.goto(h.url);
+  // The image is shown (scaled down) or skipped; either way the programme goes on to its video.
+  await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.item ?? null, { timeout: 30_000 }).toBe('alpha#1');
+  const image = h.proofOfPlay().filter((r) => r.item === 'alpha#0').map((r) => String(r.event));
+  console.log(`huge image: ${h.proofOfPlay().filter((r) => r.item === 'alpha#0').map((r) => `${String(r.event)}${r.reason ? ` (${String(r.reason)})` : ''}`).join(', ')}`);
+  expect(image).toContain('attempted');
+  expect(image.some((e) => e === 'first-frame' || e === 'skipped')).toBe(true);
+  const a = await nowPlaying(page);
+  await page.waitForTimeout(1000);
+  expect((await nowPlaying(page)).position).toBeGreaterThan(a.position!);
+  await shot('huge-image-then-video');
 });
 
 test('the default hall at 1920×1080', async ({ page, hall, shot }) => {
