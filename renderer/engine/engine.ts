@@ -86,8 +86,8 @@ export class Engine {
    */
   private frame(now: number): void {
     this.frameCount++;
-    // Cap the step so a frame delayed by a long decode does not jump the ticker by seconds.
     if (this.lastFrame !== null) this.refresh.add(now - this.lastFrame);
+    // Cap the step so a frame delayed by a long decode does not jump the ticker by seconds.
     const dt = this.lastFrame === null ? 0 : Math.min(now - this.lastFrame, 250);
     this.lastFrame = now;
     for (const l of this.tickListeners) l(dt);
