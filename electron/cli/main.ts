@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
 import { SERVE_FLAGS, startServe, type ServeOptions } from './serve.js';
+import { runPlanCall } from './plan-call.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
@@ -24,6 +25,8 @@ commands:
   call TICKET COUNTER [--url URL] [--token T]
                                          call a ticket to a counter on a running player's board
   queue [--url URL] [--token T]          print a running player's queue board
+  plan-call TICKET COUNTER [--lang zh|en]
+                                         print the voice clips a call is read with, one per word
                                          (--url default: HALLCAST_URL or ${DEFAULT_API_URL}; --token default: HALLCAST_TOKEN)`;
 
 const API_FLAGS = { url: { type: 'string' }, token: { type: 'string' } } as const;
@@ -97,6 +100,11 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: API_FLAGS });
         if (positionals.length) throw new UsageError('queue takes no arguments');
         return await runQueue(apiTarget(values), out);
+      }
+      case 'plan-call': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { lang: { type: 'string', default: 'zh' } } });
+        if (positionals.length !== 2) throw new UsageError('plan-call takes a ticket and a counter, e.g. hallcast plan-call A023 5');
+        return runPlanCall(positionals[0]!, positionals[1]!, values.lang, out);
       }
       case undefined:
       case 'help':
