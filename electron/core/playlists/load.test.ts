@@ -18,6 +18,8 @@ function hallWith(caseName: string | null): string {
   const root = mkdtempSync(path.join(tmpdir(), 'hallcast-fixture-'));
   made.push(root);
   cpSync(path.join(FIXTURES, 'hall'), root, { recursive: true });
+  // A complete hall has voice packs (hallcast validate checks them); the shipped ones serve.
+  cpSync(path.join(import.meta.dirname, '../../../assets/voice'), path.join(root, 'assets', 'voice'), { recursive: true });
   if (caseName) cpSync(path.join(FIXTURES, 'cases', caseName), path.join(root, 'playlists'), { recursive: true });
   return root;
 }
