@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../contract.js';
+import { CHANNELS, type QueueBoardState } from '../contract.js';
 import type { ShellIpcEvent } from './electron-ports.js';
 import {
   displayState,
@@ -12,6 +12,7 @@ import {
   FakeTimers,
   FakeWebContents,
   ipcEvent,
+  fakeQueueSlot,
   recordingLog,
 } from './fake-electron.test-support.js';
 import type { LocalApi } from './local-api.js';
@@ -214,6 +215,20 @@ describe('messages from the display', () => {
       { message: { type: 'report', report: { event: 'first-frame', programme: 'morning', item: 'morning#0', url: '/media/video/a.mp4', at: 5 } }, display: DISPLAY_ID },
       { message: { type: 'hello', hello: { shell: 'electron', width: 1920, height: 1080, userAgent: 'x' } }, display: DISPLAY_ID },
     ]);
+  });
+
+  it('forwards every queue board, and gives a page that loads or says hello the current one', async () => {
+    const { contents, host, send } = await boot();
+    const board: QueueBoardState = { seq: 4, at: 1, services: [], serving: [], calls: [{ ticket: 'A023', counter: 5, at: 1, recall: false, priority: false, fresh: true }], feed: { kind: 'push', state: 'up', delayed: false, lastEventAt: 1 } };
+    const queue = host.queue as ReturnType<typeof fakeQueueSlot>;
+    queue.board = () => board;
+    const boards = () => contents!.sent.filter((s) => s.channel === CHANNELS.queue).map((s) => s.args[0]);
+    for (const l of queue.listeners) l(board);
+    expect(boards()).toStrictEqual([board]);
+    contents!.sent.length = 0;
+    send(CHANNELS.hello, { shell: 'electron', width: 1920, height: 1080, userAgent: 'x' });
+    contents!.emit('did-finish-load');
+    expect(boards()).toStrictEqual([board, board]);
   });
 
   it('answers a hello with the current state', async () => {

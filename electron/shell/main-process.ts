@@ -157,6 +157,7 @@ export function startShell(options: ShellOptions): Shell | null {
     contents.on('did-finish-load', () => {
       contents.insertCSS(HIDE_CURSOR_CSS).catch((error: unknown) => log.warn('could not hide the cursor', { error: String(error) }));
       sendState(host.state());
+      sendQueue(host.queue.board());
     });
     contents.on('did-fail-load', (_event, errorCode, description, _url, isMainFrame) => {
       if (isMainFrame && errorCode !== ERR_ABORTED) windowRecovery.failedLoad(errorCode, description);
