@@ -45,9 +45,9 @@ async function poll() {
 poll();
 </script>`;
 
-async function post(url: string, route: string, body: unknown): Promise<{ status: number; json: { call?: { at: number } } }> {
+async function post(url: string, route: string, body: unknown): Promise<{ status: number; json: { call?: { key: string } } }> {
   const response = await fetch(new URL(route, url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, json: (await response.json()) as { call?: { at: number } } };
+  return { status: response.status, json: (await response.json()) as { call?: { key: string } } };
 }
 
 /** Sends `calls` calls `gapMs` apart; returns call → painted latencies (ms) and how many never showed. */
@@ -60,7 +60,7 @@ async function timeCalls(page: Page, url: string, painted: () => Promise<Record<
     const before = Date.now();
     const { status, json } = await post(url, 'api/queue/call', { ticket, counter });
     if (status !== 200 || !json.call) throw new Error(`call ${ticket} refused: ${status}`);
-    sent.push({ key: `${ticket}@${counter}@${json.call.at}`, at: before });
+    sent.push({ key: json.call.key, at: before });
     await new Promise((r) => setTimeout(r, gapMs));
   }
   await new Promise((r) => setTimeout(r, 2500));

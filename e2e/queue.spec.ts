@@ -17,9 +17,9 @@ test('POST /api/queue/call puts the number on the board', async ({ page, hall, s
   await page.goto(h.url);
   await expect.poll(async () => (await queueHooks(page)).board?.feed.kind ?? null, { timeout: 20_000 }).toBe('push');
   const sent = Date.now();
-  const { status, body } = await h.post<{ call: { ticket: string; counter: number; at: number } }>('/api/queue/call', { ticket: 'A023', counter: 5 });
+  const { status, body } = await h.post<{ call: { key: string } }>('/api/queue/call', { ticket: 'A023', counter: 5 });
   expect(status).toBe(200);
-  const key = `A023@5@${body.call.at}`;
+  const key = body.call.key;
   // Painted: the frame that rendered the board holding the call (the pixi stage loads after the first programme frame).
   await expect.poll(async () => (await queueHooks(page)).painted[key] ?? null, { timeout: 10_000 }).not.toBeNull();
   const hooks = await queueHooks(page);

@@ -145,6 +145,8 @@ export interface QueueBoardCounter {
 }
 
 export interface QueueBoardCall {
+  /** Names this call (a recall is another call): what the display keys its flash and paint log on. */
+  key: string;
   ticket: string;
   counter: number;
   /** When the call happened (the feed's time), epoch ms. */

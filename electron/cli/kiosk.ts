@@ -6,12 +6,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { writeBootPage } from './boot-page.js';
 import { superviseKiosk } from './kiosk-supervisor.js';
 import type { Output } from './output.js';
-import { playerUrl, type ServeOptions } from './serve.js';
+import { playerUrl, stateDirOf, type ServeOptions } from './serve.js';
 
 export interface KioskLaunch {
   /** The player is listening at `url` (starts the browser now if it could not start before). */
@@ -24,7 +23,7 @@ export function openKiosk(options: ServeOptions & { browser: string; windowSize:
     out.stderr(`hallcast: no browser at ${options.browser} (install Debian's chromium, or pass --browser); serving only`);
     return { playerAt: () => undefined, stop: () => undefined };
   }
-  const stateDir = path.resolve(options.state ?? path.join(os.homedir(), '.local', 'state', 'hallcast'));
+  const stateDir = stateDirOf(options);
   let supervisor: { stop(): void } | null = null;
   const start = (url: string): void => {
     supervisor = superviseKiosk(

@@ -11,8 +11,8 @@ const status: QueueStatus = {
     { counter: 6, ticket: 'V003', priority: true },
   ],
   recentCalls: [
-    { ticket: 'A023', counter: 5, at: T - 5_000, recall: false, priority: false, fresh: true },
-    { ticket: 'V003', counter: 6, at: T - 180_000, recall: false, priority: true, fresh: true },
+    { key: 'A023@5@1', ticket: 'A023', counter: 5, at: T - 5_000, recall: false, priority: false, fresh: true },
+    { key: 'V003@6@1', ticket: 'V003', counter: 6, at: T - 180_000, recall: false, priority: true, fresh: true },
   ],
   services: [
     { id: 'A', name: { 'zh-CN': '综合业务', en: 'General business' }, priority: false, waiting: 12, wait: { zh: '15–20 分钟', en: '15–20 min' }, minutes: { low: 15, high: 20 } },

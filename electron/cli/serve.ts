@@ -37,6 +37,11 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** The saved configuration, logs and kiosk profile: `--state`, or ~/.local/state/hallcast. */
+export function stateDirOf(options: Pick<ServeOptions, 'state'>): string {
+  return path.resolve(options.state ?? path.join(os.homedir(), '.local', 'state', 'hallcast'));
+}
+
 /** Where a browser on this machine finds a player bound to `host`:`port`. */
 export function playerUrl(host: string, port: number): string {
   const shown = host.includes(':') ? `[${host}]` : host;
@@ -47,7 +52,7 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
   const root = packageRoot();
   const playlistsDir = path.resolve(options.playlists ?? path.join(root, 'playlists'));
   const assetsDir = path.resolve(options.assets ?? path.join(playlistsDir, '..', 'assets'));
-  const stateDir = path.resolve(options.state ?? path.join(os.homedir(), '.local', 'state', 'hallcast'));
+  const stateDir = stateDirOf(options);
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run npm run build`);
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) throw new Error(`--port ${options.port}: give a port number 0-65535`);

@@ -219,7 +219,7 @@ describe('messages from the display', () => {
 
   it('forwards every queue board, and gives a page that loads or says hello the current one', async () => {
     const { contents, host, send } = await boot();
-    const board: QueueBoardState = { seq: 4, at: 1, services: [], serving: [], calls: [{ ticket: 'A023', counter: 5, at: 1, recall: false, priority: false, fresh: true }], feed: { kind: 'push', state: 'up', delayed: false, lastEventAt: 1 } };
+    const board: QueueBoardState = { seq: 4, at: 1, services: [], serving: [], calls: [{ key: 'A023@5@1', ticket: 'A023', counter: 5, at: 1, recall: false, priority: false, fresh: true }], feed: { kind: 'push', state: 'up', delayed: false, lastEventAt: 1 } };
     const queue = host.queue as ReturnType<typeof fakeQueueSlot>;
     queue.board = () => board;
     const boards = () => contents!.sent.filter((s) => s.channel === CHANNELS.queue).map((s) => s.args[0]);

@@ -121,6 +121,8 @@ describe('POST /api/queue/call', () => {
     const response = await app.inject({ method: 'POST', url: '/api/queue/call', headers: local, payload: { ticket: 'a023', counter: 5 } });
     expect(response.statusCode).toBe(200);
     expect(response.json().call).toMatchObject({ ticket: 'A023', counter: 5, fresh: true });
+    // The key names this call for the displays (flash, paint log) and differs for a recall.
+    expect(response.json().call.key).toBe(`A023@5@${response.json().call.at}`);
     expect(host.queue.board()!.calls[0]).toMatchObject({ ticket: 'A023', counter: 5 });
     const board = (await app.inject({ method: 'GET', url: '/api/queue', headers: local })).json();
     expect(board.calls[0].ticket).toBe('A023');

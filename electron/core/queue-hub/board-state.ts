@@ -29,6 +29,7 @@ export function boardState(input: BoardInput): QueueBoardState {
   const priority = new Set(file.services.filter((s) => s.priority).map((s) => s.id));
   const estimates = new Map(estimateWaits(input.estimator, hallLoad(state)).map((e) => [e.service, e]));
   const calls: QueueBoardCall[] = recentCalls(state).map((c) => ({
+    key: callKey(c),
     ticket: c.ticket,
     counter: c.counter,
     at: c.at,

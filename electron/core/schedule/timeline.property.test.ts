@@ -8,6 +8,7 @@ import type { CalendarsFile, DayToken, ScheduleEntry, ScheduleFile } from '../pl
 import { bruteForceSwitches, stateAt, type BruteSwitch } from './brute-force.test-support.js';
 import { compileSchedule } from './compile.js';
 import { resolve, timeline } from './timeline.js';
+import { mulberry32 } from '../queue/random.js';
 
 const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2027, 0, 1);
@@ -32,16 +33,6 @@ function describeSwitch(zone: string, s: BruteSwitch | null | undefined): string
   return `${localTime(zone, s.at)} entry=${s.entry} programme=${s.programme}`;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Throws (with a readable message) at the first difference between the core and the brute force:

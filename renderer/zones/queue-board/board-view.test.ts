@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueBoardState } from '../../../electron/contract.js';
-import { ago, boardView, callKey, FLASH_PERIOD_MS, FLASHES } from './board-view.js';
+import { ago, boardView, FLASH_PERIOD_MS, FLASHES } from './board-view.js';
 
 const T = Date.parse('2026-12-01T10:17:00+08:00');
 const board: QueueBoardState = {
@@ -16,9 +16,9 @@ const board: QueueBoardState = {
     { counter: 6, ticket: 'V003', priority: true },
   ],
   calls: [
-    { ticket: 'A023', counter: 5, at: T - 10_000, recall: false, priority: false, fresh: true },
-    { ticket: 'V003', counter: 6, at: T - 3 * 60_000, recall: false, priority: true, fresh: true },
-    { ticket: 'A021', counter: 1, at: T - 65 * 60_000, recall: false, priority: false, fresh: false },
+    { key: 'A023@5@a', ticket: 'A023', counter: 5, at: T - 10_000, recall: false, priority: false, fresh: true },
+    { key: 'V003@6@b', ticket: 'V003', counter: 6, at: T - 3 * 60_000, recall: false, priority: true, fresh: true },
+    { key: 'A021@1@c', ticket: 'A021', counter: 1, at: T - 65 * 60_000, recall: false, priority: false, fresh: false },
   ],
   feed: { kind: 'simulator', state: 'up', delayed: false, lastEventAt: T },
 };
@@ -34,7 +34,7 @@ describe('boardView', () => {
   });
 
   it('flashes a new call a few times, then settles', () => {
-    const key = callKey(board.calls[0]!);
+    const key = board.calls[0]!.key;
     const at = (ms: number) => boardView(board, T, { key, startedAt: 1000, now: 1000 + ms }, 4).headline!;
     expect(at(0)).toMatchObject({ flashing: true, lit: true });
     expect(at(FLASH_PERIOD_MS * 0.75)).toMatchObject({ flashing: true, lit: false });

@@ -3,14 +3,13 @@
  * big (and whether it is flashing), who each counter serves, the latest calls with how long ago,
  * and who waits for how long. Pure, so the words and the flash timing are tested without pixi.
  */
-import type { QueueBoardCall, QueueBoardState } from '../../../electron/contract.js';
+import type { QueueBoardState } from '../../../electron/contract.js';
 
 /** A new call flashes this many times, then settles (a customer looking up mid-flash still sees it). */
 export const FLASHES = 3;
 export const FLASH_PERIOD_MS = 800;
 
 export interface Headline {
-  key: string;
   ticket: string;
   counter: number;
   priority: boolean;
@@ -24,8 +23,8 @@ export interface Headline {
 
 export interface BoardView {
   headline: Headline | null;
-  serving: { counter: number; ticket: string; priority: boolean; zh: string; en: string }[];
-  recent: { key: string; ticket: string; counter: number; priority: boolean; zh: string; en: string }[];
+  serving: { counter: number; ticket: string; priority: boolean; zh: string }[];
+  recent: { ticket: string; counter: number; priority: boolean; zh: string; en: string }[];
   services: { id: string; zh: string; en: string; priority: boolean; waiting: string; waitingEn: string; wait: string; waitEn: string }[];
   delayed: boolean;
 }
@@ -33,10 +32,6 @@ export interface BoardView {
 /** Whether a call's highlight is on `elapsedMs` after it was first shown. */
 export function flashLit(elapsedMs: number): boolean {
   return elapsedMs >= 0 && elapsedMs < FLASHES * FLASH_PERIOD_MS && elapsedMs % FLASH_PERIOD_MS < FLASH_PERIOD_MS / 2;
-}
-
-export function callKey(c: Pick<QueueBoardCall, 'ticket' | 'counter' | 'at' | 'recall'>): string {
-  return `${c.ticket}@${c.counter}@${c.at}${c.recall ? 'r' : ''}`;
 }
 
 /** "刚刚 / just now", "3 分钟前 / 3 min ago", "1 小时前 / 1 h ago". */
@@ -56,11 +51,10 @@ export function boardView(board: QueueBoardState, queueNow: number, flash: { key
   const newest = board.calls[0];
   let headline: Headline | null = null;
   if (newest) {
-    const key = callKey(newest);
+    const key = newest.key;
     const elapsed = flash && flash.key === key ? flash.now - flash.startedAt : Infinity;
     const flashing = elapsed < FLASHES * FLASH_PERIOD_MS;
     headline = {
-      key,
       ticket: newest.ticket,
       counter: newest.counter,
       priority: newest.priority,
@@ -75,10 +69,10 @@ export function boardView(board: QueueBoardState, queueNow: number, flash: { key
     headline,
     serving: board.serving
       .filter((s) => s.ticket !== null)
-      .map((s) => ({ counter: s.counter, ticket: s.ticket!, priority: s.priority, zh: `${s.counter} 号窗口`, en: `Counter ${s.counter}` })),
+      .map((s) => ({ counter: s.counter, ticket: s.ticket!, priority: s.priority, zh: `${s.counter} 号窗口` })),
     recent: board.calls.slice(1, 1 + recentCount).map((c) => {
       const when = ago(queueNow - c.at);
-      return { key: callKey(c), ticket: c.ticket, counter: c.counter, priority: c.priority, zh: `${c.counter} 号窗口 · ${when.zh}`, en: `counter ${c.counter} · ${when.en}` };
+      return { ticket: c.ticket, counter: c.counter, priority: c.priority, zh: `${c.counter} 号窗口 · ${when.zh}`, en: `counter ${c.counter} · ${when.en}` };
     }),
     services: board.services.map((s) => ({
       id: s.id,

@@ -12,7 +12,7 @@ import type { Engine } from '../../engine/engine.js';
 import { placeElement, type Rect } from '../../engine/rect.js';
 import type { StageLayer } from '../../engine/stage-layer.js';
 import { FONT_FAMILY, type ZonePiece } from '../zone-piece.js';
-import { boardView, callKey, flashLit, type BoardView } from './board-view.js';
+import { boardView, flashLit, type BoardView } from './board-view.js';
 import { TextPool } from './text-pool.js';
 
 const WHITE = 0xffffff;
@@ -57,7 +57,7 @@ export class QueueBoard implements ZonePiece {
     this.board = board;
     this.boardArrivedAt = performance.now();
     const newest = board?.calls[0];
-    const key = newest ? callKey(newest) : null;
+    const key = newest?.key ?? null;
     if (key && key !== this.seenNewest) {
       // Only a call that reached the player in time flashes; one from a feed catching up is listed.
       this.flash = newest!.fresh && this.seenNewest !== null ? { key, startedAt: performance.now() } : null;
@@ -152,7 +152,7 @@ export class QueueBoard implements ZonePiece {
       const cx = x0 + (i % cols) * cellW;
       const cy = y + Math.floor(i / cols) * u * 1.6;
       t.text(`serving-ticket-${i}`, `${s.ticket}${s.priority ? ' ♥' : ''}`, style(u * 0.95, s.priority ? PRIORITY : WHITE, true), cx, cy);
-      t.text(`serving-counter-${i}`, `${s.counter} 号窗口`, style(u * 0.42, GREY), cx, cy + u * 1.05);
+      t.text(`serving-counter-${i}`, s.zh, style(u * 0.42, GREY), cx, cy + u * 1.05);
     });
     if (serving.length === 0) t.text('serving-none', '—', style(u * 0.8, GREY), x0, y);
     y += Math.max(1, Math.ceil(serving.length / cols)) * u * 1.6;
