@@ -336,7 +336,7 @@ export function fakeQueueSlot(): FakeHost['queue'] & { listeners: Set<(board: Qu
   return {
     listeners,
     hub: () => null,
-    apply: () => undefined,
+    load: () => undefined,
     board: () => null,
     subscribe(listener) {
       listeners.add(listener);

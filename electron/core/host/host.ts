@@ -135,7 +135,7 @@ export function createHost(options: HostOptions): Host {
     now: clock.now,
     onApply(applied) {
       signature = folderSignature(options.playlistsDir);
-      queue.apply(applied.config.queue, Zone.of(applied.config.schedule.timezone));
+      queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
       if (!scheduler) {
         scheduler = createScheduler(applied.schedule, {
           clock,

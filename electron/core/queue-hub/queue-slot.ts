@@ -13,7 +13,7 @@ import { createQueueHub, type QueueClock, type QueueHub } from './queue-hub.js';
 export interface QueueSlot {
   /** The hub in force; null when the hall has no queue.json. */
   hub(): QueueHub | null;
-  apply(file: QueueFile | null, zone: Zone): void;
+  load(file: QueueFile | null, zone: Zone): void;
   board(): QueueBoardState | null;
   subscribe(listener: (board: QueueBoardState | null) => void): () => void;
   stop(): Promise<void>;
@@ -30,7 +30,7 @@ export function createQueueSlot(options: { clock: QueueClock; log: Log; feedDeps
 
   return {
     hub: () => hub,
-    apply(file, zone) {
+    load(file, zone) {
       const next = JSON.stringify([file, zone.name]);
       if (next === key) return;
       key = next;
