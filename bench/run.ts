@@ -1,4 +1,5 @@
 /** npm run bench: every benchmark in one run, printed as Markdown tables for BENCHMARKS.md. */
+import { benchAnnounce } from './announce.js';
 import { benchColdStart } from './cold-start.js';
 import { benchGapless } from './gapless.js';
 import { benchQueue } from './queue.js';
@@ -23,4 +24,8 @@ if (wanted('gapless')) {
 if (wanted('queue')) {
   console.log('\n## queue board\n');
   for (const row of await benchQueue()) console.log(row);
+}
+if (wanted('announce')) {
+  console.log('\n## announcements\n');
+  for (const row of await benchAnnounce()) console.log(row);
 }

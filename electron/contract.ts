@@ -17,6 +17,10 @@ export const CHANNELS = {
   hello: 'display:hello',
   /** host → display: the queue board, sent on connect and on every change. */
   queue: 'display:queue',
+  /** host → display: speak an announcement (or only show its text), or stop one. */
+  announce: 'display:announce',
+  /** display → host: an announcement started, ended or failed on this display. */
+  announcement: 'display:announcement',
 } as const;
 
 export interface ZonePlan {
@@ -94,6 +98,22 @@ export interface DisplayState {
   serverTime: number;
   /** The idle slide's picture, or null for a drawn one. */
   idleImage: string | null;
+  /** A care rule's diversion slide shown over the programme zone until `until`; null: none. */
+  diversion: DiversionSlide | null;
+}
+
+/** Shown over the programme while a service is overloaded, e.g. "try the self-service machines". */
+export interface DiversionSlide {
+  /** The care rule that raised it. */
+  rule: string;
+  title: Localized;
+  body: Localized | null;
+  /** Same-origin picture URL under /media/, or null for a text slide. */
+  image: string | null;
+  background: string;
+  color: string;
+  /** Host clock, epoch ms: the display takes it down then (corrected by serverTime). */
+  until: number;
 }
 
 export type PlaybackEvent = 'attempted' | 'first-frame' | 'ended' | 'skipped';
@@ -184,9 +204,61 @@ export interface QueueBoardState {
   feed: QueueFeedStatus;
 }
 
+export type AnnouncementKind = 'emergency' | 'pa' | 'call' | 'care';
+
+/** How the programme makes room for speech (playlists/announcements.json → "duck"). */
+export interface DuckPlan {
+  /** Programme level under speech, dB (−15 ≈ ×0.178). */
+  depthDb: number;
+  /** Ramp down, s; it runs under the lead-in clips (the chime). */
+  attackSeconds: number;
+  /** Ramp back to full, s, after the last clip. */
+  releaseSeconds: number;
+}
+
+/** One announcement as a display plays it: every clip already chosen by the host. */
+export interface AnnouncementPlay {
+  id: string;
+  kind: AnnouncementKind;
+  /** Same-origin clip URLs in reading order, every language of the announcement included. */
+  clips: string[];
+  /**
+   * How many leading clips (the chime) may sound while the programme is still ducking; the clip
+   * after them starts no earlier than the end of the duck's attack.
+   */
+  leadIn: number;
+  /** Times the whole list is read, ≥ 1; together they are one play. */
+  repeat: number;
+  /** Silence between two readings, s. */
+  pauseSeconds: number;
+  duck: DuckPlan;
+  /** What is said, per language in reading order, for the announcement banner (hard of hearing). */
+  lines: { lang: 'zh-CN' | 'en'; text: string }[];
+  /** true on the display that carries the hall's PA; the others only show the banner. */
+  speak: boolean;
+}
+
+export type AnnounceMessage = { type: 'play'; play: AnnouncementPlay } | { type: 'stop'; id: string; reason: string };
+
+export interface AnnouncementReport {
+  id: string;
+  /** started: the first clip sounds; ended: the last clip ended (or it was stopped); failed: nothing was played. */
+  event: 'started' | 'ended' | 'failed';
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+  /** For 'failed' (a clip that did not load or decode), and 'ended' after a stop. */
+  reason?: string;
+  /** For 'started': the duck the display applied, for the announcement log. */
+  duck?: DuckPlan;
+}
+
 /** WebSocket envelopes, one message per frame, JSON. */
-export type ToDisplay = { type: 'state'; state: DisplayState } | { type: 'queue'; queue: QueueBoardState | null };
+export type ToDisplay =
+  | { type: 'state'; state: DisplayState }
+  | { type: 'queue'; queue: QueueBoardState | null }
+  | { type: 'announce'; announce: AnnounceMessage };
 export type FromDisplay =
   | { type: 'report'; report: PlaybackReport }
   | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
-  | { type: 'hello'; hello: DisplayHello };
+  | { type: 'hello'; hello: DisplayHello }
+  | { type: 'announcement'; report: AnnouncementReport };

@@ -6,6 +6,7 @@ import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
 import { SERVE_FLAGS, startServe, type ServeOptions } from './serve.js';
 import { runPlanCall } from './plan-call.js';
+import { runAnnounce } from './announce-client.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
@@ -27,6 +28,8 @@ commands:
   queue [--url URL] [--token T]          print a running player's queue board
   plan-call TICKET COUNTER [--lang zh|en]
                                          print the voice clips a call is read with, one per word
+  announce TEXT [--lang zh|en] [--priority emergency|pa|call|care] [--repeat N] [--url URL] [--token T]
+                                         read a message out through a running player's PA now
                                          (--url default: HALLCAST_URL or ${DEFAULT_API_URL}; --token default: HALLCAST_TOKEN)`;
 
 const API_FLAGS = { url: { type: 'string' }, token: { type: 'string' } } as const;
@@ -100,6 +103,15 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: API_FLAGS });
         if (positionals.length) throw new UsageError('queue takes no arguments');
         return await runQueue(apiTarget(values), out);
+      }
+      case 'announce': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { ...API_FLAGS, lang: { type: 'string', default: 'zh' }, priority: { type: 'string', default: 'pa' }, repeat: { type: 'string', default: '1' } },
+        });
+        if (positionals.length !== 1) throw new UsageError('announce takes one text, in quotes, e.g. hallcast announce "请注意：本厅即将关闭"');
+        return await runAnnounce(apiTarget(values), { text: positionals[0]!, lang: values.lang, priority: values.priority, repeat: values.repeat }, out);
       }
       case 'plan-call': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { lang: { type: 'string', default: 'zh' } } });

@@ -22,11 +22,23 @@ beforeAll(() => {
   writeFileSync(path.join(root, 'secret.txt'), 'the hall manager password');
   symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'assets', 'video', 'link-out.mp4'));
   symlinkSync(path.join(root, 'assets', 'video', 'clip.mp4'), path.join(root, 'assets', 'link-in.mp4'));
-  handle = createAppProtocolHandler({ rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), log });
+  mkdirSync(path.join(root, 'speech'));
+  writeFileSync(path.join(root, 'speech', `zh-CN-${'a'.repeat(32)}.wav`), clip);
+  handle = createAppProtocolHandler({ rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), speechDir: path.join(root, 'speech'), log });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the hallcast://app/ protocol handler', () => {
+  it('serves rendered speech under /speech/ by the cache\'s own names only', async () => {
+    const ok = await get(`hallcast://app/speech/zh-CN-${'a'.repeat(32)}.wav`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await ok.arrayBuffer())).toStrictEqual(clip);
+    for (const bad of [`speech/zh-CN-${'b'.repeat(32)}.wav`, 'speech/..%2fsecret.txt', 'speech/x.wav', 'speech/%2e%2e/secret.txt']) {
+      expect((await get(`hallcast://app/${bad}`)).status, bad).toBe(404);
+    }
+  });
+
   it('serves the renderer page at / with the CSP', async () => {
     const response = await get('hallcast://app/');
     expect(response.status).toBe(200);

@@ -8,7 +8,9 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { CustomScheme } from 'electron';
 import { contentSecurityPolicy } from '../core/api/csp.js';
+import { existsSync } from 'node:fs';
 import { resolveMedia } from '../core/playlists/media-path.js';
+import { SPEECH_ROUTE, speechFile } from '../core/announce-desk/speech-clips.js';
 import type { Log } from '../core/scheduler/ports.js';
 import { byteRange } from './byte-range.js';
 import { contentTypeOf } from './content-type.js';
@@ -40,6 +42,8 @@ export interface AppProtocolOptions {
   rendererDir: string;
   /** The hall's assets folder: the only place /media/ reads from. */
   assetsDir: string;
+  /** Rendered speech (the host's speech cache): the only place /speech/ reads from. */
+  speechDir: string;
   log: Log;
 }
 
@@ -54,6 +58,10 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
       pathname = decodeURIComponent(url.pathname);
     } catch {
       return notFound();
+    }
+    if (pathname.startsWith(SPEECH_ROUTE)) {
+      const file = speechFile(options.speechDir, pathname.slice(SPEECH_ROUTE.length));
+      return file && existsSync(file) ? fileResponse(file, request) : notFound();
     }
     const [root, relative] = pathname.startsWith('/media/')
       ? [options.assetsDir, pathname.slice('/media/'.length)]

@@ -40,6 +40,7 @@ export interface ShellWebContents {
   isDestroyed(): boolean;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   on(event: 'did-finish-load', listener: () => void): this;
+  on(event: 'did-start-loading', listener: () => void): this;
   on(event: 'did-fail-load', listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void): this;
   on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): this;
   on(event: 'unresponsive', listener: () => void): this;

@@ -3,6 +3,7 @@
  * web contents, IPC, the protocol module, the app and timers. Tests emit the events Chromium
  * would and look at what the shell did in return.
  */
+import type { AnnounceSend } from '../core/announce-desk/display-roster.js';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
 import type { DisplayState, FromDisplay, QueueBoardState } from '../contract.js';
 import type { Host, HostStatus } from '../core/host/host.js';
@@ -284,6 +285,8 @@ export interface FakeHost extends Host {
   listeners: Set<(state: DisplayState) => void>;
   /** Publishes a new state to subscribers, as the host does on a switch. */
   publish(state: DisplayState): void;
+  /** Displays attached as speakers, with what the host would send them. */
+  speakers: Map<string, AnnounceSend>;
 }
 
 export function displayState(seq: number): DisplayState {
@@ -297,6 +300,7 @@ export function displayState(seq: number): DisplayState {
     timezone: 'Asia/Shanghai',
     serverTime: 0,
     idleImage: null,
+    diversion: null,
   };
 }
 
@@ -326,6 +330,22 @@ export function fakeHost(): FakeHost {
     applied: () => null,
     reload: () => false,
     queue: fakeQueueSlot(),
+    speakers: new Map(),
+    voice: {
+      speechDir: '/nonexistent/speech',
+      get desk(): never {
+        throw new Error('the shell does not use the desk');
+      },
+      configure: () => undefined,
+      request: () => Promise.reject(new Error('the shell does not announce')),
+      diversion: () => null,
+      alerts: () => [],
+      stop: () => undefined,
+    },
+    attachSpeaker(display, send) {
+      host.speakers.set(display, send);
+      return () => host.speakers.delete(display);
+    },
   };
   return host;
 }

@@ -231,6 +231,27 @@ describe('messages from the display', () => {
     expect(boards()).toStrictEqual([board, board]);
   });
 
+  it('makes a loaded page the hall speaker, forwards announcements to it, and lets go on reload and crash', async () => {
+    const { contents, host, send } = await boot();
+    expect(host.speakers.size).toBe(0);
+    contents!.emit('did-finish-load');
+    const speaker = host.speakers.get(DISPLAY_ID)!;
+    const stop = { type: 'stop', id: 'a1', reason: 'ended' } as const;
+    speaker(stop);
+    expect(contents!.sent.filter((s) => s.channel === CHANNELS.announce).map((s) => s.args[0])).toStrictEqual([stop]);
+    send(CHANNELS.announcement, { id: 'a1', event: 'started', at: 7, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } });
+    expect(host.received.at(-1)).toStrictEqual({
+      message: { type: 'announcement', report: { id: 'a1', event: 'started', at: 7, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } } },
+      display: DISPLAY_ID,
+    });
+    contents!.emit('did-start-loading');
+    expect(host.speakers.size).toBe(0);
+    contents!.emit('did-finish-load');
+    expect(host.speakers.size).toBe(1);
+    contents!.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(host.speakers.size).toBe(0);
+  });
+
   it('answers a hello with the current state', async () => {
     const { contents, send } = await boot();
     contents!.sent.length = 0;
@@ -264,6 +285,8 @@ describe('messages from the display', () => {
     ['hello', { shell: 'electron', width: 1n, height: 1, userAgent: 'x' }],
     ['heartbeat', cycle],
     ['report', { event: 'ended', programme: 'p', item: 'i', url: null, at: 1, junk: 'x'.repeat(70_000) }],
+    ['announcement', { id: 'a1', event: 'exploded', at: 1 }],
+    ['announcement', { id: 'a1', event: 'started', at: 1, duck: { depthDb: 'loud' } }],
   ] as const)('ignores and logs a malformed %s: %o', async (type, payload) => {
     const { host, log, send } = await boot();
     send(CHANNELS[type], payload);

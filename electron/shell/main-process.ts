@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CHANNELS, type DisplayState, type FromDisplay, type QueueBoardState } from '../contract.js';
+import { CHANNELS, type AnnounceMessage, type DisplayState, type FromDisplay, type QueueBoardState } from '../contract.js';
 import { BODY_LIMIT } from '../core/api/server.js';
 import { parseDisplayMessage } from '../core/api/display-message.js';
 import type { Host } from '../core/host/host.js';
@@ -79,6 +79,19 @@ export function startShell(options: ShellOptions): Shell | null {
   const sendQueue = (board: QueueBoardState | null): void => {
     if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.queue, board);
   };
+  // The window is the hall's one speaker while a page is loaded in it; a reload or a crash ends
+  // what it was saying (the host then moves on rather than wait for a report that cannot come).
+  let detachSpeaker: (() => void) | null = null;
+  const speakerLost = (): void => {
+    detachSpeaker?.();
+    detachSpeaker = null;
+  };
+  const speakerReady = (): void => {
+    speakerLost();
+    detachSpeaker = host.attachSpeaker(DISPLAY_ID, (message: AnnounceMessage) => {
+      if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.announce, message);
+    });
+  };
 
   /** Why a message must not reach the host, or null when it comes from our page's main frame. */
   const senderProblem = (event: ShellIpcEvent): string | null => {
@@ -117,6 +130,7 @@ export function startShell(options: ShellOptions): Shell | null {
   electron.ipcMain.on(CHANNELS.report, fromDisplay('report'));
   electron.ipcMain.on(CHANNELS.heartbeat, fromDisplay('heartbeat'));
   electron.ipcMain.on(CHANNELS.hello, fromDisplay('hello'));
+  electron.ipcMain.on(CHANNELS.announcement, fromDisplay('announcement'));
   host.subscribe(sendState);
   host.queue.subscribe(sendQueue);
 
@@ -158,11 +172,16 @@ export function startShell(options: ShellOptions): Shell | null {
       contents.insertCSS(HIDE_CURSOR_CSS).catch((error: unknown) => log.warn('could not hide the cursor', { error: String(error) }));
       sendState(host.state());
       sendQueue(host.queue.board());
+      speakerReady();
     });
+    contents.on('did-start-loading', speakerLost);
     contents.on('did-fail-load', (_event, errorCode, description, _url, isMainFrame) => {
       if (isMainFrame && errorCode !== ERR_ABORTED) windowRecovery.failedLoad(errorCode, description);
     });
-    contents.on('render-process-gone', (_event, details) => windowRecovery.gone(details.reason, details.exitCode));
+    contents.on('render-process-gone', (_event, details) => {
+      speakerLost();
+      windowRecovery.gone(details.reason, details.exitCode);
+    });
     contents.on('unresponsive', () => windowRecovery.unresponsive());
 
     window.once('ready-to-show', () => window.show());
@@ -172,6 +191,7 @@ export function startShell(options: ShellOptions): Shell | null {
       window.show();
     });
     window.on('closed', () => {
+      speakerLost();
       windowRecovery.stop();
       cancelShowAnyway();
       if (win === window) win = null;
@@ -190,7 +210,7 @@ export function startShell(options: ShellOptions): Shell | null {
 
   const ready = app.whenReady().then(async () => {
     electron.Menu.setApplicationMenu(null);
-    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, assetsDir: config.assetsDir, log }));
+    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, assetsDir: config.assetsDir, speechDir: host.voice.speechDir, log }));
     host.start();
     const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
     app.on('will-quit', () => {

@@ -2,9 +2,10 @@
  * Messages from displays arrive over a socket anyone on the machine could open: check their shape
  * before the host trusts them.
  */
-import type { FromDisplay, PlaybackEvent } from '../../contract.js';
+import type { AnnouncementReport, DuckPlan, FromDisplay, PlaybackEvent } from '../../contract.js';
 
 const EVENTS: PlaybackEvent[] = ['attempted', 'first-frame', 'ended', 'skipped'];
+const ANNOUNCEMENT_EVENTS: AnnouncementReport['event'][] = ['started', 'ended', 'failed'];
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= 2048;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const orNull = <T>(v: unknown, check: (x: unknown) => x is T): v is T | null => v === null || check(v);
@@ -35,7 +36,26 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
     case 'hello':
       if ((b.shell !== 'electron' && b.shell !== 'chromium') || !isNumber(b.width) || !isNumber(b.height) || !isString(b.userAgent)) return null;
       return { type: 'hello', hello: { shell: b.shell, width: b.width, height: b.height, userAgent: b.userAgent } };
+    case 'announcement': {
+      if (!isString(b.id) || !ANNOUNCEMENT_EVENTS.includes(b.event as AnnouncementReport['event']) || !isNumber(b.at)) return null;
+      if (b.reason !== undefined && !isString(b.reason)) return null;
+      const duck = parseDuck(b.duck);
+      if (duck === false) return null;
+      return {
+        type: 'announcement',
+        report: { id: b.id, event: b.event as AnnouncementReport['event'], at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(duck ? { duck } : {}) },
+      };
+    }
     default:
       return null;
   }
+}
+
+/** undefined: absent; false: malformed. */
+function parseDuck(v: unknown): DuckPlan | undefined | false {
+  if (v === undefined) return undefined;
+  if (!v || typeof v !== 'object') return false;
+  const d = v as Record<string, unknown>;
+  if (!isNumber(d.depthDb) || !isNumber(d.attackSeconds) || !isNumber(d.releaseSeconds)) return false;
+  return { depthDb: d.depthDb, attackSeconds: d.attackSeconds, releaseSeconds: d.releaseSeconds };
 }

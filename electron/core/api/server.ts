@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from './csp.js';
 import { createGuard, type GuardOptions } from './guard.js';
 import { parseDisplayMessage } from './display-message.js';
 import { registerQueueRoutes } from './queue-routes.js';
+import { registerAnnounceRoutes } from './announce-routes.js';
 
 export interface ServerOptions extends GuardOptions {
   host: Host;
@@ -90,6 +91,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   registerQueueRoutes(app, host, now);
+  registerAnnounceRoutes(app, host);
 
   // Re-reads the playlist folder now (the watcher does it too; this answers with the outcome).
   app.post('/api/reload', async (_request, reply) => {
@@ -106,6 +108,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       send({ type: 'queue', queue: host.queue.board() });
       const unsubscribe = host.subscribe((state) => send({ type: 'state', state }));
       const unsubscribeQueue = host.queue.subscribe((queue) => send({ type: 'queue', queue }));
+      const detachSpeaker = host.attachSpeaker(display, (announce) => send({ type: 'announce', announce }));
       socket.on('message', (data) => {
         const message: FromDisplay | null = parseDisplayMessage(String(data));
         if (message) host.receive(message, display);
@@ -113,6 +116,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       socket.on('close', () => {
         unsubscribe();
         unsubscribeQueue();
+        detachSpeaker();
         host.disconnect(display);
       });
     });

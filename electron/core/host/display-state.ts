@@ -2,7 +2,7 @@
  * What the display should show, derived purely from the configuration in force, the schedule's
  * resolution and the time. The host sends the result to every display.
  */
-import type { DisplayState, ItemPlan, LayoutPlan, ProgrammePlan } from '../../contract.js';
+import type { DisplayState, DiversionSlide, ItemPlan, LayoutPlan, ProgrammePlan } from '../../contract.js';
 import type { HallConfig, Programme, ProgrammeItem } from '../playlists/types.js';
 import type { Resolution } from '../schedule/timeline.js';
 import { formatLocal } from '../time/local-format.js';
@@ -15,6 +15,8 @@ export interface DisplayInputs {
   seq: number;
   /** Same-origin URL of the idle slide's picture, when the hall has one. */
   idleImage: string | null;
+  /** A care rule's diversion slide, while it is up. */
+  diversion: DiversionSlide | null;
 }
 
 export function mediaUrl(src: string): string {
@@ -61,7 +63,7 @@ export function layoutPlan(config: HallConfig, programme: Programme | null): Lay
   };
 }
 
-export function displayState({ config, resolution, now, seq, idleImage }: DisplayInputs): DisplayState {
+export function displayState({ config, resolution, now, seq, idleImage, diversion }: DisplayInputs): DisplayState {
   const programme = resolution.programme === null ? null : (config.programmes[resolution.programme] ?? null);
   const today = formatLocal(Zone.of(config.schedule.timezone), now).date;
   return {
@@ -79,5 +81,6 @@ export function displayState({ config, resolution, now, seq, idleImage }: Displa
     timezone: config.schedule.timezone,
     serverTime: now,
     idleImage,
+    diversion,
   };
 }

@@ -4,6 +4,7 @@
  * the proof-of-play log. `hallcast serve` and the Electron shell both wrap one Host.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { DisplayHello, DisplayState, FromDisplay, QueueBoardState } from '../../contract.js';
 import type { Localized } from '../playlists/types.js';
@@ -20,6 +21,9 @@ import { openProofOfPlayLog, type ProofOfPlayLog } from './proof-of-play.js';
 import type { QueueClock } from '../queue-hub/queue-hub.js';
 import { createQueueSlot, type QueueSlot } from '../queue-hub/queue-slot.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
+import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type CareAlert, type HallVoice } from '../announce-desk/hall-voice.js';
+import type { AnnouncementsView } from '../announce-desk/announcement-desk.js';
+import type { AnnounceSend } from '../announce-desk/display-roster.js';
 
 export interface HostOptions {
   playlistsDir: string;
@@ -35,6 +39,8 @@ export interface HostOptions {
   queueClock?: QueueClock;
   /** Network for pull queue feeds (tests). */
   feedDeps?: Partial<FeedDeps>;
+  /** Rendered speech; default STATE/speech, or a temporary folder without a state folder. */
+  speechDir?: string;
 }
 
 export interface DisplayInfo {
@@ -60,6 +66,10 @@ export interface HostStatus {
   playlists: PlaylistStatus;
   /** null: the hall has no queue.json. */
   queue: QueueStatus | null;
+  /** What the PA is saying and how many wait (GET /api/announcements has the whole queue). */
+  announcements: { current: AnnouncementsView['current']; pending: number };
+  /** For the floor staff: tickets over time, services overloaded (care rules). */
+  alerts: (CareAlert | { kind: 'overdue'; ticket: string; service: string; waitedMinutes: number })[];
 }
 
 /** The queue as the floor staff's tools read it from /api/status. */
@@ -87,6 +97,10 @@ export interface Host {
   reload(): boolean;
   /** The queue board and its feed (playlists/queue.json). */
   readonly queue: QueueSlot;
+  /** The PA: announcements, their triggers and log (playlists/announcements.json). */
+  readonly voice: HallVoice;
+  /** Registers a display for announcements (the first one speaks); returns the detach function. */
+  attachSpeaker(display: string, send: AnnounceSend): () => void;
 }
 
 const RECHECK_SECONDS = 30;
@@ -116,6 +130,17 @@ export function createHost(options: HostOptions): Host {
     },
   };
   const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
+  const voice: HallVoice = createHallVoice({
+    assetsDir: options.assetsDir,
+    speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
+    logDir: options.stateDir ? path.join(options.stateDir, ANNOUNCEMENT_LOG_FOLDER) : null,
+    now: clock.now,
+    after: queueClock.after,
+    timers,
+    log,
+    queue,
+    onDiversion: () => publish(),
+  });
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'))
     : null;
@@ -123,7 +148,7 @@ export function createHost(options: HostOptions): Host {
   const publish = (): void => {
     const applied = store.current();
     if (!applied || !resolution) return;
-    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage });
+    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: voice.diversion() });
     for (const listener of listeners) listener(current);
   };
 
@@ -136,6 +161,7 @@ export function createHost(options: HostOptions): Host {
     onApply(applied) {
       signature = folderSignature(options.playlistsDir);
       queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
+      voice.configure(applied.config);
       if (!scheduler) {
         scheduler = createScheduler(applied.schedule, {
           clock,
@@ -189,6 +215,7 @@ export function createHost(options: HostOptions): Host {
       cancelRecheck?.();
       cancelRecheck = null;
       void queue.stop();
+      voice.stop();
       proof?.close();
     },
     state: () => ({ ...current, serverTime: clock.now() }),
@@ -209,6 +236,8 @@ export function createHost(options: HostOptions): Host {
         info.programme = message.heartbeat.programme;
         info.item = message.heartbeat.item;
         info.position = message.heartbeat.position;
+      } else if (message.type === 'announcement') {
+        voice.desk.report(display, message.report);
       } else {
         const report = message.report;
         if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
@@ -232,6 +261,8 @@ export function createHost(options: HostOptions): Host {
       const applied = store.current();
       const programme = resolution?.programme ? applied?.config.programmes[resolution.programme] : undefined;
       const playing = [...displays.values()].sort((a, b) => b.lastSeen - a.lastSeen)[0];
+      const announcements = voice.desk.view();
+      const queueNow = queueStatus();
       return {
         ok: applied !== null,
         uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
@@ -242,12 +273,16 @@ export function createHost(options: HostOptions): Host {
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
         displays: [...displays.values()],
         playlists: store.status(),
-        queue: queueStatus(),
+        queue: queueNow,
+        announcements: { current: announcements.current, pending: announcements.pending.length },
+        alerts: [...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })), ...voice.alerts()],
       };
     },
     applied: () => store.current(),
     reload: () => store.reload(),
     queue,
+    voice,
+    attachSpeaker: (display, send) => voice.desk.attach(display, send),
   };
 }
 
@@ -271,5 +306,6 @@ function fallbackState(now: number): DisplayState {
     timezone: 'Asia/Shanghai',
     serverTime: now,
     idleImage: null,
+    diversion: null,
   };
 }

@@ -4,10 +4,8 @@
  * it for assessment (考核): what was attempted, shown, ended or skipped, and how late a scheduled
  * programme actually started.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import path from 'node:path';
 import type { PlaybackReport } from '../../contract.js';
-import { formatLocal } from '../time/local-format.js';
+import { openDailyJsonl } from '../log/daily-jsonl.js';
 import type { Zone } from '../time/zone.js';
 
 export interface ProofOfPlayRecord extends PlaybackReport {
@@ -27,23 +25,6 @@ export interface ProofOfPlayLog {
 }
 
 export function openProofOfPlayLog(dir: string, zone: () => Zone): ProofOfPlayLog {
-  mkdirSync(dir, { recursive: true });
-  let day: string | null = null;
-  let fd: number | null = null;
-  return {
-    write(record) {
-      const today = formatLocal(zone(), record.logged).date;
-      if (today !== day || fd === null) {
-        if (fd !== null) closeSync(fd);
-        day = today;
-        fd = openSync(path.join(dir, `${today}.jsonl`), 'a');
-      }
-      writeSync(fd, `${JSON.stringify(record)}\n`);
-      fsyncSync(fd);
-    },
-    close() {
-      if (fd !== null) closeSync(fd);
-      fd = null;
-    },
-  };
+  const log = openDailyJsonl<ProofOfPlayRecord>(dir, zone);
+  return { write: (record) => log.write(record, record.logged), close: () => log.close() };
 }

@@ -2,18 +2,19 @@
  * Checks the schema cannot express: references between files, media on disk, cron expressions,
  * time zones, and schedules that cannot happen. Each finding names the value and the fix.
  */
-import path from 'node:path';
-import { civilFromDays, parseClock, parseIsoDate } from '../time/civil.js';
+import { civilFromDays, parseClock } from '../time/civil.js';
 import { presetLastYear, type CalendarPreset } from '../schedule/calendar.js';
 import { isTimeZone } from '../time/zone.js';
 import { CronSyntaxError, parseCron } from '../schedule/cron.js';
 import { parseDuration } from '../schedule/duration.js';
+import { checkAnnouncements } from './announcement-checks.js';
+import { checkDate, checkDateRange } from './date-checks.js';
 import type { Diagnostic } from './diagnostic.js';
-import { IMAGE_EXTENSIONS, resolveMedia, VIDEO_EXTENSIONS } from './media-path.js';
+import { checkMediaFile } from './media-check.js';
 import { closest } from './schema-check.js';
 import type { JsonPath, JsonSource } from './source.js';
 import { checkQueue } from './queue-checks.js';
-import type { CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
+import type { AnnouncementsFile, CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
 
 export interface CheckInput {
   schedule: { source: JsonSource; value: ScheduleFile } | null;
@@ -21,6 +22,9 @@ export interface CheckInput {
   ticker: { source: JsonSource; value: TickerFile } | null;
   calendars: { source: JsonSource; value: CalendarsFile } | null;
   queue: { source: JsonSource; value: QueueFile } | null;
+  /** queue.json is in the folder, even if it has errors (then `queue` is null). */
+  queueFileExists: boolean;
+  announcements: { source: JsonSource; value: AnnouncementsFile } | null;
   programmes: { source: JsonSource; value: Omit<Programme, 'id'>; id: string }[];
   /** Every programme id with a file, even one whose file has errors, so references still resolve. */
   programmeIds: string[];
@@ -42,6 +46,19 @@ export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
     );
   }
   if (input.queue) checkQueue(input.queue.source, input.queue.value, out);
+  if (input.announcements) {
+    checkAnnouncements(
+      input.announcements.source,
+      input.announcements.value,
+      {
+        services: input.queue ? input.queue.value.services.map((s) => s.id) : input.queueFileExists ? 'unknown' : 'no-queue-file',
+        assets: { root: input.assetsRoot, name: input.assetsName },
+        // Unknown while schedule.json has errors: assume a calendar rather than warn twice.
+        hasCalendar: input.schedule ? input.schedule.value.calendar !== undefined : true,
+      },
+      out,
+    );
+  }
   if (input.calendars) {
     for (const [name, calendar] of Object.entries(input.calendars.value.calendars)) {
       if (calendar.preset) checkPresetCoverage(input.calendars.source, name, calendar.preset, calendar.holidays ?? [], input.today, out);
@@ -145,22 +162,6 @@ function checkPresetCoverage(source: JsonSource, name: string, preset: CalendarP
   );
 }
 
-function checkDate(source: JsonSource, at: JsonPath, date: string, out: Diagnostic[]): number | null {
-  const days = parseIsoDate(date);
-  if (days === null && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    out.push(source.at(at, 'error', `"${date}" is not a real date: check the month and day`));
-  }
-  return days;
-}
-
-function checkDateRange(source: JsonSource, at: JsonPath, from: string | undefined, to: string | undefined, out: Diagnostic[]): void {
-  const start = from === undefined ? null : checkDate(source, [...at, 'validFrom'], from, out);
-  const end = to === undefined ? null : checkDate(source, [...at, 'validTo'], to, out);
-  if (start !== null && end !== null && end < start) {
-    out.push(source.at([...at, 'validTo'], 'error', `validTo ${to} is before validFrom ${from}, so it never applies: swap or fix the dates`));
-  }
-}
-
 function checkLayouts(source: JsonSource, file: LayoutsFile, out: Diagnostic[]): void {
   const names = Object.keys(file.layouts);
   if (!names.includes(file.default)) {
@@ -205,25 +206,7 @@ function checkProgramme(source: JsonSource, programme: Omit<Programme, 'id'>, in
   }
   programme.items.forEach((item, i) => {
     if (item.type === 'text') return;
-    const at: JsonPath = ['items', i, 'src'];
-    const media = resolveMedia(input.assetsRoot, item.src);
-    const shown = `${input.assetsName}/${item.src}`;
-    if (!media.ok) {
-      const messages = {
-        escapes: `media path "${item.src}" leaves the ${input.assetsName}/ folder: media must be inside it; copy the file there and give its path relative to ${input.assetsName}/`,
-        missing: `media file not found: ${shown}: copy the file there or fix the path`,
-        'not-a-file': `media path ${shown} is a folder, not a file: name the file`,
-      };
-      out.push(source.at(at, 'error', messages[media.problem]));
-      if (media.problem === 'escapes') return;
-    }
-    const extension = path.extname(item.src).toLowerCase();
-    const allowed = item.type === 'video' ? VIDEO_EXTENSIONS : IMAGE_EXTENSIONS;
-    if (!allowed.includes(extension)) {
-      out.push(
-        source.at(at, 'error', `"${item.src}" is not a ${item.type} the screen can show (${allowed.join(' ')}): ${item.type === 'video' ? 'convert it to H.264 MP4 or WebM' : 'convert it to PNG, JPEG or WebP'}`),
-      );
-    }
+    checkMediaFile(source, ['items', i, 'src'], item.src, item.type, { root: input.assetsRoot, name: input.assetsName }, out);
     if (item.type === 'video' && item.in !== undefined && item.out !== undefined && item.out <= item.in) {
       out.push(source.at(['items', i, 'out'], 'error', `out (${item.out} s) is not after in (${item.in} s), so nothing would play: make out larger than in`));
     }

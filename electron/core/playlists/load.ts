@@ -2,7 +2,7 @@
  * Reads a playlist folder, checks every file and, when nothing is wrong, returns the hall's
  * configuration with defaults filled in. `hallcast validate` and the player share this function.
  *
- * Folder layout: schedule.json, layouts.json, ticker.json, calendars.json and queue.json (the last three optional),
+ * Folder layout: schedule.json, layouts.json, and the optional ticker.json, calendars.json, queue.json and announcements.json,
  * programmes/ID.json — plus schema/, which the player ignores (it bundles its own copies).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { checkReferences, type CheckInput } from './checks.js';
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import { schemaCheck, type FileKind } from './schema-check.js';
 import { JsonSource } from './source.js';
-import type { CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
+import type { AnnouncementsFile, CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const PROGRAMME_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -22,6 +22,7 @@ const TOP_FILES: Record<string, { kind: FileKind; required: boolean }> = {
   'ticker.json': { kind: 'ticker', required: false },
   'calendars.json': { kind: 'calendars', required: false },
   'queue.json': { kind: 'queue', required: false },
+  'announcements.json': { kind: 'announcements', required: false },
 };
 
 export interface LoadOptions {
@@ -136,6 +137,8 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     ticker: clean<TickerFile>('ticker'),
     calendars: clean<CalendarsFile>('calendars'),
     queue: clean<QueueFile>('queue'),
+    queueFileExists: top.has('queue'),
+    announcements: clean<AnnouncementsFile>('announcements'),
     programmes,
     programmeIds,
     assetsRoot: assetsDir,
@@ -154,6 +157,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     ticker: { speed: input.ticker?.value.speed ?? 120, notices: input.ticker?.value.notices ?? [] },
     calendars: input.calendars?.value ?? { calendars: {} },
     queue: input.queue?.value ?? null,
+    announcements: input.announcements?.value ?? null,
     programmes: Object.fromEntries(
       programmes.map(({ id, value }) => [id, { ...value, id, order: value.order ?? 'loop', volume: value.volume ?? 1 }]),
     ),

@@ -5,6 +5,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
+import announcementsSchema from '../../../playlists/schema/announcements.schema.json' with { type: 'json' };
 import calendarsSchema from '../../../playlists/schema/calendars.schema.json' with { type: 'json' };
 import commonSchema from '../../../playlists/schema/common.schema.json' with { type: 'json' };
 import layoutsSchema from '../../../playlists/schema/layouts.schema.json' with { type: 'json' };
@@ -15,7 +16,7 @@ import tickerSchema from '../../../playlists/schema/ticker.schema.json' with { t
 import type { Diagnostic } from './diagnostic.js';
 import type { JsonPath, JsonSource } from './source.js';
 
-export const FILE_KINDS = ['schedule', 'programme', 'layouts', 'ticker', 'calendars', 'queue'] as const;
+export const FILE_KINDS = ['schedule', 'programme', 'layouts', 'ticker', 'calendars', 'queue', 'announcements'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 const SCHEMAS: Record<FileKind, object> = {
@@ -25,6 +26,7 @@ const SCHEMAS: Record<FileKind, object> = {
   ticker: tickerSchema,
   calendars: calendarsSchema,
   queue: queueSchema,
+  announcements: announcementsSchema,
 };
 
 let validators: Record<FileKind, ValidateFunction> | null = null;

@@ -73,6 +73,30 @@ describe('playlist store', () => {
     expect(second.status().errors.length).toBe(1);
   });
 
+  it('reads a copy saved before announcements.json existed as a hall without one', () => {
+    const { root, store } = setup();
+    store.reload();
+    const savedFile = path.join(root, 'state', 'last-good-config.json');
+    const saved = JSON.parse(readFileSync(savedFile, 'utf8')) as Record<string, unknown>;
+    delete saved.announcements;
+    delete saved.queue;
+    writeFileSync(savedFile, JSON.stringify(saved));
+    breakCron(path.join(root, 'playlists', 'schedule.json'));
+    const applied: Applied[] = [];
+    const next = createPlaylistStore({
+      dir: path.join(root, 'playlists'),
+      assetsDir: path.join(root, 'assets'),
+      stateDir: path.join(root, 'state'),
+      log: { info: () => undefined, warn: () => undefined },
+      now: () => 0,
+      onApply: (a) => applied.push(a),
+    });
+    next.reload();
+    expect(applied[0]!.from).toBe('saved copy');
+    expect(applied[0]!.config.announcements).toBeNull();
+    expect(applied[0]!.config.queue).toBeNull();
+  });
+
   it('reloads by itself when a file in the folder changes', async () => {
     const { store, applied, schedulePath } = setup();
     store.reload();

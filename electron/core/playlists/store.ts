@@ -93,7 +93,9 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
     const file = path.join(options.stateDir, SAVED_FILE);
     if (!existsSync(file)) return null;
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as HallConfig;
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as HallConfig;
+      // A copy saved by an older version lacks the files added since: none of them, not undefined.
+      return { ...saved, queue: saved.queue ?? null, announcements: saved.announcements ?? null };
     } catch (error) {
       log.warn('the saved configuration is unreadable', { file, error: String(error) });
       return null;

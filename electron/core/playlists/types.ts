@@ -132,6 +132,82 @@ export interface QueueFile {
   feed: FeedConfig;
 }
 
+/** Free text to read out, per language; zh-CN is required (Chinese first). */
+export type SpokenText = Localized;
+
+/** A timed care notice: read out at every cron occurrence (playlists/announcements.json → "timed"). */
+export interface TimedAnnouncement {
+  id: string;
+  /** 5 or 6 fields, the hall's local time, same syntax and DST rule as schedule.json. */
+  cron: string;
+  /** Same day filters as a schedule entry, on the local day of the occurrence. */
+  days?: DayToken[];
+  validFrom?: string;
+  validTo?: string;
+  except?: string[];
+  text: SpokenText;
+  /** Languages read, in order; default: the file's "languages". */
+  languages?: Lang[];
+  /** Default 1. */
+  repeat?: number;
+  /** Dropped if it could not start within this many seconds of its time. Default 600. */
+  expiresAfterSeconds?: number;
+  /** While something else speaks: wait up to maxWaitSeconds, then "play" (ahead of calls) or "skip". Default { 120, "play" }. */
+  wait?: { maxWaitSeconds: number; then: 'play' | 'skip' };
+}
+
+/** A queue-aware care rule: when a service is overloaded, suggest another way (self-service, the app). */
+export interface CareRule {
+  id: string;
+  /** queue.json service id. */
+  service: string;
+  /** Fires when the service's waiting count reaches this … */
+  waitingAtLeast?: number;
+  /** … or its estimate's lower bound reaches this many minutes (either one suffices). */
+  estimateMinutesAtLeast?: number;
+  /** At most one notice per this many minutes (per rule). Default 15. */
+  everyMinutes?: number;
+  /** The diversion notice read out; absent: the slide only. */
+  text?: SpokenText;
+  languages?: Lang[];
+  /** The diversion slide shown over the programme for `seconds` (default 30). */
+  slide?: { title: Localized; body?: Localized; image?: string; background?: string; color?: string; seconds?: number };
+}
+
+/** A text template a PA system may fill: POST /api/announce { "template": id, "vars": {…} }. */
+export type TextTemplate = SpokenText;
+
+export interface AnnouncementsFile {
+  /** Languages every announcement is read in, in order. Default ["zh-CN", "en"]. */
+  languages?: Lang[];
+  /** Queue calls read out from the board. */
+  calls?: {
+    /** Default true. */
+    enabled?: boolean;
+    /** Default 1. */
+    repeat?: number;
+    /** A call not started within this many seconds of its arrival is dropped (the counter moved on). Default 30. */
+    maxAgeSeconds?: number;
+    /** Languages of calls; default the file's "languages". */
+    languages?: Lang[];
+  };
+  /** Default true: a two-tone chime before every announcement. */
+  chime?: boolean;
+  /** Default { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 }. */
+  duck?: { depthDb?: number; attackSeconds?: number; releaseSeconds?: number };
+  /** Silence between two readings, s. Default 0.8. */
+  repeatPauseSeconds?: number;
+  /** "HH:MM" windows, local: calls are not read out, care notices wait. */
+  quietHours?: { from: string; to: string }[];
+  /** Waiting announcements beyond this are dropped (lowest priority first). Default 50. */
+  maxPending?: number;
+  timed?: TimedAnnouncement[];
+  careRules?: CareRule[];
+  templates?: Record<string, TextTemplate>;
+  /** The engine for free text: the bundled espeak-ng (default) or the hall's own command. */
+  tts?: { engine: 'espeak'; rate?: number } | { engine: 'command'; id: string; voices: Partial<Record<Lang, string[]>>; rate?: number; timeoutSeconds?: number };
+}
+
 export interface HallConfig {
   schedule: ScheduleFile;
   programmes: Record<string, Programme>;
@@ -140,4 +216,6 @@ export interface HallConfig {
   calendars: CalendarsFile;
   /** null: the hall has no queue.json, so no queue data. */
   queue: QueueFile | null;
+  /** null: no announcements.json; calls are still read out with the defaults. */
+  announcements: AnnouncementsFile | null;
 }

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnounceMessage, AnnouncementPlay } from '../../contract.js';
+import { Zone } from '../time/zone.js';
+import type { AnnounceIntent } from './announce-request.js';
+import { createAnnouncementDesk } from './announcement-desk.js';
+import type { AnnouncementLogRecord } from './announcement-log.js';
+import { fakePacks } from './desk.test-support.js';
+
+const T0 = Date.parse('2026-12-01T10:00:00+08:00');
+
+function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['configure']>[0] = null) {
+  let now = T0;
+  const timers: { at: number; run: () => void; live: boolean }[] = [];
+  const records: AnnouncementLogRecord[] = [];
+  const warnings: string[] = [];
+  const desk = createAnnouncementDesk({
+    now: () => now,
+    after(ms, run) {
+      const t = { at: now + ms, run, live: true };
+      timers.push(t);
+      return () => void (t.live = false);
+    },
+    log: { info: () => undefined, warn: (m) => warnings.push(m) },
+    record: (r) => records.push(r),
+    speak: async (text, lang) => ({ url: `/speech/${lang}-${text.length}.wav`, durationMs: 2000 }),
+  });
+  desk.configure(file, Zone.of('Asia/Shanghai'), fakePacks());
+  const inbox = new Map<string, AnnounceMessage[]>();
+  const attach = (display: string) => {
+    inbox.set(display, []);
+    return desk.attach(display, (m) => inbox.get(display)!.push(m));
+  };
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      const due = timers.filter((x) => x.live && x.at <= end).sort((x, y) => x.at - y.at)[0];
+      if (!due) break;
+      now = Math.max(now, due.at);
+      due.live = false;
+      due.run();
+    }
+    now = end;
+  };
+  const plays = (display: string): AnnouncementPlay[] => inbox.get(display)!.flatMap((m) => (m.type === 'play' ? [m.play] : []));
+  return { desk, records, warnings, inbox, attach, advance, plays, now: () => now };
+}
+
+const call = (ticket: string, counter: number): AnnounceIntent => ({ what: 'call', ticket, counter, kind: 'call', repeat: 1, expiresInMs: 30_000, chime: true, languages: ['zh-CN'] });
+const pa = (text: string): AnnounceIntent => ({ what: 'text', texts: [{ lang: 'zh-CN', text }], kind: 'pa', repeat: 1, expiresInMs: 300_000, chime: true, languages: ['zh-CN'] });
+
+describe('the announcement desk', () => {
+  it('sends one announcement at a time: the second waits until the speaker reports the first ended', async () => {
+    const { desk, attach, plays, records } = setup();
+    attach('screen');
+    const first = await desk.announce(call('A023', 5), { source: 'queue', key: 'call:A023' });
+    const second = await desk.announce(pa('请注意'), { source: 'api' });
+    expect(first.ok && second.ok).toBe(true);
+    expect(plays('screen').map((p) => p.lines[0]!.text)).toStrictEqual(['请 A023 号到 5 号窗口']);
+    const id = plays('screen')[0]!.id;
+    desk.report('screen', { id, event: 'started', at: 0, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } });
+    expect(plays('screen')).toHaveLength(1);
+    desk.report('screen', { id, event: 'ended', at: 0 });
+    // The PA message outranks calls but arrived while the call spoke: it goes next, not over it.
+    expect(plays('screen').map((p) => p.lines[0]!.text)).toStrictEqual(['请 A023 号到 5 号窗口', '请注意']);
+    expect(records.map((r) => r.event)).toStrictEqual(['requested', 'requested', 'started', 'ducked', 'ended']);
+  });
+
+  it('lets the first display speak and the others show the banner; reports from banner displays are ignored', async () => {
+    const { desk, attach, plays, inbox } = setup();
+    attach('pa-screen');
+    attach('side-screen');
+    await desk.announce(call('B7', 2), { source: 'api' });
+    expect(plays('pa-screen')[0]!.speak).toBe(true);
+    expect(plays('side-screen')[0]!.speak).toBe(false);
+    const id = plays('pa-screen')[0]!.id;
+    desk.report('side-screen', { id, event: 'ended', at: 0 });
+    expect(desk.view().current?.id).toBe(id);
+    desk.report('pa-screen', { id, event: 'ended', at: 0 });
+    expect(desk.view().current).toBeNull();
+    expect(inbox.get('side-screen')!.at(-1)).toStrictEqual({ type: 'stop', id, reason: 'ended' });
+  });
+
+  it('fails an announcement at once when no display is connected, and says why', async () => {
+    const { desk, records } = setup();
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display connected: nothing could play it' });
+    expect(desk.view().recent[0]).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('hands the PA to the next display when the speaker disconnects mid-announcement', async () => {
+    const { desk, attach, plays, records } = setup();
+    const detach = attach('a');
+    attach('b');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    detach();
+    expect(records.find((r) => r.event === 'ended')).toMatchObject({ failure: 'the speaking display disconnected' });
+    expect(plays('b').at(-1)).toMatchObject({ speak: true, lines: [{ text: '请 A2 号到 2 号窗口' }] });
+  });
+
+  it('cuts a call for an emergency, which plays at once; the call plays again afterwards', async () => {
+    const { desk, attach, plays, inbox } = setup();
+    attach('screen');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    const callId = plays('screen')[0]!.id;
+    desk.report('screen', { id: callId, event: 'started', at: 0 });
+    await desk.announce({ ...pa('请立即疏散'), kind: 'emergency', expiresInMs: null }, { source: 'api' });
+    const messages = inbox.get('screen')!;
+    expect(messages.at(-2)).toMatchObject({ type: 'stop', id: callId });
+    expect(messages.at(-1)).toMatchObject({ type: 'play', play: { kind: 'emergency' } });
+    desk.report('screen', { id: callId, event: 'ended', at: 0, reason: 'stopped' }); // late: ignored
+    desk.report('screen', { id: plays('screen').at(-1)!.id, event: 'ended', at: 0 });
+    expect(plays('screen').at(-1)).toMatchObject({ id: callId, kind: 'call' });
+  });
+
+  it('merges a recall with its waiting call, and drops a call left waiting past its expiry with the reason', async () => {
+    const { desk, attach, plays, records, advance } = setup();
+    attach('screen');
+    await desk.announce(pa('长消息'), { source: 'api' });
+    const a = await desk.announce({ ...call('A9', 3), expiresInMs: 5_000 }, { source: 'queue', key: 'call:A9' });
+    const b = await desk.announce({ ...call('A9', 4), expiresInMs: 5_000 }, { source: 'queue', key: 'call:A9' });
+    expect(b).toStrictEqual({ ok: true, id: (a as { id: string }).id, state: 'merged', into: (a as { id: string }).id });
+    expect(desk.view().pending).toHaveLength(1);
+    expect(desk.view().pending[0]!.lines[0]!.text).toBe('请 A9 号到 4 号窗口');
+    advance(6_000);
+    expect(records.find((r) => r.event === 'dropped')).toMatchObject({ reason: 'stale: requested at 10:00:00, expired at 10:00:05' });
+    expect(plays('screen')).toHaveLength(1);
+  });
+
+  it('carries the hall\'s duck, pause and chime settings to the display', async () => {
+    const { desk, attach, plays } = setup({ duck: { depthDb: -20 }, repeatPauseSeconds: 1.2 });
+    attach('screen');
+    await desk.announce({ ...call('A1', 1), repeat: 2 }, { source: 'api' });
+    expect(plays('screen')[0]).toMatchObject({ duck: { depthDb: -20, attackSeconds: 0.5, releaseSeconds: 1.5 }, pauseSeconds: 1.2, repeat: 2, leadIn: 1 });
+    expect(plays('screen')[0]!.clips[0]).toBe('/media/voice/zh-CN/chime.ogg');
+  });
+
+  it('refuses a call in quiet hours with 409 and the reason', async () => {
+    const { desk, attach } = setup({ quietHours: [{ from: '22:00', to: '07:00' }] });
+    attach('screen');
+    // 10:00 is not quiet; make it 23:00 by asking with a custom hall file.
+    desk.configure({ quietHours: [{ from: '09:00', to: '11:00' }] }, Zone.of('Asia/Shanghai'), fakePacks());
+    const out = await desk.announce(call('A1', 1), { source: 'api' });
+    expect(out).toMatchObject({ ok: false, status: 409, error: 'quiet hours 09:00–11:00: calls are not read out' });
+  });
+
+  it('gives up on a display that never reports the end', async () => {
+    const { desk, attach, plays, advance, records } = setup();
+    attach('screen');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    advance(25_000);
+    expect(records.some((r) => r.event === 'stop' && /no end reported: expected by 10:00:0/.test(r.reason))).toBe(true);
+    expect(plays('screen')).toHaveLength(2);
+  });
+});

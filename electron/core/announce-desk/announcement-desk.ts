@@ -1,0 +1,283 @@
+/**
+ * The host's PA desk: the pure announcement queue (../announce/) with its clock, timers, displays
+ * and log around it. Requests come from the API, the queue board, timed entries and care rules;
+ * the desk composes what to say, keeps one announcement on air at a time, sends it to the
+ * displays (one speaks, the others show the banner), and logs every step.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AnnouncementPlay, AnnouncementReport, DuckPlan } from '../../contract.js';
+import type { Announcement, WaitPolicy } from '../announce/announcement.js';
+import { createQueue, finished, next, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
+import { snapshot, type AnnouncementSnapshot } from '../announce/snapshot.js';
+import type { AnnouncementsFile, Lang } from '../playlists/types.js';
+import type { Log } from '../scheduler/ports.js';
+import type { Zone } from '../time/zone.js';
+import type { AnnounceIntent } from './announce-request.js';
+import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
+import { DisplayRoster, type AnnounceSend } from './display-roster.js';
+import { composeCall, composeText, spokenDurationMs, type Clip, type Spoken, type VoicePacks } from './spoken.js';
+
+export const DEFAULT_DUCK: DuckPlan = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
+export const DEFAULT_REPEAT_PAUSE_SECONDS = 0.8;
+/** Re-check the queue at least this often: a timer may fire late after a suspend (STYLE.md). */
+const RECHECK_MS = 30_000;
+
+export interface DeskDeps {
+  now(): number;
+  after(ms: number, run: () => void): () => void;
+  log: Log;
+  /** The announcement log (announcement-log.ts); a no-op in tests that do not read it. */
+  record(entry: AnnouncementLogRecord): void;
+  /** Free text → a speech clip (the speech cache); null: this player cannot speak free text. */
+  speak: ((text: string, lang: Lang) => Promise<Clip>) | null;
+}
+
+export interface AnnounceOptions {
+  source: AnnouncementSource;
+  /** Merges with a waiting request of the same key (a recall with its call). */
+  key?: string;
+  /** Default: now. A timed notice's requestedAt is its scheduled time. */
+  requestedAt?: number;
+  waitPolicy?: WaitPolicy;
+}
+
+export type AnnounceOutcome =
+  | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
+  | { ok: false; id: string | null; status: 400 | 409 | 503; error: string };
+
+export interface AnnouncementsView extends Omit<AnnouncementSnapshot, 'current' | 'pending'> {
+  current: (ItemView & { startedAt: number | null; expectedEndAt: number; display: string | null }) | null;
+  pending: ItemView[];
+  displays: number;
+}
+
+export interface ItemView {
+  id: string;
+  kind: Announcement['kind'];
+  priority: number;
+  requestedAt: number;
+  expiresAt: number | null;
+  repeat: number;
+  key: string | null;
+  merged: number;
+  held: boolean;
+  lines: Spoken['lines'];
+  durationMs: number;
+}
+
+export interface AnnouncementDesk {
+  configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
+  readonly settings: AnnouncementsFile | null;
+  attach(display: string, send: AnnounceSend): () => void;
+  report(display: string, report: AnnouncementReport): void;
+  announce(intent: AnnounceIntent, options: AnnounceOptions): Promise<AnnounceOutcome>;
+  view(): AnnouncementsView;
+  stop(): void;
+}
+
+export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
+  const roster = new DisplayRoster();
+  let file: AnnouncementsFile | null = null;
+  let packs: VoicePacks = new Map();
+  let zone: Zone | null = null;
+  let q: AnnouncementQueue = createQueue();
+  /** Which display speaks the current play. */
+  let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
+  let cancelWake: (() => void) | null = null;
+  let stopped = false;
+
+  const queueConfig = (): AnnouncementQueueConfig => ({
+    maxPending: file?.maxPending ?? 50,
+    quietHours: file?.quietHours ?? [],
+    localMinuteOfDay: (ms) => {
+      const t = Math.floor(ms / 1000);
+      const wall = zone ? zone.wallAt(t) : t;
+      return Math.floor((((wall % 86_400) + 86_400) % 86_400) / 60);
+    },
+    formatInstant: (ms) => (zone ? localTime(zone, ms) : new Date(ms).toISOString()),
+  });
+
+  const apply = (effects: readonly AnnouncementEffect[]): void => {
+    for (const e of effects) {
+      if (e.type === 'requested') continue; // logged with its content by announce()
+      if (e.type === 'ended') deps.record({ event: 'ended', at: e.at, id: e.id, failure: e.failure });
+      else if (e.type === 'merged') deps.record({ event: 'merged', at: e.at, id: e.id, into: e.into, merged: e.merged });
+      else if (e.type === 'started') continue; // logged from the display's report, with the display
+      else deps.record({ event: e.type, at: e.at, id: e.id, reason: e.reason });
+      if (e.type === 'dropped' || e.type === 'rejected') deps.log.warn(`announcement ${e.type}`, { id: e.id, reason: e.reason });
+      if (e.type === 'stop') {
+        if (onAir?.id === e.id) onAir = null;
+        roster.each(() => ({ type: 'stop', id: e.id, reason: e.reason }));
+      }
+    }
+  };
+
+  const toPlay = (a: Announcement): Omit<AnnouncementPlay, 'speak'> => {
+    const spoken = a.payload as Spoken;
+    return {
+      id: a.id,
+      kind: a.kind,
+      clips: spoken.clips.map((c) => c.url),
+      leadIn: spoken.leadIn,
+      repeat: a.repeat,
+      pauseSeconds: file?.repeatPauseSeconds ?? DEFAULT_REPEAT_PAUSE_SECONDS,
+      duck: { ...DEFAULT_DUCK, ...file?.duck },
+      lines: spoken.lines,
+    };
+  };
+
+  const pump = (): void => {
+    if (stopped) return;
+    cancelWake?.();
+    cancelWake = null;
+    for (;;) {
+      const now = deps.now();
+      const step = next(q, now);
+      q = step.q;
+      apply(step.effects);
+      if (step.play) {
+        const speaker = roster.speaker();
+        if (!speaker) {
+          // Nothing can sound: say so now rather than let the watchdog wait out the whole play.
+          const done = finished(q, step.play.id, now, 'no display connected: nothing could play it');
+          q = done.q;
+          apply(done.effects);
+          continue;
+        }
+        const play = toPlay(step.play);
+        onAir = { id: play.id, display: speaker, play: { ...play, speak: true } };
+        roster.each((_display, speaks) => ({ type: 'play', play: { ...play, speak: speaks } }));
+      }
+      const wakeAt = step.wakeAt;
+      if (q.current || q.pending.length > 0 || wakeAt !== null) {
+        const delay = Math.max(0, Math.min(wakeAt === null ? RECHECK_MS : wakeAt - now, RECHECK_MS));
+        cancelWake = deps.after(delay, pump);
+      }
+      return;
+    }
+  };
+
+  const end = (id: string, failure: string | null): void => {
+    const done = finished(q, id, deps.now(), failure);
+    q = done.q;
+    apply(done.effects);
+    if (onAir?.id === id) onAir = null;
+    // The banner-only displays learn here that it is over.
+    if (done.effects.length > 0) roster.each(() => ({ type: 'stop', id, reason: failure ?? 'ended' }));
+    pump();
+  };
+
+  const compose = async (intent: AnnounceIntent): Promise<Spoken> => {
+    if (intent.what === 'call') return composeCall(intent.ticket, intent.counter, intent.languages, intent.chime, packs);
+    const speak = deps.speak;
+    if (!speak) throw new Error('this player has no speech engine for free text');
+    const renderings = await Promise.all(intent.texts.map(async (t) => ({ ...t, clip: await speak(t.text, t.lang) })));
+    return composeText(renderings, intent.chime, packs);
+  };
+
+  const itemView = (a: Announcement, extra: { priority: number; merged: number; held: boolean }): ItemView => {
+    const spoken = a.payload as Spoken;
+    return {
+      id: a.id,
+      kind: a.kind,
+      priority: extra.priority,
+      requestedAt: a.requestedAt,
+      expiresAt: a.expiresAt,
+      repeat: a.repeat,
+      key: a.key ?? null,
+      merged: extra.merged,
+      held: extra.held,
+      lines: spoken.lines,
+      durationMs: a.durationMs,
+    };
+  };
+
+  return {
+    configure(next, nextZone, nextPacks) {
+      file = next;
+      zone = nextZone;
+      packs = nextPacks;
+      // Quiet hours or the bound may have changed: new settings, same items.
+      const fresh = createQueue(queueConfig());
+      q = { ...fresh, current: q.current, pending: q.pending, recent: q.recent, seq: q.seq };
+      pump();
+    },
+    get settings() {
+      return file;
+    },
+    attach(display, send) {
+      roster.attach(display, send);
+      // A display that joins mid-announcement still shows the banner of what is being said.
+      if (onAir) send({ type: 'play', play: { ...onAir.play, speak: false } });
+      return () => {
+        if (roster.detach(display) && onAir?.display === display) end(onAir.id, 'the speaking display disconnected');
+      };
+    },
+    report(display, r) {
+      if (onAir?.id !== r.id || onAir.display !== display) return; // a banner display, or a late report
+      if (r.event === 'started') {
+        const step = started(q, r.id, deps.now());
+        q = step.q;
+        deps.record({ event: 'started', at: deps.now(), id: r.id, display });
+        if (r.duck) deps.record({ event: 'ducked', at: deps.now(), id: r.id, display, duck: r.duck });
+        pump();
+      } else {
+        end(r.id, r.event === 'failed' ? (r.reason ?? 'the display could not play it') : null);
+      }
+    },
+    async announce(intent, options) {
+      const requestedAt = options.requestedAt ?? deps.now();
+      let spoken: Spoken;
+      try {
+        spoken = await compose(intent);
+      } catch (error) {
+        const message = (error as Error).message;
+        deps.log.warn('announcement could not be composed', { source: options.source, error: message });
+        return { ok: false, id: null, status: intent.what === 'text' ? 503 : 400, error: message };
+      }
+      const a: Announcement = {
+        id: randomUUID(),
+        kind: intent.kind,
+        requestedAt,
+        expiresAt: intent.expiresInMs === null ? null : requestedAt + intent.expiresInMs,
+        durationMs: spokenDurationMs(spoken),
+        repeat: intent.repeat,
+        ...(options.key ? { key: options.key } : {}),
+        ...(options.waitPolicy ? { waitPolicy: options.waitPolicy } : {}),
+        payload: spoken,
+      };
+      const now = deps.now();
+      deps.record({ event: 'requested', at: now, id: a.id, kind: a.kind, source: options.source, key: a.key ?? null, repeat: a.repeat, expiresAt: a.expiresAt, lines: spoken.lines });
+      const step = request(q, a, now);
+      q = step.q;
+      apply(step.effects);
+      pump();
+      const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
+      if (refused && 'reason' in refused) return { ok: false, id: a.id, status: 409, error: refused.reason };
+      const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
+      return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
+    },
+    view() {
+      const s = snapshot(q, deps.now());
+      return {
+        at: s.at,
+        current: s.current ? { ...itemView(s.current, s.current), startedAt: s.current.startedAt, expectedEndAt: s.current.expectedEndAt, display: onAir?.display ?? null } : null,
+        pending: s.pending.map((p) => itemView(p, p)),
+        recent: s.recent,
+        displays: roster.size,
+      };
+    },
+    stop() {
+      stopped = true;
+      cancelWake?.();
+      cancelWake = null;
+    },
+  };
+}
+
+/** "10:00:30", the hall's wall clock, for drop reasons a floor manager reads. */
+function localTime(zone: Zone, ms: number): string {
+  const wall = zone.wallAt(Math.floor(ms / 1000));
+  const s = ((wall % 86_400) + 86_400) % 86_400;
+  return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+}

@@ -1,0 +1,52 @@
+/**
+ * Free text → a clip the display can fetch: the hall's engine (bundled espeak-ng, or its own
+ * command) behind the speech cache, served at /speech/FILE. The engine is rebuilt only when the
+ * hall's "tts" settings change, so a reload does not drop the loaded voice data.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AnnouncementsFile, Lang } from '../playlists/types.js';
+import { createCommandEngine } from '../tts/command-engine.js';
+import { createEspeakWasmEngine } from '../tts/espeak-wasm-engine.js';
+import { createSpeechCache, type SpeechCache } from '../tts/speech-cache.js';
+import { readWavInfo } from '../tts/wav.js';
+import type { Clip } from './spoken.js';
+
+export const SPEECH_ROUTE = '/speech/';
+/** Names the cache writes: `<voice>-<32 hex>.wav`; anything else under /speech/ is refused. */
+export const SPEECH_FILE = /^[A-Za-z0-9_-]{1,16}-[0-9a-f]{32}\.wav$/;
+
+export interface SpeechClips {
+  configure(tts: AnnouncementsFile['tts']): void;
+  speak(text: string, lang: Lang): Promise<Clip>;
+}
+
+export function createSpeechClips(dir: string): SpeechClips {
+  let key = '';
+  let cache: SpeechCache | null = null;
+  const configure = (tts: AnnouncementsFile['tts']): void => {
+    const next = JSON.stringify(tts ?? null);
+    if (next === key && cache) return;
+    key = next;
+    const engine =
+      tts?.engine === 'command'
+        ? createCommandEngine({ id: tts.id, voices: tts.voices as Record<string, string[]>, ...(tts.timeoutSeconds ? { timeoutMs: tts.timeoutSeconds * 1000 } : {}) })
+        : createEspeakWasmEngine();
+    cache = createSpeechCache({ engine, dir, rate: tts?.rate ?? 1 });
+  };
+  return {
+    configure,
+    async speak(text, lang) {
+      if (!cache) configure(undefined);
+      const file = await cache!.render(text, lang);
+      const info = readWavInfo(await readFile(file));
+      if (!info) throw new Error(`speech cache: ${file} is not a PCM WAV`);
+      return { url: `${SPEECH_ROUTE}${path.basename(file)}`, durationMs: Math.round(info.durationSec * 1000) };
+    },
+  };
+}
+
+/** The file behind a /speech/ name, or null: only the cache's own names, only in its folder. */
+export function speechFile(dir: string, name: string): string | null {
+  return SPEECH_FILE.test(name) ? path.join(dir, name) : null;
+}

@@ -1,0 +1,27 @@
+/**
+ * The PA's doors into the player: announce now, see the announcement queue, and fetch rendered
+ * speech. Token and origin rules are the server's, as for every route.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { Host } from '../host/host.js';
+import { speechFile } from '../announce-desk/speech-clips.js';
+
+export function registerAnnounceRoutes(app: FastifyInstance, host: Host): void {
+  app.post('/api/announce', async (request, reply) => {
+    const outcome = await host.voice.request(request.body);
+    if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error, ...(outcome.id ? { id: outcome.id } : {}) });
+    return reply.code(202).send({ id: outcome.id, state: outcome.state });
+  });
+
+  app.get('/api/announcements', async () => host.voice.desk.view());
+
+  app.get<{ Params: { file: string } }>('/speech/:file', async (request, reply) => {
+    const file = speechFile(host.voice.speechDir, request.params.file);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) return reply.code(404).send({ error: 'no such speech file' });
+    // Named by a hash of engine, voice, rate and text: the same name never means other audio.
+    return reply.header('Content-Type', 'audio/wav').header('Content-Length', info.size).header('Cache-Control', 'public, max-age=31536000, immutable').send(createReadStream(file));
+  });
+}
