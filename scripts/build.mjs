@@ -1,5 +1,5 @@
 // Bundles the CLI and core (Node), the Electron main and preload, and the renderer, with esbuild.
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
@@ -11,7 +11,8 @@ const nodeEsm = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['electron'],
+  // espeak-ng's WebAssembly build reads its voice data beside its own file: it stays in node_modules.
+  external: ['electron', '@echogarden/espeak-ng-emscripten'],
   mainFields: ['module', 'main'],
   minifyWhitespace: true,
   minifySyntax: true,
@@ -19,6 +20,11 @@ const nodeEsm = {
 };
 
 await build({ ...nodeEsm, entryPoints: { cli: 'electron/cli/bin.ts' }, outdir: 'dist' });
+// The speech thread is loaded by file name, beside whichever bundle starts it.
+for (const dir of ['dist', 'dist/electron']) {
+  await mkdir(dir, { recursive: true });
+  await copyFile('electron/core/tts/espeak-worker.mjs', `${dir}/espeak-worker.mjs`);
+}
 
 // The Electron shell. Main: an ES module like the CLI (run as `electron dist/electron/main.js`).
 // Preload: one CommonJS file, because a sandboxed preload can require nothing but 'electron'.

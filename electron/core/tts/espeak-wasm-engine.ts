@@ -1,9 +1,11 @@
 /**
  * The bundled engine: espeak-ng compiled to WebAssembly (npm `@echogarden/espeak-ng-emscripten`).
  * Unlike the Debian espeak-ng 1.51, whose `cmn` voice reads hanzi as English pinyin, this build
- * reads Mandarin correctly, so it works offline on any player with no system packages.
+ * reads Mandarin correctly, so it works offline on any player with no system packages. It runs in
+ * a worker thread (espeak-worker.mjs): its synchronous synthesis and its 750 ms first load never
+ * hold up the host, and a crash inside it costs one request, not the player.
  */
-import type { EspeakModule, EspeakWorker } from '@echogarden/espeak-ng-emscripten';
+import { Worker } from 'node:worker_threads';
 import type { SpeechEngine } from './speech-engine.js';
 import { checkSpeechRequest } from './speech-request.js';
 import { encodeWav } from './wav.js';
@@ -17,60 +19,83 @@ export const ESPEAK_VOICES: Readonly<Record<string, string>> = {
 
 /** espeak-ng's default speed; rate 1 maps to it. */
 const NORMAL_WPM = 175;
+/** A sentence takes well under a second; the first load ~750 ms. Beyond this the thread is stuck. */
+const JOB_TIMEOUT_MS = 20_000;
 
 export interface EspeakWasmEngine extends SpeechEngine {
   /** espeak's phoneme dump of `text`, to check a voice reads a script as intended (diagnostics). */
   phonemes(text: string, voice: string): Promise<string>;
+  /** Ends the worker thread (it is started again on the next request). */
+  close(): Promise<void>;
 }
+
+type Reply = { id: number; error?: string; ipa?: string; samples?: Int16Array; sampleRate?: number };
 
 export function createEspeakWasmEngine(): EspeakWasmEngine {
   const voices = Object.keys(ESPEAK_VOICES);
-  // Loading reads the 24 MB voice data once; later calls reuse the same worker.
-  let worker: Promise<EspeakWorker> | null = null;
-  const load = () =>
-    (worker ??= import('@echogarden/espeak-ng-emscripten').then(async ({ default: createModule }) => {
-      const module: EspeakModule = await createModule();
-      return new module.eSpeakNGWorker();
-    }));
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
 
-  const useVoice = (w: EspeakWorker, voice: string) => {
-    const id = ESPEAK_VOICES[voice]!;
-    // A failed set_voice keeps the previous voice silently, which would read Chinese as English.
-    const code = w.set_voice(id);
-    if (code !== 0) throw new Error(`espeak-ng could not select voice ${id} (code ${code})`);
+  const failAll = (error: Error): void => {
+    for (const p of pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    pending.clear();
   };
+
+  const thread = (): Worker => {
+    if (worker) return worker;
+    // Beside this module in the source tree, beside the bundle in dist/ (scripts/build.mjs copies it).
+    const w = new Worker(new URL('./espeak-worker.mjs', import.meta.url));
+    w.unref(); // an idle speech thread must not keep `hallcast serve` or a test run alive
+    w.on('message', (reply: Reply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      clearTimeout(p.timer);
+      if (reply.error) p.reject(new Error(reply.error));
+      else p.resolve(reply);
+    });
+    w.on('error', (error) => failAll(new Error(`espeak-ng thread failed: ${error.message}`, { cause: error })));
+    w.on('exit', (code) => {
+      if (worker === w) worker = null;
+      failAll(new Error(`espeak-ng thread exited (code ${code})`));
+    });
+    worker = w;
+    return w;
+  };
+
+  const run = (job: Record<string, unknown>): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`espeak-ng did not answer within ${JOB_TIMEOUT_MS / 1000} s; its thread is restarted`));
+        void worker?.terminate();
+      }, JOB_TIMEOUT_MS);
+      pending.set(id, { resolve, reject, timer });
+      thread().postMessage({ ...job, id });
+    });
 
   return {
     id: 'espeak-ng-wasm',
     voices,
     async synthesize(text, voice, rate) {
       const spoken = checkSpeechRequest(text, voice, voices, rate);
-      const w = await load();
-      useVoice(w, voice);
-      w.set_rate(Math.round(NORMAL_WPM * rate));
-      const chunks: Int16Array[] = [];
-      // Returning true would abort synthesis after the first chunk.
-      w.synthesize(spoken, (samples) => {
-        chunks.push(samples);
-        return false;
-      });
-      const total = chunks.reduce((n, c) => n + c.length, 0);
-      if (total === 0) throw new Error(`espeak-ng produced no audio for voice ${voice}`);
-      const samples = new Int16Array(total);
-      let at = 0;
-      for (const c of chunks) {
-        samples.set(c, at);
-        at += c.length;
-      }
-      return encodeWav(samples, w.get_samplerate());
+      const reply = await run({ op: 'synthesize', text: spoken, voice: ESPEAK_VOICES[voice], wordsPerMinute: Math.round(NORMAL_WPM * rate) });
+      if (!reply.samples || reply.samples.length === 0) throw new Error(`espeak-ng produced no audio for voice ${voice}`);
+      return encodeWav(reply.samples, reply.sampleRate!);
     },
     async phonemes(text, voice) {
       const spoken = checkSpeechRequest(text, voice, voices, 1);
-      const w = await load();
-      useVoice(w, voice);
-      const { code, ipa } = w.synthesize_ipa(spoken);
-      if (code !== 0) throw new Error(`espeak-ng phoneme dump failed (code ${code})`);
-      return ipa.trim();
+      return (await run({ op: 'phonemes', text: spoken, voice: ESPEAK_VOICES[voice] })).ipa!;
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      await w?.terminate();
     },
   };
 }
