@@ -35,6 +35,8 @@ export interface Hall {
   post<T = unknown>(route: string, body: unknown): Promise<{ status: number; body: T }>;
   /** Lines written to the proof-of-play log so far. */
   proofOfPlay(): Record<string, unknown>[];
+  /** Lines written to the announcement log so far. */
+  announcementLog(): Record<string, unknown>[];
 }
 
 export interface NowPlaying {
@@ -75,16 +77,8 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
           const response = await fetch(new URL(route, url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
           return { status: response.status, body: (await response.json()) as T };
         },
-        proofOfPlay: () => {
-          const folder = path.join(state, 'proof-of-play');
-          let lines: string[] = [];
-          try {
-            for (const file of readdirSync(folder)) lines = lines.concat(readFileSync(path.join(folder, file), 'utf8').trim().split('\n'));
-          } catch {
-            return [];
-          }
-          return lines.filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-        },
+        proofOfPlay: () => jsonLines(path.join(state, 'proof-of-play')),
+        announcementLog: () => jsonLines(path.join(state, 'announcements')),
       };
     });
     // Close the page first, so its WebSocket does not log the server going away as an error.
@@ -105,6 +99,17 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
 });
 
 export { expect };
+
+/** Every line of the daily JSONL files in `folder`, oldest file first; [] before the first. */
+function jsonLines(folder: string): Record<string, unknown>[] {
+  let lines: string[] = [];
+  try {
+    for (const file of readdirSync(folder).sort()) lines = lines.concat(readFileSync(path.join(folder, file), 'utf8').trim().split('\n'));
+  } catch {
+    return [];
+  }
+  return lines.filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
 
 export async function nowPlaying(page: Page): Promise<NowPlaying> {
   return page.evaluate(() => (globalThis as unknown as { __hallcast: { nowPlaying(): NowPlaying } }).__hallcast.nowPlaying());

@@ -261,4 +261,4 @@ export type FromDisplay =
   | { type: 'report'; report: PlaybackReport }
   | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
   | { type: 'hello'; hello: DisplayHello }
-  | { type: 'announcement'; report: AnnouncementReport };
+  | { type: 'announcement'; announcement: AnnouncementReport };

@@ -1,8 +1,11 @@
 /**
  * The display: picks the bridge for the shell it runs in, builds the engine and the content, and
- * wires host states into them. Everything else lives in engine/, zones/ and player/.
+ * wires host states and announce messages into them. Everything else lives in engine/, zones/,
+ * player/, audio/ and announce/.
  */
 import type { DisplayState, ItemPlan, PlaybackEvent, QueueBoardState } from '../electron/contract.js';
+import { AnnouncementBanner } from './announce/announcement-banner.js';
+import { startAnnouncements } from './announce/announcements.js';
 import type { Bridge } from './bridge.js';
 import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
@@ -10,6 +13,7 @@ import { MediaLayers } from './player/media-layers.js';
 import { DEFAULT_LEAD_MS, ProgrammePlayer } from './player/programme-player.js';
 import { installTestHooks } from './test-hooks.js';
 import { createWsBridge, wsUrlFor } from './ws-bridge.js';
+import { DiversionSlide } from './zones/diversion-slide.js';
 import { ZoneBoard } from './zones/zone-board.js';
 
 const HEARTBEAT_MS = 2_000;
@@ -24,6 +28,18 @@ async function start(): Promise<void> {
 
   const layers = new MediaLayers(engine.mediaRoot);
   const idle = new IdleSlide(layers);
+  const banner = new AnnouncementBanner(engine.panelRoot);
+  const announceLeadMs = msOverride('announceLeadMs');
+  // Before the first clip plays: each <video> joins the audio graph once, for the announcer's duck.
+  const announcements = startAnnouncements({
+    ...(announceLeadMs === undefined ? {} : { leadSeconds: announceLeadMs / 1000 }),
+    bridge,
+    videos: layers.videos,
+    banner,
+    hostNow: () => engine.clock.now(),
+    settled: engine.afterSettle(),
+  });
+  const diversion = new DiversionSlide(layers.zone);
   const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void => {
     if (event === 'first-frame') engine.settle();
     bridge.report({
@@ -41,9 +57,9 @@ async function start(): Promise<void> {
     nowMs: () => performance.now(),
     refreshMs: () => engine.refreshMs,
     report,
-    leadMs: seamLeadMs(),
+    leadMs: msOverride('seamLeadMs') ?? DEFAULT_LEAD_MS,
   });
-  const board = new ZoneBoard(engine, player);
+  const board = new ZoneBoard(engine, player, banner);
 
   let state: DisplayState | null = null;
   bridge.onState((next) => {
@@ -55,6 +71,7 @@ async function start(): Promise<void> {
     // CJK layout loads the font, ~100 ms). The pending clip is hidden until the board sizes it.
     player.setProgramme(next.programme);
     board.apply(next);
+    diversion.apply(next.diversion, engine.clock.now());
   });
   let queue: QueueBoardState | null = null;
   bridge.onQueue((next) => {
@@ -64,6 +81,8 @@ async function start(): Promise<void> {
   engine.onTick((dt) => {
     board.tick(dt);
     player.update();
+    diversion.tick(engine.clock.now());
+    announcements.tick();
   });
 
   bridge.hello({
@@ -83,13 +102,19 @@ async function start(): Promise<void> {
     nowPlaying: () => player.nowPlaying(),
     frames: () => ({ stage: engine.frames, seams: player.seams }),
     queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
+    audio: () => announcements.audio(),
+    diversion: () => diversion.shown,
   });
 }
 
-/** `<html data-seam-lead-ms="…">` overrides the seam lead (used to measure them; see README). */
-function seamLeadMs(): number {
-  const v = Number(document.documentElement.dataset['seamLeadMs']);
-  return Number.isFinite(v) && v >= 0 && document.documentElement.dataset['seamLeadMs'] !== undefined ? v : DEFAULT_LEAD_MS;
+/**
+ * `<html data-seam-lead-ms="…">` overrides the seam lead, `data-announce-lead-ms` the announcer's
+ * schedule-ahead lead (used to measure them; see README).
+ */
+function msOverride(name: 'seamLeadMs' | 'announceLeadMs'): number | undefined {
+  const raw = document.documentElement.dataset[name];
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
 // Never an error on the hall screen: log it for the technician and keep the last picture.

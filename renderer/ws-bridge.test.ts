@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, wsUrlFor } from './ws-bridge.js';
+import { backoffMs, parseToDisplay, wsUrlFor } from './ws-bridge.js';
 
 describe('ws bridge', () => {
   it('connects to /ws on the page origin, wss under https', () => {
@@ -11,5 +11,50 @@ describe('ws bridge', () => {
     expect(backoffMs(0, () => 0.5)).toBe(250);
     expect(backoffMs(2, () => 0.5)).toBe(1000);
     for (let n = 0; n < 100; n++) for (const r of [0, 0.5, 0.999]) expect(backoffMs(n, () => r)).toBeLessThanOrEqual(5000);
+  });
+});
+
+describe('parseToDisplay', () => {
+  const play = {
+    id: 'a1',
+    kind: 'call',
+    clips: ['/media/voice/zh-CN/chime.ogg', '/media/voice/zh-CN/qing.ogg'],
+    leadIn: 1,
+    repeat: 1,
+    pauseSeconds: 0.8,
+    duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 },
+    lines: [{ lang: 'zh-CN', text: '请 A023 号到 5 号窗口' }],
+    speak: true,
+  };
+  const frame = (announce: unknown) => JSON.stringify({ type: 'announce', announce });
+
+  it('takes announce frames: a play and a stop', () => {
+    expect(parseToDisplay(frame({ type: 'play', play }))).toEqual({ type: 'announce', announce: { type: 'play', play } });
+    expect(parseToDisplay(frame({ type: 'stop', id: 'a1', reason: 'ended' }))).toEqual({ type: 'announce', announce: { type: 'stop', id: 'a1', reason: 'ended' } });
+  });
+
+  it('drops an announce frame with a missing or mistyped field rather than play it', () => {
+    const broken: unknown[] = [
+      { type: 'play' },
+      { type: 'play', play: { ...play, clips: '/media/voice/zh-CN/qing.ogg' } },
+      { type: 'play', play: { ...play, clips: [1] } },
+      { type: 'play', play: { ...play, repeat: 0 } },
+      { type: 'play', play: { ...play, leadIn: 0.5 } },
+      { type: 'play', play: { ...play, pauseSeconds: -1 } },
+      { type: 'play', play: { ...play, duck: { depthDb: '-15', attackSeconds: 0.5, releaseSeconds: 1.5 } } },
+      { type: 'play', play: { ...play, lines: [{ lang: 'fr', text: 'x' }] } },
+      { type: 'play', play: { ...play, kind: 'music' } },
+      { type: 'play', play: { ...play, speak: 'yes' } },
+      { type: 'stop', id: 'a1' },
+      { type: 'pause', id: 'a1' },
+      null,
+    ];
+    for (const b of broken) expect(parseToDisplay(frame(b))).toBeNull();
+    expect(parseToDisplay('{"type":"announce"')).toBeNull();
+  });
+
+  it('still takes states and boards', () => {
+    expect(parseToDisplay(JSON.stringify({ type: 'queue', queue: null }))).toEqual({ type: 'queue', queue: null });
+    expect(parseToDisplay(JSON.stringify({ type: 'state', state: { layout: {} } }))).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * forever with capped backoff; while disconnected the display keeps showing its last state, and
  * outgoing reports are kept (bounded) and sent after the reconnect so proof-of-play is not lost.
  */
-import type { DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../electron/contract.js';
+import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../electron/contract.js';
 import type { Bridge } from './bridge.js';
 
 const MAX_BACKOFF_MS = 5_000;
@@ -22,6 +22,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 export function createWsBridge(url: string): Bridge {
   const listeners = new Set<(state: DisplayState) => void>();
   const queueListeners = new Set<(board: QueueBoardState | null) => void>();
+  const announceListeners = new Set<(message: AnnounceMessage) => void>();
   // Heartbeats are only worth sending live; reports and the hello are queued across disconnects.
   const queue: FromDisplay[] = [];
   let socket: WebSocket | null = null;
@@ -37,15 +38,17 @@ export function createWsBridge(url: string): Bridge {
       for (const msg of queue.splice(0)) ws.send(JSON.stringify(msg));
     };
     ws.onmessage = (ev: MessageEvent) => {
-      const msg = parse(ev.data);
+      const msg = parseToDisplay(ev.data);
       if (!msg) return;
       if (msg.type === 'queue') {
         lastBoard = msg.queue;
         for (const l of queueListeners) l(msg.queue);
-        return;
+      } else if (msg.type === 'announce') {
+        for (const l of announceListeners) l(msg.announce);
+      } else {
+        lastState = msg.state;
+        for (const l of listeners) l(msg.state);
       }
-      lastState = msg.state;
-      for (const l of listeners) l(msg.state);
     };
     ws.onclose = () => {
       if (socket === ws) socket = null;
@@ -75,21 +78,65 @@ export function createWsBridge(url: string): Bridge {
       if (lastBoard) listener(lastBoard);
       return () => queueListeners.delete(listener);
     },
+    // No replay for a late subscriber: a past `play` must not be spoken again.
+    onAnnounce(listener) {
+      announceListeners.add(listener);
+      return () => announceListeners.delete(listener);
+    },
     report: (report) => send({ type: 'report', report }, true),
+    // Queued like reports: the host's announcement log needs the ended even after a drop-out.
+    reportAnnouncement: (report) => send({ type: 'announcement', announcement: report }, true),
     heartbeat: (heartbeat) => send({ type: 'heartbeat', heartbeat }, false),
     hello: (hello) => send({ type: 'hello', hello }, true),
   };
 }
 
-function parse(data: unknown): ToDisplay | null {
+/** A frame from the host, or null if it is not one this display understands. */
+export function parseToDisplay(data: unknown): ToDisplay | null {
   if (typeof data !== 'string') return null;
   try {
     const msg = JSON.parse(data) as Partial<ToDisplay> | null;
     // The host is trusted, but a half-written or foreign frame must not take the display down.
     if (msg && msg.type === 'state' && msg.state && Array.isArray(msg.state.layout?.zones)) return msg as ToDisplay;
     if (msg && msg.type === 'queue' && (msg.queue === null || (msg.queue && Array.isArray(msg.queue.calls) && Array.isArray(msg.queue.serving)))) return msg as ToDisplay;
+    if (msg && msg.type === 'announce' && isAnnounceMessage(msg.announce)) return msg as ToDisplay;
   } catch {
     /* ignore malformed frames */
   }
   return null;
+}
+
+const KINDS = new Set(['emergency', 'pa', 'call', 'care']);
+const LANGS = new Set(['zh-CN', 'en']);
+
+/** Checked field by field: a wrong type here would reach the audio graph (a NaN time throws there). */
+function isAnnounceMessage(m: unknown): m is AnnounceMessage {
+  if (!isObject(m)) return false;
+  if (m['type'] === 'stop') return typeof m['id'] === 'string' && typeof m['reason'] === 'string';
+  if (m['type'] !== 'play' || !isObject(m['play'])) return false;
+  const p = m['play'];
+  const duck = p['duck'];
+  const count = (v: unknown, min: number): boolean => Number.isInteger(v) && (v as number) >= min;
+  const seconds = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+  return (
+    typeof p['id'] === 'string' &&
+    KINDS.has(p['kind'] as string) &&
+    Array.isArray(p['clips']) &&
+    p['clips'].every((c) => typeof c === 'string') &&
+    count(p['leadIn'], 0) &&
+    count(p['repeat'], 1) &&
+    seconds(p['pauseSeconds']) &&
+    isObject(duck) &&
+    typeof duck['depthDb'] === 'number' &&
+    Number.isFinite(duck['depthDb']) &&
+    seconds(duck['attackSeconds']) &&
+    seconds(duck['releaseSeconds']) &&
+    Array.isArray(p['lines']) &&
+    p['lines'].every((l) => isObject(l) && LANGS.has(l['lang'] as string) && typeof l['text'] === 'string') &&
+    typeof p['speak'] === 'boolean'
+  );
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -241,7 +241,7 @@ describe('messages from the display', () => {
     expect(contents!.sent.filter((s) => s.channel === CHANNELS.announce).map((s) => s.args[0])).toStrictEqual([stop]);
     send(CHANNELS.announcement, { id: 'a1', event: 'started', at: 7, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } });
     expect(host.received.at(-1)).toStrictEqual({
-      message: { type: 'announcement', report: { id: 'a1', event: 'started', at: 7, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } } },
+      message: { type: 'announcement', announcement: { id: 'a1', event: 'started', at: 7, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } } },
       display: DISPLAY_ID,
     });
     contents!.emit('did-start-loading');

@@ -37,9 +37,9 @@ beforeEach(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly five named functions as window.hallcast, and nothing else', () => {
+  it('exposes exactly seven named functions as window.hallcast, and nothing else', () => {
     expect([...electron.exposed.keys()]).toStrictEqual(['hallcast']);
-    expect(Object.keys(bridge).sort()).toStrictEqual(['heartbeat', 'hello', 'onQueue', 'onState', 'report']);
+    expect(Object.keys(bridge).sort()).toStrictEqual(['heartbeat', 'hello', 'onAnnounce', 'onQueue', 'onState', 'report', 'reportAnnouncement']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(electron.module.ipcRenderer);
   });
@@ -64,6 +64,23 @@ describe('the preload', () => {
     electron.onHandlers.get(CHANNELS.queue)!(IPC_EVENT, null);
     expect(late).toHaveLength(1);
     expect(early.at(-1)).toStrictEqual([null]);
+  });
+
+  it('passes announce messages on their own channel, the message only, with no replay for a late subscriber', () => {
+    const play = { type: 'play', play: { id: 'a1', kind: 'call', clips: ['/media/voice/zh-CN/chime.ogg'], leadIn: 1, repeat: 1, pauseSeconds: 0.8, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 }, lines: [{ lang: 'zh-CN', text: '请 A023 号到 5 号窗口' }], speak: true } } as const;
+    const stop = { type: 'stop', id: 'a1', reason: 'ended' } as const;
+    const early: unknown[][] = [];
+    const unsubscribe = bridge.onAnnounce((...args: unknown[]) => early.push(args));
+    electron.onHandlers.get(CHANNELS.announce)!(IPC_EVENT, play);
+    const late: unknown[][] = [];
+    bridge.onAnnounce((...args: unknown[]) => late.push(args));
+    expect(late).toStrictEqual([]);
+    electron.onHandlers.get(CHANNELS.announce)!(IPC_EVENT, stop);
+    expect(early).toStrictEqual([[play], [stop]]);
+    expect(late).toStrictEqual([[stop]]);
+    unsubscribe();
+    electron.onHandlers.get(CHANNELS.announce)!(IPC_EVENT, stop);
+    expect(early).toHaveLength(2);
   });
 
   it('returns an unsubscribe function that stops the calls', () => {
@@ -93,13 +110,16 @@ describe('the preload', () => {
     const report = { event: 'ended', programme: 'p', item: 'p#0', url: null, at: 1 } as const;
     const heartbeat = { at: 2, programme: null, item: null, position: null };
     const hello = { shell: 'electron', width: 1920, height: 1080, userAgent: 'ua' } as const;
+    const announced = { id: 'a1', event: 'started', at: 3, duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 } } as const;
     bridge.report(report);
     bridge.heartbeat(heartbeat);
     bridge.hello(hello);
+    bridge.reportAnnouncement(announced);
     expect(electron.sent).toStrictEqual([
       { channel: CHANNELS.report, args: [report] },
       { channel: CHANNELS.heartbeat, args: [heartbeat] },
       { channel: CHANNELS.hello, args: [hello] },
+      { channel: CHANNELS.announcement, args: [announced] },
     ]);
   });
 });

@@ -1,10 +1,19 @@
 /**
  * The display's only door to the host. Bundled to one file: a sandboxed preload may require
- * nothing but 'electron' (and events, timers, url). Page code gets five named functions, never
+ * nothing but 'electron' (and events, timers, url). Page code gets seven named functions, never
  * ipcRenderer and never an IPC event.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type DisplayHeartbeat, type DisplayHello, type DisplayState, type PlaybackReport, type QueueBoardState } from '../contract.js';
+import {
+  CHANNELS,
+  type AnnounceMessage,
+  type AnnouncementReport,
+  type DisplayHeartbeat,
+  type DisplayHello,
+  type DisplayState,
+  type PlaybackReport,
+  type QueueBoardState,
+} from '../contract.js';
 
 const listeners = new Set<(state: DisplayState) => void>();
 // A listener added after the host's first state still starts from it, as with the WebSocket bridge.
@@ -54,6 +63,29 @@ function onQueue(listener: (board: QueueBoardState | null) => void): () => void 
   };
 }
 
+const announceListeners = new Set<(message: AnnounceMessage) => void>();
+
+ipcRenderer.on(CHANNELS.announce, (_event, message: AnnounceMessage) => {
+  for (const listener of announceListeners) {
+    try {
+      listener(message);
+    } catch (error) {
+      console.error('hallcast: an announce listener threw', error);
+    }
+  }
+});
+
+/**
+ * Calls `listener` with every announce message (play or stop) the host sends. Unlike states, a
+ * late subscriber gets no replay: a past `play` must not be spoken again.
+ */
+function onAnnounce(listener: (message: AnnounceMessage) => void): () => void {
+  announceListeners.add(listener);
+  return () => {
+    announceListeners.delete(listener);
+  };
+}
+
 function report(report: PlaybackReport): void {
   ipcRenderer.send(CHANNELS.report, report);
 }
@@ -66,7 +98,11 @@ function hello(h: DisplayHello): void {
   ipcRenderer.send(CHANNELS.hello, h);
 }
 
-const bridge = { onState, onQueue, report, heartbeat, hello };
+function reportAnnouncement(report: AnnouncementReport): void {
+  ipcRenderer.send(CHANNELS.announcement, report);
+}
+
+const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello };
 
 /** What the renderer finds on `window.hallcast`. */
 export type Bridge = typeof bridge;

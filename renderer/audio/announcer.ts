@@ -1,30 +1,39 @@
 /**
  * Plays one announcement at a time: every clip decoded first, then all of them scheduled on the
- * AudioContext clock back to back (speech-schedule.ts), into a speech gain on the output, while
- * the programme's gain ducks under them. Order and preemption are the host's queue's business;
- * this only refuses a second announcement while one is loading or speaking.
+ * AudioContext clock (speech-schedule.ts), into a speech gain on the output, while the programme's
+ * gain ducks under them. Order and preemption are the host's queue's business; this only refuses
+ * a second announcement while one is loading or speaking.
  */
-import { DEFAULT_REPEAT_PAUSE, scheduleSpeech, type DuckShape, type GainPoint } from './speech-schedule.js';
+import type { AnnouncementPlay } from '../../electron/contract.js';
+import { ClipCache } from './clip-cache.js';
+import { scheduleSpeech, speechRequestProblem, type GainPoint } from './speech-schedule.js';
 
-/** Scheduling this far ahead of currentTime: a start already in the past would be clipped. */
-const LEAD_S = 0.05;
+/**
+ * The first clip starts this far ahead of currentTime, or two render callbacks (2 × baseLatency)
+ * if those are longer. Chromium never drops a start that is already due: it starts it late, by up
+ * to two callbacks when the render thread runs ahead or the graph lock is busy. Measured with a
+ * video playing (dev/lead-probe.mjs, 10 ms callbacks): late starts at a 0 ms lead 18/450 (up to
+ * 11.6 ms), 10 ms 2/450, 15 ms 1/450 (5.3 ms), 20 ms and more 0/1050; never a lost sample. A late
+ * chime would overlap the clip after it and put `started` off; every millisecond here is also a
+ * millisecond of call latency.
+ */
+export const LEAD_S = 0.02;
 /** stop(): speech fades out this fast (a hard cut clicks) and the programme comes back this fast. */
 const STOP_FADE_S = 0.03;
 const STOP_RESTORE_S = 0.3;
+/** A suspended context that does not resume within this is blocked (autoplay policy without a gesture). */
+const RESUME_TIMEOUT_MS = 1_000;
 
-export interface AnnouncementPlan {
-  lang: string;
-  /** Clip ids in reading order (voice pack manifest keys). */
-  segments: readonly string[];
-  /** Times the list is read, ≥ 1. */
-  repeat: number;
-}
+/** What the announcer needs of a play: the clips as URLs and how to read them. */
+export type SpeechPlan = Pick<AnnouncementPlay, 'clips' | 'leadIn' | 'repeat' | 'pauseSeconds' | 'duck'>;
 
 export type EndReason = 'completed' | 'stopped';
 
 /** AudioContext times (s) of one announcement. */
 export interface Playback {
-  /** First clip starts (the duck began `attack` earlier). */
+  /** The duck begins (with a lead-in, the first clip starts here too). */
+  duckAt: number;
+  /** First clip starts. */
   startedAt: number;
   /** Last clip ends. */
   endsAt: number;
@@ -36,17 +45,14 @@ export interface Playback {
 
 export interface AnnouncerOptions {
   ctx: BaseAudioContext;
-  /** Where speech goes: Howler's master gain (howler-output.ts). */
+  /** Where speech goes: the speech bus on Howler's master gain (audio-graph.ts). */
   destination: AudioNode;
   /** The programme media's gain (→ the same master), ducked under speech. */
   programmeGain: GainNode;
-  clipUrl: (lang: string, segment: string) => string;
-  duck?: Partial<DuckShape>;
-  /** Silence between readings, s. */
-  pause?: number;
-  onEnded?: (reason: EndReason, plan: AnnouncementPlan) => void;
   /** Injected for tests; defaults to fetch(). */
   fetchClip?: (url: string) => Promise<ArrayBuffer>;
+  /** Injected for tests; defaults to leadFor(ctx). */
+  leadSeconds?: number;
 }
 
 interface Speaking {
@@ -56,43 +62,45 @@ interface Speaking {
 }
 
 export class Announcer {
-  /** Decoded clips by URL. A voice pack is ~60 short clips (a few MB decoded): no eviction. */
-  private readonly clips = new Map<string, Promise<AudioBuffer>>();
+  private readonly clips: ClipCache;
   private busy = false;
   private loading = 0;
   private speaking: Speaking | null = null;
 
-  constructor(private readonly opts: AnnouncerOptions) {}
+  constructor(private readonly opts: AnnouncerOptions) {
+    this.clips = new ClipCache((url) => this.load(url));
+  }
 
   get playing(): boolean {
     return this.busy;
   }
 
-  /** Fetches and decodes clips ahead of a call, so play() starts without the network. */
-  async preload(lang: string, segments: readonly string[]): Promise<void> {
-    await this.decodeAll(lang, segments);
+  /** Fetches and decodes clips ahead of a play, so play() starts without the network. */
+  async preload(urls: readonly string[]): Promise<void> {
+    await Promise.all(urls.map((url) => this.clips.get(url)));
   }
 
   /**
-   * Decodes every clip, then schedules the whole announcement. Rejects (and plays nothing) if a
-   * clip fails, if another announcement is loading or speaking, or if stop() came during loading.
+   * Decodes every clip, then schedules the whole announcement. Rejects (and plays nothing) if the
+   * plan cannot be timed, a clip fails, another announcement is loading or speaking, the context
+   * cannot run, or stop() came during loading.
    */
-  async play(plan: AnnouncementPlan): Promise<Playback> {
+  async play(plan: SpeechPlan): Promise<Playback> {
+    const problem = speechRequestProblem({ ...plan, pause: plan.pauseSeconds, clips: plan.clips.length });
+    if (problem) throw new Error(`announcer: ${problem}`);
     if (this.busy) throw new Error('announcer: an announcement is already playing');
     this.busy = true;
     const ticket = ++this.loading;
-    let buffers: AudioBuffer[];
     try {
-      buffers = await this.decodeAll(plan.lang, plan.segments);
+      const buffers = await Promise.all(plan.clips.map((url) => this.clips.get(url)));
       if (ticket !== this.loading) throw new Error('announcer: stopped before it started');
-      // A context created before any gesture may still be suspended (kiosk without the autoplay flag).
-      if (this.opts.ctx.state === 'suspended' && 'resume' in this.opts.ctx) await (this.opts.ctx as AudioContext).resume();
+      await this.running();
       if (ticket !== this.loading) throw new Error('announcer: stopped before it started');
+      return this.schedule(plan, buffers);
     } catch (err) {
       if (ticket === this.loading) this.busy = false;
       throw err;
     }
-    return this.schedule(plan, buffers);
   }
 
   /** Cuts the speech (a short fade) and brings the programme back quickly. */
@@ -116,26 +124,45 @@ export class Announcer {
     ]);
   }
 
-  private schedule(plan: AnnouncementPlan, buffers: AudioBuffer[]): Playback {
+  /** A context created before any gesture may be suspended (a kiosk without the autoplay flag). */
+  private async running(): Promise<void> {
+    const ctx = this.opts.ctx;
+    if (ctx.state !== 'suspended' || !('resume' in ctx)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, RESUME_TIMEOUT_MS)));
+    await Promise.race([(ctx as AudioContext).resume(), timeout]);
+    clearTimeout(timer);
+    // resume() without a user gesture stays pending forever: say so instead of hanging the PA.
+    const state = ctx.state as AudioContextState; // changed by the await, which TypeScript cannot see
+    if (state !== 'running') throw new Error(`announcer: the audio output is ${state} (autoplay not allowed?)`);
+  }
+
+  private schedule(plan: SpeechPlan, buffers: AudioBuffer[]): Playback {
     const { ctx, destination, programmeGain } = this.opts;
+    // Build and connect every node first and read the clock only then: on the display page a
+    // start 10–20 ms late showed up when the clock had been read before ~20 nodes were built.
+    const speech = ctx.createGain();
+    speech.connect(destination);
+    const sources = Array.from({ length: plan.repeat }, () =>
+      buffers.map((buffer) => {
+        const src = ctx.createBufferSource();
+        src.buffer = buffer;
+        src.connect(speech);
+        return src;
+      }),
+    ).flat();
     const s = scheduleSpeech({
       durations: buffers.map((b) => b.duration),
+      leadIn: plan.leadIn,
       repeat: plan.repeat,
-      pause: this.opts.pause ?? DEFAULT_REPEAT_PAUSE,
-      at: ctx.currentTime + LEAD_S,
-      duck: this.opts.duck,
+      pause: plan.pauseSeconds,
+      at: ctx.currentTime + (this.opts.leadSeconds ?? leadFor(ctx)),
+      duck: plan.duck,
       // A previous announcement's release may still be running: duck from where it is.
       from: programmeGain.gain.value,
     });
-    const speech = ctx.createGain();
-    speech.connect(destination);
-    const sources = s.clips.map((c) => {
-      const src = ctx.createBufferSource();
-      src.buffer = buffers[c.segment]!;
-      src.connect(speech);
-      src.start(c.at);
-      return src;
-    });
+    // The schedule lists readings in order and each reading's clips in order, as built above.
+    s.clips.forEach((c, i) => sources[i]!.start(c.at));
     this.applyDuck(s.duck);
 
     let finished = false;
@@ -149,11 +176,10 @@ export class Announcer {
       // Disconnect after the stop fade, or the fade would be cut.
       setTimeout(() => speech.disconnect(), reason === 'stopped' ? STOP_FADE_S * 1000 + 50 : 0);
       resolveEnded(reason);
-      this.opts.onEnded?.(reason, plan);
     };
     sources[sources.length - 1]!.onended = () => finish('completed');
     this.speaking = { sources, speech, finish };
-    return { startedAt: s.speechAt, endsAt: s.speechEnd, restoredAt: s.restoredAt, ended };
+    return { duckAt: s.duck[0]!.at, startedAt: s.speechAt, endsAt: s.speechEnd, restoredAt: s.restoredAt, ended };
   }
 
   private applyDuck(points: readonly GainPoint[]): void {
@@ -170,25 +196,20 @@ export class Announcer {
     }
   }
 
-  private decodeAll(lang: string, segments: readonly string[]): Promise<AudioBuffer[]> {
-    return Promise.all(segments.map((segment) => this.decode(segment, this.opts.clipUrl(lang, segment))));
-  }
-
-  private decode(segment: string, url: string): Promise<AudioBuffer> {
-    let clip = this.clips.get(url);
-    if (!clip) {
-      const fetchClip = this.opts.fetchClip ?? fetchArrayBuffer;
-      clip = fetchClip(url)
-        .then((bytes) => this.opts.ctx.decodeAudioData(bytes))
-        .catch((err: unknown) => {
-          // Forget the failure so the next call retries (the file may be deployed by then).
-          this.clips.delete(url);
-          throw new Error(`announcer: clip "${segment}" (${url}) could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-        });
-      this.clips.set(url, clip);
+  private async load(url: string): Promise<AudioBuffer> {
+    try {
+      const bytes = await (this.opts.fetchClip ?? fetchArrayBuffer)(url);
+      return await this.opts.ctx.decodeAudioData(bytes);
+    } catch (err) {
+      throw new Error(`announcer: clip ${url} could not be loaded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
-    return clip;
   }
+}
+
+/** How far ahead of currentTime the first clip is scheduled on this context. */
+export function leadFor(ctx: BaseAudioContext): number {
+  const callback = 'baseLatency' in ctx && typeof ctx.baseLatency === 'number' ? ctx.baseLatency : 0;
+  return Math.max(LEAD_S, 2 * callback);
 }
 
 async function fetchArrayBuffer(url: string): Promise<ArrayBuffer> {

@@ -4,38 +4,33 @@
  * and Opus pre-skip can shift them, so only the decoded AudioBuffer.duration is exact enough for
  * back-to-back clips).
  */
+import type { DuckPlan } from '../../electron/contract.js';
 
-/** How the programme makes room for speech. */
-export interface DuckShape {
-  /** Programme level under speech, dB (−15 dB ≈ ×0.178). */
-  depthDb: number;
-  /** Ramp down, seconds, ending when the first clip starts. */
-  attack: number;
-  /** Ramp back to full, seconds, starting when the last clip ends. */
-  release: number;
-}
-
-export const DEFAULT_DUCK: DuckShape = { depthDb: -15, attack: 0.5, release: 1.5 };
-/** Silence between two readings of the same call, seconds. */
-export const DEFAULT_REPEAT_PAUSE = 0.8;
+/** What the host sends when announcements.json says nothing (its DEFAULT_DUCK). */
+export const DEFAULT_DUCK: DuckPlan = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
 
 export interface SpeechRequest {
-  /** Decoded duration of each segment's clip, seconds, in reading order. */
+  /** Decoded duration of each clip, seconds, in reading order. */
   durations: readonly number[];
-  /** Times the whole list is read, ≥ 1 (the host's Announcement.repeat). */
+  /**
+   * How many leading clips (the chime) start with the duck, under its attack ramp; the clip after
+   * them starts at their end or at the end of the attack, whichever is later.
+   */
+  leadIn: number;
+  /** Times the whole list is read, ≥ 1 (AnnouncementPlay.repeat). */
   repeat: number;
   /** Silence between readings, seconds. */
   pause: number;
-  /** AudioContext time the duck begins; the first clip starts `attack` later. */
+  /** AudioContext time the duck begins. */
   at: number;
-  duck?: Partial<DuckShape>;
+  duck: DuckPlan;
   /** The programme's level when the duck begins (< 1 if a previous release is still running). */
   from?: number;
 }
 
-/** One clip to start: which segment (index into `durations`), which reading, and when. */
+/** One clip to start: which clip (index into `durations`), which reading, and when. */
 export interface ClipStart {
-  segment: number;
+  clip: number;
   reading: number;
   at: number;
   end: number;
@@ -64,33 +59,48 @@ export function dbToGain(db: number): number {
   return 10 ** (db / 20);
 }
 
-export function scheduleSpeech(req: SpeechRequest): SpeechSchedule {
-  const shape = { ...DEFAULT_DUCK, ...req.duck };
-  if (!Number.isInteger(req.repeat) || req.repeat < 1) throw new Error(`repeat must be an integer ≥ 1, got ${req.repeat}`);
-  if (req.durations.length === 0) throw new Error('an announcement needs at least one segment');
-  for (const d of req.durations) if (!(d > 0) || !Number.isFinite(d)) throw new Error(`clip durations must be > 0 s, got ${d}`);
-  if (!(req.pause >= 0) || !(shape.attack >= 0) || !(shape.release >= 0)) throw new Error('pause, attack and release must be ≥ 0 s');
+/** Why a request cannot be timed, or null; checked before any clip is fetched. */
+export function speechRequestProblem(req: Omit<SpeechRequest, 'at' | 'durations'> & { clips: number }): string | null {
+  const { duck } = req;
+  if (req.clips === 0) return 'an announcement needs at least one clip';
+  if (!Number.isInteger(req.repeat) || req.repeat < 1) return `repeat must be an integer ≥ 1, got ${req.repeat}`;
+  if (!Number.isInteger(req.leadIn) || req.leadIn < 0 || req.leadIn > req.clips) return `leadIn must be an integer from 0 to ${req.clips}, got ${req.leadIn}`;
+  if (!(req.pause >= 0) || !(duck.attackSeconds >= 0) || !(duck.releaseSeconds >= 0)) return 'pause, attack and release must be ≥ 0 s';
+  if (!Number.isFinite(req.pause) || !Number.isFinite(duck.attackSeconds) || !Number.isFinite(duck.releaseSeconds)) return 'pause, attack and release must be finite';
+  if (!Number.isFinite(duck.depthDb) || duck.depthDb > 0) return `duck depth must be ≤ 0 dB, got ${duck.depthDb}`;
+  return null;
+}
 
-  const speechAt = req.at + shape.attack;
+export function scheduleSpeech(req: SpeechRequest): SpeechSchedule {
+  const problem = speechRequestProblem({ ...req, clips: req.durations.length });
+  if (problem) throw new Error(problem);
+  for (const d of req.durations) if (!(d > 0) || !Number.isFinite(d)) throw new Error(`clip durations must be > 0 s, got ${d}`);
+
+  const attackEnd = req.at + req.duck.attackSeconds;
   const clips: ClipStart[] = [];
-  let t = speechAt;
+  let t = req.at;
   for (let reading = 0; reading < req.repeat; reading++) {
     if (reading > 0) t += req.pause;
-    req.durations.forEach((d, segment) => {
+    req.durations.forEach((d, clip) => {
+      // Only the first reading waits for the attack: later ones are read into a programme already down.
+      if (reading === 0 && clip === req.leadIn) t = Math.max(t, attackEnd);
       // Each start is the previous clip's computed end, not a multiple of anything: no drift, no gap.
       const end = t + d;
-      clips.push({ segment, reading, at: t, end });
+      clips.push({ clip, reading, at: t, end });
       t = end;
     });
   }
+  const speechAt = clips[0]!.at;
   const speechEnd = t;
-  const restoredAt = speechEnd + shape.release;
-  const low = dbToGain(shape.depthDb);
+  // A lead-in alone (a chime with nothing after it) can end before the attack does.
+  const holdUntil = Math.max(speechEnd, attackEnd);
+  const restoredAt = holdUntil + req.duck.releaseSeconds;
+  const low = dbToGain(req.duck.depthDb);
   const duck: GainPoint[] = [
     { at: req.at, value: req.from ?? 1, ramp: false },
-    { at: speechAt, value: low, ramp: true },
+    { at: attackEnd, value: low, ramp: true },
     // Hold the low level until the speech ends; a ramp always runs from the previous point.
-    { at: speechEnd, value: low, ramp: false },
+    { at: holdUntil, value: low, ramp: false },
     { at: restoredAt, value: 1, ramp: true },
   ];
   return { clips, speechAt, speechEnd, restoredAt, duck };

@@ -7,14 +7,21 @@
  * The tap is a ScriptProcessorNode on Howler's master gain: deprecated, but it hands over every
  * sample with no bookkeeping, which an AnalyserNode polled from a timer cannot promise.
  */
-import { Announcer, type AnnouncementPlan } from '../audio/announcer.js';
+import { Announcer, type SpeechPlan } from '../audio/announcer.js';
 import { howlerOutput } from '../audio/howler-output.js';
+import { DEFAULT_DUCK } from '../audio/speech-schedule.js';
 
 const params = new URLSearchParams(window.location.search);
-const plan: AnnouncementPlan = {
-  lang: params.get('lang') ?? 'zh-CN',
-  segments: (params.get('segments') ?? 'chime qing letter-A digit-0 digit-2 digit-3 hao dao num-5 hao-chuangkou').split(' '),
+const lang = params.get('lang') ?? 'zh-CN';
+const segments = (params.get('segments') ?? 'chime qing letter-A digit-0 digit-2 digit-3 hao dao num-5 hao-chuangkou').split(' ');
+const clipUrl = (seg: string): string => `/media/voice/${lang}/${seg}.ogg`;
+const plan: SpeechPlan = {
+  clips: segments.map(clipUrl),
+  // The chime sounds under the duck's attack, as the host sends it.
+  leadIn: segments[0] === 'chime' ? 1 : 0,
   repeat: Number(params.get('repeat') ?? 1),
+  pauseSeconds: 0.8,
+  duck: DEFAULT_DUCK,
 };
 const TAP_FRAMES = 1024;
 
@@ -25,11 +32,11 @@ async function run(): Promise<void> {
   const stateAtStart = ctx.state;
   const programmeGain = ctx.createGain();
   programmeGain.connect(master);
-  const announcer = new Announcer({ ctx, destination: master, programmeGain, clipUrl: (lang, seg) => `/media/voice/${lang}/${seg}.ogg` });
+  const announcer = new Announcer({ ctx, destination: master, programmeGain });
 
   // The clips as decoded, for the expected durations and their own silences.
   const clips = await Promise.all(
-    plan.segments.map(async (seg) => ctx.decodeAudioData(await (await fetch(`/media/voice/${plan.lang}/${seg}.ogg`)).arrayBuffer())),
+    plan.clips.map(async (url) => ctx.decodeAudioData(await (await fetch(url)).arrayBuffer())),
   );
 
   const chunks: { at: number; data: Float32Array }[] = [];
@@ -48,7 +55,7 @@ async function run(): Promise<void> {
   clearInterval(sampler);
   master.disconnect(tap);
   tap.disconnect();
-  const missing = await announcer.play({ ...plan, segments: ['qing', 'digit-X'] }).then(() => 'accepted (wrong)', (e: Error) => e.message);
+  const missing = await announcer.play({ ...plan, leadIn: 0, clips: [clipUrl('qing'), clipUrl('digit-X')] }).then(() => 'accepted (wrong)', (e: Error) => e.message);
 
   const signal = new Float32Array(chunks.reduce((n, c) => n + c.data.length, 0));
   let o = 0;
@@ -61,12 +68,12 @@ async function run(): Promise<void> {
       JSON.stringify({
         stateAtStart,
         sampleRate: ctx.sampleRate,
-        playback: { startedAt: playback.startedAt, endsAt: playback.endsAt, restoredAt: playback.restoredAt },
+        playback: { duckAt: playback.duckAt, startedAt: playback.startedAt, endsAt: playback.endsAt, restoredAt: playback.restoredAt },
         endedAt,
         busy,
         missing,
         recordingStartsAt: chunks[0]?.at ?? 0,
-        clips: clips.map((b, i) => ({ segment: plan.segments[i], duration: b.duration, ...silences(b.getChannelData(0), b.sampleRate) })),
+        clips: clips.map((b, i) => ({ segment: segments[i], duration: b.duration, ...silences(b.getChannelData(0), b.sampleRate) })),
         recording: { ...silences(signal, ctx.sampleRate), rms50: windowRms(signal, ctx.sampleRate, 0.05) },
         gains,
       }),

@@ -97,12 +97,13 @@ function report(r) {
   const sorted = [...win].sort((a, b) => a - b);
   console.log(`    50 ms RMS over the speech: ${win.length} windows, median ${sorted[win.length >> 1]}, max ${sorted.at(-1)}, below 0.003: ${quiet.length} ${quiet.length ? `(at ${quiet.map(([i]) => `+${(i * 0.05).toFixed(2)}`).join(' ')} s)` : ''}`);
 
-  // (c) Programme gain, times relative to the duck's start (0.5 s before the first clip).
-  const duckAt = playback.startedAt - 0.5;
+  // (c) Programme gain, times relative to the duck's start (the chime's start with a lead-in,
+  // else 0.5 s before the first clip).
+  const duckAt = playback.duckAt;
   const g = r.gains.map(([at, v]) => [at - duckAt, v]);
   const low = g.filter(([, v]) => v < 0.18);
   const back = g.find(([at, v]) => at > playback.endsAt - duckAt && v > 0.999);
-  console.log(`(c) programme gain: min ${Math.min(...g.map(([, v]) => v)).toFixed(4)} (−15 dB = 0.1778); ≤0.18 from +${low[0]?.[0].toFixed(3)} to +${low.at(-1)?.[0].toFixed(3)} s; speech +0.500 … +${(playback.endsAt - duckAt).toFixed(3)} s; back to 1 at +${back?.[0].toFixed(3)} s (scheduled +${(playback.restoredAt - duckAt).toFixed(3)})`);
+  console.log(`(c) programme gain: min ${Math.min(...g.map(([, v]) => v)).toFixed(4)} (−15 dB = 0.1778); ≤0.18 from +${low[0]?.[0].toFixed(3)} to +${low.at(-1)?.[0].toFixed(3)} s; speech +${(playback.startedAt - duckAt).toFixed(3)} … +${(playback.endsAt - duckAt).toFixed(3)} s; back to 1 at +${back?.[0].toFixed(3)} s (scheduled +${(playback.restoredAt - duckAt).toFixed(3)})`);
   const every = g.filter((_, i) => i % 5 === 0).map(([at, v]) => `${at.toFixed(2)}:${v.toFixed(3)}`);
   console.log(`    every ~250 ms: ${every.join(' ')}`);
 }

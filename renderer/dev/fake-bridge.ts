@@ -4,9 +4,26 @@
  * host. Loaded by dist/renderer-dev/index.html before app.js. Query parameters:
  *   scenario=mixed|videos|shuffle|portrait|text|idle|idle-image|broken|stall|all-broken (default mixed)
  *   lead=<ms>   seam lead for the player (sets <html data-seam-lead-ms>)
- * Tests read what the display sent from `window.__fakeHost` and may push further states.
+ *   alead=<ms>  the announcer's schedule-ahead lead (sets <html data-announce-lead-ms>)
+ *   call=<s>    the host calls ticket A023 to counter 5 that many seconds after the first state
+ *   speak=0     ... as a display without the PA (banner only)
+ * Tests read what the display sent from `window.__fakeHost` and may push further states or
+ * announce (`call`, `announce`). Like the host, it sends every display a `stop` once the speaking
+ * one reports the announcement ended or failed.
  */
-import type { DisplayHeartbeat, DisplayHello, DisplayState, ItemPlan, LayoutPlan, PlaybackReport, ProgrammePlan, QueueBoardState } from '../../electron/contract.js';
+import type {
+  AnnounceMessage,
+  AnnouncementPlay,
+  AnnouncementReport,
+  DisplayHeartbeat,
+  DisplayHello,
+  DisplayState,
+  ItemPlan,
+  LayoutPlan,
+  PlaybackReport,
+  ProgrammePlan,
+  QueueBoardState,
+} from '../../electron/contract.js';
 import type { Bridge } from '../bridge.js';
 
 const landscape: LayoutPlan = {
@@ -126,13 +143,40 @@ const scenarios: Record<string, () => Pick<DisplayState, 'programme' | 'layout' 
 const params = new URLSearchParams(window.location.search);
 const lead = params.get('lead');
 if (lead !== null) document.documentElement.dataset['seamLeadMs'] = lead;
+const announceLead = params.get('alead');
+if (announceLead !== null) document.documentElement.dataset['announceLeadMs'] = announceLead;
 const scenario = scenarios[params.get('scenario') ?? 'mixed'] ?? scenarios['mixed']!;
 
+/** A call as the host composes it (electron/core/announce-desk/spoken.ts): one chime, zh-CN then en. */
+function callPlay(ticket: string, counter: number, speak: boolean): AnnouncementPlay {
+  const t = ticket.toUpperCase();
+  const read = (lang: string): string[] => [...t].map((ch) => `/media/voice/${lang}/${/\d/.test(ch) ? 'digit' : 'letter'}-${ch}.ogg`);
+  const zh = (seg: string): string => `/media/voice/zh-CN/${seg}.ogg`;
+  const en = (seg: string): string => `/media/voice/en/${seg}.ogg`;
+  return {
+    id: `call-${t}-${counter}-${++announced}`,
+    kind: 'call',
+    clips: [zh('chime'), zh('qing'), ...read('zh-CN'), zh('hao'), zh('dao'), zh(`num-${counter}`), zh('hao-chuangkou'), en('ticket'), ...read('en'), en('please-go-to-counter'), en(`num-${counter}`)],
+    leadIn: 1,
+    repeat: 1,
+    pauseSeconds: 0.8,
+    duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 },
+    lines: [
+      { lang: 'zh-CN', text: `请 ${t} 号到 ${counter} 号窗口` },
+      { lang: 'en', text: `Ticket ${t}, please go to counter ${counter}` },
+    ],
+    speak,
+  };
+}
+
 let seq = 0;
+let announced = 0;
 const listeners = new Set<(s: DisplayState) => void>();
 const queueListeners = new Set<(b: QueueBoardState | null) => void>();
+const announceListeners = new Set<(m: AnnounceMessage) => void>();
 const host = {
   reports: [] as PlaybackReport[],
+  announcements: [] as AnnouncementReport[],
   heartbeats: [] as DisplayHeartbeat[],
   hellos: [] as DisplayHello[],
   /** Build a state from a scenario name or parts, and send it. */
@@ -145,6 +189,7 @@ const host = {
       ticker: { speed: 120, notices },
       timezone: 'Asia/Shanghai',
       serverTime: Date.now(),
+      diversion: null,
       ...base,
     };
     for (const l of listeners) l(state);
@@ -154,6 +199,16 @@ const host = {
   pushQueue(board: QueueBoardState | null): void {
     for (const l of queueListeners) l(board);
   },
+  /** Send an announce message (play or stop) as the host would. */
+  announce(message: AnnounceMessage): void {
+    for (const l of announceListeners) l(message);
+  },
+  /** Call a ticket to a counter (1–9) in zh-CN and en; returns the play sent. */
+  call(ticket = 'A023', counter = 5, speak = true): AnnouncementPlay {
+    const play = callPlay(ticket, counter, speak);
+    host.announce({ type: 'play', play });
+    return play;
+  },
 };
 
 const bridge: Bridge = {
@@ -161,13 +216,24 @@ const bridge: Bridge = {
     listeners.add(listener);
     // Not from a test's page.evaluate: that would count as a user gesture and hide autoplay bugs.
     if (seq === 0) setTimeout(() => host.push({}), 0);
+    const callAfter = params.get('call');
+    if (seq === 0 && callAfter !== null) setTimeout(() => host.call('A023', 5, params.get('speak') !== '0'), Number(callAfter) * 1000);
     return () => listeners.delete(listener);
   },
   onQueue(listener) {
     queueListeners.add(listener);
     return () => queueListeners.delete(listener);
   },
+  onAnnounce(listener) {
+    announceListeners.add(listener);
+    return () => announceListeners.delete(listener);
+  },
   report: (r) => void host.reports.push(r),
+  reportAnnouncement(r) {
+    host.announcements.push(r);
+    // The host takes the banner down everywhere once the speaking display is done with it.
+    if (r.event !== 'started') setTimeout(() => host.announce({ type: 'stop', id: r.id, reason: r.reason ?? 'ended' }), 0);
+  },
   heartbeat: (h) => void host.heartbeats.push(h),
   hello: (h) => void host.hellos.push(h),
 };

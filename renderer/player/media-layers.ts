@@ -64,8 +64,11 @@ export class MediaLayers {
   }
 }
 
-/** Stacking inside the programme zone: idle above all, then the item on screen, then the one starting. */
-export const Z = { underneath: '1', top: '2', idle: '3' } as const;
+/**
+ * Stacking inside the programme zone: a care rule's diversion slide above all (zones/diversion-slide.ts),
+ * then idle, then the item on screen, then the one starting.
+ */
+export const Z = { underneath: '1', top: '2', idle: '3', diversion: '4' } as const;
 
 export function conceal(el: HTMLElement): void {
   el.style.visibility = 'hidden';

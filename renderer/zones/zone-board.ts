@@ -1,9 +1,11 @@
 /**
  * Lays the zones of the current layout out on the screen and keeps one content piece per zone.
- * The programme zone is not rebuilt with the layout: the player outlives layout changes so a new
- * layout does not restart the clip on screen.
+ * The programme zone and the announcement banner are not rebuilt with the layout: the player and
+ * the banner outlive layout changes, so a new layout neither restarts the clip on screen nor drops
+ * the words of an announcement being spoken.
  */
 import type { DisplayState, QueueBoardState, ZonePlan } from '../../electron/contract.js';
+import { bannerPlace } from '../announce/banner-place.js';
 import type { Engine } from '../engine/engine.js';
 import { zoneRect, type Rect } from '../engine/rect.js';
 import { DeferredPiece } from './deferred-piece.js';
@@ -12,6 +14,11 @@ import type { ZonePiece } from './zone-piece.js';
 
 export interface ProgrammeArea {
   resize(rect: Rect): void;
+}
+
+/** The announcement banner: in its zone, or (`overlay`) over the bottom of the programme zone. */
+export interface BannerArea {
+  place(rect: Rect, overlay: boolean): void;
 }
 
 export class ZoneBoard {
@@ -25,6 +32,7 @@ export class ZoneBoard {
   constructor(
     private readonly engine: Engine,
     private readonly programme: ProgrammeArea,
+    private readonly banner: BannerArea,
   ) {
     engine.onResize(() => this.relayout());
     this.relayout();
@@ -66,8 +74,12 @@ export class ZoneBoard {
 
   private relayout(): void {
     const { width, height } = this.engine;
-    const main = this.state?.layout.zones.find((z) => z.kind === 'programme');
-    this.programme.resize(main ? zoneRect(main, width, height) : { x: 0, y: 0, w: width, h: height });
+    const zones = this.state?.layout.zones ?? [];
+    const main = zones.find((z) => z.kind === 'programme');
+    const programme = main ? zoneRect(main, width, height) : { x: 0, y: 0, w: width, h: height };
+    this.programme.resize(programme);
+    const place = bannerPlace(zones, new Set(this.state?.programme?.hideZones ?? []), width, height, programme);
+    this.banner.place(place.rect, place.overlay);
     for (const { zone, piece } of this.pieces.values()) piece.resize(zoneRect(zone, width, height));
   }
 
@@ -78,7 +90,7 @@ export class ZoneBoard {
         return this.stagePiece(zone.kind, zone.name);
       case 'ticker':
         return new TickerZone(this.engine);
-      case 'announcement': // a later issue; the zone stays empty
+      case 'announcement': // the long-lived banner, see constructor
       case 'programme': // the long-lived player, see constructor
         return null;
     }

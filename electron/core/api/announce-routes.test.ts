@@ -69,8 +69,8 @@ describe('POST /api/announce', () => {
     const play = heard.find((m) => m.type === 'play');
     const id = play?.type === 'play' ? play.play.id : '';
     const duck = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
-    host.receive({ type: 'announcement', report: { id, event: 'started', at: 1, duck } }, 'test-display');
-    host.receive({ type: 'announcement', report: { id, event: 'ended', at: 2 } }, 'test-display');
+    host.receive({ type: 'announcement', announcement: { id, event: 'started', at: 1, duck } }, 'test-display');
+    host.receive({ type: 'announcement', announcement: { id, event: 'ended', at: 2 } }, 'test-display');
     const dir = path.join(root, 'state', 'announcements');
     const lines = readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { event: string });
     expect(lines.map((l) => l.event)).toStrictEqual(['requested', 'started', 'ducked', 'ended']);

@@ -43,7 +43,7 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
       if (duck === false) return null;
       return {
         type: 'announcement',
-        report: { id: b.id, event: b.event as AnnouncementReport['event'], at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(duck ? { duck } : {}) },
+        announcement: { id: b.id, event: b.event as AnnouncementReport['event'], at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(duck ? { duck } : {}) },
       };
     }
     default:

@@ -237,7 +237,7 @@ export function createHost(options: HostOptions): Host {
         info.item = message.heartbeat.item;
         info.position = message.heartbeat.position;
       } else if (message.type === 'announcement') {
-        voice.desk.report(display, message.report);
+        voice.desk.report(display, message.announcement);
       } else {
         const report = message.report;
         if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
