@@ -12,7 +12,8 @@ import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
 import { DEFAULT_LEAD_MS, ProgrammePlayer } from './player/programme-player.js';
 import { installTestHooks } from './test-hooks.js';
-import { createWsBridge, wsUrlFor } from './ws-bridge.js';
+import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
+import { muteOutput } from './audio/howler-output.js';
 import { DiversionSlide } from './zones/diversion-slide.js';
 import { ZoneBoard } from './zones/zone-board.js';
 
@@ -39,6 +40,8 @@ async function start(): Promise<void> {
     hostNow: () => engine.clock.now(),
     settled: engine.afterSettle(),
   });
+  // The console's live frame plays on a manager's phone or desk: never a sound from it.
+  if (isPreview(window.location)) muteOutput();
   const diversion = new DiversionSlide(layers.zone);
   const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void => {
     if (event === 'first-frame') engine.settle();

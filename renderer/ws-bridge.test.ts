@@ -5,6 +5,8 @@ describe('ws bridge', () => {
   it('connects to /ws on the page origin, wss under https', () => {
     expect(wsUrlFor({ protocol: 'http:', host: '10.0.0.5:8080' })).toBe('ws://10.0.0.5:8080/ws');
     expect(wsUrlFor({ protocol: 'https:', host: 'hall.example' })).toBe('wss://hall.example/ws');
+    expect(wsUrlFor({ protocol: 'http:', host: '10.0.0.5:8080', search: '?preview' })).toBe('ws://10.0.0.5:8080/admin/ws');
+    expect(wsUrlFor({ protocol: 'http:', host: '10.0.0.5:8080', search: '?x=1' })).toBe('ws://10.0.0.5:8080/ws');
   });
 
   it('backs off from 250 ms and never waits more than 5 s', () => {

@@ -9,8 +9,19 @@ import type { Bridge } from './bridge.js';
 const MAX_BACKOFF_MS = 5_000;
 const MAX_QUEUED = 500;
 
-export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+/**
+ * The display's socket, or with `?preview` in the page's query the console's watch-only one
+ * (/admin/ws: the console session is its credential; it never speaks for the PA, and the host
+ * ignores what it reports).
+ */
+export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'> & Partial<Pick<Location, 'search'>>): string {
+  const path = isPreview(location) ? '/admin/ws' : '/ws';
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
+}
+
+/** The console's live frame of the screen: `/?preview`. */
+export function isPreview(location: Partial<Pick<Location, 'search'>>): boolean {
+  return new URLSearchParams(location.search ?? '').has('preview');
 }
 
 /** Delay before reconnect attempt `n` (0-based): 250 ms doubling, capped, with ±20 % jitter. */

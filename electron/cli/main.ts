@@ -4,9 +4,11 @@
 import { parseArgs } from 'node:util';
 import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
-import { SERVE_FLAGS, startServe, type ServeOptions } from './serve.js';
+import { SERVE_FLAGS, startServe, stateDirOf, type ServeOptions } from './serve.js';
 import { runPlanCall } from './plan-call.js';
 import { runAnnounce } from './announce-client.js';
+import { runAdminPassword } from './admin-password.js';
+import { readSecret } from './read-secret.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
@@ -18,7 +20,9 @@ commands:
   timeline [--date YYYY-MM-DD] [--days N] [--playlists DIR] [--assets DIR]
                                          print the schedule's switches for a day or more
   serve [--port 8080] [--host 127.0.0.1] [--playlists DIR] [--assets DIR] [--state DIR] [--token T] [--at TIME]
+        [--admin-max-upload-mb 512]
                                          run the player; any Chromium shows the hall at http://HOST:PORT/
+                                         and the floor-manager console at http://HOST:PORT/admin/
                                          (--at previews the schedule from another time, e.g. 2026-12-01T10:17+08:00)
   kiosk [serve options] [--browser /usr/bin/chromium] [--window-size WxH]
                                          run the player and keep a full-screen Chromium kiosk on it
@@ -26,6 +30,8 @@ commands:
   call TICKET COUNTER [--url URL] [--token T]
                                          call a ticket to a counter on a running player's board
   queue [--url URL] [--token T]          print a running player's queue board
+  admin-password [--state DIR]          set the console's password, read from standard input (at least 8
+                                         characters; HALLCAST_ADMIN_PASSWORD overrides it for one run)
   plan-call TICKET COUNTER [--lang zh|en]
                                          print the voice clips a call is read with, one per word
   announce TEXT [--lang zh|en] [--priority emergency|pa|call|care] [--repeat N] [--url URL] [--token T]
@@ -38,7 +44,12 @@ function apiTarget(values: { url?: string; token?: string }): ApiTarget {
   return { url: values.url ?? process.env.HALLCAST_URL ?? DEFAULT_API_URL, token: values.token ?? process.env.HALLCAST_TOKEN };
 }
 
-export async function main(argv: string[], out: Output = consoleOutput, now: () => number = Date.now): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Output = consoleOutput,
+  now: () => number = Date.now,
+  secret: () => Promise<string> = () => readSecret((text) => process.stderr.write(text)),
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -73,6 +84,7 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
           state: values.state,
           token: values.token,
           at: values.at,
+          adminMaxUploadMb: values['admin-max-upload-mb'],
         };
         // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
         const kiosk = command === 'kiosk' ? openKiosk({ ...options, browser: values.browser, windowSize: values['window-size'] }, out) : null;
@@ -112,6 +124,11 @@ export async function main(argv: string[], out: Output = consoleOutput, now: () 
         });
         if (positionals.length !== 1) throw new UsageError('announce takes one text, in quotes, e.g. hallcast announce "请注意：本厅即将关闭"');
         return await runAnnounce(apiTarget(values), { text: positionals[0]!, lang: values.lang, priority: values.priority, repeat: values.repeat }, out);
+      }
+      case 'admin-password': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { state: { type: 'string' } } });
+        if (positionals.length) throw new UsageError('admin-password reads the password from standard input, e.g. hallcast admin-password < password.txt');
+        return await runAdminPassword(stateDirOf(values), secret, out);
       }
       case 'plan-call': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { lang: { type: 'string', default: 'zh' } } });

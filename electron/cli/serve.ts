@@ -19,6 +19,8 @@ export interface ServeOptions {
   token?: string;
   /** Preview: run the schedule as if the time were this (ISO 8601), the clock running on from there. */
   at?: string;
+  /** The console's largest media upload, in MB (default 512). */
+  adminMaxUploadMb?: string;
 }
 
 export const SERVE_FLAGS = {
@@ -29,6 +31,7 @@ export const SERVE_FLAGS = {
   state: { type: 'string' },
   token: { type: 'string' },
   at: { type: 'string' },
+  'admin-max-upload-mb': { type: 'string' },
 } as const;
 
 export interface Running {
@@ -57,6 +60,8 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run npm run build`);
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) throw new Error(`--port ${options.port}: give a port number 0-65535`);
   const token = options.token ?? process.env.HALLCAST_TOKEN ?? null;
+  const maxUploadMb = Number(options.adminMaxUploadMb ?? '512');
+  if (!(maxUploadMb > 0 && maxUploadMb <= 65_536)) throw new Error(`--admin-max-upload-mb ${options.adminMaxUploadMb}: give a size in MB, e.g. 2048`);
 
   let clock = systemClock;
   if (options.at !== undefined) {
@@ -66,12 +71,26 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
     clock = { now: () => Date.now() + offset, monotonic: systemClock.monotonic };
   }
   const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
-  const app = await createServer({ host, rendererDir, assetsDir, bindHost: options.host, port: options.port, token, version: packageVersion(), now: clock.now });
+  const app = await createServer({
+    host,
+    rendererDir,
+    assetsDir,
+    playlistsDir,
+    stateDir,
+    adminDir: path.join(root, 'dist', 'admin'),
+    adminPassword: process.env.HALLCAST_ADMIN_PASSWORD ?? null,
+    adminMaxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
+    bindHost: options.host,
+    port: options.port,
+    token,
+    version: packageVersion(),
+    now: clock.now,
+  });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = playerUrl(options.host, port);
-  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; state in ${stateDir})${options.at ? `; preview from ${options.at}` : ''}`);
+  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; console ${url}admin/; state in ${stateDir})${options.at ? `; preview from ${options.at}` : ''}`);
   // Listening first lets a browser launched on this line start while the playlists load. start()
   // runs before any request is served (it is synchronous), so no display sees a half-loaded host.
   host.start();

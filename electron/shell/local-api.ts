@@ -1,7 +1,9 @@
 /**
- * The hall's local API (status, timeline, reload) next to the Electron window. The window loads
- * the display from hallcast://app/, so the server carries no renderer.
+ * The hall's local API (status, timeline, reload) and the floor-manager console next to the
+ * Electron window. The window loads the display from hallcast://app/, so the server carries no
+ * renderer (and the console's live preview frame, which is the renderer's page, stays empty).
  */
+import path from 'node:path';
 import { createServer } from '../core/api/server.js';
 import type { Host } from '../core/host/host.js';
 import type { ShellConfig } from './shell-config.js';
@@ -13,7 +15,20 @@ export interface LocalApi {
 
 export async function startLocalApi(host: Host, config: ShellConfig, version: string): Promise<LocalApi> {
   const { host: bindHost, port, token } = config.api;
-  const app = await createServer({ host, rendererDir: null, assetsDir: config.assetsDir, bindHost, port, token, version });
+  const app = await createServer({
+    host,
+    rendererDir: null,
+    assetsDir: config.assetsDir,
+    // The floor-manager console (electron/core/admin), built beside the renderer.
+    playlistsDir: config.playlistsDir,
+    stateDir: config.stateDir,
+    adminDir: path.join(path.dirname(config.rendererDir), 'admin'),
+    adminPassword: process.env.HALLCAST_ADMIN_PASSWORD ?? null,
+    bindHost,
+    port,
+    token,
+    version,
+  });
   try {
     await app.listen({ host: bindHost, port });
   } catch (error) {

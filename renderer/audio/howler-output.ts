@@ -23,3 +23,8 @@ export function howlerOutput(): AudioOutput | null {
   const master = Howler.masterGain as GainNode | null;
   return Howler.usingWebAudio && ctx && master ? { ctx, master } : null;
 }
+
+/** Silences everything the display plays (programme and speech): the console's preview frame. */
+export function muteOutput(): void {
+  Howler.mute(true);
+}

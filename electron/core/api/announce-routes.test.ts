@@ -25,7 +25,7 @@ async function setup(token: string | null = null) {
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), bindHost: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
+  const app = await createServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
   cleanups.push(() => app.close());
   const heard: AnnounceMessage[] = [];
   cleanups.push(host.attachSpeaker('test-display', (m) => heard.push(m)));

@@ -7,12 +7,19 @@ import { stat } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Host } from '../host/host.js';
 import { speechFile } from '../announce-desk/speech-clips.js';
+import type { Answer } from './answer.js';
+
+/** POST /api/announce and the console's POST /admin/api/announce: the same body, the same answers. */
+export async function announceAnswer(host: Host, body: unknown): Promise<Answer> {
+  const outcome = await host.voice.request(body);
+  if (!outcome.ok) return { status: outcome.status, body: { error: outcome.error, ...(outcome.id ? { id: outcome.id } : {}) } };
+  return { status: 202, body: { id: outcome.id, state: outcome.state } };
+}
 
 export function registerAnnounceRoutes(app: FastifyInstance, host: Host): void {
   app.post('/api/announce', async (request, reply) => {
-    const outcome = await host.voice.request(request.body);
-    if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error, ...(outcome.id ? { id: outcome.id } : {}) });
-    return reply.code(202).send({ id: outcome.id, state: outcome.state });
+    const answer = await announceAnswer(host, request.body);
+    return reply.code(answer.status).send(answer.body);
   });
 
   app.get('/api/announcements', async () => host.voice.desk.view());

@@ -1,8 +1,9 @@
 /**
  * Who may talk to the player. The local API binds to loopback by default; binding elsewhere needs
- * a token. Independently of that, no web page may drive the player: a request whose Host header is
- * not the player's own (DNS rebinding) is refused, and so is a mutating request or a WebSocket
- * upgrade that carries a foreign Origin.
+ * a token, which other machines must send to /api/ and /ws — but not to the console under /admin/,
+ * whose session is its credential. Independently of that, no web page may drive the player: a
+ * request whose Host header is not the player's own (DNS rebinding) is refused, and so is a
+ * mutating request or a WebSocket upgrade that carries a foreign Origin, console included.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -80,12 +81,19 @@ export function createGuard(options: GuardOptions): (request: GuardRequest) => G
         return { ok: false, status: 403, message: `requests from ${request.origin} may not drive the player` };
       }
     }
-    const needsToken = exposed && !isLoopback(request.remote) && (request.url.startsWith('/api/') || request.isWebSocket);
+    // The console's own session is its credential (electron/core/admin), so a floor manager's
+    // browser on the hall's LAN needs no API token; Host and Origin are checked above as for all.
+    const needsToken = exposed && !isLoopback(request.remote) && !isConsole(request.url) && (request.url.startsWith('/api/') || request.isWebSocket);
     if (needsToken && !tokenOk(request)) {
       return { ok: false, status: 401, message: 'this player needs a token: send Authorization: Bearer TOKEN' };
     }
     return { ok: true };
   };
+}
+
+/** /admin, /admin/… and /admin?…: the floor-manager console's page, API and preview socket. */
+export function isConsole(url: string): boolean {
+  return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
 }
 
 function originHostOf(origin: string): string | null {

@@ -21,6 +21,8 @@ async function setup(overrides: Partial<ServerOptions> = {}) {
     host,
     rendererDir: path.join(root, 'renderer'),
     assetsDir: path.join(root, 'assets'),
+    playlistsDir: path.join(root, 'playlists'),
+    stateDir: path.join(root, 'state'),
     bindHost: '127.0.0.1',
     port: 8080,
     token: null,

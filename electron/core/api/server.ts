@@ -2,25 +2,37 @@
  * The local HTTP server: the API the hall's PA, queue system and floor managers call, and — for
  * `hallcast serve` — the renderer, the media under /media/ and the display WebSocket at /ws.
  */
-import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { FromDisplay, ToDisplay } from '../../contract.js';
+import { registerAdminRoutes, type AdminRoutesOptions } from '../admin/admin-routes.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../admin/media-upload.js';
 import type { Host } from '../host/host.js';
 import { resolveMedia } from '../playlists/media-path.js';
-import { dayTimeline, TimelineRequestError } from '../schedule/day-timeline.js';
 import { contentSecurityPolicy } from './csp.js';
+import { serveDisplay } from './display-socket.js';
 import { createGuard, type GuardOptions } from './guard.js';
-import { parseDisplayMessage } from './display-message.js';
 import { registerQueueRoutes } from './queue-routes.js';
 import { registerAnnounceRoutes } from './announce-routes.js';
+import { timelineAnswer } from './timeline-answer.js';
 
 export interface ServerOptions extends GuardOptions {
   host: Host;
   /** Built renderer (dist/renderer); null serves the API only (the Electron shell loads its own). */
   rendererDir: string | null;
   assetsDir: string;
+  /** The playlist folder the console edits (electron/core/admin). */
+  playlistsDir: string;
+  /** The console's password file and change history (admin.json, history/). */
+  stateDir: string;
+  /** The built console (dist/admin); null or absent: no console page (API-only use). */
+  adminDir?: string | null;
+  /** HALLCAST_ADMIN_PASSWORD: the console's password, hashed in memory at start, never written. */
+  adminPassword?: string | null;
+  /** Largest media upload through the console; default 512 MB. */
+  adminMaxUploadBytes?: number;
+  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not. */
+  adminTuning?: Pick<AdminRoutesOptions, 'scryptCost' | 'io' | 'ffprobe'>;
   now?: () => number;
   version: string;
 }
@@ -80,14 +92,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get('/api/health', async () => ({ ok: true, version: options.version, uptimeSeconds: host.status().uptimeSeconds }));
   app.get('/api/status', async () => host.status());
   app.get<{ Querystring: { date?: string; days?: string } }>('/api/timeline', async (request, reply) => {
-    const applied = host.applied();
-    if (!applied) return reply.code(503).send({ error: 'no valid playlists loaded', playlists: host.status().playlists });
-    try {
-      return dayTimeline(applied.config, request.query.date ?? null, Number(request.query.days ?? '1'), now());
-    } catch (error) {
-      if (error instanceof TimelineRequestError) return reply.code(400).send({ error: error.message });
-      throw error;
-    }
+    const answer = timelineAnswer(host, request.query, now());
+    return reply.code(answer.status).send(answer.body);
   });
 
   registerQueueRoutes(app, host, now);
@@ -101,25 +107,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
   app.register(async (scope) => {
-    scope.get('/ws', { websocket: true }, (socket) => {
-      const display = randomUUID();
-      const send = (message: ToDisplay): void => socket.send(JSON.stringify(message));
-      send({ type: 'state', state: host.state() });
-      send({ type: 'queue', queue: host.queue.board() });
-      const unsubscribe = host.subscribe((state) => send({ type: 'state', state }));
-      const unsubscribeQueue = host.queue.subscribe((queue) => send({ type: 'queue', queue }));
-      const detachSpeaker = host.attachSpeaker(display, (announce) => send({ type: 'announce', announce }));
-      socket.on('message', (data) => {
-        const message: FromDisplay | null = parseDisplayMessage(String(data));
-        if (message) host.receive(message, display);
-      });
-      socket.on('close', () => {
-        unsubscribe();
-        unsubscribeQueue();
-        detachSpeaker();
-        host.disconnect(display);
-      });
-    });
+    scope.get('/ws', { websocket: true }, (socket) => serveDisplay(socket, host, 'display'));
+  });
+  await registerAdminRoutes(app, {
+    host,
+    playlistsDir: options.playlistsDir,
+    assetsDir: options.assetsDir,
+    stateDir: options.stateDir,
+    adminDir: options.adminDir ?? null,
+    now,
+    password: options.adminPassword || null,
+    maxUploadBytes: options.adminMaxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    ...options.adminTuning,
   });
 
   await app.register(fastifyStatic, { root: options.assetsDir, prefix: '/media/', decorateReply: false, dotfiles: 'deny', index: false, list: false });

@@ -104,6 +104,8 @@ export interface Host {
 }
 
 const RECHECK_SECONDS = 30;
+/** Under the assets folder: shown when no programme can play. */
+export const IDLE_IMAGE = 'images/idle-branding.jpg';
 
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
@@ -120,8 +122,7 @@ export function createHost(options: HostOptions): Host {
   let current: DisplayState = fallbackState(clock.now());
   let signature = '';
   let cancelRecheck: (() => void) | null = null;
-  const idleFile = path.join(options.assetsDir, 'images', 'idle-branding.jpg');
-  const idleImage = existsSync(idleFile) ? mediaUrl('images/idle-branding.jpg') : null;
+  const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
   const queueClock: QueueClock = options.queueClock ?? {
     now: clock.now,
     after: (ms, run) => {

@@ -5,6 +5,12 @@ export interface Diagnostic {
   col: number;
   severity: 'error' | 'warning';
   message: string;
+  /**
+   * The JSON Pointer (RFC 6901) of the value the finding is about (`/items/2/duration`, "" for the
+   * whole file), so an editor can show it at its field; absent for findings about no value in a file
+   * (a missing file, a bad file name).
+   */
+  pointer?: string;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -15,8 +15,9 @@ import { JsonSource } from './source.js';
 import type { AnnouncementsFile, CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from './types.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const PROGRAMME_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const TOP_FILES: Record<string, { kind: FileKind; required: boolean }> = {
+export const PROGRAMME_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** The files the player reads at the top of the folder; programmes/ID.json besides. */
+export const TOP_FILES: Record<string, { kind: FileKind; required: boolean }> = {
   'schedule.json': { kind: 'schedule', required: true },
   'layouts.json': { kind: 'layouts', required: true },
   'ticker.json': { kind: 'ticker', required: false },

@@ -2,7 +2,7 @@
  * A JSON file kept with its syntax tree, so every finding can name the line and column of the value
  * it is about, not only syntax errors.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostic.js';
 
 export type JsonPath = (string | number)[];
@@ -60,12 +60,13 @@ export class JsonSource {
   at(path: JsonPath, severity: Diagnostic['severity'], message: string, options: { key?: boolean } = {}): Diagnostic {
     const node = this.nodeAt(path);
     const target = options.key && node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
-    return this.diagnosticAtOffset(target?.offset ?? 0, severity, message);
+    return { ...this.diagnosticAtOffset(target?.offset ?? 0, severity, message), pointer: jsonPointer(path) };
   }
 
+  /** A finding at a place in the text; its pointer is the value or key the place is in. */
   diagnosticAtOffset(offset: number, severity: Diagnostic['severity'], message: string): Diagnostic {
     const { line, col } = this.position(offset);
-    return { file: this.name, line, col, severity, message };
+    return { file: this.name, line, col, severity, message, pointer: jsonPointer(getLocation(this.text, offset).path) };
   }
 
   private reportDuplicateKeys(node: Node, out: Diagnostic[]): void {
@@ -85,6 +86,11 @@ export class JsonSource {
     }
     for (const child of node.children ?? []) this.reportDuplicateKeys(child, out);
   }
+}
+
+/** RFC 6901: `["items", 2, "duration"]` → `/items/2/duration`, with `~` and `/` escaped in keys. */
+export function jsonPointer(path: JsonPath): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 function syntaxMessage(error: ParseError): string {

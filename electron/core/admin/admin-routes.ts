@@ -1,0 +1,226 @@
+/**
+ * The floor-manager console's routes (README.md beside this file): sign-in, the playlist files and
+ * their history, the media library, the hall's status, timeline and PA, the live preview socket,
+ * and the built console page. Every /admin/api route passes the console's access check before its
+ * body is read; the server's guard has checked Host and Origin before that.
+ */
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { announceAnswer } from '../api/announce-routes.js';
+import { serveDisplay } from '../api/display-socket.js';
+import { timelineAnswer } from '../api/timeline-answer.js';
+import type { Host } from '../host/host.js';
+import { MAX_FILE_BYTES } from '../playlists/load.js';
+import type { ScryptCost } from './admin-password.js';
+import type { WriteIo } from './atomic-file.js';
+import { COOKIE_PATH, createConsoleAccess, SESSION_COOKIE, type AccessConfig } from './console-access.js';
+import { consolePage } from './console-page.js';
+import { createCredentials } from './credentials.js';
+import { createHistory, entryOf, historyDiff } from './history.js';
+import { createMediaLibrary } from './media-library.js';
+import { createProbe, findOnPath } from './media-probe.js';
+import { megabytes, receiveMedia, uploadName } from './media-upload.js';
+import { mediaUsage } from './media-usage.js';
+import { oneAtATime } from './one-at-a-time.js';
+import { createPlaylistWriter } from './playlist-writer.js';
+import { createSessions, LIFETIME_MS } from './sessions.js';
+import { createSignInLimit } from './sign-in-limit.js';
+
+export interface AdminRoutesOptions {
+  host: Host;
+  playlistsDir: string;
+  assetsDir: string;
+  /** admin.json and history/ live here. */
+  stateDir: string;
+  /** The built console (dist/admin); null: no console page (the API still answers). */
+  adminDir: string | null;
+  now: () => number;
+  /** HALLCAST_ADMIN_PASSWORD; null: the password of STATE/admin.json. */
+  password: string | null;
+  maxUploadBytes: number;
+  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not (default: found on PATH). */
+  scryptCost?: ScryptCost;
+  io?: WriteIo;
+  ffprobe?: string | null;
+}
+
+const open: { config: AccessConfig } = { config: { access: 'open' } };
+
+/** A route of the console's API as registered: what the access check guards. */
+export interface ConsoleRoute {
+  method: string;
+  url: string;
+  open: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /admin/api route and the preview socket, as fastify registered them (onRoute). */
+    readonly consoleRoutes: readonly ConsoleRoute[];
+  }
+}
+
+/** The console's API and preview socket: every route here passes the access check. */
+export function isConsoleApi(url: string): boolean {
+  return url.startsWith('/admin/api/') || url === '/admin/ws';
+}
+type WithPath = { Params: { '*': string } };
+
+export async function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
+  const { host, now } = options;
+  const credentials = await createCredentials({ stateDir: options.stateDir, envPassword: options.password, ...(options.scryptCost ? { cost: options.scryptCost } : {}) });
+  const sessions = createSessions({ now });
+  const signIns = createSignInLimit({ now });
+  const access = createConsoleAccess(credentials, sessions);
+  const io = options.io ? { io: options.io } : {};
+  const history = createHistory({ stateDir: options.stateDir, now, ...io });
+  // Saves and media deletes take turns: a file a save names cannot be deleted under it.
+  const inTurn = oneAtATime();
+  const writer = createPlaylistWriter({ playlistsDir: options.playlistsDir, assetsDir: options.assetsDir, history, reload: () => host.reload(), now, inTurn, ...io });
+  const ffprobe = options.ffprobe === undefined ? findOnPath('ffprobe') : options.ffprobe;
+  const library = createMediaLibrary({ assetsDir: options.assetsDir, probe: createProbe(ffprobe), now, inTurn, ...io });
+  const usage = () => mediaUsage(host.applied()?.config ?? null, options.playlistsDir);
+  const address = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';
+
+  // Attached to each route as it is registered, by its path: a console route added anywhere,
+  // later, in any scope, is guarded all the same and cannot be forgotten.
+  const routes: ConsoleRoute[] = [];
+  app.decorate('consoleRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    if (!isConsoleApi(route.url)) return;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, open: (route.config as AccessConfig | undefined)?.access === 'open' });
+    route.onRequest = [access.check, ...[route.onRequest ?? []].flat()];
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(async (api) => {
+    api.get('/admin/api/session', open, async (request) => {
+      const closed = credentials.closedBecause();
+      const who = closed ? null : access.principal(request);
+      const details = who?.kind === 'session' ? { csrf: who.session.csrf, expiresAt: who.expiresAt } : who ? { csrf: who.csrf, loopback: true } : {};
+      return { signedIn: who !== null, passwordSet: closed === null, ...details };
+    });
+
+    api.post('/admin/api/login', open, async (request, reply) => {
+      const wait = signIns.retryAfter(address(request));
+      if (wait > 0) {
+        return reply
+          .code(429)
+          .header('Retry-After', String(wait))
+          .send({ error: `too many wrong passwords from this address: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}` });
+      }
+      const password = (request.body as { password?: unknown } | null)?.password;
+      if (typeof password !== 'string' || password === '') return reply.code(400).send({ error: 'send {"password": "…"}' });
+      // Counted before the (slow) check, so parallel guesses cannot slip past the limit together.
+      signIns.failed(address(request));
+      if (!(await credentials.check(password))) return reply.code(401).send({ error: 'wrong password' });
+      signIns.succeeded(address(request));
+      sessions.end(request.cookies[SESSION_COOKIE]);
+      const { session, expiresAt } = sessions.open(credentials.generation());
+      reply.setCookie(SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, maxAge: LIFETIME_MS / 1000 });
+      return { csrf: session.csrf, expiresAt };
+    });
+
+    api.post('/admin/api/logout', async (request, reply) => {
+      sessions.end(request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict' });
+      return { signedIn: false };
+    });
+
+    api.get('/admin/api/status', async () => ({ ...host.status(), announcements: host.voice.desk.view() }));
+    api.get<{ Querystring: { date?: string; days?: string } }>('/admin/api/timeline', async (request, reply) => {
+      const answer = timelineAnswer(host, request.query, now());
+      return reply.code(answer.status).send(answer.body);
+    });
+    api.post('/admin/api/announce', async (request, reply) => {
+      const answer = await announceAnswer(host, request.body);
+      return reply.code(answer.status).send(answer.body);
+    });
+
+    api.get('/admin/api/files', async () => ({ files: writer.list() }));
+    api.get<WithPath>('/admin/api/files/*', async (request, reply) => {
+      const file = writer.read(request.params['*']);
+      return file ? file : reply.code(404).send({ error: `no playlist file "${request.params['*']}"` });
+    });
+    // Room for the largest playlist file the loader accepts, sent as JSON.
+    api.put<WithPath>('/admin/api/files/*', { bodyLimit: MAX_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+      const body = request.body as { content?: unknown; baseVersion?: unknown } | null;
+      if (!body || !('content' in body) || !isVersion(body.baseVersion)) {
+        return reply.code(400).send({ error: 'send {"content": …, "baseVersion": "the version you opened" | null for a new file}' });
+      }
+      const outcome = await writer.save(request.params['*'], body.content, body.baseVersion);
+      return reply.code(outcome.status).send(outcome.body);
+    });
+    api.delete<WithPath>('/admin/api/files/*', async (request, reply) => {
+      const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
+      if (typeof baseVersion !== 'string') return reply.code(400).send({ error: 'send {"baseVersion": "the version you opened"}' });
+      const outcome = await writer.remove(request.params['*'], baseVersion);
+      return reply.code(outcome.status).send(outcome.body);
+    });
+
+    api.get('/admin/api/history', async () => ({ entries: history.list() }));
+    api.get<{ Params: { id: string } }>('/admin/api/history/:id', async (request, reply) => {
+      const record = history.get(request.params.id);
+      if (!record) return reply.code(404).send({ error: `no history entry ${request.params.id}` });
+      return { ...entryOf(record), diff: historyDiff(record) };
+    });
+    api.post<{ Params: { id: string } }>('/admin/api/history/:id/rollback', async (request, reply) => {
+      const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
+      if (baseVersion !== undefined && !isVersion(baseVersion)) return reply.code(400).send({ error: '"baseVersion", when sent, is the version you see now' });
+      const outcome = await writer.rollback(request.params.id, baseVersion);
+      return reply.code(outcome.status).send(outcome.body);
+    });
+
+    api.get('/admin/api/media', async () => library.list(usage()));
+    api.delete<WithPath>('/admin/api/media/*', async (request, reply) => {
+      const outcome = await library.remove(request.params['*'], usage());
+      return reply.code(outcome.status).send(outcome.body);
+    });
+    await api.register(async (uploads) => {
+      // The body is the file itself: handed over as a stream, never buffered, whatever its type.
+      uploads.removeAllContentTypeParsers();
+      const asStream = (_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void): void => done(null, payload);
+      uploads.addContentTypeParser('application/octet-stream', asStream);
+      uploads.addContentTypeParser('*', asStream);
+      uploads.post<{ Querystring: { name?: string } }>('/admin/api/media', { bodyLimit: options.maxUploadBytes }, async (request, reply) => {
+        const name = uploadName(request.query.name ?? '');
+        if (!name) return reply.code(400).send({ error: "give the file's name: POST /admin/api/media?name=clip.mp4 with the file as the body" });
+        const declared = Number(request.headers['content-length']);
+        const received = await receiveMedia({
+          body: request.body instanceof Readable ? request.body : Readable.from([]),
+          name,
+          declaredBytes: Number.isFinite(declared) ? declared : null,
+          folder: library.folder,
+          maxBytes: options.maxUploadBytes,
+          ...io,
+        });
+        // The rest of a refused upload is not read: close the connection rather than drain it.
+        if (!received.ok) return reply.code(received.status).header('Connection', 'close').send({ error: received.error, ...(received.status === 413 ? { limit: megabytes(options.maxUploadBytes) } : {}) });
+        const { item, duplicate } = await library.add({ temp: received.temp, sha256: received.sha256, bytes: received.bytes, extension: extensionOf(name), name }, usage());
+        return reply.code(201).send({ ...item, duplicate });
+      });
+    });
+
+    // The status page's live frame of the screen: a display that only watches.
+    api.get('/admin/ws', { websocket: true }, (socket) => serveDisplay(socket, host, 'preview'));
+  });
+
+  const adminDir = options.adminDir;
+  if (adminDir) {
+    app.get('/admin', async (_request, reply) => reply.redirect('/admin/'));
+    app.get('/admin/', consolePage(adminDir));
+    app.get<WithPath>('/admin/*', async (request, reply) => {
+      if (/^api(\/|$)/.test(request.params['*'])) return reply.code(404).send({ error: `no console route ${request.method} ${request.url.split('?')[0]}` });
+      return consolePage(adminDir)(request, reply);
+    });
+  }
+}
+
+function isVersion(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value));
+}
+
+function extensionOf(name: string): string {
+  return name.slice(name.lastIndexOf('.')).toLowerCase();
+}

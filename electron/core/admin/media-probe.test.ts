@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createProbe, findOnPath, readFfprobe, wavSeconds } from './media-probe.js';
+
+const ASSETS = path.join(import.meta.dirname, '../../../assets');
+const FFPROBE = findOnPath('ffprobe');
+const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-probe-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function wav(seconds: number, rate = 8000): Buffer {
+  const data = rate * 2 * seconds;
+  const head = Buffer.alloc(44);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(36 + data, 4);
+  head.write('WAVEfmt ', 8, 'latin1');
+  head.writeUInt32LE(16, 16);
+  head.writeUInt16LE(1, 20);
+  head.writeUInt16LE(1, 22);
+  head.writeUInt32LE(rate, 24);
+  head.writeUInt32LE(rate * 2, 28);
+  head.writeUInt16LE(2, 32);
+  head.writeUInt16LE(16, 34);
+  head.write('data', 36, 'latin1');
+  head.writeUInt32LE(data, 40);
+  return Buffer.concat([head, Buffer.alloc(data)]);
+}
+
+describe('media probe', () => {
+  it('falls back to reading headers when ffprobe is not installed', async () => {
+    const probe = createProbe(null);
+    expect(await probe(path.join(ASSETS, 'video/hall-welcome.mp4'), 'video')).toEqual({ durationSeconds: 8, width: 1920, height: 1080 });
+    expect(await probe(path.join(ASSETS, 'images/slide-services.jpg'), 'image')).toEqual({ durationSeconds: null, width: 1920, height: 1080 });
+    // WebM is not read without ffprobe: unknown, not wrong.
+    expect(await probe(path.join(ASSETS, 'video/broadband.webm'), 'video')).toEqual({ durationSeconds: null, width: null, height: null });
+    const file = path.join(dir, 'tone.wav');
+    writeFileSync(file, wav(2));
+    expect(await probe(file, 'audio')).toEqual({ durationSeconds: 2, width: null, height: null });
+    expect(await wavSeconds(file)).toBe(2);
+  });
+
+  it('says unknown for a file it cannot read', async () => {
+    const file = path.join(dir, 'junk.png');
+    writeFileSync(file, 'not a png');
+    expect(await createProbe(null)(file, 'image')).toEqual({ durationSeconds: null, width: null, height: null });
+    expect(await createProbe('/nonexistent/ffprobe')(file, 'image')).toEqual({ durationSeconds: null, width: null, height: null });
+  });
+
+  it.skipIf(!FFPROBE)('asks ffprobe when it is on PATH, WebM too', async () => {
+    const probe = createProbe(FFPROBE);
+    expect(await probe(path.join(ASSETS, 'video/hall-welcome.mp4'), 'video')).toEqual({ durationSeconds: 8, width: 1920, height: 1080 });
+    const webm = await probe(path.join(ASSETS, 'video/broadband.webm'), 'video');
+    expect(webm.durationSeconds).toBeGreaterThan(0);
+    expect(webm.width).toBeGreaterThan(0);
+    expect(await probe(path.join(ASSETS, 'images/slide-services.jpg'), 'image')).toEqual({ durationSeconds: null, width: 1920, height: 1080 });
+  });
+
+  it('reads ffprobe output: images have no play time, audio no picture, rotated video turns', () => {
+    const streams = [{ codec_type: 'video', width: 1920, height: 1080, side_data_list: [{ rotation: -90 }] }];
+    expect(readFfprobe({ format: { duration: '12.3456' }, streams }, 'video')).toEqual({ durationSeconds: 12.346, width: 1080, height: 1920 });
+    expect(readFfprobe({ format: { duration: '0.04' }, streams: [{ codec_type: 'video', width: 800, height: 600 }] }, 'image')).toEqual({ durationSeconds: null, width: 800, height: 600 });
+    expect(readFfprobe({ format: { duration: '3.5' }, streams: [{ codec_type: 'audio' }] }, 'audio')).toEqual({ durationSeconds: 3.5, width: null, height: null });
+  });
+
+  it('finds programs on PATH only where they are executable', () => {
+    writeFileSync(path.join(dir, 'tool'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(path.join(dir, 'data'), 'x', { mode: 0o644 });
+    expect(findOnPath('tool', `/nonexistent${path.delimiter}${dir}`)).toBe(path.join(dir, 'tool'));
+    expect(findOnPath('data', dir)).toBeNull();
+  });
+});
