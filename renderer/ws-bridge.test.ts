@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, parseToDisplay, wsUrlFor } from './ws-bridge.js';
+import { aged, backoffMs, parseToDisplay, wsUrlFor } from './ws-bridge.js';
 
 describe('ws bridge', () => {
   it('connects to /ws on the page origin, wss under https', () => {
@@ -58,5 +58,13 @@ describe('parseToDisplay', () => {
   it('still takes states and boards', () => {
     expect(parseToDisplay(JSON.stringify({ type: 'queue', queue: null }))).toEqual({ type: 'queue', queue: null });
     expect(parseToDisplay(JSON.stringify({ type: 'state', state: { layout: {} } }))).toBeNull();
+  });
+});
+
+describe('aged', () => {
+  it('moves a waiting state\'s serverTime on by the time it waited, so the display clock is not set behind', () => {
+    const state = { serverTime: 1_000_000 } as unknown as Parameters<typeof aged>[0];
+    expect(aged(state, 5_000, 5_480).serverTime).toBe(1_000_480);
+    expect(aged(state, 5_000, 4_000).serverTime).toBe(1_000_000);
   });
 });

@@ -39,6 +39,7 @@ export function createWsBridge(url: string): Bridge {
   let socket: WebSocket | null = null;
   let attempt = 0;
   let lastState: DisplayState | null = null;
+  let lastStateAt = 0;
   let lastBoard: QueueBoardState | null = null;
 
   const connect = (): void => {
@@ -58,6 +59,7 @@ export function createWsBridge(url: string): Bridge {
         for (const l of announceListeners) l(msg.announce);
       } else {
         lastState = msg.state;
+        lastStateAt = Date.now();
         for (const l of listeners) l(msg.state);
       }
     };
@@ -81,7 +83,7 @@ export function createWsBridge(url: string): Bridge {
   return {
     onState(listener) {
       listeners.add(listener);
-      if (lastState) listener(lastState);
+      if (lastState) listener(aged(lastState, lastStateAt));
       return () => listeners.delete(listener);
     },
     onQueue(listener) {
@@ -100,6 +102,15 @@ export function createWsBridge(url: string): Bridge {
     heartbeat: (heartbeat) => send({ type: 'heartbeat', heartbeat }, false),
     hello: (hello) => send({ type: 'hello', hello }, true),
   };
+}
+
+/**
+ * A state handed to a late subscriber: its serverTime moved on by the time it waited, since the
+ * display sets its clock from serverTime when it applies a state (measured: the first state waited
+ * ~0.5 s for the page's code, and the display's clock stayed that much behind until the next one).
+ */
+export function aged(state: DisplayState, receivedAt: number, now: number = Date.now()): DisplayState {
+  return { ...state, serverTime: state.serverTime + Math.max(0, now - receivedAt) };
 }
 
 /** A frame from the host, or null if it is not one this display understands. */

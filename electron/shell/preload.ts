@@ -18,9 +18,11 @@ import {
 const listeners = new Set<(state: DisplayState) => void>();
 // A listener added after the host's first state still starts from it, as with the WebSocket bridge.
 let lastState: DisplayState | null = null;
+let lastStateAt = 0;
 
 ipcRenderer.on(CHANNELS.state, (_event, state: DisplayState) => {
   lastState = state;
+  lastStateAt = Date.now();
   for (const listener of listeners) {
     try {
       listener(state);
@@ -34,7 +36,8 @@ ipcRenderer.on(CHANNELS.state, (_event, state: DisplayState) => {
 /** Calls `listener` with every state the host sends; returns an unsubscribe function. */
 function onState(listener: (state: DisplayState) => void): () => void {
   listeners.add(listener);
-  if (lastState) listener(lastState);
+  // Its serverTime moved on by the time it waited: the display sets its clock from it.
+  if (lastState) listener({ ...lastState, serverTime: lastState.serverTime + Math.max(0, Date.now() - lastStateAt) });
   return () => {
     listeners.delete(listener);
   };

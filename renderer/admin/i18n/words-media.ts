@@ -1,0 +1,31 @@
+/** Words of the media library. */
+import type { Words } from './words.js';
+
+export const mediaWords = {
+  'media.title': { 'zh-CN': '媒体库', en: 'Media library' },
+  'media.intro': { 'zh-CN': '上传视频（MP4、WebM）和图片（PNG、JPEG、WebP、GIF、AVIF），再添加到节目中。', en: 'Upload videos (MP4, WebM) and pictures (PNG, JPEG, WebP, GIF, AVIF), then add them to programmes.' },
+  'media.upload': { 'zh-CN': '上传文件', en: 'Upload files' },
+  'media.choose': { 'zh-CN': '选择文件…', en: 'Choose files…' },
+  'media.drop': { 'zh-CN': '或把文件拖到这里', en: 'or drop files here' },
+  'media.dropActive': { 'zh-CN': '松开即可上传', en: 'Release to upload' },
+  'media.uploading': { 'zh-CN': '上传中 {percent}%', en: 'Uploading {percent}%' },
+  'media.uploaded': { 'zh-CN': '已上传：{path}', en: 'Uploaded: {path}' },
+  'media.uploadFailed': { 'zh-CN': '上传失败（{status}）：{error}', en: 'Upload failed ({status}): {error}' },
+  'media.tooLarge': { 'zh-CN': '文件太大，未保存：{error}', en: 'Too large, nothing kept: {error}' },
+  'media.badType': { 'zh-CN': '播放器无法播放此文件：{error}', en: 'The player cannot play this file: {error}' },
+  'media.cancel': { 'zh-CN': '取消上传', en: 'Cancel upload' },
+  'media.empty': { 'zh-CN': '媒体库是空的', en: 'The library is empty' },
+  'media.count': { 'zh-CN': '共 {count} 个文件，{unused} 个未使用', en: '{count} files, {unused} unused' },
+  'media.onlyUnused': { 'zh-CN': '只看未使用的', en: 'Unused only' },
+  'media.filter': { 'zh-CN': '按名称筛选', en: 'Filter by name' },
+  'media.kind': { 'zh-CN': '类型', en: 'Kind' },
+  'media.size': { 'zh-CN': '大小', en: 'Size' },
+  'media.duration': { 'zh-CN': '时长', en: 'Length' },
+  'media.resolution': { 'zh-CN': '分辨率', en: 'Resolution' },
+  'media.usedBy': { 'zh-CN': '使用它的节目', en: 'Used by' },
+  'media.unused': { 'zh-CN': '未使用', en: 'Unused' },
+  'media.deleteConfirm': { 'zh-CN': '从播放器删除文件 {name}？', en: 'Delete {name} from the player?' },
+  'media.deleted': { 'zh-CN': '已删除 {path}', en: 'Deleted {path}' },
+  'media.inUse': { 'zh-CN': '无法删除：仍被节目使用（{programmes}）。请先从节目中移除。', en: 'Cannot delete: still used by {programmes}. Remove it from them first.' },
+  'media.deleteFailed': { 'zh-CN': '无法删除（{status}）：{error}', en: 'Could not delete ({status}): {error}' },
+} satisfies Record<string, Words>;
