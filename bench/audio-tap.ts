@@ -1,60 +1,67 @@
 /**
  * A page init script for the announcement bench: it finds the node that feeds the AudioContext's
- * destination (Howler's master gain, or a baseline's own gain) as it is connected, and records
- * every sample that reaches the output, sample-accurately, with a ScriptProcessor beside it.
- * Nothing in the player is changed; the tap only listens.
+ * destination (Howler's master gain, or a baseline's own gain) as it is connected, and listens to
+ * it with an AudioWorklet beside it. The worklet sees each 128-frame render quantum with its exact
+ * context time, so the first loud sample is placed to the sample (a ScriptProcessor's playbackTime
+ * would be a buffer off); getOutputTimestamp() then says when that sample reaches the output.
+ * Nothing in the player is changed; the tap only listens. Pages need bypassCSP (a blob: worklet).
  *
- * In the page: `__tap.arm()` forgets what came before; `__tap.first` is the performance.now()
- * time the first sample above the threshold reaches the output (via getOutputTimestamp), or
- * null; `__tap.runs()` gives the silent runs (start, length in s, context time) since arming.
+ * In the page: `__tap.arm()` forgets what came before; `__tap.first` is the performance.now() time
+ * the first sample above the threshold reaches the output, or null; `__tap.record(on)` keeps the
+ * samples; `__tap.span()` is the first and last loud sample of the recording; `__tap.ownSpan(urls)`
+ * the same for the clips themselves, decoded at the context's rate.
  */
 export const AUDIO_TAP_SCRIPT = `(() => {
   const THRESHOLD = 0.001;
-  const tap = { first: null, armed: false, recording: false, samples: [], sampleRate: 0, startAt: 0, ctx: null };
+  const WORKLET = \`
+    class Tap extends AudioWorkletProcessor {
+      constructor() { super(); this.armed = false; this.recording = false; this.port.onmessage = (e) => Object.assign(this, e.data); }
+      process(inputs) {
+        const data = inputs[0] && inputs[0][0];
+        if (!data) return true;
+        if (this.recording) this.port.postMessage({ chunk: data.slice(0) });
+        if (this.armed) {
+          for (let i = 0; i < data.length; i++) {
+            if (Math.abs(data[i]) > \${THRESHOLD}) { this.armed = false; this.port.postMessage({ loudAt: currentTime + i / sampleRate }); break; }
+          }
+        }
+        return true;
+      }
+    }
+    registerProcessor('hallcast-tap', Tap);\`;
+  const tap = { first: null, ready: false, chunks: [], sampleRate: 0, node: null };
   const connect = AudioNode.prototype.connect;
   AudioNode.prototype.connect = function (target, ...rest) {
     const result = connect.call(this, target, ...rest);
     if (target instanceof AudioDestinationNode && !this.__tapped) {
       this.__tapped = true;
+      const source = this;
       const ctx = this.context;
-      tap.ctx = ctx;
       tap.sampleRate = ctx.sampleRate;
-      const sp = ctx.createScriptProcessor(1024, 1, 1);
-      sp.onaudioprocess = (e) => {
-        const data = e.inputBuffer.getChannelData(0);
-        if (tap.recording) tap.samples.push(new Float32Array(data));
-        if (!tap.armed || tap.first !== null) return;
-        for (let i = 0; i < data.length; i++) {
-          if (Math.abs(data[i]) > THRESHOLD) {
-            const at = e.playbackTime + i / ctx.sampleRate;
+      const url = URL.createObjectURL(new Blob([WORKLET], { type: 'text/javascript' }));
+      ctx.audioWorklet.addModule(url).then(() => {
+        const node = new AudioWorkletNode(ctx, 'hallcast-tap', { numberOfOutputs: 0 });
+        node.port.onmessage = (e) => {
+          if (e.data.chunk) tap.chunks.push(e.data.chunk);
+          if (e.data.loudAt !== undefined) {
             const stamp = ctx.getOutputTimestamp();
-            tap.first = stamp.performanceTime + (at - stamp.contextTime) * 1000;
-            break;
+            tap.first = stamp.performanceTime + (e.data.loudAt - stamp.contextTime) * 1000;
           }
-        }
-      };
-      connect.call(this, sp);
-      connect.call(sp, ctx.destination);
+        };
+        connect.call(source, node);
+        tap.node = node;
+        tap.ready = true;
+      });
     }
     return result;
   };
-  tap.arm = () => { tap.first = null; tap.armed = true; };
-  tap.record = (on) => { tap.recording = on; if (on) tap.samples = []; };
-  /** Silent runs (|x| < threshold) inside the recording, between its first and last loud sample, in seconds. */
-  tap.runs = () => {
-    const all = new Float32Array(tap.samples.reduce((n, s) => n + s.length, 0));
-    let o = 0;
-    for (const s of tap.samples) { all.set(s, o); o += s.length; }
-    const runs = [];
-    let first = -1, last = -1, start = -1;
-    for (let i = 0; i < all.length; i++) {
-      const loud = Math.abs(all[i]) > THRESHOLD;
-      if (loud) { if (first < 0) first = i; last = i; if (start >= 0 && first >= 0 && start > first) runs.push([start, i - start]); start = -1; }
-      else if (start < 0) start = i;
-    }
-    return { sampleRate: tap.sampleRate, first, last, runs };
+  tap.arm = () => { tap.first = null; tap.node.port.postMessage({ armed: true }); };
+  tap.record = (on) => { if (on) tap.chunks = []; tap.node.port.postMessage({ recording: on }); };
+  tap.span = () => {
+    let first = -1, last = -1, i = 0;
+    for (const c of tap.chunks) for (let k = 0; k < c.length; k++, i++) if (Math.abs(c[k]) > THRESHOLD) { if (first < 0) first = i; last = i; }
+    return { sampleRate: tap.sampleRate, first, last };
   };
-  /** The clips' own audible span (s): decoded lengths less the first clip's lead and the last one's tail silence. */
   tap.ownSpan = async (urls) => {
     const ctx = new AudioContext();
     const bufs = await Promise.all(urls.map(async (u) => ctx.decodeAudioData(await (await fetch(u)).arrayBuffer())));
