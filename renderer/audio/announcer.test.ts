@@ -87,10 +87,13 @@ describe('Announcer', () => {
     expect(programme(f.log).slice(2)).toEqual(['programme set 1 @2.05', 'programme ramp 0.1 @2.3', 'programme set 0.1 @4.3', 'programme ramp 1 @5.3']);
   });
 
-  it(`schedules ${LEAD_S * 1000} ms ahead of the context clock by default`, async () => {
-    const { a, f } = announcer(fakeContext(), null);
-    await a.play(plan(['/v/chime.ogg'], { leadIn: 1 }));
-    expect(f.sources[0]!.at).toBe(2 + LEAD_S);
+  it(`schedules ${LEAD_S * 1000} ms ahead of the context clock by default, and a lead-in (the chime) at once`, async () => {
+    const first = announcer(fakeContext(), null);
+    await first.a.play(plan(['/v/a.ogg']));
+    expect(first.f.sources[0]!.at).toBe(2 + LEAD_S + 0.5);
+    const chimed = announcer(fakeContext(), null);
+    await chimed.a.play(plan(['/v/chime.ogg', '/v/a.ogg'], { leadIn: 1 }));
+    expect(chimed.f.sources[0]!.at).toBe(2);
   });
 
   it('leads by two render callbacks where those are longer than the default', () => {

@@ -15,7 +15,10 @@ import { scheduleSpeech, speechRequestProblem, type GainPoint } from './speech-s
  * video playing (dev/lead-probe.mjs, 10 ms callbacks): late starts at a 0 ms lead 18/450 (up to
  * 11.6 ms), 10 ms 2/450, 15 ms 1/450 (5.3 ms), 20 ms and more 0/1050; never a lost sample. A late
  * chime would overlap the clip after it and put `started` off; every millisecond here is also a
- * millisecond of call latency.
+ * millisecond of call latency. So a lead-in (the chime) is started at once, with no lead: started
+ * late by a callback, its last ~10 ms — a tail at −48 dB — lie under the first word (inaudible,
+ * and no gap), while the call is heard 20 ms sooner (bench/announce.ts). Without a chime the first
+ * word waits for the duck's attack anyway, so the lead costs nothing there.
  */
 export const LEAD_S = 0.02;
 /** stop(): speech fades out this fast (a hard cut clicks) and the programme comes back this fast. */
@@ -156,7 +159,7 @@ export class Announcer {
       leadIn: plan.leadIn,
       repeat: plan.repeat,
       pause: plan.pauseSeconds,
-      at: ctx.currentTime + (this.opts.leadSeconds ?? leadFor(ctx)),
+      at: ctx.currentTime + (this.opts.leadSeconds ?? (plan.leadIn > 0 ? 0 : leadFor(ctx))),
       duck: plan.duck,
       // A previous announcement's release may still be running: duck from where it is.
       from: programmeGain.gain.value,
