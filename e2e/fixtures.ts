@@ -1,14 +1,16 @@
 /**
  * Playwright fixtures: `hall()` starts `hallcast serve` on a free port over a copy of a playlist
- * folder (optionally previewing another time with --at) and stops it after the test. Page errors
- * and console errors go to the test log; each test can save screenshots with `shot()`.
+ * folder (optionally previewing another time with --at, with a console password, on a small disk)
+ * and stops it after the test. Page errors and console errors go to the test log; each test can save
+ * screenshots with `shot()`.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { DisplayState, QueueBoardState } from '../electron/contract.js';
 import { ROOT, startServeProcess, type ServeProcess } from './serve-process.js';
+import { mountSmallDisk, unmountSmallDisk } from './small-disk.js';
 
 export { ROOT };
 
@@ -22,6 +24,14 @@ export interface HallOptions {
   at?: string;
   /** Changes the copied playlist folder (and, with copyAssets, the media) before the player starts. */
   edit?: (playlists: string, assets: string) => void;
+  /** The console's password (HALLCAST_ADMIN_PASSWORD); without one the console answers 503. */
+  adminPassword?: string;
+  /** More environment for the player, e.g. HALLCAST_ADMIN_SESSION_IDLE_SECONDS. */
+  env?: Record<string, string>;
+  /** More `hallcast serve` flags, e.g. ['--admin-max-upload-mb', '64']. */
+  serveArgs?: string[];
+  /** Puts the copied playlist folder on a tmpfs of this many bytes (needs root: small-disk.ts). */
+  playlistsDiskBytes?: number;
 }
 
 export interface Hall {
@@ -46,14 +56,22 @@ export interface NowPlaying {
   element: string;
 }
 
-export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>; shot: (name: string) => Promise<string> }>({
+export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>; shot: (name: string, of?: Page) => Promise<string> }>({
   hall: async ({ page }, use) => {
-    const started: { server: ServeProcess; dir: string }[] = [];
+    const started: { server: ServeProcess | null; dir: string; mounted: string | null }[] = [];
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && console.log(`[console error] ${message.text()}`));
     await use(async (options = {}) => {
       const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-e2e-'));
       const playlists = path.join(dir, 'playlists');
+      const run = { server: null as ServeProcess | null, dir, mounted: null as string | null };
+      started.push(run);
+      if (options.playlistsDiskBytes) {
+        mkdirSync(playlists);
+        const refused = mountSmallDisk(playlists, options.playlistsDiskBytes);
+        if (refused) throw new Error(`cannot put the playlists on a ${options.playlistsDiskBytes}-byte disk: ${refused}`);
+        run.mounted = playlists;
+      }
       cpSync(options.playlists ?? path.join(ROOT, 'e2e', 'hall'), playlists, { recursive: true });
       let assets = options.assets ?? path.join(ROOT, 'assets');
       if (options.copyAssets) {
@@ -62,9 +80,10 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
       }
       options.edit?.(playlists, assets);
       const state = path.join(dir, 'state');
-      const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : [])];
-      const server = await startServeProcess(args, (text) => process.stdout.write(`[hallcast] ${text}`));
-      started.push({ server, dir });
+      const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : []), ...(options.serveArgs ?? [])];
+      const env = { ...options.env, ...(options.adminPassword ? { HALLCAST_ADMIN_PASSWORD: options.adminPassword } : {}) };
+      const server = await startServeProcess(args, (text) => process.stdout.write(`[hallcast] ${text}`), env);
+      run.server = server;
       const { url } = server;
       return {
         url,
@@ -83,15 +102,17 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
     });
     // Close the page first, so its WebSocket does not log the server going away as an error.
     await page.close();
-    for (const { server, dir } of started) {
-      await server.stop();
+    for (const { server, dir, mounted } of started) {
+      await server?.stop();
+      if (mounted) unmountSmallDisk(mounted);
       rmSync(dir, { recursive: true, force: true });
     }
   },
   shot: async ({ page }, use, testInfo) => {
-    await use(async (name) => {
+    // `of`: another page of the test (a second tab or browser context); default the test's page.
+    await use(async (name, of = page) => {
       const file = testInfo.outputPath(`${name}.png`);
-      await page.screenshot({ path: file });
+      await of.screenshot({ path: file });
       await testInfo.attach(name, { path: file, contentType: 'image/png' });
       return file;
     });

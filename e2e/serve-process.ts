@@ -13,10 +13,13 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** `args`: everything after `hallcast serve`; `--port 0` is added unless a port is given. */
-export async function startServeProcess(args: string[], onStderr?: (text: string) => void): Promise<ServeProcess> {
+/**
+ * `args`: everything after `hallcast serve`; `--port 0` is added unless a port is given. `env`:
+ * added to this process's environment (e.g. HALLCAST_ADMIN_PASSWORD).
+ */
+export async function startServeProcess(args: string[], onStderr?: (text: string) => void, env: Record<string, string> = {}): Promise<ServeProcess> {
   const full = ['bin/hallcast.js', 'serve', ...(args.includes('--port') ? [] : ['--port', '0']), ...args];
-  const child = spawn(process.execPath, full, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, full, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stderr!.on('data', (chunk: Buffer) => onStderr?.(String(chunk)));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

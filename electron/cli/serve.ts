@@ -34,6 +34,19 @@ export const SERVE_FLAGS = {
   'admin-max-upload-mb': { type: 'string' },
 } as const;
 
+/**
+ * HALLCAST_ADMIN_SESSION_IDLE_SECONDS: how long a console session may sit idle, for tests that
+ * must see one expire without waiting the default 30 minutes. Unset or empty: the default.
+ */
+export function sessionIdleMsOf(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 43_200) {
+    throw new Error(`HALLCAST_ADMIN_SESSION_IDLE_SECONDS=${value}: give whole seconds 1-43200, e.g. 5 (default: 30 minutes)`);
+  }
+  return seconds * 1000;
+}
+
 export interface Running {
   host: Host;
   url: string;
@@ -60,6 +73,7 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run npm run build`);
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) throw new Error(`--port ${options.port}: give a port number 0-65535`);
   const token = options.token ?? process.env.HALLCAST_TOKEN ?? null;
+  const sessionIdleMs = sessionIdleMsOf(process.env.HALLCAST_ADMIN_SESSION_IDLE_SECONDS);
   const maxUploadMb = Number(options.adminMaxUploadMb ?? '512');
   if (!(maxUploadMb > 0 && maxUploadMb <= 65_536)) throw new Error(`--admin-max-upload-mb ${options.adminMaxUploadMb}: give a size in MB, e.g. 2048`);
 
@@ -80,6 +94,7 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
     adminDir: path.join(root, 'dist', 'admin'),
     adminPassword: process.env.HALLCAST_ADMIN_PASSWORD ?? null,
     adminMaxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
+    ...(sessionIdleMs ? { adminTuning: { sessionIdleMs } } : {}),
     bindHost: options.host,
     port: options.port,
     token,

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { consoleHall, LOCAL, PASSWORD, type ConsoleHall } from './console-hall.test-support.js';
+import { CHEAP_SCRYPT, consoleHall, LOCAL, PASSWORD, type ConsoleHall } from './console-hall.test-support.js';
 
 const halls: ConsoleHall[] = [];
 afterEach(async () => {
@@ -81,6 +81,19 @@ describe('console access', () => {
     hall.time.advance(29 * 60_000);
     expect((await hall.app.inject({ method: 'GET', url: '/admin/api/files', headers })).statusCode).toBe(200);
     hall.time.advance(30 * 60_000);
+    const expired = await hall.app.inject({ method: 'GET', url: '/admin/api/files', headers });
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json()).toEqual({ error: 'session expired: sign in again' });
+  });
+
+  it('ends a session after a shorter idle time when told (HALLCAST_ADMIN_SESSION_IDLE_SECONDS)', async () => {
+    const hall = await setup({ adminTuning: { scryptCost: CHEAP_SCRYPT, ffprobe: null, sessionIdleMs: 5000 } });
+    const login = await hall.app.inject({ method: 'POST', url: '/admin/api/login', headers: LOCAL, payload: { password: PASSWORD } });
+    expect(login.json().expiresAt).toBe(hall.time.now() + 5000);
+    const headers = { ...LOCAL, cookie: String(login.headers['set-cookie']).split(';')[0]! };
+    hall.time.advance(4000);
+    expect((await hall.app.inject({ method: 'GET', url: '/admin/api/files', headers })).statusCode).toBe(200);
+    hall.time.advance(5000);
     const expired = await hall.app.inject({ method: 'GET', url: '/admin/api/files', headers });
     expect(expired.statusCode).toBe(401);
     expect(expired.json()).toEqual({ error: 'session expired: sign in again' });

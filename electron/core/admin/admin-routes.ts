@@ -43,6 +43,8 @@ export interface AdminRoutesOptions {
   scryptCost?: ScryptCost;
   io?: WriteIo;
   ffprobe?: string | null;
+  /** Tests: how long a session may sit idle (default 30 minutes; HALLCAST_ADMIN_SESSION_IDLE_SECONDS). */
+  sessionIdleMs?: number;
 }
 
 const open: { config: AccessConfig } = { config: { access: 'open' } };
@@ -70,7 +72,7 @@ type WithPath = { Params: { '*': string } };
 export async function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
   const { host, now } = options;
   const credentials = await createCredentials({ stateDir: options.stateDir, envPassword: options.password, ...(options.scryptCost ? { cost: options.scryptCost } : {}) });
-  const sessions = createSessions({ now });
+  const sessions = createSessions({ now, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) });
   const signIns = createSignInLimit({ now });
   const access = createConsoleAccess(credentials, sessions);
   const io = options.io ? { io: options.io } : {};

@@ -31,8 +31,8 @@ export interface ServerOptions extends GuardOptions {
   adminPassword?: string | null;
   /** Largest media upload through the console; default 512 MB. */
   adminMaxUploadBytes?: number;
-  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not. */
-  adminTuning?: Pick<AdminRoutesOptions, 'scryptCost' | 'io' | 'ffprobe'>;
+  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not, short sessions. */
+  adminTuning?: Pick<AdminRoutesOptions, 'scryptCost' | 'io' | 'ffprobe' | 'sessionIdleMs'>;
   now?: () => number;
   version: string;
 }

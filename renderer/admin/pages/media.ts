@@ -4,7 +4,7 @@
  * delete (a 409 names the programmes still using it).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { encodePath } from '../api/answer.js';
+import { encodePath, type ApiResult } from '../api/answer.js';
 import { api } from '../api/client.js';
 import type { MediaItem, MediaList } from '../api/types.js';
 import { uploadMedia } from '../api/upload.js';
@@ -15,6 +15,7 @@ import type { Message } from '../components/message.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 import { formatBytes, formatSeconds } from '../logic/format-size.js';
+import { latestOnly } from '../logic/latest-only.js';
 
 interface UploadRow {
   id: number;
@@ -111,8 +112,11 @@ export function MediaPage() {
   const [filter, setFilter] = useState('');
   const [onlyUnused, setOnlyUnused] = useState(false);
 
+  // Uploads finishing together each refresh; an older listing answering last must not win.
+  const [latest] = useState(() => latestOnly<ApiResult<MediaList>>());
   const refresh = async (): Promise<void> => {
-    const answer = await api<MediaList>('GET', 'media');
+    const answer = await latest(api<MediaList>('GET', 'media'));
+    if (!answer) return;
     if (answer.ok) {
       setList(answer.data);
       setError(null);
