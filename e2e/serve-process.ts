@@ -37,13 +37,16 @@ export async function startServeProcess(args: string[], onStderr?: (text: string
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
-      // A player that does not stop within 5 s is a bug the log will show; never hang the run on it.
+      // A player that does not stop within 5 s is a bug (a hall PC's shutdown would wait on it):
+      // kill it, so the run goes on, and fail the test that started it.
+      let hung = false;
       const timer = setTimeout(() => {
-        process.stderr.write('hallcast serve did not stop within 5 s of SIGTERM; killing it\n');
+        hung = true;
         child.kill('SIGKILL');
       }, 5000);
       await exited;
       clearTimeout(timer);
+      if (hung) throw new Error('hallcast serve did not stop within 5 s of SIGTERM (killed)');
     },
   };
 }

@@ -178,6 +178,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       unsubscribeCare();
       cancelSlide?.();
       prerender?.();
+      speech.close();
       journal?.close();
     },
   };

@@ -10,6 +10,7 @@ import { createCommandEngine } from '../tts/command-engine.js';
 import { createEspeakWasmEngine } from '../tts/espeak-wasm-engine.js';
 import { createSpeechCache, type SpeechCache } from '../tts/speech-cache.js';
 import { readWavInfo } from '../tts/wav.js';
+import type { SpeechEngine } from '../tts/speech-engine.js';
 import type { Clip } from './spoken.js';
 
 export const SPEECH_ROUTE = '/speech/';
@@ -19,19 +20,24 @@ export const SPEECH_FILE = /^[A-Za-z0-9_-]{1,16}-[0-9a-f]{32}\.wav$/;
 export interface SpeechClips {
   configure(tts: AnnouncementsFile['tts']): void;
   speak(text: string, lang: Lang): Promise<Clip>;
+  /** Ends the engine's thread, if it has one. */
+  close(): void;
 }
 
 export function createSpeechClips(dir: string): SpeechClips {
   let key = '';
   let cache: SpeechCache | null = null;
+  let closeEngine: (() => void) | null = null;
   const configure = (tts: AnnouncementsFile['tts']): void => {
     const next = JSON.stringify(tts ?? null);
     if (next === key && cache) return;
     key = next;
-    const engine =
+    closeEngine?.();
+    const engine: SpeechEngine & { close?: () => Promise<void> } =
       tts?.engine === 'command'
         ? createCommandEngine({ id: tts.id, voices: tts.voices as Record<string, string[]>, ...(tts.timeoutSeconds ? { timeoutMs: tts.timeoutSeconds * 1000 } : {}) })
         : createEspeakWasmEngine();
+    closeEngine = engine.close ? () => void engine.close!() : null;
     cache = createSpeechCache({ engine, dir, rate: tts?.rate ?? 1 });
   };
   return {
@@ -42,6 +48,11 @@ export function createSpeechClips(dir: string): SpeechClips {
       const info = readWavInfo(await readFile(file));
       if (!info) throw new Error(`speech cache: ${file} is not a PCM WAV`);
       return { url: `${SPEECH_ROUTE}${path.basename(file)}`, durationMs: Math.round(info.durationSec * 1000) };
+    },
+    close() {
+      closeEngine?.();
+      closeEngine = null;
+      cache = null;
     },
   };
 }

@@ -49,7 +49,6 @@ export function createEspeakWasmEngine(): EspeakWasmEngine {
     if (worker) return worker;
     // Beside this module in the source tree, beside the bundle in dist/ (scripts/build.mjs copies it).
     const w = new Worker(new URL('./espeak-worker.mjs', import.meta.url));
-    w.unref(); // an idle speech thread must not keep `hallcast serve` or a test run alive
     w.on('message', (reply: Reply) => {
       const p = pending.get(reply.id);
       if (!p) return;
@@ -63,6 +62,9 @@ export function createEspeakWasmEngine(): EspeakWasmEngine {
       if (worker === w) worker = null;
       failAll(new Error(`espeak-ng thread exited (code ${code})`));
     });
+    // After the listeners: adding a 'message' listener refs the thread's port again, and an idle
+    // speech thread must not keep `hallcast serve` from exiting (measured: SIGTERM hung on it).
+    w.unref();
     worker = w;
     return w;
   };
