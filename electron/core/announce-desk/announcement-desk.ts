@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { AnnouncementPlay, AnnouncementReport, DuckPlan } from '../../contract.js';
 import type { Announcement, WaitPolicy } from '../announce/announcement.js';
 import { createQueue, finished, next, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
-import { snapshot, type AnnouncementSnapshot } from '../announce/snapshot.js';
+import { snapshot } from '../announce/snapshot.js';
+import type { AnnouncementsView, ItemView } from './announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../playlists/types.js';
 import type { Log } from '../scheduler/ports.js';
 import type { Zone } from '../time/zone.js';
@@ -44,26 +45,6 @@ export interface AnnounceOptions {
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
   | { ok: false; id: string | null; status: 400 | 409 | 503; error: string };
-
-export interface AnnouncementsView extends Omit<AnnouncementSnapshot, 'current' | 'pending'> {
-  current: (ItemView & { startedAt: number | null; expectedEndAt: number; display: string | null }) | null;
-  pending: ItemView[];
-  displays: number;
-}
-
-export interface ItemView {
-  id: string;
-  kind: Announcement['kind'];
-  priority: number;
-  requestedAt: number;
-  expiresAt: number | null;
-  repeat: number;
-  key: string | null;
-  merged: number;
-  held: boolean;
-  lines: Spoken['lines'];
-  durationMs: number;
-}
 
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;

@@ -13,6 +13,7 @@ import { Zone } from '../time/zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
+import type { CareAlert } from '../host/host-status.js';
 import { watchCalls } from './call-trigger.js';
 import { DEFAULT_SLIDE_SECONDS, dueCareRules, overloadedRules, type CareRuleHit } from './care-rules.js';
 import { createSpeechClips } from './speech-clips.js';
@@ -39,12 +40,6 @@ export interface HallVoiceOptions {
   queue: QueueSlot;
   /** Called when the diversion slide appears or goes: the host publishes a new display state. */
   onDiversion(): void;
-}
-
-export interface CareAlert {
-  kind: 'care-rule';
-  rule: string;
-  reason: string;
 }
 
 export interface HallVoice {

@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DisplayHello, DisplayState, FromDisplay, QueueBoardState } from '../../contract.js';
-import type { Localized } from '../playlists/types.js';
-import { createPlaylistStore, type Applied, type PlaylistStatus, type PlaylistStore } from '../playlists/store.js';
+import type { DisplayState, FromDisplay } from '../../contract.js';
+import { createPlaylistStore, type Applied, type PlaylistStore } from '../playlists/store.js';
 import type { Resolution } from '../schedule/timeline.js';
 import { cronTimers } from '../scheduler/cron-timers.js';
 import { systemClock, type Clock, type Log, type Timers } from '../scheduler/ports.js';
@@ -21,8 +20,10 @@ import { openProofOfPlayLog, type ProofOfPlayLog } from './proof-of-play.js';
 import type { QueueClock } from '../queue-hub/queue-hub.js';
 import { createQueueSlot, type QueueSlot } from '../queue-hub/queue-slot.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
-import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type CareAlert, type HallVoice } from '../announce-desk/hall-voice.js';
-import type { AnnouncementsView } from '../announce-desk/announcement-desk.js';
+import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from '../announce-desk/hall-voice.js';
+import type { DisplayInfo, HostStatus, QueueStatus } from './host-status.js';
+
+export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from '../announce-desk/display-roster.js';
 
 export interface HostOptions {
@@ -41,47 +42,6 @@ export interface HostOptions {
   feedDeps?: Partial<FeedDeps>;
   /** Rendered speech; default STATE/speech, or a temporary folder without a state folder. */
   speechDir?: string;
-}
-
-export interface DisplayInfo {
-  id: string;
-  shell: DisplayHello['shell'] | null;
-  width: number | null;
-  height: number | null;
-  lastSeen: number;
-  programme: string | null;
-  item: string | null;
-  position: number | null;
-}
-
-export interface HostStatus {
-  ok: boolean;
-  uptimeSeconds: number;
-  programme: { id: string; title: Localized } | null;
-  entry: string | null;
-  since: number | null;
-  nextSwitch: { at: number; programme: string | null; entry: string | null } | null;
-  nowPlaying: { item: string | null; position: number | null } | null;
-  displays: DisplayInfo[];
-  playlists: PlaylistStatus;
-  /** null: the hall has no queue.json. */
-  queue: QueueStatus | null;
-  /** What the PA is saying and how many wait (GET /api/announcements has the whole queue). */
-  announcements: { current: AnnouncementsView['current']; pending: number };
-  /** For the floor staff: tickets over time, services overloaded (care rules). */
-  alerts: (CareAlert | { kind: 'overdue'; ticket: string; service: string; waitedMinutes: number })[];
-}
-
-/** The queue as the floor staff's tools read it from /api/status. */
-export interface QueueStatus {
-  /** The queue's clock now, epoch ms (the simulator's, when it runs faster than life): "ago" counts from it. */
-  now: number;
-  feed: QueueBoardState['feed'];
-  nowServing: QueueBoardState['serving'];
-  recentCalls: QueueBoardState['calls'];
-  services: QueueBoardState['services'];
-  /** Over-time alerts: tickets waiting longer than queue.json's overdueMinutes, longest first. */
-  overdue: { ticket: string; service: string; waitedMinutes: number }[];
 }
 
 export interface Host {

@@ -11,6 +11,9 @@ import type { Log } from '../scheduler/ports.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
 import { loadPlaylists } from './load.js';
 import type { HallConfig } from './types.js';
+import type { PlaylistStatus } from '../host/host-status.js';
+
+export type { PlaylistStatus };
 
 export interface Applied {
   config: HallConfig;
@@ -18,14 +21,6 @@ export interface Applied {
   /** Epoch ms. */
   loadedAt: number;
   from: 'folder' | 'saved copy';
-}
-
-export interface PlaylistStatus {
-  loadedAt: number | null;
-  from: Applied['from'] | null;
-  /** Findings of the last load that was refused; empty once a valid folder loads. */
-  errors: string[];
-  warnings: string[];
 }
 
 export interface PlaylistStoreOptions {

@@ -1,36 +1,29 @@
 /**
  * The playlist files the console edits, as far as its forms go (playlists/README.md). Editors
- * change fields by spreading, so keys a form does not know survive a save.
+ * change fields by spreading, so keys a form does not know survive a save. Items, entries, notices
+ * and rules are the player's own types; a file differs from the loaded configuration only where
+ * the loader fills defaults (a programme's order and volume, an entry's priority) and in `$schema`.
  */
-import type { Lang, Localized } from './types.js';
+import type { CalendarDefinition } from '../../../electron/core/schedule/calendar.js';
+import type {
+  CareRule,
+  DayToken,
+  ImageItem,
+  Lang,
+  Localized,
+  ProgrammeItem,
+  ScheduleEntry as LoadedEntry,
+  TextSlideItem,
+  TimedAnnouncement,
+  VideoItem,
+} from '../../../electron/core/playlists/types.js';
 
-export type DayName = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun' | 'workday' | 'restday' | 'holiday';
-
-export interface VideoItem {
-  type: 'video';
-  src: string;
-  in?: number;
-  out?: number;
-  volume?: number;
-  muted?: boolean;
-}
-
-export interface ImageItem {
-  type: 'image';
-  src: string;
-  duration: number;
-}
-
-export interface TextItem {
-  type: 'text';
-  duration: number;
-  title: Localized;
-  body?: Localized;
-  background?: string;
-  color?: string;
-}
-
-export type ProgrammeItem = VideoItem | ImageItem | TextItem;
+export type { CareRule, ImageItem, ProgrammeItem, VideoItem };
+export type DayName = DayToken;
+export type TextItem = TextSlideItem;
+export type TimedNotice = TimedAnnouncement;
+export type Calendar = CalendarDefinition;
+export type ScheduleEntry = Omit<LoadedEntry, 'priority'> & { priority?: number };
 
 export interface Programme {
   $schema?: string;
@@ -42,21 +35,6 @@ export interface Programme {
   items: ProgrammeItem[];
 }
 
-export interface ScheduleEntry {
-  id: string;
-  programme: string;
-  priority?: number;
-  cron?: string;
-  duration?: string;
-  until?: string;
-  daypart?: { from: string; to: string };
-  days?: DayName[];
-  validFrom?: string;
-  validTo?: string;
-  except?: string[];
-  calendar?: string;
-}
-
 export interface Schedule {
   $schema?: string;
   timezone: string;
@@ -65,55 +43,9 @@ export interface Schedule {
   entries: ScheduleEntry[];
 }
 
-export interface Calendar {
-  preset?: string;
-  holidays?: string[];
-  workdays?: string[];
-  notHolidays?: string[];
-}
-
 export interface Calendars {
   $schema?: string;
   calendars: Record<string, Calendar>;
-}
-
-export interface WaitPolicy {
-  maxWaitSeconds: number;
-  then: 'play' | 'skip';
-}
-
-export interface TimedNotice {
-  id: string;
-  cron: string;
-  text: Localized;
-  languages?: Lang[];
-  repeat?: number;
-  expiresAfterSeconds?: number;
-  wait?: WaitPolicy;
-  days?: DayName[];
-  validFrom?: string;
-  validTo?: string;
-  except?: string[];
-}
-
-export interface CareSlide {
-  title: Localized;
-  body?: Localized;
-  image?: string;
-  background?: string;
-  color?: string;
-  seconds?: number;
-}
-
-export interface CareRule {
-  id: string;
-  service: string;
-  waitingAtLeast?: number;
-  estimateMinutesAtLeast?: number;
-  everyMinutes?: number;
-  text?: Localized;
-  languages?: Lang[];
-  slide?: CareSlide;
 }
 
 export interface AnnouncementsFile {

@@ -1,12 +1,17 @@
 /**
- * The shapes of the console's routes (electron/core/admin/README.md). The display's contract
- * types are reused where the answer carries them; the rest is written out here because the host's
- * own types live in Node-only modules the browser build must not pull in.
+ * The shapes of the console's routes (electron/core/admin/README.md). What the host already types
+ * — status, PA queue, timeline, diagnostics — is imported from its node-free type modules
+ * (host/host-status.ts, announce-desk/announcements-view.ts), so both sides read one definition;
+ * the console's own routes (session, files, history, media) are typed here.
  */
-import type { QueueBoardCall, QueueBoardCounter, QueueBoardService, QueueFeedStatus } from '../../../electron/contract.js';
+import type { Diagnostic } from '../../../electron/core/playlists/diagnostic.js';
+import type { DayTimeline as Timeline, TimelineRow } from '../../../electron/core/schedule/day-timeline.js';
+import type { Alert, DisplayInfo, HostStatus, QueueStatus } from '../../../electron/core/host/host-status.js';
+import type { AnnouncementsView, ItemView } from '../../../electron/core/announce-desk/announcements-view.js';
 
-export type Localized = { 'zh-CN': string; en?: string };
-export type Lang = 'zh-CN' | 'en';
+export type { Alert, Diagnostic, DisplayInfo, QueueStatus, Timeline, TimelineRow };
+
+export type { Lang, Localized } from '../../../electron/core/playlists/types.js';
 
 export interface Session {
   signedIn: boolean;
@@ -31,16 +36,6 @@ export interface FileAnswer<T = unknown> {
   path: string;
   version: string;
   content: T;
-}
-
-export interface Diagnostic {
-  file: string;
-  line: number;
-  col: number;
-  severity: 'error' | 'warning';
-  message: string;
-  /** JSON Pointer of the value in `file` ("" for the whole file); absent when the finding has none. */
-  pointer?: string;
 }
 
 export interface SaveAnswer {
@@ -78,103 +73,14 @@ export interface MediaList {
   unused: string[];
 }
 
-export interface TimelineRow {
-  at: number;
-  date: string;
-  time: string;
-  offset: string;
-  programme: string | null;
-  title: string;
-  entry: string | null;
-  why: string;
-}
+/** One waiting or playing announcement, as the host shows it. */
+export type PaItem = ItemView;
 
-export interface Timeline {
-  timezone: string;
-  from: string;
-  days: number;
-  rows: TimelineRow[];
-}
+/** The PA queue: the console's status carries all of it, as GET /api/announcements. */
+export type PaQueue = AnnouncementsView;
 
-export interface SpokenLine {
-  lang: Lang;
-  text: string;
-}
-
-export interface PaItem {
-  id: string;
-  kind: 'emergency' | 'pa' | 'call' | 'care';
-  priority: number;
-  requestedAt: number;
-  expiresAt: number | null;
-  repeat: number;
-  key: string | null;
-  merged: number;
-  held: boolean;
-  lines: SpokenLine[];
-  durationMs: number;
-}
-
-export interface PaCurrent extends PaItem {
-  startedAt: number | null;
-  expectedEndAt: number;
-  display: string | null;
-}
-
-export interface PaRecent {
-  id: string;
-  kind: PaItem['kind'];
-  key: string | null;
-  outcome: 'played' | 'failed' | 'dropped' | 'rejected';
-  reason: string | null;
-  at: number;
-}
-
-export interface PaQueue {
-  at?: number;
-  current: PaCurrent | null;
-  /** The admin status carries the whole queue; the plain status only a count. */
-  pending: PaItem[] | number;
-  recent?: PaRecent[];
-  displays?: number;
-}
-
-export interface QueueStatus {
-  now: number;
-  feed: QueueFeedStatus;
-  nowServing: QueueBoardCounter[];
-  recentCalls: QueueBoardCall[];
-  services: QueueBoardService[];
-  overdue: { ticket: string; service: string; waitedMinutes: number }[];
-}
-
-export type Alert = { kind: 'care-rule'; rule: string; reason: string } | { kind: 'overdue'; ticket: string; service: string; waitedMinutes: number };
-
-export interface DisplayInfo {
-  id: string;
-  shell: 'electron' | 'chromium' | null;
-  width: number | null;
-  height: number | null;
-  lastSeen: number;
-  programme: string | null;
-  item: string | null;
-  position: number | null;
-}
-
-export interface HallStatus {
-  ok: boolean;
-  uptimeSeconds: number;
-  programme: { id: string; title: Localized } | null;
-  entry: string | null;
-  since: number | null;
-  nextSwitch: { at: number; programme: string | null; entry: string | null } | null;
-  nowPlaying: { item: string | null; position: number | null } | null;
-  displays: DisplayInfo[];
-  playlists: { loadedAt: number | null; errors: string[]; warnings: string[] };
-  queue: QueueStatus | null;
-  announcements: PaQueue;
-  alerts: Alert[];
-}
+/** GET /admin/api/status: GET /api/status with the whole PA queue. */
+export type HallStatus = Omit<HostStatus, 'announcements'> & { announcements: PaQueue };
 
 export interface AnnounceAnswer {
   id: string;

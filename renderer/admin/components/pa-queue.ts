@@ -14,9 +14,7 @@ function Kind({ kind }: { kind: PaItem['kind'] }) {
 
 export function PaQueueView({ queue, timeZone }: { queue: PaQueue | null | undefined; timeZone: string | null }) {
   if (!queue) return html`<p class="hint">${t('common.loading')}</p>`;
-  const pending = Array.isArray(queue.pending) ? queue.pending : null;
-  const count = Array.isArray(queue.pending) ? queue.pending.length : queue.pending;
-  const current = queue.current;
+  const { pending, current } = queue;
   return html`<div class="pa-queue">
     <h3>${t('pa.current')}</h3>
     <div data-testid="pa-current">
@@ -26,30 +24,27 @@ export function PaQueueView({ queue, timeZone }: { queue: PaQueue | null | undef
             ${current.display ? html` <span class="hint">${t('pa.display', { display: current.display.slice(0, 8) })}</span>` : null}</p>`
         : html`<p class="hint">${t('pa.nothing')}</p>`}
     </div>
-    <h3>${t('pa.pending')} <span class="count">${count}</span></h3>
+    <h3>${t('pa.pending')} <span class="count">${pending.length}</span></h3>
     <ol class="pa-list" data-testid="pa-pending">
-      ${pending === null ? html`<li class="hint">${t('pa.pendingCount', { count })}</li>` : null}
-      ${pending?.length === 0 ? html`<li class="hint">${t('pa.noPending')}</li>` : null}
-      ${pending?.map(
+      ${pending.length === 0 ? html`<li class="hint">${t('pa.noPending')}</li>` : null}
+      ${pending.map(
         (item) => html`<li class="pa-item"><${Kind} kind=${item.kind} /> <${Lines} item=${item} />
           ${item.held ? html` <span class="badge muted">${t('pa.held')}</span>` : null}
           ${item.merged > 0 ? html` <span class="hint">${t('pa.merged', { count: item.merged })}</span>` : null}</li>`,
       )}
     </ol>
-    ${queue.recent
-      ? html`<h3>${t('pa.recent')}</h3>
-          <ul class="pa-list" data-testid="pa-recent">
-            ${queue.recent.length === 0 ? html`<li class="hint">${t('pa.noRecent')}</li>` : null}
-            ${queue.recent.slice(0, 10).map(
-              (r) => html`<li class=${`pa-item outcome-${r.outcome}`}>
-                <span class="time">${clockTime(r.at, timeZone)}</span> <${Kind} kind=${r.kind} />
-                <span class=${`badge outcome-${r.outcome}`}>${t(`pa.outcome.${r.outcome}`)}</span>
-                ${r.key ? html` <span class="mono">${r.key}</span>` : null}
-                ${r.reason ? html` <span class="hint">${r.reason}</span>` : null}
-              </li>`,
-            )}
-          </ul>`
-      : null}
-    ${queue.displays !== undefined ? html`<p class="hint">${t('pa.displays', { count: queue.displays })}</p>` : null}
+    <h3>${t('pa.recent')}</h3>
+    <ul class="pa-list" data-testid="pa-recent">
+      ${queue.recent.length === 0 ? html`<li class="hint">${t('pa.noRecent')}</li>` : null}
+      ${queue.recent.slice(0, 10).map(
+        (r) => html`<li class=${`pa-item outcome-${r.outcome}`}>
+          <span class="time">${clockTime(r.at, timeZone)}</span> <${Kind} kind=${r.kind} />
+          <span class=${`badge outcome-${r.outcome}`}>${t(`pa.outcome.${r.outcome}`)}</span>
+          ${r.key ? html` <span class="mono">${r.key}</span>` : null}
+          ${r.reason ? html` <span class="hint">${r.reason}</span>` : null}
+        </li>`,
+      )}
+    </ul>
+    <p class="hint">${t('pa.displays', { count: queue.displays })}</p>
   </div>`;
 }

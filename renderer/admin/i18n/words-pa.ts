@@ -5,7 +5,6 @@ export const paWords = {
   'pa.current': { 'zh-CN': '正在播报', en: 'Speaking now' },
   'pa.nothing': { 'zh-CN': '当前没有播报', en: 'Nothing is being said' },
   'pa.pending': { 'zh-CN': '等待播报（按播放顺序）', en: 'Waiting (in play order)' },
-  'pa.pendingCount': { 'zh-CN': '{count} 条等待播报', en: '{count} waiting' },
   'pa.noPending': { 'zh-CN': '没有等待的播报', en: 'None waiting' },
   'pa.recent': { 'zh-CN': '最近结果', en: 'Recent outcomes' },
   'pa.noRecent': { 'zh-CN': '暂无记录', en: 'Nothing yet' },
