@@ -12,6 +12,8 @@ import type { AnnouncementBanner } from './announcement-banner.js';
 import { AnnouncementController } from './announcement-controller.js';
 
 const KEPT_MESSAGES = 50;
+/** The speech tap is read this long after speech ends, to catch its tail (the analyser holds 85 ms). */
+const TAIL_MS = 200;
 /** The voice packs decode this long after the first picture, once pixi has loaded. */
 const WARMUP_AFTER_SETTLE_MS = 2_000;
 
@@ -57,8 +59,14 @@ export function startAnnouncements(deps: {
     controller.handle(message);
   });
 
+  // Copying the tap's samples is diagnostics: only around speech, not every frame of a silent day.
+  let lastSpeechAt = -Infinity;
   return {
-    tick: () => graph?.watch(controller.speaking),
+    tick: () => {
+      const speaking = controller.speaking;
+      if (speaking !== null) lastSpeechAt = performance.now();
+      if (performance.now() - lastSpeechAt < TAIL_MS) graph?.watch(speaking);
+    },
     audio: () => ({
       state: graph?.ctx.state ?? 'none',
       masterRms: graph?.meters.master.rms() ?? 0,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { encodeWav } from '../tts/wav.js';
 import { createProbe, findOnPath, readFfprobe, wavSeconds } from './media-probe.js';
 
 const ASSETS = path.join(import.meta.dirname, '../../../assets');
@@ -9,23 +10,8 @@ const FFPROBE = findOnPath('ffprobe');
 const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-probe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function wav(seconds: number, rate = 8000): Buffer {
-  const data = rate * 2 * seconds;
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0, 'latin1');
-  head.writeUInt32LE(36 + data, 4);
-  head.write('WAVEfmt ', 8, 'latin1');
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(rate, 24);
-  head.writeUInt32LE(rate * 2, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36, 'latin1');
-  head.writeUInt32LE(data, 40);
-  return Buffer.concat([head, Buffer.alloc(data)]);
-}
+/** Silence of `seconds`, as the speech cache writes WAVs. */
+const wav = (seconds: number, rate = 8000): Buffer => encodeWav(new Int16Array(rate * seconds), rate);
 
 describe('media probe', () => {
   it('falls back to reading headers when ffprobe is not installed', async () => {

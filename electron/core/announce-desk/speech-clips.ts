@@ -14,6 +14,8 @@ import type { SpeechEngine } from '../tts/speech-engine.js';
 import type { Clip } from './spoken.js';
 
 export const SPEECH_ROUTE = '/speech/';
+/** Lengths remembered before starting over: free PA text makes a new file per sentence. */
+const MAX_REMEMBERED = 1000;
 /** Names the cache writes: `<voice>-<32 hex>.wav`; anything else under /speech/ is refused. */
 export const SPEECH_FILE = /^[A-Za-z0-9_-]{1,16}-[0-9a-f]{32}\.wav$/;
 
@@ -28,6 +30,9 @@ export function createSpeechClips(dir: string): SpeechClips {
   let key = '';
   let cache: SpeechCache | null = null;
   let closeEngine: (() => void) | null = null;
+  // A file name is a hash of engine, voice, rate and text: its length never changes, so a notice
+  // read every 30 minutes reads its WAV header once.
+  const durations = new Map<string, number>();
   const configure = (tts: AnnouncementsFile['tts']): void => {
     const next = JSON.stringify(tts ?? null);
     if (next === key && cache) return;
@@ -45,9 +50,15 @@ export function createSpeechClips(dir: string): SpeechClips {
     async speak(text, lang) {
       if (!cache) configure(undefined);
       const file = await cache!.render(text, lang);
-      const info = readWavInfo(await readFile(file));
-      if (!info) throw new Error(`speech cache: ${file} is not a PCM WAV`);
-      return { url: `${SPEECH_ROUTE}${path.basename(file)}`, durationMs: Math.round(info.durationSec * 1000) };
+      let durationMs = durations.get(file);
+      if (durationMs === undefined) {
+        const info = readWavInfo(await readFile(file));
+        if (!info) throw new Error(`speech cache: ${file} is not a PCM WAV`);
+        durationMs = Math.round(info.durationSec * 1000);
+        if (durations.size >= MAX_REMEMBERED) durations.clear();
+        durations.set(file, durationMs);
+      }
+      return { url: `${SPEECH_ROUTE}${path.basename(file)}`, durationMs };
     },
     close() {
       closeEngine?.();
