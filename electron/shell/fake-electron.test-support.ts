@@ -8,6 +8,7 @@ import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
 import type { DisplayState, FromDisplay, QueueBoardState } from '../contract.js';
 import type { Host, HostStatus } from '../core/host/host.js';
 import type { Log } from '../core/scheduler/ports.js';
+import { createHealth } from '../core/health/health.js';
 import type { ShellApp, ShellElectron, ShellFrame, ShellIpcEvent, ShellSession, ShellTimers, ShellWebContents, ShellWindow } from './electron-ports.js';
 
 type AnyListener = (...args: unknown[]) => void;
@@ -328,6 +329,7 @@ export function fakeHost(): FakeHost {
       throw new Error('status() is not used by the shell');
     },
     applied: () => null,
+    health: createHealth({ now: () => 0, log: { info: () => undefined, warn: () => undefined } }),
     reload: () => false,
     queue: fakeQueueSlot(),
     speakers: new Map(),

@@ -5,6 +5,7 @@
 import type { DisplayHello, QueueBoardState } from '../../contract.js';
 import type { AnnouncementsView } from '../announce-desk/announcements-view.js';
 import type { Localized } from '../playlists/types.js';
+import type { HealthView } from '../health/health.js';
 
 export interface PlaylistStatus {
   loadedAt: number | null;
@@ -41,6 +42,8 @@ export interface HostStatus {
   announcements: { current: AnnouncementsView['current']; pending: number };
   /** For the floor staff: tickets over time, services overloaded (care rules). */
   alerts: Alert[];
+  /** The player's own faults, by class: counts since start and conditions still active. */
+  health: HealthView;
 }
 
 /** The queue as the floor staff's tools read it from /api/status. */

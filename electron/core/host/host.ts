@@ -22,6 +22,7 @@ import { createQueueSlot, type QueueSlot } from '../queue-hub/queue-slot.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from '../announce-desk/hall-voice.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from './host-status.js';
+import { createHealth, type Health } from '../health/health.js';
 
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from '../announce-desk/display-roster.js';
@@ -42,6 +43,8 @@ export interface HostOptions {
   feedDeps?: Partial<FeedDeps>;
   /** Rendered speech; default STATE/speech, or a temporary folder without a state folder. */
   speechDir?: string;
+  /** Shared with the parts around the host that meet faults too (the kiosk supervisor). */
+  health?: Health;
 }
 
 export interface Host {
@@ -61,6 +64,8 @@ export interface Host {
   readonly voice: HallVoice;
   /** Registers a display for announcements (the first one speaks); returns the detach function. */
   attachSpeaker(display: string, send: AnnounceSend): () => void;
+  /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
+  readonly health: Health;
 }
 
 const RECHECK_SECONDS = 30;
@@ -72,6 +77,7 @@ export function createHost(options: HostOptions): Host {
   const timers = options.timers ?? cronTimers(clock.now);
   const log = options.log ?? jsonLog();
   const startedAt = clock.now();
+  const health = options.health ?? createHealth({ now: clock.now, log });
   const listeners = new Set<(state: DisplayState) => void>();
   const displays = new Map<string, DisplayInfo>();
   let seq = 0;
@@ -237,6 +243,7 @@ export function createHost(options: HostOptions): Host {
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length },
         alerts: [...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })), ...voice.alerts()],
+        health: health.view(),
       };
     },
     applied: () => store.current(),
@@ -244,6 +251,7 @@ export function createHost(options: HostOptions): Host {
     queue,
     voice,
     attachSpeaker: (display, send) => voice.desk.attach(display, send),
+    health,
   };
 }
 
