@@ -1,0 +1,85 @@
+/**
+ * What the wall shows, for the fault suite: the mean luma of a real screenshot (what the browser
+ * composited, video and WebGL included), and a watcher that samples it while a fault is injected
+ * and reports the longest run of blank samples. "Unattended" means no blank screen longer than one
+ * item's load time (LOAD_TIMEOUT_MS, the renderer's own bound), ever.
+ */
+import type { Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+/** The renderer's load timeout for one item (renderer/player/video-slot.ts, still-slot.ts). */
+export const LOAD_TIMEOUT_MS = 10_000;
+/** Mean luma (0–255) under which a screenshot counts as blank: black, or a crashed tab's grey "Aw, Snap!" is not (see `isBlank`). */
+export const BLANK_LUMA = 16;
+
+export interface PictureSample {
+  /** ms since the watch started. */
+  t: number;
+  /** Mean luma 0–255, or null when no screenshot could be taken (crashed or hung tab). */
+  luma: number | null;
+}
+
+/** Mean luma of a PNG, every 4th pixel of every 4th row (plenty for "is anything there"). */
+export function meanLuma(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  let sum = 0;
+  let n = 0;
+  for (let y = 0; y < image.height; y += 4) {
+    for (let x = 0; x < image.width; x += 4) {
+      const i = (y * image.width + x) * 4;
+      sum += 0.2126 * image.data[i]! + 0.7152 * image.data[i + 1]! + 0.0722 * image.data[i + 2]!;
+      n++;
+    }
+  }
+  return n ? sum / n : 0;
+}
+
+export async function screenLuma(page: Page, timeoutMs = 3000): Promise<number | null> {
+  try {
+    return meanLuma(await page.screenshot({ timeout: timeoutMs, animations: 'allow', caret: 'initial', scale: 'css' }));
+  } catch {
+    return null;
+  }
+}
+
+export interface PictureWatch {
+  stop(): Promise<PictureSample[]>;
+}
+
+/** Samples `screenLuma` back to back (each takes ~100–300 ms) until stopped. */
+export function watchPicture(page: Page, intervalMs = 250): PictureWatch {
+  const samples: PictureSample[] = [];
+  const started = Date.now();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const luma = await screenLuma(page);
+      samples.push({ t: Date.now() - started, luma });
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+const isBlank = (s: PictureSample): boolean => s.luma === null || s.luma < BLANK_LUMA;
+
+/** The longest stretch (ms) from the first blank sample of a run to the first good one after it. */
+export function longestBlankMs(samples: PictureSample[]): number {
+  let longest = 0;
+  let since: number | null = null;
+  for (const s of samples) {
+    if (isBlank(s)) since ??= s.t;
+    else if (since !== null) {
+      longest = Math.max(longest, s.t - since);
+      since = null;
+    }
+  }
+  if (since !== null && samples.length) longest = Math.max(longest, samples[samples.length - 1]!.t - since);
+  return longest;
+}
