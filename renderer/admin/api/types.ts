@@ -8,8 +8,9 @@ import type { Diagnostic } from '../../../electron/core/playlists/diagnostic.js'
 import type { DayTimeline as Timeline, TimelineRow } from '../../../electron/core/schedule/day-timeline.js';
 import type { Alert, DisplayInfo, HostStatus, QueueStatus } from '../../../electron/core/host/host-status.js';
 import type { AnnouncementsView, ItemView } from '../../../electron/core/announce-desk/announcements-view.js';
+import type { HealthClass, HealthView } from '../../../electron/core/health/health.js';
 
-export type { Alert, Diagnostic, DisplayInfo, QueueStatus, Timeline, TimelineRow };
+export type { Alert, Diagnostic, DisplayInfo, HealthClass, HealthView, QueueStatus, Timeline, TimelineRow };
 
 export type { Lang, Localized } from '../../../electron/core/playlists/types.js';
 

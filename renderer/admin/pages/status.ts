@@ -3,7 +3,7 @@
  * queue, today's switches and a live view of the screen. Refreshes every 3 s.
  */
 import { api } from '../api/client.js';
-import type { Alert, HallStatus, QueueStatus, Timeline } from '../api/types.js';
+import type { Alert, HallStatus, HealthClass, HealthView, QueueStatus, Timeline } from '../api/types.js';
 import { LiveView } from '../components/live-view.js';
 import { PaQueueView } from '../components/pa-queue.js';
 import { usePoll } from '../components/use-poll.js';
@@ -96,6 +96,21 @@ function Alerts({ alerts }: { alerts: Alert[] }) {
   </ul>`;
 }
 
+/** The player's own faults since it started; a class that still holds is marked as ongoing. */
+function Health({ health, timeZone }: { health: HealthView; timeZone: string | null }) {
+  const seen = (Object.entries(health.classes) as [HealthClass, HealthView['classes'][HealthClass]][]).filter(([, c]) => c.count > 0 || c.active.length > 0);
+  return html`<ul class="alerts" data-testid="status-health" data-ok=${String(health.ok)}>
+    ${seen.length === 0 ? html`<li class="hint">${t('status.healthy')}</li>` : null}
+    ${seen.map(
+      ([kind, c]) => html`<li class=${`alert health ${c.active.length > 0 ? 'bad' : ''}`} data-kind=${kind}>
+        ${t(`status.health.${kind}`)} · ${t('status.health.count', { count: c.count })}
+        ${c.active.length > 0 ? html` · <strong>${t('status.health.active')}</strong>` : null}
+        ${c.last ? html`<br /><span class="time">${clockTime(c.last.at, timeZone)}</span><span class="hint mono">${c.last.message}</span>` : null}
+      </li>`,
+    )}
+  </ul>`;
+}
+
 function Problems({ playlists }: { playlists: HallStatus['playlists'] }) {
   const none = playlists.errors.length === 0 && playlists.warnings.length === 0;
   return html`<div data-testid="status-problems">
@@ -140,6 +155,8 @@ export function StatusPage() {
       <section class="card" aria-labelledby="st-alerts">
         <h2 id="st-alerts">${t('status.alerts')}</h2>
         ${s ? html`<${Alerts} alerts=${s.alerts} />` : null}
+        <h2>${t('status.health')}</h2>
+        ${s ? html`<${Health} health=${s.health} timeZone=${zone} />` : null}
         <h2>${t('status.problems')}</h2>
         ${s ? html`<${Problems} playlists=${s.playlists} />` : null}
       </section>
