@@ -137,10 +137,13 @@ describe('estimates', () => {
     expect(texts({ A: 2 }, counter(6, ['A', 'V']))[0]).toEqual(['A', 2, { low: 5, high: 20 }, '5–20 分钟', '5–20 min']);
   });
 
-  it('promises no wait only when a counter is free; otherwise the service in progress counts', () => {
+  it('reads an empty queue one way: no wait wherever an open counter serves it, busy or free', () => {
     expect(texts({}, counter(6, ['A', 'V']))[0]).toEqual(['A', 0, { low: 0, high: 0 }, '无需等待', 'no wait']);
-    // A: (1 + 0.25) / 2 = 0.625 services ahead: 3.75 min ± 2.4 → under 10.
-    expect(texts({}, counter(6, ['A', 'V'], true))[0]).toEqual(['A', 0, { low: 0, high: 10 }, '10 分钟内', 'under 10 min']);
+    // Was "under 10 min" beside another service's "0 waiting · no wait" (issue 12).
+    expect(texts({}, counter(6, ['A', 'V'], true))[0]).toEqual(['A', 0, { low: 0, high: 0 }, '无需等待', 'no wait']);
+    // With one waiting and the counter busy, the service in progress counts:
+    // A: 1 + (1 + 0.25) / 2 = 1.625 services ahead: 9.75 min ± 3.8 → 5–15.
+    expect(texts({ A: 1 }, counter(6, ['A', 'V'], true))[0]!.slice(0, 3)).toEqual(['A', 1, { low: 5, high: 15 }]);
   });
 
   it('caps long waits at 60 minutes', () => {

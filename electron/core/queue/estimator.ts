@@ -112,7 +112,10 @@ export function estimateWaits(est: EstimatorState, load: HallLoad): WaitEstimate
     const stats = est.stats.get(service.id)!;
     const free = load.openCounters.some((c) => !c.busy && c.services.includes(service.id));
     let minutes: WaitMinutes | null = null;
-    if (capacity > 0 && waiting === 0 && free) minutes = { low: 0, high: 0 };
+    // Nobody waiting: "no wait" wherever a counter serves it, even if that counter is busy for a
+    // few more minutes — one reading of an empty queue; a board showing "0 waiting · under 10 min"
+    // beside "0 waiting · no wait" reads as a contradiction to a customer (issue 12).
+    if (capacity > 0 && waiting === 0) minutes = { low: 0, high: 0 };
     else if (capacity > 0) {
       // A service in progress has on average mean × (1 + cv²) / 2 left (the inspection paradox).
       const cv2 = stats.varianceSeconds2 / stats.meanSeconds ** 2;
