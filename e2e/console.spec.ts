@@ -339,6 +339,25 @@ async function foreignSite(html: string): Promise<{ url: string; server: Server 
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, server };
 }
 
+test('a video the screens cannot decode (HEVC) is refused at upload with the reason and the ffmpeg fix', async ({ page, hall }) => {
+  const h = await hall({ adminPassword: PASSWORD, copyAssets: true });
+  const assetsBefore = folderPrint(h.assets);
+  await page.goto(`${h.url}admin/`);
+  await page.getByTestId('signin-password').fill(PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('status-page')).toBeVisible();
+  await page.getByTestId('nav-media').click();
+  // A real H.265 clip (1 s, 320×180, tagged hvc1 as Apple devices write it), made with Debian's ffmpeg.
+  await page.getByTestId('media-upload-input').setInputFiles(path.join(ROOT, 'e2e', 'media', 'hevc-clip.mp4'));
+  await expect(page.locator('[data-testid="upload-row"][data-name="hevc-clip.mp4"]').getByTestId('upload-error')).toHaveText(
+    '播放器无法播放此文件："hevc-clip.mp4" is HEVC (H.265) video, which the hall\'s screens cannot decode: re-encode it to H.264 ' +
+      '(ffmpeg -i "hevc-clip.mp4" -c:v libx264 -pix_fmt yuv420p -c:a aac "hevc-clip-h264.mp4") or VP9 ' +
+      '(ffmpeg -i "hevc-clip.mp4" -c:v libvpx-vp9 -b:v 0 -crf 32 -c:a libopus "hevc-clip-vp9.webm"), then upload that',
+  );
+  const written = Object.keys(folderPrint(h.assets)).filter((f) => !(f in assetsBefore));
+  expect(written, 'nothing kept of the refused upload, not even a hidden temporary file').toEqual([]);
+});
+
 test('every mutating console route refuses a request without a session, without the CSRF token, or from another origin', async ({ page, hall }) => {
   const h = await hall({ adminPassword: PASSWORD, copyAssets: true });
   const manager = await signIn(h.url, PASSWORD);

@@ -111,7 +111,7 @@ describe('console: media library', () => {
     const response = await upload(hall, '../../x.mp4', MP4);
     expect(response.statusCode).toBe(201);
     const sha = createHash('sha256').update(MP4).digest('hex');
-    expect(response.json()).toEqual({ path: `library/${sha.slice(0, 16)}.mp4`, kind: 'video', bytes: MP4.length, sha256: sha, name: 'x.mp4', durationSeconds: null, width: null, height: null, usedBy: [], duplicate: false });
+    expect(response.json()).toEqual({ path: `library/${sha.slice(0, 16)}.mp4`, kind: 'video', bytes: MP4.length, sha256: sha, name: 'x.mp4', durationSeconds: null, width: null, height: null, videoCodec: null, usedBy: [], duplicate: false });
     expect(readFileSync(path.join(hall.root, 'assets', response.json().path)).equals(MP4)).toBe(true);
     expect(existsSync(path.join(hall.root, 'x.mp4'))).toBe(false);
     expect(existsSync(path.resolve(hall.root, 'assets', '../../x.mp4'))).toBe(false);

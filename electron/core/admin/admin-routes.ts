@@ -199,8 +199,9 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
         });
         // The rest of a refused upload is not read: close the connection rather than drain it.
         if (!received.ok) return reply.code(received.status).header('Connection', 'close').send({ error: received.error, ...(received.status === 413 ? { limit: megabytes(options.maxUploadBytes) } : {}) });
-        const { item, duplicate } = await library.add({ temp: received.temp, sha256: received.sha256, bytes: received.bytes, extension: extensionOf(name), name }, usage());
-        return reply.code(201).send({ ...item, duplicate });
+        const added = await library.add({ temp: received.temp, sha256: received.sha256, bytes: received.bytes, extension: extensionOf(name), name }, usage());
+        if (added.refused !== undefined) return reply.code(415).send({ error: added.refused });
+        return reply.code(201).send({ ...added.item, duplicate: added.duplicate });
       });
     });
 

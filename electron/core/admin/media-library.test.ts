@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,7 @@ function hall() {
   const probes: string[] = [];
   const probe: Probe = async (file, kind) => {
     probes.push(path.relative(assets, file));
-    return { durationSeconds: kind === 'video' ? 8 : null, width: 640, height: 360 };
+    return { durationSeconds: kind === 'video' ? 8 : null, width: 640, height: 360, videoCodec: kind === 'video' ? (readFileSync(file, 'latin1').startsWith('hevc') ? 'hevc' : 'h264') : null };
   };
   const library = createMediaLibrary({ assetsDir: assets, probe, now: () => NOW });
   const usage = () => mediaUsage(loadPlaylists(playlists, { assetsDir: assets, now: NOW }).config, playlists);
@@ -52,6 +52,7 @@ describe('media library', () => {
       durationSeconds: 8,
       width: 640,
       height: 360,
+      videoCodec: 'h264',
       usedBy: ['welcome'],
     });
     expect(unused).toEqual(['images/spare.png']);
@@ -95,8 +96,24 @@ describe('media library', () => {
     const second = await library.add({ temp: temp(), sha256: sha(content), bytes: content.length, extension: '.mp4', name: 'copy.mp4' }, usage());
     expect(second).toEqual({ duplicate: true, item: expect.objectContaining({ path: expected, name: '大厅欢迎.mp4' }) });
     const index = JSON.parse(readFileSync(path.join(assets, 'library/index.json'), 'utf8'));
-    expect(index.files[expected]).toEqual({ name: '大厅欢迎.mp4', sha256: sha(content), bytes: content.length, uploadedAt: NOW, durationSeconds: 8, width: 640, height: 360 });
+    expect(index.files[expected]).toEqual({ name: '大厅欢迎.mp4', sha256: sha(content), bytes: content.length, uploadedAt: NOW, durationSeconds: 8, width: 640, height: 360, videoCodec: 'h264' });
     expect((await library.list(usage())).media.map((m) => m.path)).toContain(expected);
+  });
+
+  it('refuses a video the screens cannot decode, with the ffmpeg fix, and keeps nothing of it', async () => {
+    const { library, usage } = hall();
+    const content = Buffer.from('hevc pretend video');
+    mkdirSync(library.folder, { recursive: true });
+    const temp = path.join(library.folder, '.upload-1.part');
+    writeFileSync(temp, content);
+    const before = (await library.list(usage())).media.map((m) => m.path);
+    const added = await library.add({ temp, sha256: sha(content), bytes: content.length, extension: '.mp4', name: 'promo.mp4' }, usage());
+    expect(added).toEqual({
+      refused:
+        '"promo.mp4" is HEVC (H.265) video, which the hall\'s screens cannot decode: re-encode it to H.264 (ffmpeg -i "promo.mp4" -c:v libx264 -pix_fmt yuv420p -c:a aac "promo-h264.mp4") or VP9 (ffmpeg -i "promo.mp4" -c:v libvpx-vp9 -b:v 0 -crf 32 -c:a libopus "promo-vp9.webm"), then upload that',
+    });
+    expect(readdirSync(library.folder).filter((f) => f !== 'index.json')).toEqual([]);
+    expect((await library.list(usage())).media.map((m) => m.path)).toEqual(before);
   });
 
   it('refuses to delete a file in use (409, naming its users) and deletes an unused one', async () => {

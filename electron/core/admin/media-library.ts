@@ -13,6 +13,7 @@ import { resolveMedia } from '../playlists/media-path.js';
 import { diskIo, syncFolder, writeFileAtomic, type WriteIo } from './atomic-file.js';
 import type { MediaFacts, Probe } from './media-probe.js';
 import { mediaTypeOfName, type MediaKind } from './media-types.js';
+import { unplayableVideo } from './video-codec.js';
 import type { MediaUsage } from './media-usage.js';
 import { oneAtATime, type OneAtATime } from './one-at-a-time.js';
 
@@ -43,10 +44,13 @@ type LibraryIndex = Record<string, IndexEntry>;
 
 export type MediaRemoval = { status: 200; body: { deleted: string } } | { status: 404; body: { error: string } } | { status: 409; body: { error: string; usedBy: string[] } };
 
+/** Kept (or found already there), or refused with the reason and the fix (a video the screens cannot decode). */
+export type MediaAdded = { item: MediaItem; duplicate: boolean; refused?: undefined } | { refused: string };
+
 export interface MediaLibrary {
   list(usage: MediaUsage): Promise<{ media: MediaItem[]; unused: string[] }>;
   /** Takes a received upload's temporary file into the library. */
-  add(upload: { temp: string; sha256: string; bytes: number; extension: string; name: string }, usage: MediaUsage): Promise<{ item: MediaItem; duplicate: boolean }>;
+  add(upload: { temp: string; sha256: string; bytes: number; extension: string; name: string }, usage: MediaUsage): Promise<MediaAdded>;
   remove(relative: string, usage: MediaUsage): Promise<MediaRemoval>;
   /** Where uploads are written first. */
   readonly folder: string;
@@ -118,16 +122,24 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
       return inTurn(async () => {
         const relative = `${LIBRARY_FOLDER}/${upload.sha256.slice(0, 16)}${upload.extension}`;
         const target = path.join(assetsDir, relative);
+        const type = mediaTypeOfName(relative)!;
+        // Probed under its own extension (the fallback reads the container by it), still hidden.
+        const probing = `${upload.temp}${upload.extension}`;
+        await rename(upload.temp, probing);
+        const facts = await options.probe(probing, type.kind);
+        const refused = type.kind === 'video' ? unplayableVideo(upload.name, facts.videoCodec) : null;
+        if (refused) {
+          await unlink(probing);
+          return { refused };
+        }
         const duplicate = statSync(target, { throwIfNoEntry: false })?.size === upload.bytes;
-        if (duplicate) await unlink(upload.temp);
+        if (duplicate) await unlink(probing);
         else {
-          await rename(upload.temp, target);
+          await rename(probing, target);
           await syncFolder(folder);
         }
         const index = readIndex();
         if (!index[relative] || !duplicate) {
-          const type = mediaTypeOfName(relative)!;
-          const facts = await options.probe(target, type.kind);
           index[relative] = { name: upload.name, sha256: upload.sha256, bytes: upload.bytes, uploadedAt: options.now(), ...facts };
           await writeIndex(index);
         }
@@ -165,7 +177,7 @@ function describeUser(user: string): string {
 }
 
 function factsOf(entry: IndexEntry): MediaFacts {
-  return { durationSeconds: entry.durationSeconds ?? null, width: entry.width ?? null, height: entry.height ?? null };
+  return { durationSeconds: entry.durationSeconds ?? null, width: entry.width ?? null, height: entry.height ?? null, videoCodec: entry.videoCodec ?? null };
 }
 
 /** Media files under `assetsDir`, relative, sorted; hidden files, voice packs and links leading out are skipped. */

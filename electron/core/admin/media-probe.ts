@@ -11,11 +11,12 @@ import path from 'node:path';
 import { imageSizeFromFile } from 'image-size/fromFile';
 import type { MediaKind } from './media-types.js';
 import { mp4Facts, type MediaFacts } from './mp4-facts.js';
+import { webmVideoCodec } from './video-codec.js';
 
 export type { MediaFacts } from './mp4-facts.js';
 
 export const PROBE_TIMEOUT_MS = 15_000;
-const UNKNOWN: MediaFacts = { durationSeconds: null, width: null, height: null };
+const UNKNOWN: MediaFacts = { durationSeconds: null, width: null, height: null, videoCodec: null };
 
 export type Probe = (file: string, kind: MediaKind) => Promise<MediaFacts>;
 
@@ -67,7 +68,7 @@ function ffprobeFacts(ffprobe: string, file: string, kind: MediaKind, timeoutMs:
 
 interface FfprobeOutput {
   format?: { duration?: string };
-  streams?: { codec_type?: string; width?: number; height?: number; side_data_list?: { rotation?: number }[]; tags?: { rotate?: string } }[];
+  streams?: { codec_type?: string; codec_name?: string; width?: number; height?: number; disposition?: { attached_pic?: number }; side_data_list?: { rotation?: number }[]; tags?: { rotate?: string } }[];
 }
 
 export function readFfprobe(output: FfprobeOutput, kind: MediaKind): MediaFacts {
@@ -79,6 +80,8 @@ export function readFfprobe(output: FfprobeOutput, kind: MediaKind): MediaFacts 
     durationSeconds: kind !== 'image' && Number.isFinite(duration) && duration > 0 ? Math.round(duration * 1000) / 1000 : null,
     width: kind === 'audio' || !video ? null : rotation === 90 ? video.height! : video.width!,
     height: kind === 'audio' || !video ? null : rotation === 90 ? video.width! : video.height!,
+    // A cover picture in an audio file is a "video" stream too; it is never decoded as video.
+    videoCodec: kind === 'video' ? (output.streams?.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic)?.codec_name ?? null) : null,
   };
 }
 
@@ -88,10 +91,11 @@ async function fallbackFacts(file: string, kind: MediaKind): Promise<MediaFacts>
     const size = await imageSizeFromFile(file);
     // EXIF orientations 5-8 turn a photo a quarter: browsers show it turned.
     const turned = (size.orientation ?? 1) >= 5;
-    return { durationSeconds: null, width: (turned ? size.height : size.width) ?? null, height: (turned ? size.width : size.height) ?? null };
+    return { durationSeconds: null, width: (turned ? size.height : size.width) ?? null, height: (turned ? size.width : size.height) ?? null, videoCodec: null };
   }
   if (['.mp4', '.m4v', '.mov'].includes(extension)) return (await mp4Facts(file)) ?? UNKNOWN;
-  if (extension === '.wav') return { durationSeconds: await wavSeconds(file), width: null, height: null };
+  if (extension === '.wav') return { durationSeconds: await wavSeconds(file), width: null, height: null, videoCodec: null };
+  if (['.webm', '.mkv'].includes(extension)) return { ...UNKNOWN, videoCodec: webmVideoCodec(await head(file, 64 * 1024)) };
   return UNKNOWN;
 }
 
@@ -110,6 +114,17 @@ export async function wavSeconds(file: string): Promise<number | null> {
       at += 8 + size + (size % 2);
     }
     return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function head(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }

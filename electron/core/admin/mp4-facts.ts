@@ -5,11 +5,14 @@
  * gives the size, turned when the track's matrix rotates it a quarter turn (phone videos).
  */
 import { open } from 'node:fs/promises';
+import { codecOfMp4SampleEntry } from './video-codec.js';
 
 export interface MediaFacts {
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
+  /** The first video track's codec, by ffprobe's names ("h264", "hevc", "vp9"…); null: no video, or not known. */
+  videoCodec: string | null;
 }
 
 /** A movie box bigger than this is not a movie header we can trust (or need). */
@@ -63,7 +66,7 @@ function* children(data: Buffer): Generator<[string, Buffer]> {
 }
 
 export function moovFacts(moov: Buffer): MediaFacts {
-  const facts: MediaFacts = { durationSeconds: null, width: null, height: null };
+  const facts: MediaFacts = { durationSeconds: null, width: null, height: null, videoCodec: null };
   for (const [type, content] of children(moov)) {
     if (type === 'mvhd' && content.length >= 32) {
       const v1 = content[0] === 1;
@@ -73,6 +76,7 @@ export function moovFacts(moov: Buffer): MediaFacts {
       const unknown = v1 ? content.readBigUInt64BE(24) === 0xffffffffffffffffn : duration === 0xffffffff;
       if (timescale > 0 && duration > 0 && !unknown) facts.durationSeconds = Math.round((duration / timescale) * 1000) / 1000;
     }
+    if (type === 'trak' && facts.videoCodec === null) facts.videoCodec = trackVideoCodec(content);
     if (type === 'trak' && facts.width === null) {
       for (const [inner, tkhd] of children(content)) {
         if (inner !== 'tkhd') continue;
@@ -90,4 +94,16 @@ export function moovFacts(moov: Buffer): MediaFacts {
     }
   }
   return facts;
+}
+
+/** trak → mdia → minf → stbl → stsd: the first sample entry's type, when it is a video codec. */
+function trackVideoCodec(trak: Buffer): string | null {
+  let box: Buffer | undefined = trak;
+  for (const name of ['mdia', 'minf', 'stbl', 'stsd']) {
+    const inside: Buffer | undefined = box ? [...children(box)].find(([type]) => type === name)?.[1] : undefined;
+    box = inside;
+  }
+  // stsd: version and flags (4), entry count (4), then the entries: size (4), type (4), …
+  if (!box || box.length < 16) return null;
+  return codecOfMp4SampleEntry(box.toString('latin1', 12, 16));
 }
