@@ -26,6 +26,12 @@ describe('hallcast timeline', () => {
     ]);
   });
 
+  it('plays the holiday programme on 2027-01-01, a holiday computed while the preset has no 2027 data', async () => {
+    const { code, out } = await run(['timeline', '--date', '2027-01-01', '--playlists', PLAYLISTS]);
+    expect(code).toBe(0);
+    expect(out[2]).toBe('2027-01-01 08:30    +08:00  holiday      节日节目 / Holiday programme  ← entry "public-holiday" (daypart 08:30–20:00, holiday, priority 30)');
+  });
+
   it('shows public holidays, the weekend and the New Year’s Eve exception', async () => {
     const { out } = await run(['timeline', '--date', '2026-09-30', '--days', '4', '--playlists', PLAYLISTS]);
     const programmes = (lines: string[]): string[] => lines.slice(1).map((line) => line.split(/\s+/).slice(0, 4).join(' '));

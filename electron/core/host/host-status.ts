@@ -6,6 +6,7 @@ import type { DisplayHello, QueueBoardState } from '../../contract.js';
 import type { AnnouncementsView } from '../announce-desk/announcements-view.js';
 import type { Localized } from '../playlists/types.js';
 import type { HealthView } from '../health/health.js';
+import type { ProvisionalHolidaysAlert } from '../schedule/holiday-alerts.js';
 
 export interface PlaylistStatus {
   loadedAt: number | null;
@@ -65,5 +66,5 @@ export interface CareAlert {
   reason: string;
 }
 
-/** For the floor staff: tickets over time, services overloaded. */
-export type Alert = CareAlert | { kind: 'overdue'; ticket: string; service: string; waitedMinutes: number };
+/** For the floor staff: tickets over time, services overloaded, a year's holidays only computed. */
+export type Alert = CareAlert | { kind: 'overdue'; ticket: string; service: string; waitedMinutes: number } | ProvisionalHolidaysAlert;

@@ -50,6 +50,17 @@ describe('host', () => {
     expect(lines[1].lateMs).toBeUndefined();
   });
 
+  it('alerts the floor staff in status when next year\'s holidays are only computed, and plays them as holidays', () => {
+    const { host } = setup('2026-12-07T10:00:00+08:00');
+    host.start();
+    expect(host.status().alerts).toEqual([expect.objectContaining({ kind: 'provisional-holidays', calendar: 'cn', year: 2027 })]);
+    host.stop();
+    const summer = setup('2026-06-01T10:00:00+08:00');
+    summer.host.start();
+    expect(summer.host.status().alerts).toEqual([]);
+    summer.host.stop();
+  });
+
   it('sends the new plan when a reload changes the programme’s items without a switch', () => {
     const { host, states, root } = setup('2026-12-01T15:00:00+08:00');
     host.start();

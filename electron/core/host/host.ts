@@ -23,6 +23,9 @@ import type { FeedDeps } from '../queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from '../announce-desk/hall-voice.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from './host-status.js';
 import { createHealth, type Health } from '../health/health.js';
+import { provisionalHolidayAlerts } from '../schedule/holiday-alerts.js';
+import { formatLocal } from '../time/local-format.js';
+import { parseIsoDate } from '../time/civil.js';
 
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from '../announce-desk/display-roster.js';
@@ -242,7 +245,11 @@ export function createHost(options: HostOptions): Host {
         playlists: store.status(),
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length },
-        alerts: [...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })), ...voice.alerts()],
+        alerts: [
+          ...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })),
+          ...voice.alerts(),
+          ...(applied ? provisionalHolidayAlerts(applied.config.calendars, localToday(applied.config.schedule.timezone, clock.now())) : []),
+        ],
         health: health.view(),
       };
     },
@@ -253,6 +260,11 @@ export function createHost(options: HostOptions): Host {
     attachSpeaker: (display, send) => voice.desk.attach(display, send),
     health,
   };
+}
+
+/** The hall's local date of `at`, as a day number. */
+function localToday(timezone: string, at: number): number {
+  return parseIsoDate(formatLocal(Zone.of(timezone), at).date)!;
 }
 
 /** Shown before any configuration could be loaded: one full-screen zone with the idle slide. */

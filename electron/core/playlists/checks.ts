@@ -157,7 +157,7 @@ function checkPresetCoverage(source: JsonSource, name: string, preset: CalendarP
     source.at(
       ['calendars', name, 'preset'],
       'warning',
-      `preset "${preset}" lists holidays only up to ${last}: add ${needed}'s holidays and make-up working days (调休) to "holidays" and "workdays", or update hallcast`,
+      `preset "${preset}" lists holidays only up to ${last}: ${needed}'s statutory days off are computed (provisional) and its make-up working days (调休) unknown — add ${needed}'s holidays and make-up working days from the State Council's notice to "holidays" and "workdays", or update hallcast`,
     ),
   );
 }

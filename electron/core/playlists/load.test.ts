@@ -124,7 +124,7 @@ describe('hallcast validate: one fixture per kind of bad input', () => {
     const load = (): string[] =>
       loadPlaylists(path.join(root, 'playlists'), { displayDir: 'playlists', displayAssets: 'assets', assetsDir: path.join(root, 'assets'), now: late2026 }).diagnostics.map(formatDiagnostic);
     expect(load()).toEqual([
-      'playlists/calendars.json:3:36: warning: preset "cn-mainland" lists holidays only up to 2026: add 2027\'s holidays and make-up working days (调休) to "holidays" and "workdays", or update hallcast',
+      'playlists/calendars.json:3:36: warning: preset "cn-mainland" lists holidays only up to 2026: 2027\'s statutory days off are computed (provisional) and its make-up working days (调休) unknown — add 2027\'s holidays and make-up working days from the State Council\'s notice to "holidays" and "workdays", or update hallcast',
     ]);
     writeFileSync(
       path.join(root, 'playlists', 'calendars.json'),

@@ -3,7 +3,8 @@
  * make-up working days (调休), which fall on weekends and count as working days.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { formatIsoDate, parseIsoDate, weekdayOfDays } from '../time/civil.js';
+import { civilFromDays, formatIsoDate, parseIsoDate, weekdayOfDays } from '../time/civil.js';
+import { statutoryHolidays } from './provisional-holidays.js';
 
 export const CALENDAR_PRESETS = ['cn-mainland'] as const;
 export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
@@ -24,6 +25,11 @@ export interface DayCalendar {
   /** Mon–Fri that is not a holiday, or any listed working day (a 调休 Saturday). */
   isWorkday(days: number): boolean;
   holidayName(days: number): string | null;
+  /**
+   * A holiday computed from the statutory rules because the preset has no official data for its
+   * year and the hall has not entered that year's notice (provisional-holidays.ts).
+   */
+  isProvisional(days: number): boolean;
 }
 
 interface PresetData {
@@ -77,9 +83,19 @@ export function buildCalendar(definition: CalendarDefinition): DayCalendar {
   const extraHolidays = toDaySet(definition.holidays);
   const extraWorkdays = toDaySet(definition.workdays);
   const notHolidays = toDaySet(definition.notHolidays);
+  const lastOfficial = definition.preset ? presetLastYear(definition.preset) : Infinity;
+  // A year the hall lists holidays for is one whose notice it has entered: official wins.
+  const enteredYears = new Set([...extraHolidays].map((days) => civilFromDays(days).year));
+  const provisional = new Map<number, Map<number, string> | null>();
+  const provisionalName = (days: number): string | null => {
+    const { year } = civilFromDays(days);
+    if (year <= lastOfficial || enteredYears.has(year)) return null;
+    if (!provisional.has(year)) provisional.set(year, statutoryHolidays(year));
+    return provisional.get(year)?.get(days) ?? null;
+  };
 
-  const isHoliday = (days: number): boolean =>
-    extraHolidays.has(days) || (!notHolidays.has(days) && (preset?.holidays.has(days) ?? false));
+  const presetName = (days: number): string | null => preset?.holidays.get(days) ?? (preset ? provisionalName(days) : null);
+  const isHoliday = (days: number): boolean => extraHolidays.has(days) || (!notHolidays.has(days) && presetName(days) !== null);
   return {
     isHoliday,
     isWorkday(days) {
@@ -90,9 +106,27 @@ export function buildCalendar(definition: CalendarDefinition): DayCalendar {
     },
     holidayName(days) {
       if (!isHoliday(days)) return null;
-      return preset?.holidays.get(days) ?? 'holiday';
+      return presetName(days) ?? 'holiday';
+    },
+    isProvisional(days) {
+      return !extraHolidays.has(days) && !notHolidays.has(days) && preset !== null && provisionalName(days) !== null;
     },
   };
+}
+
+/**
+ * Years from `fromDays` to `toDays` (inclusive) whose holidays `definition` would compute rather
+ * than know: a preset without that year's data, and no holidays of that year entered by the hall.
+ */
+export function provisionalYears(definition: CalendarDefinition, fromDays: number, toDays: number): number[] {
+  if (!definition.preset) return [];
+  const last = presetLastYear(definition.preset);
+  const entered = new Set((definition.holidays ?? []).map((date) => Number(date.slice(0, 4))));
+  const years: number[] = [];
+  for (let year = civilFromDays(fromDays).year; year <= civilFromDays(toDays).year; year++) {
+    if (year > last && !entered.has(year)) years.push(year);
+  }
+  return years;
 }
 
 /** The plain Mon–Fri week, used when a schedule names no calendar. */

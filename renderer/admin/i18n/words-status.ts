@@ -45,6 +45,10 @@ export const statusWords = {
   'status.alerts': { 'zh-CN': '提醒', en: 'Alerts' },
   'status.noAlerts': { 'zh-CN': '暂无提醒', en: 'No alerts' },
   'status.overdue': { 'zh-CN': '{ticket}（{service}）已等候 {minutes} 分钟', en: '{ticket} ({service}) has waited {minutes} min' },
+  'status.provisionalHolidays': {
+    'zh-CN': '{year} 年节假日为推算结果（调休未知）：请在日历“{calendar}”中录入国务院办公厅的放假通知',
+    en: '{year} holidays are provisional (make-up working days unknown): enter the State Council’s notice in calendar “{calendar}”',
+  },
   'status.careRule': { 'zh-CN': '分流提醒 {rule}：{reason}', en: 'Care rule {rule}: {reason}' },
   'status.pa': { 'zh-CN': '广播队列', en: 'PA queue' },
   'status.health': { 'zh-CN': '播放器自检', en: 'Player health' },

@@ -91,7 +91,9 @@ function Alerts({ alerts }: { alerts: Alert[] }) {
     ${alerts.map((a) =>
       a.kind === 'overdue'
         ? html`<li class="alert overdue">${t('status.overdue', { ticket: a.ticket, service: a.service, minutes: Math.round(a.waitedMinutes) })}</li>`
-        : html`<li class="alert care">${t('status.careRule', { rule: a.rule, reason: a.reason })}</li>`,
+        : a.kind === 'provisional-holidays'
+          ? html`<li class="alert holidays" data-testid="status-alert-holidays" data-year=${a.year}>${t('status.provisionalHolidays', { year: a.year, calendar: a.calendar })}</li>`
+          : html`<li class="alert care">${t('status.careRule', { rule: a.rule, reason: a.reason })}</li>`,
     )}
   </ul>`;
 }
