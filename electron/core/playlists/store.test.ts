@@ -41,7 +41,7 @@ describe('playlist store', () => {
     expect(store.reload()).toBe(false);
     expect(applied.length).toBe(1);
     expect(store.current()?.config.schedule.entries[1]?.cron).toBe('30 11 * * *');
-    expect(store.status().errors).toEqual([expect.stringMatching(/schedule\.json:18:15: error: cron "61 \* \* \* \*": the minute field "61" is wrong/)]);
+    expect(store.status().errors).toEqual([expect.stringMatching(/schedule\.json:18:15: error: cron "61 \* \* \* \*": minute: "61" is out of range/)]);
   });
 
   it('clears the errors once the folder is fixed', () => {

@@ -187,6 +187,7 @@ function readSpecial(item: string, spec: FieldSpec): SpecialDay | null {
     }
     return null;
   }
+  if (isName(item, spec)) return null;
   if (/^L(W|-\d+)?$/.test(upper) || /^\d+W$/.test(upper)) {
     throw new CronFieldError(`${quote(item)} belongs in the day-of-month field: ${spec.runs}`);
   }

@@ -11,7 +11,7 @@
  * parseCron throws only CronSyntaxError; cronProblem never throws. A user's string therefore
  * always becomes a schedule or a diagnostic.
  */
-import { civilFromDays, daysFromCivil, daysInMonth, weekdayOfDays } from '../time/civil.js';
+import { daysFromCivil, daysInMonth, weekdayOfDays } from '../time/civil.js';
 import { CronFieldError, FIELDS, parseField, quote, type CronFieldName, type ParsedField, type SpecialDay } from './cron-field.js';
 import type { DayInfo } from './day-table.js';
 
@@ -41,7 +41,6 @@ export interface CronSpec {
  * in any year a hall will see.
  */
 const CYCLE_FIRST = daysFromCivil(2001, 1, 1);
-const CYCLE_END = daysFromCivil(2029, 1, 1);
 
 /** Parses and checks an expression; throws CronSyntaxError naming the wrong field and the fix. */
 export function parseCron(expression: string): CronSpec {
@@ -80,7 +79,7 @@ export function parseCron(expression: string): CronSpec {
     return true;
   };
 
-  if (!runsSomeDay(matchesDay)) {
+  if (!runsSomeDay(matchesDay, months)) {
     // Only a day-of-month can do this: every weekday rule (even 5#5 in February) happens some year.
     const monthText = texts[4]!;
     const where = monthText === '*' || monthText === '?' ? 'any month' : `month ${quote(monthText)}`;
@@ -106,9 +105,25 @@ export function cronProblem(expression: unknown): string | null {
   }
 }
 
-function runsSomeDay(matches: (date: DayInfo) => boolean): boolean {
-  for (let days = CYCLE_FIRST; days < CYCLE_END; days++) {
-    if (matches({ days, ...civilFromDays(days), weekday: weekdayOfDays(days) })) return true;
+function runsSomeDay(matches: (date: DayInfo) => boolean, months: Uint8Array): boolean {
+  let days = CYCLE_FIRST;
+  const date = { days, year: 0, month: 0, day: 0, weekday: weekdayOfDays(days) };
+  for (let year = 2001; year < 2029; year++) {
+    for (let month = 1; month <= 12; month++) {
+      const length = daysInMonth(year, month);
+      if (months[month] !== 1) {
+        days += length;
+        continue;
+      }
+      for (let day = 1; day <= length; day++, days++) {
+        date.days = days;
+        date.year = year;
+        date.month = month;
+        date.day = day;
+        date.weekday = weekdayOfDays(days);
+        if (matches(date)) return true;
+      }
+    }
   }
   return false;
 }
