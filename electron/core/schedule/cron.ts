@@ -64,8 +64,10 @@ export function parseCron(expression: string): CronSpec {
   }) as [ParsedField, ParsedField, ParsedField, ParsedField, ParsedField, ParsedField];
   const [second, minute, hour, dom, month, dow] = fields;
 
-  const timesOfDay: number[] = [];
-  for (const h of hour.values) for (const m of minute.values) for (const s of second.values) timesOfDay.push(h * 3600 + m * 60 + s);
+  // Up to 86,400 (every second): filled in place, ascending because each field's values are.
+  const timesOfDay = new Array<number>(hour.values.length * minute.values.length * second.values.length);
+  let next = 0;
+  for (const h of hour.values) for (const m of minute.values) for (const s of second.values) timesOfDay[next++] = h * 3600 + m * 60 + s;
 
   const months = new Uint8Array(13);
   for (const m of month.values) months[m] = 1;
