@@ -83,11 +83,14 @@ const cronArb = fc.oneof(
 );
 
 /** The parser's promise: a spec, or a CronSyntaxError with a one-line message; nothing else. */
-function parseOutcome(cron: string): string | null {
+function parseOutcome(cron: string, { times = false } = {}): string | null {
   try {
     const spec = parseCron(cron);
-    expect(spec.timesOfDay.length).toBeGreaterThan(0);
-    expect(spec.timesOfDay.every((t, i, all) => t >= 0 && t < 86_400 && (i === 0 || t > all[i - 1]!))).toBe(true);
+    if (times) {
+      const all = spec.timesOfDay;
+      expect(all.length).toBeGreaterThan(0);
+      for (let i = 0; i < all.length; i++) if (!(all[i]! >= 0 && all[i]! < 86_400 && (i === 0 || all[i]! > all[i - 1]!))) throw new Error(`${cron}: times of day out of order at ${i}`);
+    }
     return null;
   } catch (e) {
     if (!(e instanceof CronSyntaxError)) throw new Error(`cron ${JSON.stringify(cron)} threw ${String(e)}`, { cause: e });
@@ -176,7 +179,7 @@ describe('random cron strings', () => {
     };
     await fc.assert(
       fc.asyncProperty(cronArb, async (cron) => {
-        const problem = parseOutcome(cron);
+        const problem = parseOutcome(cron, { times: true });
         folder.write(cron);
         const placed = new RegExp(`schedule\\.json:\\d+:\\d+: error: ${problem?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 

@@ -64,10 +64,15 @@ export function parseCron(expression: string): CronSpec {
   }) as [ParsedField, ParsedField, ParsedField, ParsedField, ParsedField, ParsedField];
   const [second, minute, hour, dom, month, dow] = fields;
 
-  // Up to 86,400 (every second): filled in place, ascending because each field's values are.
-  const timesOfDay = new Array<number>(hour.values.length * minute.values.length * second.values.length);
-  let next = 0;
-  for (const h of hour.values) for (const m of minute.values) for (const s of second.values) timesOfDay[next++] = h * 3600 + m * 60 + s;
+  // Up to 86,400 (every second), so built when first asked for (the validator never asks), in place,
+  // and ascending because each field's values are.
+  let timesOfDay: number[] | null = null;
+  const listTimes = (): number[] => {
+    const times = new Array<number>(hour.values.length * minute.values.length * second.values.length);
+    let next = 0;
+    for (const h of hour.values) for (const m of minute.values) for (const s of second.values) times[next++] = h * 3600 + m * 60 + s;
+    return times;
+  };
 
   const months = new Uint8Array(13);
   for (const m of month.values) months[m] = 1;
@@ -92,7 +97,13 @@ export function parseCron(expression: string): CronSpec {
       `${quote(texts[field === 'day-of-month' ? 3 : 5]!)} never falls in ${where}, so it never runs: pick days those months have (a W day the month lacks does not move to another day)`,
     );
   }
-  return { source: expression, timesOfDay, matchesDay };
+  return {
+    source: expression,
+    get timesOfDay() {
+      return (timesOfDay ??= listTimes());
+    },
+    matchesDay,
+  };
 }
 
 /** The refusal for an expression as one line, or null when it is fine. Never throws. */
