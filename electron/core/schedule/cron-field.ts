@@ -100,14 +100,14 @@ function readItem(item: string, spec: FieldSpec): number[] {
   } else {
     const dash = base.indexOf('-', 1);
     if (dash < 0) {
-      from = readValue(base, spec);
+      from = readValue(base, spec, item);
       // A start with a step runs to the field's end, as in croner, cron-parser and Quartz (6/23 = 6,29,52).
       to = stepText === undefined ? from : spec.max;
     } else {
       const fromText = base.slice(0, dash);
       const toText = base.slice(dash + 1);
-      from = readValue(fromText, spec);
-      to = readValue(toText, spec);
+      from = readValue(fromText, spec, item);
+      to = readValue(toText, spec, item);
       if (from > to) throw new CronFieldError(backwards(fromText, toText, stepText, spec));
     }
   }
@@ -134,12 +134,12 @@ function isName(text: string, spec: FieldSpec): boolean {
 }
 
 /** A number or a name of the field, in range. */
-function readValue(text: string, spec: FieldSpec): number {
+function readValue(text: string, spec: FieldSpec, item = text): number {
   let value: number;
   if (/^\d+$/.test(text)) value = Number(text);
   else if (isName(text, spec)) value = spec.names!.indexOf(text.toUpperCase()) + spec.namesFrom!;
   else {
-    if (text === '') throw new CronFieldError(`a range is missing a number: ${spec.runs}`);
+    if (text === '') throw new CronFieldError(`${quote(item)} is missing a number: ${spec.runs}`);
     const nameHint = MONTHS.includes(text.toUpperCase()) || WEEKDAYS.includes(text.toUpperCase()) ? ` (names like ${text.toUpperCase()} belong in the ${MONTHS.includes(text.toUpperCase()) ? 'month' : 'day-of-week'} field)` : '';
     throw new CronFieldError(`${quote(text)} is not a number${spec.names ? ' or a name' : ''}${nameHint}: ${spec.runs}`);
   }
@@ -187,7 +187,8 @@ function readSpecial(item: string, spec: FieldSpec): SpecialDay | null {
     }
     return null;
   }
-  if (isName(item, spec)) return null;
+  // JUL is a month, not "JU" + L; a name in the wrong field is refused as a name, by readValue.
+  if (MONTHS.includes(upper) || WEEKDAYS.includes(upper)) return null;
   if (/^L(W|-\d+)?$/.test(upper) || /^\d+W$/.test(upper)) {
     throw new CronFieldError(`${quote(item)} belongs in the day-of-month field: ${spec.runs}`);
   }

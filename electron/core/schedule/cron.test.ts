@@ -49,7 +49,7 @@ function refusal(expression: string): CronSyntaxError {
     parseCron(expression);
   } catch (e) {
     if (e instanceof CronSyntaxError) return e;
-    throw new Error(`expected a CronSyntaxError, got ${String(e)}`);
+    throw new Error(`expected a CronSyntaxError, got ${String(e)}`, { cause: e });
   }
   throw new Error(`expected "${expression}" to be refused`);
 }

@@ -114,7 +114,7 @@ export function cronProblem(expression: unknown): string | null {
   } catch (e) {
     if (e instanceof CronSyntaxError) return e.message;
     // A bug of ours, not the user's: still a diagnostic, never a crash.
-    return `cron ${quote(String(expression), 60)} could not be read (${e instanceof Error ? e.message : String(e)}): write it as in playlists/README.md, "Cron"`;
+    return `cron ${quote(String(expression), 60)} could not be read (${(e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')}): write it as in playlists/README.md, "Cron"`;
   }
 }
 
