@@ -112,6 +112,22 @@ describe('playlist writer', () => {
     expect(history.list()).toEqual([]);
   });
 
+  it('answers any cron with a save or a placed finding, never a 500 (issue 12: LW, 5-1)', async () => {
+    const { writer, version, file } = hall();
+    const schedule = JSON.parse(file('schedule.json')) as { entries: { cron?: string }[] };
+    schedule.entries[1]!.cron = '0 0 5-1 * *';
+    const refused = await writer.save('schedule.json', schedule, version('schedule.json'));
+    expect(refused.status).toBe(422);
+    if (refused.status !== 422) return;
+    expect(refused.body.diagnostics).toContainEqual(
+      expect.objectContaining({ pointer: '/entries/1/cron', message: 'cron "0 0 5-1 * *": day-of-month: range 5-1 runs backwards: write 1-5, or 5-31,1 for a wrap' }),
+    );
+    schedule.entries[1]!.cron = '0 17 LW * *';
+    const saved = await writer.save('schedule.json', schedule, version('schedule.json'));
+    expect(saved.status).toBe(200);
+    expect(JSON.parse(file('schedule.json')).entries[1].cron).toBe('0 17 LW * *');
+  });
+
   it('checks the folder as it would be: a programme the schedule names cannot be deleted', async () => {
     const { writer, version, playlists } = hall();
     const outcome = await writer.remove('programmes/morning.json', version('programmes/morning.json'));

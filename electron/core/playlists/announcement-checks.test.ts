@@ -80,7 +80,7 @@ describe('announcements.json: what the schema cannot say', () => {
 
   it('a cron expression that does not parse is reported at the expression, with the field at fault', () => {
     expect(findings(file('  "timed": [{ "id": "n", "cron": "0 25 * * *", "text": { "zh-CN": "一", "en": "one" } }]'))).toEqual([
-      `${A}:3:34: error: cron "0 25 * * *": the hour field "25" is wrong: hours run 0-23`,
+      `${A}:3:34: error: cron "0 25 * * *": hour: "25" is out of range: hours run 0-23`,
     ]);
   });
 

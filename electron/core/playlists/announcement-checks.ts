@@ -4,7 +4,7 @@
  * rules watching a service that exists, templates whose placeholders parse and agree between
  * languages, and a speech command that can hand back its audio.
  */
-import { CronSyntaxError, parseCron } from '../schedule/cron.js';
+import { cronProblem } from '../schedule/cron.js';
 import { parseClock } from '../time/civil.js';
 import { MAX_SPEECH_CHARS } from '../tts/speech-request.js';
 import { announcementLanguages } from './announcement-languages.js';
@@ -48,12 +48,8 @@ export function checkAnnouncements(source: JsonSource, file: AnnouncementsFile, 
   file.timed?.forEach((notice, i) => {
     const at = (...rest: JsonPath): JsonPath => ['timed', i, ...rest];
     claimId('timed', i, notice.id);
-    try {
-      parseCron(notice.cron);
-    } catch (e) {
-      if (!(e instanceof CronSyntaxError)) throw e;
-      error(at('cron'), e.message);
-    }
+    const problem = cronProblem(notice.cron);
+    if (problem) error(at('cron'), problem);
     if (!context.hasCalendar && notice.days?.some((d) => d === 'workday' || d === 'restday' || d === 'holiday')) {
       out.push(
         source.at(at('days'), 'warning', 'workday, restday and holiday need a calendar: set "calendar" in schedule.json, or only Monday–Friday count as workdays and no day as a holiday'),

@@ -5,7 +5,7 @@
 import { civilFromDays, parseClock } from '../time/civil.js';
 import { presetLastYear, type CalendarPreset } from '../schedule/calendar.js';
 import { isTimeZone } from '../time/zone.js';
-import { CronSyntaxError, parseCron } from '../schedule/cron.js';
+import { cronProblem } from '../schedule/cron.js';
 import { parseDuration } from '../schedule/duration.js';
 import { checkAnnouncements } from './announcement-checks.js';
 import { checkDate, checkDateRange } from './date-checks.js';
@@ -108,12 +108,8 @@ function checkSchedule(source: JsonSource, schedule: ScheduleFile, programmeIds:
       error(at(), 'the entry needs "daypart" ({"from": "08:30", "to": "11:30"}) or "cron" with "duration" or "until"');
     }
     if (entry.cron !== undefined) {
-      try {
-        parseCron(entry.cron);
-      } catch (e) {
-        if (!(e instanceof CronSyntaxError)) throw e;
-        error(at('cron'), e.message);
-      }
+      const problem = cronProblem(entry.cron);
+      if (problem) error(at('cron'), problem);
       if (entry.duration === undefined && entry.until === undefined) {
         error(at('cron'), 'a cron entry needs an end: add "duration" (e.g. "PT2H") or "until" (e.g. "14:00")');
       } else if (entry.duration !== undefined && entry.until !== undefined) {

@@ -43,7 +43,7 @@ describe('hallcast validate: one fixture per kind of bad input', () => {
       'path-escape',
       'playlists/programmes/welcome.json:4:39: error: media path "../../etc/passwd" leaves the assets/ folder: media must be inside it; copy the file there and give its path relative to assets/',
     ],
-    ['bad-cron', 'playlists/schedule.json:6:55: error: cron "61 * * * *": the minute field "61" is wrong: minutes run 0-59'],
+    ['bad-cron', 'playlists/schedule.json:6:55: error: cron "61 * * * *": minute: "61" is out of range: minutes run 0-59'],
     ['bad-timezone', 'playlists/schedule.json:3:15: error: unknown time zone "Asia/Shangai": use an IANA name such as "Asia/Shanghai"'],
     [
       'unknown-programme',

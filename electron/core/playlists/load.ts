@@ -146,7 +146,13 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     today: Math.floor((options.now ?? Date.now()) / 86_400_000),
     assetsName: options.displayAssets ?? (path.relative(process.cwd(), assetsDir).replace(/\\/g, '/') || 'assets'),
   };
-  checkReferences(input, diagnostics);
+  try {
+    checkReferences(input, diagnostics);
+  } catch (error) {
+    // A check that trips over a value is our bug, but the answer must still be a finding, never a
+    // crash of validate, timeline, the console's save or a running player's reload.
+    return fail(input.schedule?.source.name ?? name('schedule.json'), `the folder could not be checked (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}): please report this with the folder`);
+  }
   if (hasErrors(diagnostics) || !input.schedule || !input.layouts) return { config: null, diagnostics, files };
 
   const config: HallConfig = {

@@ -41,7 +41,7 @@ describe('playlist store', () => {
     expect(store.reload()).toBe(false);
     expect(applied.length).toBe(1);
     expect(store.current()?.config.schedule.entries[1]?.cron).toBe('30 11 * * *');
-    expect(store.status().errors).toEqual([expect.stringMatching(/schedule\.json:18:15: error: cron "61 \* \* \* \*": the minute field "61" is wrong/)]);
+    expect(store.status().errors).toEqual([expect.stringMatching(/schedule\.json:18:15: error: cron "61 \* \* \* \*": minute: "61" is out of range/)]);
   });
 
   it('clears the errors once the folder is fixed', () => {
@@ -71,6 +71,40 @@ describe('playlist store', () => {
     expect(applied.map((a) => a.from)).toEqual(['saved copy']);
     expect(applied[0]!.config.schedule.entries[1]!.cron).toBe('30 11 * * *');
     expect(second.status().errors.length).toBe(1);
+  });
+
+  it('applies a schedule with LW and stays alive (issue 12: the reload used to throw and the player exit)', () => {
+    const { store, applied, schedulePath } = setup();
+    expect(store.reload()).toBe(true);
+    writeFileSync(schedulePath, readFileSync(schedulePath, 'utf8').replace('"30 11 * * *"', '"0 17 LW * *"'));
+    expect(store.reload()).toBe(true);
+    expect(applied.map((a) => a.config.schedule.entries[1]!.cron)).toEqual(['30 11 * * *', '0 17 LW * *']);
+    expect(store.status().errors).toEqual([]);
+  });
+
+  it('boots without a throw when the saved copy holds a cron this version refuses (saved by an older, laxer one)', () => {
+    const { root, store, schedulePath } = setup();
+    store.reload();
+    const savedFile = path.join(root, 'state', 'last-good-config.json');
+    const saved = JSON.parse(readFileSync(savedFile, 'utf8')) as { schedule: { entries: { cron?: string }[] } };
+    saved.schedule.entries[1]!.cron = '0 0 5-1 * *'; // silently wrapped before issue 12
+    writeFileSync(savedFile, JSON.stringify(saved));
+    breakCron(schedulePath);
+    const applied: Applied[] = [];
+    const warnings: string[] = [];
+    const next = createPlaylistStore({
+      dir: path.join(root, 'playlists'),
+      assetsDir: path.join(root, 'assets'),
+      stateDir: path.join(root, 'state'),
+      log: { info: () => undefined, warn: (m) => warnings.push(m) },
+      now: () => 0,
+      onApply: (a) => applied.push(a),
+    });
+    expect(next.reload()).toBe(false);
+    expect(applied).toEqual([]);
+    expect(next.current()).toBeNull();
+    expect(warnings).toContain('the saved configuration cannot be used');
+    expect(next.status().errors).toEqual([expect.stringMatching(/minute: "61" is out of range/)]);
   });
 
   it('reads a copy saved before announcements.json existed as a hall without one', () => {

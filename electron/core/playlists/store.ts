@@ -9,7 +9,7 @@ import path from 'node:path';
 import { compileSchedule, type CompiledSchedule } from '../schedule/compile.js';
 import type { Log } from '../scheduler/ports.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
-import { loadPlaylists } from './load.js';
+import { loadPlaylists, type LoadResult } from './load.js';
 import type { HallConfig } from './types.js';
 import type { PlaylistStatus } from '../host/host-status.js';
 
@@ -54,30 +54,46 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
   let watcher: FSWatcher | null = null;
   let pending: NodeJS.Timeout | null = null;
 
-  const apply = (config: HallConfig, from: Applied['from']): void => {
-    applied = { config, schedule: compileSchedule(config.schedule, config.calendars), loadedAt: options.now(), from };
+  /** False when the configuration cannot be compiled (a copy saved by an older, laxer version). */
+  const apply = (config: HallConfig, from: Applied['from']): boolean => {
+    let schedule: CompiledSchedule;
+    try {
+      schedule = compileSchedule(config.schedule, config.calendars);
+    } catch (error) {
+      log.warn(`the ${from === 'folder' ? 'checked folder' : 'saved configuration'} cannot be used`, { error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+    applied = { config, schedule, loadedAt: options.now(), from };
     options.onApply(applied);
+    return true;
+  };
+
+  const load = (): LoadResult => {
+    try {
+      return loadPlaylists(options.dir, { assetsDir: options.assetsDir, now: options.now() });
+    } catch (error) {
+      // The loader answers with findings; should it ever throw, the player keeps playing all the same.
+      const message = `the folder could not be read (${error instanceof Error ? error.message : String(error)})`;
+      return { config: null, diagnostics: [{ file: options.dir, line: 1, col: 1, severity: 'error', message }], files: [] };
+    }
   };
 
   const reload = (): boolean => {
-    const result = loadPlaylists(options.dir, { assetsDir: options.assetsDir, now: options.now() });
+    const result = load();
     const found = result.diagnostics;
     if (!result.config) {
       errors = found.filter((d) => d.severity === 'error');
       for (const d of errors) log.warn(`playlist refused: ${formatDiagnostic(d)}`);
       if (!applied) {
         const saved = readSaved();
-        if (saved) {
-          log.warn('playing the last good configuration saved before; fix the playlist folder');
-          apply(saved, 'saved copy');
-        }
+        if (saved && apply(saved, 'saved copy')) log.warn('playing the last good configuration saved before; fix the playlist folder');
       } else log.warn('keeping the configuration in force', { loadedAt: applied.loadedAt });
       return false;
     }
     errors = [];
     warnings = found.filter((d) => d.severity === 'warning');
     for (const d of warnings) log.warn(`playlist warning: ${formatDiagnostic(d)}`);
-    apply(result.config, 'folder');
+    if (!apply(result.config, 'folder')) return false;
     save(result.config);
     log.info('playlists applied', { files: result.files.length, warnings: warnings.length });
     return true;

@@ -1,41 +1,30 @@
 /**
- * Cron expressions for schedule entries (5 fields, or 6 with seconds first), read in the hall's wall
- * clock. node-cron parses and checks them field by field; matching a local day and time is ours, so
- * the DST policy of time/zone.ts applies to every entry alike.
+ * Cron expressions for schedule entries and timed announcements (5 fields, or 6 with seconds
+ * first), read in the hall's wall clock by our own parser (cron-field.ts), so the semantics are ours,
+ * documented in playlists/README.md ("Cron") and tested against other libraries' vectors.
  *
- * Day rule (as in Vixie cron): when both day-of-month and day-of-week are restricted (neither field
- * starts with * or ?), a day matches if either does; otherwise the restricted one decides.
+ * Day rule: when both day-of-month and day-of-week are restricted, a day matches if either does;
+ * otherwise the restricted one decides. Unlike Vixie cron and cronie, which look only at the field's
+ * first character (so `*∕2` counts as unrestricted there), a field is unrestricted here only when
+ * it is exactly `*` or `?`: `0 0 *∕10 * MON` runs on the 1st, 11th, 21st and 31st and every Monday.
+ *
+ * parseCron throws only CronSyntaxError; cronProblem never throws. A user's string therefore
+ * always becomes a schedule or a diagnostic.
  */
-import { validateDetailed } from 'node-cron';
 import { daysFromCivil, daysInMonth, weekdayOfDays } from '../time/civil.js';
+import { CronFieldError, FIELDS, parseField, quote, type CronFieldName, type ParsedField, type SpecialDay } from './cron-field.js';
 import type { DayInfo } from './day-table.js';
 
-const FIELD_NAMES: Record<string, string> = {
-  second: 'second',
-  minute: 'minute',
-  hour: 'hour',
-  dayOfMonth: 'day-of-month',
-  month: 'month',
-  dayOfWeek: 'day-of-week',
-};
-
-const FIELD_HINT: Record<string, string> = {
-  second: 'seconds run 0-59',
-  minute: 'minutes run 0-59',
-  hour: 'hours run 0-23',
-  'day-of-month': 'days of the month run 1-31 (also L, L-2, 15W)',
-  month: 'months run 1-12 or JAN-DEC',
-  'day-of-week': 'days of the week run 0-7 (0 and 7 = Sunday) or SUN-SAT (also 5L, 1#2)',
-};
+export type { CronFieldName };
 
 export class CronSyntaxError extends Error {
   constructor(
     readonly expression: string,
-    /** e.g. "minute"; null when the expression as a whole is wrong. */
-    readonly field: string | null,
+    /** The field at fault; null when the expression as a whole is wrong. */
+    readonly field: CronFieldName | null,
     detail: string,
   ) {
-    super(`cron "${expression}": ${detail}`);
+    super(`cron ${quote(expression, 60)}: ${field ? `${field}: ` : ''}${detail}`);
   }
 }
 
@@ -46,9 +35,17 @@ export interface CronSpec {
   matchesDay(day: DayInfo): boolean;
 }
 
-/** Parses and checks an expression; throws CronSyntaxError naming the wrong field. */
+/**
+ * "Never runs" is decided over 28 years: from 1901 to 2099 the Gregorian calendar repeats every 28
+ * years (leap years and weekdays), so a day rule that matches nothing in 2001-2028 matches nothing
+ * in any year a hall will see.
+ */
+const CYCLE_FIRST = daysFromCivil(2001, 1, 1);
+
+/** Parses and checks an expression; throws CronSyntaxError naming the wrong field and the fix. */
 export function parseCron(expression: string): CronSpec {
-  const parts = expression.trim().split(/\s+/);
+  if (typeof expression !== 'string') throw new CronSyntaxError(String(expression), null, 'a cron expression is text, e.g. "0 9 * * MON-FRI"');
+  const parts = expression.trim().split(/\s+/).filter((p) => p !== '');
   if (parts.length !== 5 && parts.length !== 6) {
     throw new CronSyntaxError(
       expression,
@@ -56,79 +53,136 @@ export function parseCron(expression: string): CronSpec {
       `it has ${parts.length} field${parts.length === 1 ? '' : 's'}: write 5 (minute hour day-of-month month day-of-week) or 6 with seconds first`,
     );
   }
-  const result = validateDetailed(parts.join(' '));
-  const problem = result.errors[0];
-  if (problem || !result.fields) {
-    const field = problem ? FIELD_NAMES[problem.field] : undefined;
-    if (!field) throw new CronSyntaxError(expression, null, `${problem?.message ?? 'not a cron expression'}`);
-    const never = /impossible/.test(problem!.message);
+  const texts = parts.length === 6 ? parts : ['0', ...parts];
+  const fields = FIELDS.map((spec, i): ParsedField => {
+    try {
+      return parseField(texts[i]!, spec);
+    } catch (e) {
+      if (e instanceof CronFieldError) throw new CronSyntaxError(expression, spec.name, e.message);
+      throw e;
+    }
+  }) as [ParsedField, ParsedField, ParsedField, ParsedField, ParsedField, ParsedField];
+  const [second, minute, hour, dom, month, dow] = fields;
+
+  // Up to 86,400 (every second), so built when first asked for (the validator never asks), in place,
+  // and ascending because each field's values are.
+  let timesOfDay: number[] | null = null;
+  const listTimes = (): number[] => {
+    const times = new Array<number>(hour.values.length * minute.values.length * second.values.length);
+    let next = 0;
+    for (const h of hour.values) for (const m of minute.values) for (const s of second.values) times[next++] = h * 3600 + m * 60 + s;
+    return times;
+  };
+
+  const months = new Uint8Array(13);
+  for (const m of month.values) months[m] = 1;
+  const matchesDom = dayMatcher(dom, 'day');
+  const matchesDow = dayMatcher(dow, 'weekday');
+  const matchesDay = (date: DayInfo): boolean => {
+    if (months[date.month] !== 1) return false;
+    if (dom.restricted && dow.restricted) return matchesDom(date) || matchesDow(date);
+    if (dom.restricted) return matchesDom(date);
+    if (dow.restricted) return matchesDow(date);
+    return true;
+  };
+
+  if (!runsSomeDay(matchesDay, months)) {
+    // Only a day-of-month can do this: every weekday rule (even 5#5 in February) happens some year.
+    const monthText = texts[4]!;
+    const where = monthText === '*' || monthText === '?' ? 'any month' : `month ${quote(monthText)}`;
+    const field = dom.restricted ? 'day-of-month' : 'day-of-week';
     throw new CronSyntaxError(
       expression,
       field,
-      never
-        ? `the ${field} field "${problem!.value}" names no day that exists in the listed months, so it never runs: pick days that exist`
-        : `the ${field} field "${problem!.value}" is wrong: ${FIELD_HINT[field]}`,
+      `${quote(texts[field === 'day-of-month' ? 3 : 5]!)} never falls in ${where}, so it never runs: pick days those months have (a W day the month lacks does not move to another day)`,
     );
   }
-  const { second, minute, hour, dayOfMonth, month, dayOfWeek } = result.fields;
-  const raw = parts.length === 6 ? parts : ['0', ...parts];
-  const domRestricted = !/^[*?]/.test(raw[3]!);
-  const dowRestricted = !/^[*?]/.test(raw[5]!);
-  const months = new Set(month);
-  const matchesDom = dayOfMonthMatcher(dayOfMonth);
-  const matchesDow = dayOfWeekMatcher(dayOfWeek);
-
-  const timesOfDay: number[] = [];
-  for (const h of hour) for (const m of minute) for (const s of second) timesOfDay.push(h * 3600 + m * 60 + s);
-  timesOfDay.sort((a, b) => a - b);
-
   return {
     source: expression,
-    timesOfDay,
-    matchesDay(date) {
-      if (!months.has(date.month)) return false;
-      if (domRestricted && dowRestricted) return matchesDom(date) || matchesDow(date);
-      if (domRestricted) return matchesDom(date);
-      if (dowRestricted) return matchesDow(date);
-      return true;
+    get timesOfDay() {
+      return (timesOfDay ??= listTimes());
     },
+    matchesDay,
   };
+}
+
+/** The refusal for an expression as one line, or null when it is fine. Never throws. */
+export function cronProblem(expression: unknown): string | null {
+  try {
+    parseCron(expression as string);
+    return null;
+  } catch (e) {
+    if (e instanceof CronSyntaxError) return e.message;
+    // A bug of ours, not the user's: still a diagnostic, never a crash.
+    return `cron ${quote(String(expression), 60)} could not be read (${(e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')}): write it as in playlists/README.md, "Cron"`;
+  }
+}
+
+function runsSomeDay(matches: (date: DayInfo) => boolean, months: Uint8Array): boolean {
+  let days = CYCLE_FIRST;
+  const date = { days, year: 0, month: 0, day: 0, weekday: weekdayOfDays(days) };
+  for (let year = 2001; year < 2029; year++) {
+    for (let month = 1; month <= 12; month++) {
+      const length = daysInMonth(year, month);
+      if (months[month] !== 1) {
+        days += length;
+        continue;
+      }
+      for (let day = 1; day <= length; day++, days++) {
+        date.days = days;
+        date.year = year;
+        date.month = month;
+        date.day = day;
+        date.weekday = weekdayOfDays(days);
+        if (matches(date)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 type DayMatcher = (date: DayInfo) => boolean;
 
-function dayOfMonthMatcher(values: (number | string)[]): DayMatcher {
-  const tests: DayMatcher[] = values.map((value) => {
-    if (typeof value === 'number') return ({ day }) => day === value;
-    if (value === 'L') return ({ year, month, day }) => day === daysInMonth(year, month);
-    const before = /^L-(\d+)$/.exec(value);
-    if (before) return ({ year, month, day }) => day === daysInMonth(year, month) - Number(before[1]);
-    const weekday = /^(\d+)W$/.exec(value);
-    if (weekday) return ({ days, year, month }) => days === nearestWeekday(year, month, Number(weekday[1]));
-    throw new Error(`unsupported day-of-month value "${value}"`);
-  });
-  return (date) => tests.some((test) => test(date));
+/** Plain values test `day` (day-of-month) or `weekday` (day-of-week); specials test their own rule. */
+function dayMatcher(field: ParsedField, key: 'day' | 'weekday'): DayMatcher {
+  const plain = new Uint8Array(32);
+  for (const v of field.values) plain[v] = 1;
+  const specials = field.specials.map(specialMatcher);
+  return (date) => plain[date[key]] === 1 || specials.some((special) => special(date));
 }
 
-function dayOfWeekMatcher(values: (number | string)[]): DayMatcher {
-  const tests: DayMatcher[] = values.map((value) => {
-    if (typeof value === 'number') return ({ weekday }) => weekday === value % 7;
-    const last = /^(\d)L$/.exec(value);
-    if (last) return ({ weekday, year, month, day }) => weekday === Number(last[1]) % 7 && day + 7 > daysInMonth(year, month);
-    const nth = /^(\d)#(\d)$/.exec(value);
-    if (nth) return ({ weekday, day }) => weekday === Number(nth[1]) % 7 && Math.ceil(day / 7) === Number(nth[2]);
-    throw new Error(`unsupported day-of-week value "${value}"`);
-  });
-  return (date) => tests.some((test) => test(date));
+function specialMatcher(special: SpecialDay): DayMatcher {
+  switch (special.kind) {
+    case 'last':
+      return ({ year, month, day }) => day === daysInMonth(year, month) - special.before;
+    case 'last-weekday':
+      return ({ year, month, day }) => day === lastWeekday(year, month);
+    case 'nearest-weekday':
+      return ({ year, month, day }) => day === nearestWeekday(year, month, special.day);
+    case 'nth-weekday':
+      return ({ weekday, day }) => weekday === special.weekday && Math.ceil(day / 7) === special.nth;
+    case 'last-of-weekday':
+      return ({ weekday, year, month, day }) => weekday === special.weekday && day + 7 > daysInMonth(year, month);
+  }
 }
 
-/** The weekday nearest to day `target` of the month, not leaving the month (Quartz's "15W"). */
+/** The last Monday-Friday of the month. */
+function lastWeekday(year: number, month: number): number {
+  const last = daysInMonth(year, month);
+  const weekday = weekdayOfDays(daysFromCivil(year, month, last));
+  return weekday === 6 ? last - 1 : weekday === 0 ? last - 2 : last;
+}
+
+/**
+ * The weekday nearest to day `target`, not leaving the month (Quartz's "15W"): a Saturday moves to
+ * Friday (or to Monday the 3rd when it is the 1st), a Sunday to Monday (or to Friday when it is the
+ * last day). A month without day `target` has no such day: -1.
+ */
 function nearestWeekday(year: number, month: number, target: number): number {
   const last = daysInMonth(year, month);
-  const day = Math.min(target, last);
-  const days = daysFromCivil(year, month, day);
-  const weekday = weekdayOfDays(days);
-  if (weekday === 6) return day === 1 ? days + 2 : days - 1;
-  if (weekday === 0) return day === last ? days - 2 : days + 1;
-  return days;
+  if (target > last) return -1;
+  const weekday = weekdayOfDays(daysFromCivil(year, month, target));
+  if (weekday === 6) return target === 1 ? 3 : target - 1;
+  if (weekday === 0) return target === last ? target - 2 : target + 1;
+  return target;
 }
