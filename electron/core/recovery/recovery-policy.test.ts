@@ -37,7 +37,7 @@ describe('recovery policy', () => {
     const reload = trouble(state, 'crashed', T0, KIOSK);
     expect(reload.step?.action).toBe('reload');
     const exited = trouble(reload.state, 'browser-exited', T0 + 10, KIOSK);
-    expect(exited.step).toMatchObject({ action: 'restart', delayMs: 1_000, attempt: 2 });
+    expect(exited.step).toMatchObject({ action: 'restart', delayMs: 2_000, attempt: 2 });
     state = initialRecovery(T0);
     expect(trouble(state, 'browser-exited', T0, KIOSK).step).toMatchObject({ action: 'restart', delayMs: 1_000, attempt: 1 });
   });

@@ -5,7 +5,7 @@
  * then restart the browser — and how long to wait first. Pure: the shells own the timers, the
  * browser and the log, and tell the policy what happened and when.
  *
- * The ladder: the first trouble reloads at once; each further attempt that did not bring a
+ * The ladder: the first trouble reloads at once (a browser that exited waits 1 s); each further attempt that did not bring a
  * heartbeat back waits twice as long (1 s, 2 s, 4 s … up to `maxBackoffMs`) and, from the
  * `reloadsBeforeRestart`-th, restarts the whole browser instead. After `capAttempts` failures in a
  * row the screen is broken beyond what retrying fixes soon (a page that crashes on load, a GPU
@@ -85,9 +85,11 @@ export function trouble(state: RecoveryState, reason: Trouble, now: number, tuni
   if (state.pending && reason !== 'browser-exited') return { state, step: null };
   const failures = state.failures;
   const capped = failures >= tuning.capAttempts;
-  const backoff = failures === 0 ? 0 : Math.min(tuning.maxBackoffMs, tuning.firstBackoffMs * 2 ** (failures - 1));
-  // A browser that dies at once would otherwise be relaunched in a tight loop.
-  const delayMs = capped ? tuning.cappedBackoffMs : reason === 'browser-exited' ? Math.max(backoff, tuning.firstBackoffMs) : backoff;
+  // A page is reloaded at once the first time; a browser that died is never relaunched at once,
+  // or one that dies on start would be relaunched in a tight loop.
+  const doublings = reason === 'browser-exited' ? failures : failures - 1;
+  const backoff = doublings < 0 ? 0 : Math.min(tuning.maxBackoffMs, tuning.firstBackoffMs * 2 ** doublings);
+  const delayMs = capped ? tuning.cappedBackoffMs : backoff;
   const action = reason === 'browser-exited' || failures >= tuning.reloadsBeforeRestart ? 'restart' : 'reload';
   const killRenderer = reason === 'unresponsive' && action === 'reload';
   return {
