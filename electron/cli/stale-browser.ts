@@ -26,8 +26,9 @@ export function profileHolder(profileDir: string, readLink = readlinkSync, readP
   if (pid === process.pid) return null;
   try {
     // A dead pid may since have been given to another program: only a browser on this profile counts.
-    const args = readProc(`/proc/${pid}/cmdline`).split('\0');
-    if (!args.includes(`--user-data-dir=${profileDir}`)) return null;
+    // Chromium's children rewrite their title (arguments joined by spaces); the browser keeps NULs.
+    const cmdline = ` ${readProc(`/proc/${pid}/cmdline`).replace(/\0/g, ' ')} `;
+    if (!cmdline.includes(` --user-data-dir=${profileDir} `)) return null;
     if (/^Z/.test(readProc(`/proc/${pid}/stat`).replace(/^.*\) /s, ''))) return null;
   } catch {
     return null;
