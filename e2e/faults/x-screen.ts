@@ -37,7 +37,7 @@ export async function startXScreen(width = 1280, height = 720): Promise<XScreen>
       const { stdout } = await run('ffmpeg', ['-loglevel', 'error', '-f', 'x11grab', '-video_size', `${width}x${height}`, '-i', display, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {
         encoding: 'buffer',
         maxBuffer: 32 * 1024 * 1024,
-        timeout: 10_000,
+        timeout: 20_000,
       });
       return stdout;
     },
