@@ -160,6 +160,7 @@ test.beforeAll(async () => {
 });
 
 // What the wall showed when a check failed, beside the test's other results.
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook uses from this pattern
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return;
   try {
