@@ -164,7 +164,7 @@ describe('kiosk supervisor', () => {
     await flush();
     h.browsers[0]!.exit(0, null);
     expect(h.logs.at(-2)).toBe('kiosk browser exited at once (code 0): counted as a failure');
-    expect(h.logs.at(-1)).toBe('kiosk browser-exited: restarting the browser in 1 s (attempt 1)');
+    expect(h.logs.at(-1)).toBe('kiosk browser exited: restarting the browser in 1 s (attempt 1)');
     await h.advance(1_000);
     expect(h.browsers).toHaveLength(2);
     h.browsers[1]!.exit(0, null);
@@ -190,7 +190,7 @@ describe('kiosk supervisor', () => {
     }
     expect(h.browsers).toHaveLength(9);
     h.browsers.at(-1)!.exit(0, null);
-    expect(h.logs.at(-1)).toBe('kiosk browser-exited: restarting the browser in 300 s (attempt 9)');
+    expect(h.logs.at(-1)).toBe('kiosk browser exited: restarting the browser in 300 s (attempt 9)');
     expect(h.restarts().active).toMatchObject([{ key: 'kiosk', message: 'the kiosk keeps failing (8 attempts in a row): retrying every 5 min' }]);
     expect(h.health.view().ok).toBe(false);
     await h.advance(299_000);

@@ -8,7 +8,7 @@
  * and to the player's health (`browser-restarts`, kind `tab-reload` or `browser-restart`).
  */
 import type { Health } from '../core/health/health.js';
-import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning } from '../core/recovery/recovery-policy.js';
+import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../core/recovery/recovery-policy.js';
 import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
 import type { KioskBrowser } from './kiosk-browser.js';
 
@@ -39,6 +39,13 @@ const CHECK_EVERY_MS = 5_000;
 /** A browser that exits this soon after its launch never showed anything (a handoff to another instance, a bad flag). */
 const QUICK_EXIT_MS = 5_000;
 const HEALTH_KEY = 'kiosk';
+const TROUBLE_WORDS: Record<Trouble, string> = {
+  crashed: 'page crashed',
+  unresponsive: 'page unresponsive',
+  'no-heartbeat': 'no heartbeat from the display',
+  'failed-load': 'page failed to load',
+  'browser-exited': 'browser exited',
+};
 
 export interface SupervisorDeps {
   launch(command: string, args: string[]): KioskBrowser;
@@ -147,7 +154,7 @@ export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps, tuni
       deps.health()?.raise('browser-restarts', HEALTH_KEY, `the kiosk keeps failing (${step.attempt - 1} attempts in a row): retrying every ${tuning.cappedBackoffMs / 60_000} min`);
     }
     const what = step.action === 'reload' ? 'reloading the page' : 'restarting the browser';
-    deps.log(`kiosk ${step.reason}: ${what} in ${step.delayMs / 1000} s (attempt ${step.attempt})`);
+    deps.log(`kiosk ${TROUBLE_WORDS[step.reason]}: ${what} in ${step.delayMs / 1000} s (attempt ${step.attempt})`);
     cancelStep = deps.setTimer(() => take(step), step.delayMs);
   };
 
