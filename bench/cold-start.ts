@@ -116,7 +116,8 @@ async function kioskBaselineOnce(display: string): Promise<number> {
   const bare = await barePage();
   const profile = mkdtempSync(path.join(tmpdir(), 'hallcast-bench-profile-'));
   const browser = spawn(CHROMIUM, kioskArgs({ browser: CHROMIUM, url: `http://127.0.0.1:${bare.port}/`, profileDir: profile, noSandbox: process.getuid?.() === 0, windowSize: '1920x1080' }), {
-    stdio: 'ignore',
+    // Its flags include --remote-debugging-pipe: the DevTools pipe on fds 3 and 4, as the kiosk gives it.
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
     env: { ...process.env, DISPLAY: display },
   });
   try {

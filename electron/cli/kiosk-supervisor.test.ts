@@ -1,53 +1,107 @@
-import { EventEmitter } from 'node:events';
-import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { kioskArgs, superviseKiosk } from './kiosk-supervisor.js';
+import { createHealth } from '../core/health/health.js';
+import type { KioskBrowser } from './kiosk-browser.js';
+import { kioskArgs, superviseKiosk, type SupervisorDeps } from './kiosk-supervisor.js';
 
-class FakeChild extends EventEmitter {
-  killed = false;
-  kill(): boolean {
-    this.killed = true;
-    return true;
+class FakeBrowser implements KioskBrowser {
+  pid = 4242;
+  ended = false;
+  reloads: string[] = [];
+  reloadFails = false;
+  private exits: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
+  private crashes: ((status: string) => void)[] = [];
+  onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+    this.exits.push(listener);
+  }
+  onPageCrashed(listener: (status: string) => void): void {
+    this.crashes.push(listener);
+  }
+  reloadPage(url: string): Promise<void> {
+    this.reloads.push(url);
+    return this.reloadFails ? Promise.reject(new Error('the browser has no page to reload')) : Promise.resolve();
+  }
+  end(): void {
+    this.ended = true;
+    this.exit(null, 'SIGTERM');
+  }
+  exit(code: number | null, signal: NodeJS.Signals | null): void {
+    for (const listener of this.exits.splice(0)) listener(code, signal);
+  }
+  crash(status = 'killed'): void {
+    for (const listener of this.crashes) listener(status);
   }
 }
 
-function harness() {
-  let now = 0;
-  const children: FakeChild[] = [];
+const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function harness(options: { stale?: number | null } = {}) {
+  let now = 1_000_000;
+  const browsers: FakeBrowser[] = [];
   const timers: { at: number; fn: () => void }[] = [];
   const logs: string[] = [];
-  const deps = {
-    spawn: (_command: string, _args: string[]) => {
-      const child = new FakeChild();
-      children.push(child);
-      return child as unknown as ChildProcess;
+  const quiet = { info: () => undefined, warn: () => undefined };
+  const health = createHealth({ now: () => now, log: quiet });
+  /** The newest heartbeat the player heard; null: no player yet. */
+  let beat: number | null = 0;
+  let staleChecks = 0;
+  const deps: SupervisorDeps = {
+    launch: () => {
+      const b = new FakeBrowser();
+      browsers.push(b);
+      return b;
     },
-    setTimer: (fn: () => void, ms: number) => {
+    endStale: () => {
+      staleChecks++;
+      return Promise.resolve(staleChecks === 1 ? (options.stale ?? null) : null);
+    },
+    setTimer: (fn, ms) => {
       const timer = { at: now + ms, fn };
       timers.push(timer);
-      return () => void timers.splice(timers.indexOf(timer), 1);
+      return () => void (timers.includes(timer) && timers.splice(timers.indexOf(timer), 1));
     },
     now: () => now,
-    log: (m: string) => logs.push(m),
+    log: (m) => logs.push(m),
+    heartbeats: () => beat,
+    health: () => health,
   };
-  const advance = (ms: number): void => {
-    now += ms;
-    for (const t of timers.filter((x) => x.at <= now)) {
-      timers.splice(timers.indexOf(t), 1);
-      t.fn();
+  /** Moves time on in steps of at most 1 s, firing due timers and letting launches settle. */
+  const advance = async (ms: number, beating = false): Promise<void> => {
+    const end = now + ms;
+    while (now < end) {
+      now = Math.min(end, now + 1000);
+      if (beating) beat = now;
+      for (const t of timers.filter((x) => x.at <= now).sort((a, b) => a.at - b.at)) {
+        if (!timers.includes(t)) continue;
+        timers.splice(timers.indexOf(t), 1);
+        t.fn();
+      }
+      await flush();
     }
   };
-  return { deps, children, logs, advance };
+  const restarts = () => health.view().classes['browser-restarts'];
+  return {
+    deps,
+    browsers,
+    logs,
+    advance,
+    restarts,
+    health,
+    setBeat: (v: number | null) => void (beat = v),
+    get staleChecks() {
+      return staleChecks;
+    },
+  };
 }
 
 const options = { browser: '/usr/bin/chromium', url: 'http://127.0.0.1:8080/', profileDir: '/tmp/p', noSandbox: false };
 
 describe('kiosk supervisor', () => {
-  it('starts Chromium in kiosk mode with autoplay, no translate bar, no first-run, no background networking', () => {
+  it('starts Chromium in kiosk mode with autoplay, no translate bar, no first-run, no background networking, DevTools on a pipe only', () => {
     const args = kioskArgs(options);
-    for (const flag of ['--kiosk', '--autoplay-policy=no-user-gesture-required', '--disable-features=Translate', '--no-first-run', '--disable-background-networking']) {
+    for (const flag of ['--kiosk', '--autoplay-policy=no-user-gesture-required', '--disable-features=Translate', '--no-first-run', '--disable-background-networking', '--remote-debugging-pipe']) {
       expect(args).toContain(flag);
     }
+    expect(args.some((a) => a.startsWith('--remote-debugging-port'))).toBe(false);
     expect(args.at(-1)).toBe('--app=http://127.0.0.1:8080/');
     expect(args).not.toContain('--no-sandbox');
     expect(kioskArgs({ ...options, noSandbox: true })).toContain('--no-sandbox');
@@ -55,32 +109,117 @@ describe('kiosk supervisor', () => {
     expect(() => kioskArgs({ ...options, windowSize: 'big' })).toThrow('--window-size "big": write WIDTHxHEIGHT, e.g. 1920x1080');
   });
 
-  it('restarts a browser that dies, backing off, and resets after a good run', () => {
-    const { deps, children, logs, advance } = harness();
-    superviseKiosk(options, deps);
-    expect(children.length).toBe(1);
-    children[0]!.emit('exit', null, 'SIGSEGV');
-    expect(logs[0]).toBe('kiosk browser exited (SIGSEGV); starting it again in 1 s');
-    advance(1000);
-    expect(children.length).toBe(2);
-    children[1]!.emit('exit', 1, null);
-    advance(1999);
-    expect(children.length).toBe(2);
-    advance(1);
-    expect(children.length).toBe(3);
-    advance(120_000); // ran two minutes: the next crash restarts after 1 s again
-    children[2]!.emit('exit', 0, null);
-    advance(1000);
-    expect(children.length).toBe(4);
+  it('ends a stale browser on the profile before the first launch', async () => {
+    const h = harness({ stale: 777 });
+    superviseKiosk(options, h.deps);
+    await flush();
+    expect(h.staleChecks).toBe(1);
+    expect(h.browsers).toHaveLength(1);
+    expect(h.logs[0]).toBe('ended a stale browser (pid 777) that held the kiosk profile');
   });
 
-  it('stops for good when asked', () => {
-    const { deps, children, advance } = harness();
-    const supervisor = superviseKiosk(options, deps);
+  it('reloads a crashed page through DevTools and counts a tab reload; no browser restart while heartbeats come back', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await h.advance(10_000, true);
+    h.browsers[0]!.crash();
+    await h.advance(1_000);
+    expect(h.browsers[0]!.reloads).toStrictEqual(['http://127.0.0.1:8080/']);
+    expect(h.restarts()).toMatchObject({ count: 1, last: { message: 'kiosk page reloaded', fields: { kind: 'tab-reload', reason: 'crashed' } } });
+    await h.advance(120_000, true);
+    expect(h.browsers).toHaveLength(1);
+    expect(h.logs).toContain('kiosk display is back');
+  });
+
+  it('restarts the browser when the reload does not bring heartbeats back within the bound', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await h.advance(10_000, true);
+    h.browsers[0]!.crash();
+    await h.advance(29_000);
+    expect(h.browsers).toHaveLength(1);
+    await h.advance(7_000);
+    expect(h.browsers[0]!.ended).toBe(true);
+    expect(h.browsers).toHaveLength(2);
+    expect(h.restarts()).toMatchObject({ count: 2, last: { message: 'kiosk browser restarted', fields: { kind: 'browser-restart', reason: 'no-heartbeat', attempt: 2 } } });
+  });
+
+  it('reloads a page that never said hello, and does not count the time before the player ran', async () => {
+    const h = harness();
+    h.setBeat(null);
+    superviseKiosk(options, h.deps);
+    await h.advance(120_000);
+    expect(h.browsers[0]!.reloads).toHaveLength(0);
+    h.setBeat(0);
+    await h.advance(29_000);
+    expect(h.browsers[0]!.reloads).toHaveLength(0);
+    await h.advance(7_000);
+    expect(h.browsers[0]!.reloads).toHaveLength(1);
+    expect(h.restarts().last?.fields).toMatchObject({ kind: 'tab-reload', reason: 'no-heartbeat' });
+  });
+
+  it('restarts a browser that dies, backing off, and counts an exit with code 0 at once as a failure', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await flush();
+    h.browsers[0]!.exit(0, null);
+    expect(h.logs.at(-2)).toBe('kiosk browser exited at once (code 0): counted as a failure');
+    expect(h.logs.at(-1)).toBe('kiosk browser exited: restarting the browser in 1 s (attempt 1)');
+    await h.advance(1_000);
+    expect(h.browsers).toHaveLength(2);
+    h.browsers[1]!.exit(0, null);
+    await h.advance(1_000);
+    expect(h.browsers).toHaveLength(2);
+    await h.advance(1_000);
+    expect(h.browsers).toHaveLength(3);
+    // A run that brought the display back resets the ladder.
+    await h.advance(60_000, true);
+    h.browsers[2]!.exit(null, 'SIGSEGV');
+    expect(h.logs.at(-2)).toBe('kiosk browser exited (SIGSEGV)');
+    await h.advance(1_000);
+    expect(h.browsers).toHaveLength(4);
+  });
+
+  it('stops hot-looping past the cap: retries every 5 min and says so in health until the display is back', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await flush();
+    for (let i = 0; i < 8; i++) {
+      h.browsers.at(-1)!.exit(0, null);
+      await h.advance(31_000);
+    }
+    expect(h.browsers).toHaveLength(9);
+    h.browsers.at(-1)!.exit(0, null);
+    expect(h.logs.at(-1)).toBe('kiosk browser exited: restarting the browser in 300 s (attempt 9)');
+    expect(h.restarts().active).toMatchObject([{ key: 'kiosk', message: 'the kiosk keeps failing (8 attempts in a row): retrying every 5 min' }]);
+    expect(h.health.view().ok).toBe(false);
+    await h.advance(299_000);
+    expect(h.browsers).toHaveLength(9);
+    await h.advance(1_000);
+    expect(h.browsers).toHaveLength(10);
+    await h.advance(5_000, true);
+    expect(h.restarts().active).toStrictEqual([]);
+  });
+
+  it('restarts the browser when its page cannot be reloaded and stays silent', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await h.advance(10_000, true);
+    h.browsers[0]!.reloadFails = true;
+    h.browsers[0]!.crash();
+    await h.advance(1_000);
+    expect(h.logs).toContain('could not reload the kiosk page: the browser has no page to reload');
+    await h.advance(40_000);
+    expect(h.browsers).toHaveLength(2);
+  });
+
+  it('stops for good when asked: the browser is ended and never started again', async () => {
+    const h = harness();
+    const supervisor = superviseKiosk(options, h.deps);
+    await flush();
     supervisor.stop();
-    expect(children[0]!.killed).toBe(true);
-    children[0]!.emit('exit', null, 'SIGTERM');
-    advance(60_000);
-    expect(children.length).toBe(1);
+    expect(h.browsers[0]!.ended).toBe(true);
+    await h.advance(600_000);
+    expect(h.browsers).toHaveLength(1);
   });
 });

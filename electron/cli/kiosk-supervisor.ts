@@ -1,9 +1,16 @@
 /**
- * Keeps a kiosk browser on screen: starts it, and when it exits or crashes starts it again, backing
- * off from 1 s to 30 s if it keeps dying, and resetting once it has run for a minute.
+ * Keeps the kiosk's picture on the wall. The browser and its page are watched three ways: the
+ * browser's exit, the page's crash (over the DevTools pipe), and the display's heartbeats reaching
+ * the player (a hung page, or one that never said hello, stops sending them). What to do about
+ * each is the shared recovery policy (core/recovery/recovery-policy.ts): reload the page through
+ * DevTools, then restart the browser, backing off, and past a cap retry only every few minutes and
+ * say so in /api/status. This module owns the timers and the browser; every step goes to the log
+ * and to the player's health (`browser-restarts`, kind `tab-reload` or `browser-restart`).
  */
-import type { ChildProcess } from 'node:child_process';
+import type { Health } from '../core/health/health.js';
+import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../core/recovery/recovery-policy.js';
 import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
+import type { KioskBrowser } from './kiosk-browser.js';
 
 export const CHROMIUM_KIOSK_FLAGS = [
   ...CHROMIUM_HALL_FLAGS,
@@ -16,13 +23,41 @@ export const CHROMIUM_KIOSK_FLAGS = [
   '--no-default-browser-check',
   '--check-for-update-interval=31536000',
   '--overscroll-history-navigation=0',
+  // The DevTools protocol on fds 3 and 4, for the supervisor alone: no port anyone else could reach.
+  '--remote-debugging-pipe',
 ];
 
+/** The kiosk's ladder: one reload, then browser restarts from 1 s up to 30 s; past 8 in a row, every 5 min. */
+export const KIOSK_RECOVERY: RecoveryTuning = {
+  ...DEFAULT_RECOVERY,
+  maxBackoffMs: 30_000,
+  reloadsBeforeRestart: 1,
+  capAttempts: 8,
+  cappedBackoffMs: 5 * 60_000,
+};
+const CHECK_EVERY_MS = 5_000;
+/** A browser that exits this soon after its launch never showed anything (a handoff to another instance, a bad flag). */
+const QUICK_EXIT_MS = 5_000;
+const HEALTH_KEY = 'kiosk';
+const TROUBLE_WORDS: Record<Trouble, string> = {
+  crashed: 'page crashed',
+  unresponsive: 'page unresponsive',
+  'no-heartbeat': 'no heartbeat from the display',
+  'failed-load': 'page failed to load',
+  'browser-exited': 'browser exited',
+};
+
 export interface SupervisorDeps {
-  spawn(command: string, args: string[]): ChildProcess;
+  launch(command: string, args: string[]): KioskBrowser;
+  /** Ends a browser left over on the kiosk's profile (see stale-browser.ts); resolves with its pid or null. */
+  endStale(): Promise<number | null>;
   setTimer(fn: () => void, ms: number): () => void;
   now(): number;
   log(message: string): void;
+  /** When the player last heard from a display (any stamp that changes with each heartbeat); null while no player runs. */
+  heartbeats(): number | null;
+  /** The player's health, once it runs (browser steps before that are only logged). */
+  health(): Health | null;
 }
 
 export interface KioskOptions {
@@ -47,32 +82,113 @@ export function kioskArgs(options: KioskOptions): string[] {
   ];
 }
 
-export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps): { stop(): void } {
-  let child: ChildProcess | null = null;
+export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps, tuning: RecoveryTuning = KIOSK_RECOVERY): { stop(): void } {
+  const args = kioskArgs(options);
+  let browser: KioskBrowser | null = null;
+  let launchedAt = 0;
+  let state = initialRecovery(deps.now());
+  let cancelStep: (() => void) | null = null;
+  let lastStamp: number | null = null;
   let stopped = false;
-  let delay = 1000;
-  let startedAt = 0;
-  let cancelTimer: (() => void) | null = null;
+  /** A launch is under way (the stale-browser check is async): a second one must not start another browser. */
+  let launching = false;
 
-  const launch = (): void => {
-    startedAt = deps.now();
-    child = deps.spawn(options.browser, kioskArgs(options));
-    child.on('exit', (code, signal) => {
-      child = null;
+  const launch = async (): Promise<void> => {
+    if (launching || stopped) return;
+    launching = true;
+    try {
+      const stale = await deps.endStale();
+      if (stale !== null) deps.log(`ended a stale browser (pid ${stale}) that held the kiosk profile`);
+    } catch (error) {
+      deps.log(`could not check the kiosk profile for a stale browser: ${(error as Error).message}`);
+    }
+    launching = false;
+    if (stopped) return;
+    launchedAt = deps.now();
+    state = stepTaken(state, launchedAt);
+    const b = deps.launch(options.browser, args);
+    browser = b;
+    b.onExit((code, signal) => {
+      if (browser !== b) return;
+      browser = null;
       if (stopped) return;
-      if (deps.now() - startedAt > 60_000) delay = 1000;
-      deps.log(`kiosk browser exited (${signal ?? `code ${code}`}); starting it again in ${delay / 1000} s`);
-      cancelTimer = deps.setTimer(launch, delay);
-      delay = Math.min(delay * 2, 30_000);
+      const quick = deps.now() - launchedAt < QUICK_EXIT_MS;
+      const how = signal ?? `code ${code}`;
+      // Code 0 at once is not a clean run: Chromium handed the launch to another instance, or refused to start.
+      deps.log(quick ? `kiosk browser exited at once (${how}): counted as a failure` : `kiosk browser exited (${how})`);
+      follow(trouble(state, 'browser-exited', deps.now(), tuning));
     });
-    child.on('error', (error) => deps.log(`kiosk browser could not start: ${error.message}`));
+    b.onPageCrashed((status) => {
+      if (browser !== b || stopped) return;
+      deps.log(`kiosk page crashed (${status})`);
+      follow(trouble(state, 'crashed', deps.now(), tuning));
+    });
   };
-  launch();
+
+  const take = (step: RecoveryStep): void => {
+    cancelStep = null;
+    state = stepTaken(state, deps.now());
+    const current = browser;
+    const fields = { reason: step.reason, attempt: step.attempt };
+    if (step.action === 'reload' && current) {
+      deps.health()?.count('browser-restarts', 'kiosk page reloaded', { kind: 'tab-reload', ...fields });
+      current.reloadPage(options.url).catch((error: unknown) => deps.log(`could not reload the kiosk page: ${(error as Error).message}`));
+      return;
+    }
+    deps.health()?.count('browser-restarts', 'kiosk browser restarted', { kind: 'browser-restart', ...fields });
+    if (current) {
+      browser = null;
+      current.onExit(() => void launch());
+      current.end();
+    } else {
+      void launch();
+    }
+  };
+
+  const follow = (decision: Decision): void => {
+    state = decision.state;
+    const step = decision.step;
+    if (!step) return;
+    cancelStep?.();
+    if (step.capped) {
+      deps.health()?.raise('browser-restarts', HEALTH_KEY, `the kiosk keeps failing (${step.attempt - 1} attempts in a row): retrying every ${tuning.cappedBackoffMs / 60_000} min`);
+    }
+    const what = step.action === 'reload' ? 'reloading the page' : 'restarting the browser';
+    deps.log(`kiosk ${TROUBLE_WORDS[step.reason]}: ${what} in ${step.delayMs / 1000} s (attempt ${step.attempt})`);
+    cancelStep = deps.setTimer(() => take(step), step.delayMs);
+  };
+
+  const stopWatch = (() => {
+    let cancel = (): void => undefined;
+    const tick = (): void => {
+      cancel = deps.setTimer(tick, CHECK_EVERY_MS);
+      const stamp = deps.heartbeats();
+      const now = deps.now();
+      // No player yet: the page is still on the boot page, waiting for it.
+      if (stamp === null) {
+        state = waitFrom(state, now);
+        return;
+      }
+      if (stamp !== lastStamp && stamp > 0) {
+        lastStamp = stamp;
+        const beat = heartbeat(state, now);
+        state = beat.state;
+        if (beat.recovered) deps.log('kiosk display is back');
+        deps.health()?.clear('browser-restarts', HEALTH_KEY, 'the kiosk shows the hall again');
+      }
+      if (browser && !launching) follow(check(state, now, tuning));
+    };
+    cancel = deps.setTimer(tick, CHECK_EVERY_MS);
+    return () => cancel();
+  })();
+
+  void launch();
   return {
     stop() {
       stopped = true;
-      cancelTimer?.();
-      child?.kill();
+      stopWatch();
+      cancelStep?.();
+      browser?.end();
     },
   };
 }

@@ -95,7 +95,7 @@ export async function main(
           kiosk?.stop();
           throw error;
         }
-        kiosk?.playerAt(running.url);
+        kiosk?.playerAt(running.url, running.host);
         await new Promise<void>((done) => {
           const stop = (): void => {
             kiosk?.stop();

@@ -1,18 +1,20 @@
 /**
- * Keeps the hall's screen alive: a renderer that crashed, hung or went silent is reloaded, and the
- * reloaded page picks the programme up again from the state the host sends it. Reloads that fail
- * to bring heartbeats back are spaced out (1 s, 2 s, 4 s … up to a minute) so a page that crashes
- * on load does not spin the CPU.
+ * Keeps the hall's screen alive in the Electron window: a renderer that crashed, hung or went
+ * silent is reloaded, and the reloaded page picks the programme up again from the state the host
+ * sends it. What to do and when is the shared recovery policy (core/recovery/recovery-policy.ts),
+ * the same the Chromium kiosk follows; this module only owns the timers and the window's calls.
+ * The window has no browser to restart, so its ladder is reloads only, spaced 1 s, 2 s, 4 s … up
+ * to a minute.
  */
+import type { HealthClass } from '../core/health/health.js';
+import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, type Decision, type RecoveryTuning, type Trouble } from '../core/recovery/recovery-policy.js';
 import type { Log } from '../core/scheduler/ports.js';
 import type { ShellTimers } from './electron-ports.js';
 
+export const WINDOW_RECOVERY: RecoveryTuning = DEFAULT_RECOVERY;
 /** The renderer sends a heartbeat every few seconds; this much silence means it is stuck. */
-export const HEARTBEAT_SILENCE_MS = 30_000;
+export const HEARTBEAT_SILENCE_MS = WINDOW_RECOVERY.silenceMs;
 const CHECK_EVERY_MS = 5_000;
-const MAX_BACKOFF_MS = 60_000;
-/** A renderer we killed reports itself gone shortly after; that is not a second failure. */
-const OWN_KILL_GRACE_MS = 10_000;
 
 export interface RecoveryOptions {
   now: () => number;
@@ -21,6 +23,8 @@ export interface RecoveryOptions {
   reload: () => void;
   /** Ends a hung renderer so the reload gets a fresh process (Electron's advice for `unresponsive`). */
   killRenderer: () => void;
+  /** Counts each reload in the host's health (`browser-restarts`, kind `tab-reload`). */
+  count?: (kind: HealthClass, message: string, fields: Record<string, unknown>) => void;
 }
 
 export interface DisplayRecovery {
@@ -33,48 +37,41 @@ export interface DisplayRecovery {
 
 export function createDisplayRecovery(options: RecoveryOptions): DisplayRecovery {
   const { now, timers, log } = options;
-  let lastSign = now();
-  let failures = 0;
+  let state = initialRecovery(now());
   let pending: (() => void) | null = null;
-  let ownKillUntil = -Infinity;
 
-  const reloadSoon = (reason: string, fields: Record<string, unknown> = {}): void => {
-    if (pending) return;
-    const delayMs = failures === 0 ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1));
-    failures++;
-    log.warn('reloading the display', { reason, delayMs, ...fields });
-    pending = timers.after(delayMs, () => {
+  const follow = (decision: Decision, fields: Record<string, unknown> = {}): void => {
+    state = decision.state;
+    const step = decision.step;
+    if (!step) return;
+    if (step.killRenderer) options.killRenderer();
+    log.warn('reloading the display', { reason: REASONS[step.reason], delayMs: step.delayMs, attempt: step.attempt, ...(step.capped ? { capped: true } : {}), ...fields });
+    pending = timers.after(step.delayMs, () => {
       pending = null;
-      lastSign = now();
+      state = stepTaken(state, now());
+      options.count?.('browser-restarts', 'display window reloaded', { kind: 'tab-reload', reason: step.reason, attempt: step.attempt });
       options.reload();
     });
   };
+  const on = (reason: Trouble, fields?: Record<string, unknown>): void => follow(trouble(state, reason, now(), WINDOW_RECOVERY), fields);
 
   const stopWatch = timers.every(CHECK_EVERY_MS, () => {
-    const silentMs = now() - lastSign;
-    if (silentMs >= HEARTBEAT_SILENCE_MS) reloadSoon('no heartbeat', { silentMs });
+    const silentMs = now() - state.lastSignAt;
+    follow(check(state, now(), WINDOW_RECOVERY), { silentMs });
   });
 
   return {
     heartbeat() {
-      lastSign = now();
-      failures = 0;
+      state = heartbeat(state, now()).state;
     },
     gone(reason, exitCode) {
-      if (now() < ownKillUntil) {
-        ownKillUntil = -Infinity;
-        return;
-      }
-      reloadSoon('renderer gone', { goneReason: reason, exitCode });
+      on('crashed', { goneReason: reason, exitCode });
     },
     unresponsive() {
-      if (pending) return;
-      ownKillUntil = now() + OWN_KILL_GRACE_MS;
-      options.killRenderer();
-      reloadSoon('renderer unresponsive');
+      on('unresponsive');
     },
     failedLoad(errorCode, description) {
-      reloadSoon('page failed to load', { errorCode, description });
+      on('failed-load', { errorCode, description });
     },
     stop() {
       stopWatch();
@@ -83,3 +80,12 @@ export function createDisplayRecovery(options: RecoveryOptions): DisplayRecovery
     },
   };
 }
+
+/** The log's words for each trouble (kept from before the shared policy: log readers grep them). */
+const REASONS: Record<Trouble, string> = {
+  crashed: 'renderer gone',
+  unresponsive: 'renderer unresponsive',
+  'no-heartbeat': 'no heartbeat',
+  'failed-load': 'page failed to load',
+  'browser-exited': 'browser exited',
+};

@@ -301,6 +301,7 @@ describe('recovery', () => {
     contents!.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     timers.advance(0);
     expect(contents!.reloads).toBe(1);
+    expect(host.health.view().classes['browser-restarts']).toMatchObject({ count: 1, last: { fields: { kind: 'tab-reload', reason: 'crashed' } } });
     host.publish(displayState(9));
     contents!.sent.length = 0;
     contents!.emit('did-finish-load');

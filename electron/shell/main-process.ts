@@ -166,6 +166,7 @@ export function startShell(options: ShellOptions): Shell | null {
         if (!contents.isDestroyed()) contents.reload();
       },
       killRenderer: () => contents.forcefullyCrashRenderer(),
+      count: (kind, message, fields) => host.health.count(kind, message, fields),
     });
     recovery = windowRecovery;
     contents.on('did-finish-load', () => {
