@@ -144,7 +144,8 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
       // Rename is atomic: a crash leaves the old copy or the new one, never half of one.
       io.rename(temp, file);
     } catch (error) {
-      log.warn('could not save the configuration', { error: String(error) });
+      // Once per streak: a disk that stays full is retried every 30 s and is in health meanwhile.
+      if (!unsaved) log.warn('could not save the configuration', { error: String(error) });
       // What a full disk took of the copy is given back; the old copy stays as it was.
       try {
         io.remove(temp);

@@ -70,7 +70,7 @@ export function createSpeechCache(options: SpeechCacheOptions): SpeechCache {
       // A full disk keeps what it took of the WAV: give it back, report it, and fail this phrase only.
       await rm(tmp, { force: true }).catch(() => undefined);
       disk.failed(error);
-      throw error;
+      throw new Error(`the speech cache could not keep the phrase (${(error as NodeJS.ErrnoException).code}): free space in the state folder`, { cause: error });
     }
     disk.wrote();
     await evict(path);
