@@ -32,6 +32,8 @@ export interface HallOptions {
   serveArgs?: string[];
   /** Puts the copied playlist folder on a tmpfs of this many bytes (needs root: small-disk.ts). */
   playlistsDiskBytes?: number;
+  /** Puts the state folder (logs, saved copy, history, speech) on a tmpfs of this many bytes (needs root). */
+  stateDiskBytes?: number;
 }
 
 export interface Hall {
@@ -47,6 +49,10 @@ export interface Hall {
   proofOfPlay(): Record<string, unknown>[];
   /** Lines written to the announcement log so far. */
   announcementLog(): Record<string, unknown>[];
+  /** The player's exit code, or null while it runs. */
+  exitCode(): number | null;
+  /** Stops the player and starts it again on the same port and folders; open pages reconnect. */
+  restart(): Promise<void>;
 }
 
 export interface NowPlaying {
@@ -58,19 +64,26 @@ export interface NowPlaying {
 
 export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>; shot: (name: string, of?: Page) => Promise<string> }>({
   hall: async ({ page }, use) => {
-    const started: { server: ServeProcess | null; dir: string; mounted: string | null }[] = [];
+    const started: { server: ServeProcess | null; dir: string; mounted: string[] }[] = [];
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     page.on('console', (message) => message.type() === 'error' && console.log(`[console error] ${message.text()}`));
     await use(async (options = {}) => {
       const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-e2e-'));
       const playlists = path.join(dir, 'playlists');
-      const run = { server: null as ServeProcess | null, dir, mounted: null as string | null };
+      const run = { server: null as ServeProcess | null, dir, mounted: [] as string[] };
       started.push(run);
       if (options.playlistsDiskBytes) {
         mkdirSync(playlists);
         const refused = mountSmallDisk(playlists, options.playlistsDiskBytes);
         if (refused) throw new Error(`cannot put the playlists on a ${options.playlistsDiskBytes}-byte disk: ${refused}`);
-        run.mounted = playlists;
+        run.mounted.push(playlists);
+      }
+      const state = path.join(dir, 'state');
+      if (options.stateDiskBytes) {
+        mkdirSync(state);
+        const refused = mountSmallDisk(state, options.stateDiskBytes);
+        if (refused) throw new Error(`cannot put the state folder on a ${options.stateDiskBytes}-byte disk: ${refused}`);
+        run.mounted.push(state);
       }
       cpSync(options.playlists ?? path.join(ROOT, 'e2e', 'hall'), playlists, { recursive: true });
       let assets = options.assets ?? path.join(ROOT, 'assets');
@@ -79,10 +92,10 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         assets = path.join(dir, 'assets');
       }
       options.edit?.(playlists, assets);
-      const state = path.join(dir, 'state');
       const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : []), ...(options.serveArgs ?? [])];
       const env = { ...options.env, ...(options.adminPassword ? { HALLCAST_ADMIN_PASSWORD: options.adminPassword } : {}) };
-      const server = await startServeProcess(args, (text) => process.stdout.write(`[hallcast] ${text}`), env);
+      const stderr = (text: string) => process.stdout.write(`[hallcast] ${text}`);
+      const server = await startServeProcess(args, stderr, env);
       run.server = server;
       const { url } = server;
       return {
@@ -98,13 +111,18 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         },
         proofOfPlay: () => jsonLines(path.join(state, 'proof-of-play')),
         announcementLog: () => jsonLines(path.join(state, 'announcements')),
+        exitCode: () => run.server?.child.exitCode ?? null,
+        async restart() {
+          await run.server?.stop();
+          run.server = await startServeProcess([...args, '--port', new URL(url).port], stderr, env);
+        },
       };
     });
     // Close the page first, so its WebSocket does not log the server going away as an error.
     await page.close();
     for (const { server, dir, mounted } of started) {
       await server?.stop();
-      if (mounted) unmountSmallDisk(mounted);
+      for (const folder of mounted) unmountSmallDisk(folder);
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isSystemError } from '../core/health/disk-store.js';
 
 const RETRY_MS = 50;
 
@@ -32,10 +33,19 @@ function scriptString(text: string): string {
   return JSON.stringify(text).replace(/</g, '\\u003c');
 }
 
-/** Writes the boot page into the state folder and returns its file: URL. */
+/**
+ * Writes the boot page into the state folder and returns its file: URL. On a state disk that is
+ * full or failing the kiosk still starts: the same page goes to the browser as a data: URL.
+ */
 export function writeBootPage(stateDir: string, playerUrl: string): string {
-  mkdirSync(stateDir, { recursive: true });
+  const html = bootPageHtml(playerUrl);
   const file = path.join(stateDir, 'kiosk-boot.html');
-  writeFileSync(file, bootPageHtml(playerUrl));
+  try {
+    mkdirSync(stateDir, { recursive: true });
+    writeFileSync(file, html);
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
+  }
   return pathToFileURL(file).href;
 }

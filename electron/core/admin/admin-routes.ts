@@ -76,7 +76,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
   const signIns = createSignInLimit({ now });
   const access = createConsoleAccess(credentials, sessions);
   const io = options.io ? { io: options.io } : {};
-  const history = createHistory({ stateDir: options.stateDir, now, ...io });
+  const history = createHistory({ stateDir: options.stateDir, now, health: host.health, ...io });
   // Saves and media deletes take turns: a file a save names cannot be deleted under it.
   const inTurn = oneAtATime();
   const writer = createPlaylistWriter({ playlistsDir: options.playlistsDir, assetsDir: options.assetsDir, history, reload: () => host.reload(), now, inTurn, ...io });

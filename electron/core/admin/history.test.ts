@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHealth } from '../health/health.js';
+import { DiskFullError, diskIo, type WriteIo } from './atomic-file.js';
 import { createHistory, historyDiff } from './history.js';
 
 const T0 = Date.parse('2026-12-01T10:17:00.123+08:00');
@@ -74,5 +76,27 @@ describe('history', () => {
     );
     const created = await history.record({ path: 'ticker.json', action: 'save', before: null, after: 'v1', beforeText: null, afterText: '{}\n' });
     expect(historyDiff(created)).toContain('--- /dev/null\n+++ b/ticker.json\n@@ -0,0 +1,1 @@\n+{}');
+  });
+
+  it('reports a disk that refuses an entry under health, leaves no file, and clears once an entry is written', async () => {
+    const stateDir = mkdtempSync(path.join(tmpdir(), 'hallcast-history-'));
+    dirs.push(stateDir);
+    let full: string | null = 'ENOSPC';
+    const io: WriteIo = {
+      write: (handle, data) => (full ? Promise.reject(Object.assign(new Error(full), { code: full })) : diskIo.write(handle, data)),
+      sync: (handle) => diskIo.sync(handle),
+    };
+    const health = createHealth({ now: () => T0, log: { info: () => undefined, warn: () => undefined } });
+    const history = createHistory({ stateDir, now: () => T0, io, health });
+    await expect(history.record(change(1))).rejects.toBeInstanceOf(DiskFullError);
+    expect(readdirSync(path.join(stateDir, 'history'))).toEqual([]);
+    expect(health.view().classes.disk.active).toEqual([expect.objectContaining({ key: 'history', fields: expect.objectContaining({ code: 'ENOSPC', dropped: 1 }) })]);
+    full = 'EIO';
+    await expect(history.record(change(1))).rejects.toThrow('EIO');
+    expect(health.view().classes.disk.active[0]?.fields).toMatchObject({ code: 'EIO', dropped: 2 });
+    full = null;
+    await history.record(change(1));
+    expect(health.view().ok).toBe(true);
+    expect(existsSync(path.join(stateDir, 'history'))).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import type { Health } from '../health/health.js';
+import { diskStore } from '../health/disk-store.js';
 import { diskIo, writeFileAtomic, type WriteIo } from './atomic-file.js';
 
 export const HISTORY_FOLDER = 'history';
@@ -46,6 +48,8 @@ export interface HistoryOptions {
   now: () => number;
   max?: number;
   io?: WriteIo;
+  /** Where a disk that refuses an entry is reported (`disk`, key 'history'); the console's save is refused with it. */
+  health?: Health;
 }
 
 export function createHistory(options: HistoryOptions): History {
@@ -53,6 +57,7 @@ export function createHistory(options: HistoryOptions): History {
   const max = options.max ?? MAX_HISTORY;
   // Entries without their texts, newest first: the list is answered from memory.
   let index: HistoryEntry[] | null = null;
+  const disk = diskStore(options.health, 'history', 'console saves refused');
 
   const load = (): HistoryEntry[] => {
     if (index) return index;
@@ -93,8 +98,14 @@ export function createHistory(options: HistoryOptions): History {
     async record(change) {
       const at = options.now();
       const record: HistoryRecord = { id: nextId(at), at, ...change };
-      mkdirSync(dir, { recursive: true });
-      await writeFileAtomic(path.join(dir, `${record.id}.json`), Buffer.from(`${JSON.stringify(record, null, 2)}\n`), options.io ?? diskIo);
+      try {
+        mkdirSync(dir, { recursive: true });
+        await writeFileAtomic(path.join(dir, `${record.id}.json`), Buffer.from(`${JSON.stringify(record, null, 2)}\n`), options.io ?? diskIo);
+      } catch (error) {
+        disk.failed(error);
+        throw error;
+      }
+      disk.wrote();
       const entries = load();
       entries.unshift(entryOf(record));
       for (const old of entries.splice(max)) await unlink(path.join(dir, `${old.id}.json`)).catch(() => undefined);

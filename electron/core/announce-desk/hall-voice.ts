@@ -9,6 +9,7 @@ import { openDailyJsonl, type DailyJsonl } from '../log/daily-jsonl.js';
 import type { AnnouncementsFile, CareRule, HallConfig, Lang } from '../playlists/types.js';
 import type { QueueSlot } from '../queue-hub/queue-slot.js';
 import type { Log, Timers } from '../scheduler/ports.js';
+import type { Health } from '../health/health.js';
 import { Zone } from '../time/zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
@@ -40,6 +41,8 @@ export interface HallVoiceOptions {
   queue: QueueSlot;
   /** Called when the diversion slide appears or goes: the host publishes a new display state. */
   onDiversion(): void;
+  /** Where the log and the speech cache report a disk that refuses their writes. */
+  health?: Health;
 }
 
 export interface HallVoice {
@@ -58,8 +61,10 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   const { log } = options;
   let zone = Zone.of('Asia/Shanghai');
   let file: AnnouncementsFile | null = null;
-  const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir ? openDailyJsonl(options.logDir, () => zone) : null;
-  const speech = createSpeechClips(options.speechDir);
+  const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir
+    ? openDailyJsonl(options.logDir, () => zone, { name: 'announcements', health: options.health ?? null })
+    : null;
+  const speech = createSpeechClips(options.speechDir, options.health);
   const desk = createAnnouncementDesk({
     now: options.now,
     after: options.after,

@@ -11,6 +11,7 @@ import { createEspeakWasmEngine } from '../tts/espeak-wasm-engine.js';
 import { createSpeechCache, type SpeechCache } from '../tts/speech-cache.js';
 import { readWavInfo } from '../tts/wav.js';
 import type { SpeechEngine } from '../tts/speech-engine.js';
+import type { Health } from '../health/health.js';
 import type { Clip } from './spoken.js';
 
 export const SPEECH_ROUTE = '/speech/';
@@ -26,7 +27,7 @@ export interface SpeechClips {
   close(): void;
 }
 
-export function createSpeechClips(dir: string): SpeechClips {
+export function createSpeechClips(dir: string, health?: Health | null): SpeechClips {
   let key = '';
   let cache: SpeechCache | null = null;
   let closeEngine: (() => void) | null = null;
@@ -43,7 +44,7 @@ export function createSpeechClips(dir: string): SpeechClips {
         ? createCommandEngine({ id: tts.id, voices: tts.voices as Record<string, string[]>, ...(tts.timeoutSeconds ? { timeoutMs: tts.timeoutSeconds * 1000 } : {}) })
         : createEspeakWasmEngine();
     closeEngine = engine.close ? () => void engine.close!() : null;
-    cache = createSpeechCache({ engine, dir, rate: tts?.rate ?? 1 });
+    cache = createSpeechCache({ engine, dir, rate: tts?.rate ?? 1, health: health ?? null });
   };
   return {
     configure,

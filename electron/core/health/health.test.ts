@@ -45,4 +45,15 @@ describe('health', () => {
     expect(view.classes.disk.count).toBe(2);
     expect(health.isActive('disk', 'proof-of-play')).toBe(false);
   });
+
+  it('refreshes the message and fields of a condition raised again, without counting or logging it', () => {
+    const lines: string[] = [];
+    const health = createHealth({ now: () => 7, log: { info: () => undefined, warn: (m) => lines.push(m) } });
+    health.raise('disk', 'proof-of-play', 'proof-of-play: 1 dropped', { dropped: 1 });
+    health.raise('disk', 'proof-of-play', 'proof-of-play: 2 dropped', { dropped: 2 });
+    const disk = health.view().classes.disk;
+    expect(disk.count).toBe(1);
+    expect(disk.active).toEqual([{ key: 'proof-of-play', since: 7, message: 'proof-of-play: 2 dropped', fields: { dropped: 2 } }]);
+    expect(lines).toEqual(['proof-of-play: 1 dropped']);
+  });
 });

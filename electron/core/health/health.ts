@@ -37,7 +37,7 @@ export interface HealthClassView {
   /** How often it happened since the player started. */
   count: number;
   /** Conditions that still hold (e.g. the disk of one log still full), by key. */
-  active: { key: string; since: number; message: string }[];
+  active: { key: string; since: number; message: string; fields?: Record<string, unknown> }[];
   /** The latest occurrence, or null. */
   last: HealthEvent | null;
 }
@@ -51,7 +51,10 @@ export interface HealthView {
 export interface Health {
   /** Something happened: counts it (by `n`, default 1) and logs one line. */
   count(kind: HealthClass, message: string, fields?: Record<string, unknown>, n?: number): void;
-  /** A condition begins (idempotent per key: counted and logged once until cleared). */
+  /**
+   * A condition begins (idempotent per key: counted and logged once until cleared). Raised again
+   * while active, it only refreshes the message and fields (e.g. how many records were dropped).
+   */
   raise(kind: HealthClass, key: string, message: string, fields?: Record<string, unknown>): void;
   /** The condition is over (no-op when it was not raised). */
   clear(kind: HealthClass, key: string, message?: string): void;
@@ -60,7 +63,8 @@ export interface Health {
 }
 
 export function createHealth(deps: { now: () => number; log: Log }): Health {
-  const classes = new Map<HealthClass, { count: number; active: Map<string, { since: number; message: string }>; last: HealthEvent | null }>();
+  type Condition = { since: number; message: string; fields?: Record<string, unknown> };
+  const classes = new Map<HealthClass, { count: number; active: Map<string, Condition>; last: HealthEvent | null }>();
   for (const kind of HEALTH_CLASSES) classes.set(kind, { count: 0, active: new Map(), last: null });
   const entry = (kind: HealthClass) => classes.get(kind)!;
 
@@ -77,8 +81,13 @@ export function createHealth(deps: { now: () => number; log: Log }): Health {
     },
     raise(kind, key, message, fields) {
       const e = entry(kind);
-      if (e.active.has(key)) return;
-      e.active.set(key, { since: deps.now(), message });
+      const held = e.active.get(key);
+      if (held) {
+        held.message = message;
+        if (fields) held.fields = fields;
+        return;
+      }
+      e.active.set(key, { since: deps.now(), message, ...(fields ? { fields } : {}) });
       record(kind, message, { key, ...fields }, 1);
     },
     clear(kind, key, message) {
@@ -95,7 +104,7 @@ export function createHealth(deps: { now: () => number; log: Log }): Health {
         if (e.active.size > 0) ok = false;
         out[kind] = {
           count: e.count,
-          active: [...e.active].map(([key, a]) => ({ key, since: a.since, message: a.message })),
+          active: [...e.active].map(([key, a]) => ({ key, since: a.since, message: a.message, ...(a.fields ? { fields: a.fields } : {}) })),
           last: e.last,
         };
       }

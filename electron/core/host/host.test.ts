@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DisplayState } from '../../contract.js';
@@ -92,5 +92,32 @@ describe('host', () => {
     expect(host.status().displays[0]).toMatchObject({ id: 'd1', shell: 'chromium', width: 1920 });
     host.disconnect('d1');
     expect(host.status().displays).toEqual([]);
+  });
+
+  it('starts and plays on a state disk that refuses every write, reports it under health, and resumes when writes go through', () => {
+    const { host, states, time, root } = setup('2026-12-01T15:00:00+08:00', (r) => {
+      // Writes fail with real errors of the file system: a file where the log's folder should be
+      // (ENOTDIR/EEXIST) and a folder where the saved copy's temporary file goes (EISDIR).
+      mkdirSync(path.join(r, 'state', 'last-good-config.json.tmp'), { recursive: true });
+      writeFileSync(path.join(r, 'state', 'proof-of-play'), 'not a folder');
+    });
+    host.start();
+    expect(states.at(-1)?.programme?.id).toBe('welcome');
+    const report = (at: number) => host.receive({ type: 'report', report: { event: 'first-frame', programme: 'welcome', item: 'welcome#0', url: null, at } }, 'screen-1');
+    report(time.now());
+    report(time.now() + 1);
+    const disk = host.status().health.classes.disk;
+    expect(disk.active.map((a) => a.key).sort()).toEqual(['last-good-config', 'proof-of-play']);
+    expect(disk.active.find((a) => a.key === 'proof-of-play')?.fields).toMatchObject({ dropped: 2 });
+    expect(host.status().health.ok).toBe(false);
+
+    rmSync(path.join(root, 'state', 'proof-of-play'));
+    rmSync(path.join(root, 'state', 'last-good-config.json.tmp'), { recursive: true });
+    report(time.now() + 2);
+    time.advance(30_000);
+    expect(host.status().health.ok).toBe(true);
+    const [file] = readdirSync(path.join(root, 'state', 'proof-of-play'));
+    expect(readFileSync(path.join(root, 'state', 'proof-of-play', file!), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(root, 'state', 'last-good-config.json'), 'utf8'))).toMatchObject({ schedule: expect.any(Object) });
   });
 });

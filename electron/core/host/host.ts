@@ -110,9 +110,10 @@ export function createHost(options: HostOptions): Host {
     log,
     queue,
     onDiversion: () => publish(),
+    health,
   });
   const proof: ProofOfPlayLog | null = options.stateDir
-    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'))
+    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'), health)
     : null;
 
   const publish = (): void => {
@@ -128,6 +129,7 @@ export function createHost(options: HostOptions): Host {
     stateDir: options.stateDir,
     log,
     now: clock.now,
+    health,
     onApply(applied) {
       signature = folderSignature(options.playlistsDir);
       queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
@@ -175,6 +177,8 @@ export function createHost(options: HostOptions): Host {
       // fs.watch can miss events (network folders, some editors): compare the files every 30 s too.
       cancelRecheck = timers.every(RECHECK_SECONDS, () => {
         if (folderSignature(options.playlistsDir) !== signature) store.reload();
+        // A saved copy the disk refused is saved again once there is room (disk faults, issue 11).
+        else store.saveAgain();
       });
       scheduler?.start();
       if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');

@@ -5,6 +5,7 @@
  * programme actually started.
  */
 import type { PlaybackReport } from '../../contract.js';
+import type { Health } from '../health/health.js';
 import { openDailyJsonl } from '../log/daily-jsonl.js';
 import type { Zone } from '../time/zone.js';
 
@@ -20,11 +21,12 @@ export interface ProofOfPlayRecord extends PlaybackReport {
 }
 
 export interface ProofOfPlayLog {
-  write(record: ProofOfPlayRecord): void;
+  /** False when the disk refused it: dropped, counted under `disk` in health (see daily-jsonl.ts). */
+  write(record: ProofOfPlayRecord): boolean;
   close(): void;
 }
 
-export function openProofOfPlayLog(dir: string, zone: () => Zone): ProofOfPlayLog {
-  const log = openDailyJsonl<ProofOfPlayRecord>(dir, zone);
+export function openProofOfPlayLog(dir: string, zone: () => Zone, health?: Health): ProofOfPlayLog {
+  const log = openDailyJsonl<ProofOfPlayRecord>(dir, zone, { name: 'proof-of-play', health: health ?? null });
   return { write: (record) => log.write(record, record.logged), close: () => log.close() };
 }

@@ -2,37 +2,71 @@
  * An append-only JSON-lines log with one file per local day, each line forced to disk (fsync)
  * before the next, so a power cut loses at most the line being written. The proof-of-play and
  * announcement logs are both kept this way: halls are assessed (考核) on them.
+ *
+ * A full or failing disk never stops the player: a record that cannot be written is dropped and
+ * counted under a `disk` condition in health, no half line is left behind (append-line.ts), and
+ * writing resumes with the next record once there is space again. Nothing is created before the
+ * first record, so a player starts on a disk that has no room for a new folder.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import type { Health } from '../health/health.js';
+import { diskStore } from '../health/disk-store.js';
 import { formatLocal } from '../time/local-format.js';
 import type { Zone } from '../time/zone.js';
+import { diskAppendIo, type AppendIo } from './append-io.js';
+import { appendLine } from './append-line.js';
 
 export interface DailyJsonl<T> {
-  /** Appends `record` to the file of the local day of `at` (epoch ms). */
-  write(record: T, at: number): void;
+  /** Appends `record` to the file of the local day of `at` (epoch ms); false when it was dropped. */
+  write(record: T, at: number): boolean;
   close(): void;
 }
 
+export interface DailyJsonlOptions {
+  /** The log's name in /api/status → health, e.g. 'proof-of-play'. */
+  name?: string;
+  health?: Health | null;
+  io?: AppendIo;
+}
+
 /** `zone` is asked on every write: a hall that changes its time zone starts the right day's file. */
-export function openDailyJsonl<T>(dir: string, zone: () => Zone): DailyJsonl<T> {
-  mkdirSync(dir, { recursive: true });
+export function openDailyJsonl<T>(dir: string, zone: () => Zone, options: DailyJsonlOptions = {}): DailyJsonl<T> {
+  const io = options.io ?? diskAppendIo;
+  const store = diskStore(options.health, options.name ?? path.basename(dir), 'records');
   let day: string | null = null;
   let fd: number | null = null;
+
+  const close = (): void => {
+    if (fd === null) return;
+    try {
+      io.close(fd);
+    } catch {
+      // Closing a file whose last write failed may report that failure again: nothing left to do.
+    }
+    fd = null;
+  };
+
   return {
     write(record, at) {
       const today = formatLocal(zone(), at).date;
-      if (today !== day || fd === null) {
-        if (fd !== null) closeSync(fd);
-        day = today;
-        fd = openSync(path.join(dir, `${today}.jsonl`), 'a');
+      const line = `${JSON.stringify(record)}\n`;
+      try {
+        if (today !== day || fd === null) {
+          close();
+          io.mkdir(dir);
+          fd = io.open(path.join(dir, `${today}.jsonl`));
+          day = today;
+        }
+        appendLine(io, fd, line);
+      } catch (error) {
+        // Opened afresh next time: a file that failed once is looked at again before the next line.
+        close();
+        store.failed(error);
+        return false;
       }
-      writeSync(fd, `${JSON.stringify(record)}\n`);
-      fsyncSync(fd);
+      store.wrote();
+      return true;
     },
-    close() {
-      if (fd !== null) closeSync(fd);
-      fd = null;
-    },
+    close,
   };
 }

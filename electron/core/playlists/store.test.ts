@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlaylistStore, type Applied, type PlaylistStoreOptions } from './store.js';
+import { createHealth } from '../health/health.js';
+import { createPlaylistStore, type Applied, type PlaylistStoreOptions, type SaveIo } from './store.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'hall');
 const made: string[] = [];
@@ -147,5 +148,38 @@ describe('playlist store', () => {
     await next;
     store.close();
     expect(applied[1]!.config.schedule.entries[1]!.until).toBe('15:00');
+  });
+
+  it('plays on when the disk refuses the saved copy, reports it, gives back the half-written copy and saves again once there is space', () => {
+    let full: string | null = 'ENOSPC';
+    const io: SaveIo = {
+      mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
+      write(file, text) {
+        // A full disk takes the first bytes, then refuses.
+        writeFileSync(file, full ? text.slice(0, 10) : text);
+        if (full) throw Object.assign(new Error(`${full}: no space left on device`), { code: full });
+      },
+      sync(file) {
+        const fd = openSync(file, 'r');
+        fsyncSync(fd);
+        closeSync(fd);
+      },
+      rename: (from, to) => renameSync(from, to),
+      remove: (file) => rmSync(file, { force: true }),
+    };
+    const health = createHealth({ now: () => 0, log: { info: () => undefined, warn: () => undefined } });
+    const { store, applied, root } = setup({ io, health });
+    expect(store.reload()).toBe(true);
+    expect(applied).toHaveLength(1);
+    const saved = path.join(root, 'state', 'last-good-config.json');
+    expect(existsSync(saved)).toBe(false);
+    expect(existsSync(`${saved}.tmp`)).toBe(false);
+    expect(health.view().classes.disk.active).toEqual([expect.objectContaining({ key: 'last-good-config', fields: expect.objectContaining({ code: 'ENOSPC', dropped: 1 }) })]);
+    expect(store.saveAgain()).toBe(false);
+    full = null;
+    expect(store.saveAgain()).toBe(true);
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ schedule: expect.any(Object) });
+    expect(health.view().ok).toBe(true);
+    expect(store.saveAgain()).toBe(true);
   });
 });

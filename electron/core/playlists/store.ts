@@ -4,10 +4,12 @@
  * for the status API and the log (never for the public screen). The last good configuration is also
  * saved, so a player rebooted after a bad edit still plays the hall's programmes.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, watch, type FSWatcher, openSync, fsyncSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, watch, type FSWatcher, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { compileSchedule, type CompiledSchedule } from '../schedule/compile.js';
 import type { Log } from '../scheduler/ports.js';
+import type { Health } from '../health/health.js';
+import { diskStore } from '../health/disk-store.js';
 import { formatDiagnostic, type Diagnostic } from './diagnostic.js';
 import { loadPlaylists, type LoadResult } from './load.js';
 import type { HallConfig } from './types.js';
@@ -32,11 +34,41 @@ export interface PlaylistStoreOptions {
   now: () => number;
   onApply(applied: Applied): void;
   debounceMs?: number;
+  /** Where a saved copy the disk refuses is reported (`disk`, key 'last-good-config'). */
+  health?: Health;
+  /** The saved copy's file operations (tests make the disk full with them). */
+  io?: SaveIo;
 }
+
+/** The steps of saving the copy; each may meet a full disk. */
+export interface SaveIo {
+  mkdir(dir: string): void;
+  write(file: string, text: string): void;
+  sync(file: string): void;
+  rename(from: string, to: string): void;
+  remove(file: string): void;
+}
+
+const diskSaveIo: SaveIo = {
+  mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
+  write: (file, text) => writeFileSync(file, text),
+  sync(file) {
+    const fd = openSync(file, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
+  rename: (from, to) => renameSync(from, to),
+  remove: (file) => rmSync(file, { force: true }),
+};
 
 export interface PlaylistStore {
   /** Loads the folder now; returns true when it was applied. */
   reload(): boolean;
+  /** Saves the configuration in force again if the disk refused it before; true when it is saved. */
+  saveAgain(): boolean;
   current(): Applied | null;
   status(): PlaylistStatus;
   /** Reloads on every change in the folder (debounced). */
@@ -53,6 +85,10 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
   let warnings: Diagnostic[] = [];
   let watcher: FSWatcher | null = null;
   let pending: NodeJS.Timeout | null = null;
+  const io = options.io ?? diskSaveIo;
+  const disk = diskStore(options.health, 'last-good-config', 'saves');
+  // The configuration in force while its saved copy is behind it (the disk refused the save).
+  let unsaved: HallConfig | null = null;
 
   /** False when the configuration cannot be compiled (a copy saved by an older, laxer version). */
   const apply = (config: HallConfig, from: Applied['from']): boolean => {
@@ -113,25 +149,37 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
     }
   };
 
-  const save = (config: HallConfig): void => {
-    if (!options.stateDir) return;
+  const save = (config: HallConfig): boolean => {
+    if (!options.stateDir) return true;
+    const file = path.join(options.stateDir, SAVED_FILE);
+    const temp = `${file}.tmp`;
     try {
-      mkdirSync(options.stateDir, { recursive: true });
-      const file = path.join(options.stateDir, SAVED_FILE);
-      const temp = `${file}.tmp`;
-      writeFileSync(temp, JSON.stringify(config));
-      const fd = openSync(temp, 'r');
-      fsyncSync(fd);
-      closeSync(fd);
+      io.mkdir(options.stateDir);
+      io.write(temp, JSON.stringify(config));
+      io.sync(temp);
       // Rename is atomic: a crash leaves the old copy or the new one, never half of one.
-      renameSync(temp, file);
+      io.rename(temp, file);
     } catch (error) {
-      log.warn('could not save the configuration', { error: String(error) });
+      // Once per streak: a disk that stays full is retried every 30 s and is in health meanwhile.
+      if (!unsaved) log.warn('could not save the configuration', { error: String(error) });
+      // What a full disk took of the copy is given back; the old copy stays as it was.
+      try {
+        io.remove(temp);
+      } catch {
+        // Nothing more to give back.
+      }
+      unsaved = config;
+      disk.failed(error);
+      return false;
     }
+    unsaved = null;
+    disk.wrote();
+    return true;
   };
 
   return {
     reload,
+    saveAgain: () => (unsaved ? save(unsaved) : true),
     current: () => applied,
     status: () => ({
       loadedAt: applied?.loadedAt ?? null,

@@ -2,6 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { createHealth } from '../health/health.js';
 import { createSpeechCache } from './speech-cache.js';
 import type { SpeechEngine } from './speech-engine.js';
 import { encodeWav } from './wav.js';
@@ -102,5 +104,29 @@ describe('speech cache', () => {
     const failing: SpeechEngine = { id: 'f', voices: ['en'], synthesize: async () => Promise.reject(new Error('engine down')) };
     await expect(createSpeechCache({ engine: failing, dir, now }).render('Hello', 'en')).rejects.toThrow('engine down');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('fails only the phrase a full disk refuses, gives back what it took, reports it, and clears once a phrase is kept', async () => {
+    const { engine } = countingEngine();
+    const health = createHealth({ now: () => clock, log: { info: () => undefined, warn: () => undefined } });
+    let full = true;
+    const cache = createSpeechCache({
+      engine,
+      dir,
+      now,
+      health,
+      async writeFile(file, data) {
+        // A full disk takes part of the WAV, then refuses.
+        await writeFile(file, full ? data.subarray(0, 100) : data);
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    await expect(cache.render('请保管好您的随身物品', 'zh-CN')).rejects.toThrow('ENOSPC');
+    expect(await readdir(dir)).toEqual([]);
+    expect(health.view().classes.disk.active).toEqual([expect.objectContaining({ key: 'speech-cache', fields: expect.objectContaining({ code: 'ENOSPC', dropped: 1 }) })]);
+    full = false;
+    const file = await cache.render('请保管好您的随身物品', 'zh-CN');
+    expect((await readFile(file)).length).toBe(1044);
+    expect(health.view().ok).toBe(true);
   });
 });

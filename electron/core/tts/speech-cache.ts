@@ -6,6 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Health } from '../health/health.js';
+import { diskStore } from '../health/disk-store.js';
 import type { SpeechEngine } from './speech-engine.js';
 import { checkSpeechRequest } from './speech-request.js';
 
@@ -17,6 +19,10 @@ export interface SpeechCacheOptions {
   /** Size budget for the folder; least recently used files beyond it are deleted. */
   maxBytes?: number;
   now?: () => Date;
+  /** Where a write the disk refuses is reported (`disk`, key 'speech-cache'). */
+  health?: Health | null;
+  /** Writes a new WAV (tests make the disk full with it). */
+  writeFile?: (file: string, data: Uint8Array) => Promise<void>;
 }
 
 export interface SpeechPhrase {
@@ -44,6 +50,7 @@ export function createSpeechCache(options: SpeechCacheOptions): SpeechCache {
   const now = options.now ?? (() => new Date());
   // Two callers asking for the same new phrase at once share one synthesis.
   const inFlight = new Map<string, Promise<string>>();
+  const disk = diskStore(options.health, 'speech-cache', 'phrases');
 
   async function renderUncached(path: string, text: string, voice: string): Promise<string> {
     const hit = await stat(path).catch(() => null);
@@ -52,12 +59,20 @@ export function createSpeechCache(options: SpeechCacheOptions): SpeechCache {
       return path;
     }
     const wav = await engine.synthesize(text, voice, rate);
-    await mkdir(dir, { recursive: true });
     // A crash mid-write leaves only a .tmp file, never a truncated WAV under the real name.
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, wav);
-    await utimes(tmp, now(), now());
-    await rename(tmp, path);
+    try {
+      await mkdir(dir, { recursive: true });
+      await (options.writeFile ?? writeFile)(tmp, wav);
+      await utimes(tmp, now(), now());
+      await rename(tmp, path);
+    } catch (error) {
+      // A full disk keeps what it took of the WAV: give it back, report it, and fail this phrase only.
+      await rm(tmp, { force: true }).catch(() => undefined);
+      disk.failed(error);
+      throw new Error(`the speech cache could not keep the phrase (${(error as NodeJS.ErrnoException).code}): free space in the state folder`, { cause: error });
+    }
+    disk.wrote();
     await evict(path);
     return path;
   }
