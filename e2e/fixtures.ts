@@ -47,6 +47,8 @@ export interface Hall {
   proofOfPlay(): Record<string, unknown>[];
   /** Lines written to the announcement log so far. */
   announcementLog(): Record<string, unknown>[];
+  /** What the player wrote to stderr so far (its warnings: one JSON line each, and any library's noise). */
+  stderr(): string;
 }
 
 export interface NowPlaying {
@@ -82,7 +84,15 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
       const state = path.join(dir, 'state');
       const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : []), ...(options.serveArgs ?? [])];
       const env = { ...options.env, ...(options.adminPassword ? { HALLCAST_ADMIN_PASSWORD: options.adminPassword } : {}) };
-      const server = await startServeProcess(args, (text) => process.stdout.write(`[hallcast] ${text}`), env);
+      let stderr = '';
+      const server = await startServeProcess(
+        args,
+        (text) => {
+          stderr += text;
+          process.stdout.write(`[hallcast] ${text}`);
+        },
+        env,
+      );
       run.server = server;
       const { url } = server;
       return {
@@ -98,6 +108,7 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         },
         proofOfPlay: () => jsonLines(path.join(state, 'proof-of-play')),
         announcementLog: () => jsonLines(path.join(state, 'announcements')),
+        stderr: () => stderr,
       };
     });
     // Close the page first, so its WebSocket does not log the server going away as an error.

@@ -342,6 +342,7 @@ export function fakeHost(): FakeHost {
       request: () => Promise.reject(new Error('the shell does not announce')),
       diversion: () => null,
       alerts: () => [],
+      clockStepped: () => undefined,
       stop: () => undefined,
     },
     attachSpeaker(display, send) {
