@@ -360,6 +360,7 @@ export function fakeQueueSlot(): FakeHost['queue'] & { listeners: Set<(board: Qu
     listeners,
     hub: () => null,
     load: () => undefined,
+    clockStepped: () => undefined,
     board: () => null,
     subscribe(listener) {
       listeners.add(listener);

@@ -147,6 +147,7 @@ export function createHost(options: HostOptions): Host {
             // The one line per step; the scheduler re-resolves and publishes (with the new time) next.
             health.count('clock-jumps', jump.message, { jumpedMs: Math.round(jump.jumpedMs), expected: new Date(jump.expected).toISOString(), now: new Date(jump.now).toISOString() });
             voice.clockStepped(jump.jumpedMs);
+            queue.clockStepped(jump.jumpedMs);
           },
         });
         if (cancelRecheck) scheduler.start();
