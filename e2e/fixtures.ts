@@ -53,6 +53,8 @@ export interface Hall {
   exitCode(): number | null;
   /** Stops the player and starts it again on the same port and folders; open pages reconnect. */
   restart(): Promise<void>;
+  /** What the player wrote to stderr so far (its warnings: one JSON line each, and any library's noise). */
+  stderr(): string;
 }
 
 export interface NowPlaying {
@@ -94,8 +96,12 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
       options.edit?.(playlists, assets);
       const args = ['--playlists', playlists, '--assets', assets, '--state', state, ...(options.at ? ['--at', options.at] : []), ...(options.serveArgs ?? [])];
       const env = { ...options.env, ...(options.adminPassword ? { HALLCAST_ADMIN_PASSWORD: options.adminPassword } : {}) };
-      const stderr = (text: string) => process.stdout.write(`[hallcast] ${text}`);
-      const server = await startServeProcess(args, stderr, env);
+      let stderr = '';
+      const onStderr = (text: string): void => {
+        stderr += text;
+        process.stdout.write(`[hallcast] ${text}`);
+      };
+      const server = await startServeProcess(args, onStderr, env);
       run.server = server;
       const { url } = server;
       return {
@@ -114,8 +120,9 @@ export const test = base.extend<{ hall: (options?: HallOptions) => Promise<Hall>
         exitCode: () => run.server?.child.exitCode ?? null,
         async restart() {
           await run.server?.stop();
-          run.server = await startServeProcess([...args, '--port', new URL(url).port], stderr, env);
+          run.server = await startServeProcess([...args, '--port', new URL(url).port], onStderr, env);
         },
+        stderr: () => stderr,
       };
     });
     // Close the page first, so its WebSocket does not log the server going away as an error.

@@ -342,6 +342,7 @@ export function fakeHost(): FakeHost {
       request: () => Promise.reject(new Error('the shell does not announce')),
       diversion: () => null,
       alerts: () => [],
+      clockStepped: () => undefined,
       stop: () => undefined,
     },
     attachSpeaker(display, send) {
@@ -359,6 +360,7 @@ export function fakeQueueSlot(): FakeHost['queue'] & { listeners: Set<(board: Qu
     listeners,
     hub: () => null,
     load: () => undefined,
+    clockStepped: () => undefined,
     board: () => null,
     subscribe(listener) {
       listeners.add(listener);

@@ -54,6 +54,13 @@ export interface HallVoice {
   diversion(): DiversionSlide | null;
   /** Care rules whose condition holds now, for /api/status. */
   alerts(): CareAlert[];
+  /**
+   * The wall clock stepped by `jumpedMs`: timed notices re-check at once, and what is measured in
+   * elapsed time (a care rule's "not again within N minutes", the diversion slide's end) moves with
+   * the clock, so a step back does not silence a rule for an hour and a step forward does not end
+   * the slide early.
+   */
+  clockStepped(jumpedMs: number): void;
   stop(): void;
 }
 
@@ -171,6 +178,11 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     },
     diversion: () => (slide && slide.until > options.now() ? slide : null),
     alerts: () => overloaded.map((hit) => ({ kind: 'care-rule', rule: hit.rule.id, reason: hit.reason })),
+    clockStepped(jumpedMs) {
+      for (const [rule, at] of lastFired) lastFired.set(rule, at + jumpedMs);
+      if (slide) slide = { ...slide, until: slide.until + jumpedMs };
+      timed.recheck();
+    },
     stop() {
       desk.stop();
       timed.stop();

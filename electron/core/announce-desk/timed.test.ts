@@ -65,12 +65,45 @@ describe('the timed trigger', () => {
     const time = new FakeTime('2026-12-01T09:20:00+08:00');
     const fired: number[] = [];
     const warnings: unknown[] = [];
-    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: (m, f) => warnings.push(f) }, graceMs: () => 10 * 60_000, fire: (o) => fired.push(o.at) });
+    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: (m, f) => warnings.push([m, f]) }, graceMs: () => 10 * 60_000, fire: (o) => fired.push(o.at) });
     trigger.load(schedule);
     time.jumpWall(75 * 60_000); // 10:35: 09:30 and 10:00 are old, 10:30 is 5 min late
     time.advance(30_000);
     expect(fired.map(iso)).toStrictEqual(['2026-12-01T02:30:00.000Z']);
-    expect(warnings).toHaveLength(2);
+    // One line for both.
+    expect(warnings).toStrictEqual([
+      ['2 timed announcements missed (the player was not running, asleep, or its clock stepped)', { ids: ['belongings'], from: '2026-12-01T01:30:00.000Z', to: '2026-12-01T02:00:00.000Z' }],
+    ]);
+    trigger.stop();
+  });
+
+  it('acts on a clock step at once when told (recheck): a forward step reads what fell due once, and one line for a day of misses', () => {
+    const everyMinute = compileTimed([{ id: 'minute', cron: '* * * * *', text }], 'Asia/Shanghai', undefined, { calendars: {} });
+    const time = new FakeTime('2026-12-01T09:20:30+08:00');
+    const fired: number[] = [];
+    const warnings: string[] = [];
+    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: (m) => warnings.push(m) }, graceMs: () => 60_000, fire: (o) => fired.push(o.at) });
+    trigger.load(everyMinute);
+    time.jumpWall(24 * 3600_000); // a day asleep
+    trigger.recheck();
+    expect(fired.map(iso)).toStrictEqual(['2026-12-02T01:20:00.000Z']);
+    expect(warnings).toStrictEqual(['1439 timed announcements missed (the player was not running, asleep, or its clock stepped)']);
+    time.advance(30_000); // 09:21 the next day, on time
+    expect(fired.map(iso)).toStrictEqual(['2026-12-02T01:20:00.000Z', '2026-12-02T01:21:00.000Z']);
+    trigger.stop();
+  });
+
+  it('after a step back and a recheck, re-arms on the cursor: the replayed hour is not read again, the next new one is on time', () => {
+    const time = new FakeTime('2026-12-01T10:05:00+08:00');
+    const fired: number[] = [];
+    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(o.at) });
+    trigger.load(schedule);
+    time.jumpWall(-3600_000); // 09:05: 09:30 and 10:00 were read already
+    trigger.recheck();
+    time.advance(60 * 60_000); // 10:05
+    expect(fired).toStrictEqual([]);
+    time.advance(25 * 60_000 + 1000); // 10:30
+    expect(fired.map(iso)).toStrictEqual(['2026-12-01T02:30:00.000Z']);
     trigger.stop();
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DisplayState } from '../../contract.js';
@@ -59,6 +59,58 @@ describe('host', () => {
     summer.host.start();
     expect(summer.host.status().alerts).toEqual([]);
     summer.host.stop();
+  });
+
+  it('follows a clock step either way within a 1 s heartbeat: one line and one health count per step, and a new state with the new time', () => {
+    const { host, states, time, warnings } = setup('2026-12-01T08:20:00+08:00');
+    host.start();
+    const atStart = warnings.length;
+    time.advance(3000);
+    time.jumpWall(3600_000); // 09:20:03: morning
+    time.advance(1000);
+    expect(host.status().programme?.id).toBe('morning');
+    expect(states.at(-1)!.serverTime).toBe(time.now());
+    time.advance(3000);
+    time.jumpWall(-3600_000); // 08:20:07: welcome again, at once
+    time.advance(1000);
+    expect(host.status().programme?.id).toBe('welcome');
+    time.advance(2000);
+    time.jumpWall(-600_000); // 08:10:10: still welcome, but the displays' clocks must follow
+    time.advance(1000);
+    expect(states.at(-1)!.programme?.id).toBe('welcome');
+    expect(states.at(-1)!.serverTime).toBe(time.now());
+    expect(host.status().health.classes['clock-jumps'].count).toBe(3);
+    // Nothing else warned: one line per step.
+    expect(warnings.slice(atStart)).toStrictEqual([
+      'clock stepped +3600 s (08:20:04 → 09:20:04 UTC+08:00)',
+      'clock stepped -3600 s (09:20:08 → 08:20:08 UTC+08:00)',
+      'clock stepped -600 s (08:20:11 → 08:10:11 UTC+08:00)',
+    ]);
+    host.stop();
+  });
+
+  it('keeps care rules on elapsed time across a clock step: a step back neither silences a rule for an hour nor stretches its slide', async () => {
+    const { host, states, time, infos } = setup('2026-12-01T10:00:00+08:00', (root) => {
+      copyFileSync(path.join(import.meta.dirname, '../../../e2e/hall/queue.json'), path.join(root, 'playlists', 'queue.json'));
+      const slide = { title: { 'zh-CN': '排队较长', en: 'Long queue' }, seconds: 60 };
+      writeFileSync(path.join(root, 'playlists', 'announcements.json'), JSON.stringify({ careRules: [{ id: 'busy', service: 'A', waitingAtLeast: 2, everyMinutes: 15, slide }] }));
+    });
+    host.start();
+    const issue = async (seq: number) => {
+      host.queue.hub()!.ingest([{ type: 'ticket.issued', seq, at: time.now(), ticket: `A00${seq}`, service: 'A' }]);
+      await Promise.resolve(); // the board is published in a microtask
+    };
+    await issue(1);
+    await issue(2);
+    expect(infos.filter((m) => m === 'care rule fired')).toHaveLength(1);
+    time.jumpWall(-3600_000); // 09:00
+    time.advance(1000);
+    const after = states.at(-1)!;
+    expect(after.diversion!.until - after.serverTime).toBe(59_000);
+    time.advance(15 * 60_000); // 09:15:01, fifteen minutes after it fired
+    await issue(3);
+    expect(infos.filter((m) => m === 'care rule fired')).toHaveLength(2);
+    host.stop();
   });
 
   it('sends the new plan when a reload changes the programme’s items without a switch', () => {

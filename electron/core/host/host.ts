@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { DisplayState, FromDisplay } from '../../contract.js';
 import { createPlaylistStore, type Applied, type PlaylistStore } from '../playlists/store.js';
 import type { Resolution } from '../schedule/timeline.js';
-import { cronTimers } from '../scheduler/cron-timers.js';
 import { systemClock, type Clock, type Log, type Timers } from '../scheduler/ports.js';
 import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { wallTimers } from '../scheduler/wall-timers.js';
 import { Zone } from '../time/zone.js';
 import { jsonLog } from '../log/json-log.js';
 import { displayState, mediaUrl } from './display-state.js';
@@ -77,7 +77,7 @@ export const IDLE_IMAGE = 'images/idle-branding.jpg';
 
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
-  const timers = options.timers ?? cronTimers(clock.now);
+  const timers = options.timers ?? wallTimers(clock);
   const log = options.log ?? jsonLog();
   const startedAt = clock.now();
   const health = options.health ?? createHealth({ now: clock.now, log });
@@ -147,6 +147,12 @@ export function createHost(options: HostOptions): Host {
             }
             resolution = next;
             publish();
+          },
+          onClockJump(jump) {
+            // The one line per step; the scheduler re-resolves and publishes (with the new time) next.
+            health.count('clock-jumps', jump.message, { jumpedMs: Math.round(jump.jumpedMs), expected: new Date(jump.expected).toISOString(), now: new Date(jump.now).toISOString() });
+            voice.clockStepped(jump.jumpedMs);
+            queue.clockStepped(jump.jumpedMs);
           },
         });
         if (cancelRecheck) scheduler.start();

@@ -16,13 +16,14 @@ export function testHall(startIso: string, prepare?: (root: string) => void) {
   prepare?.(root);
   const time = new FakeTime(startIso);
   const warnings: string[] = [];
+  const infos: string[] = [];
   const host = createHost({
     playlistsDir: path.join(root, 'playlists'),
     assetsDir: path.join(root, 'assets'),
     stateDir: path.join(root, 'state'),
     clock: time,
     timers: time.timers,
-    log: { info: () => undefined, warn: (m) => warnings.push(m) },
+    log: { info: (m) => infos.push(m), warn: (m) => warnings.push(m) },
     watch: false,
   });
   return {
@@ -30,6 +31,7 @@ export function testHall(startIso: string, prepare?: (root: string) => void) {
     time,
     host,
     warnings,
+    infos,
     cleanup(): void {
       host.stop();
       rmSync(root, { recursive: true, force: true });

@@ -4,12 +4,15 @@ import { FeedHealthReporter } from './feed-health.js';
 import { recordingSink } from './feed-test-kit.test-support.js';
 import { DEFAULT_BACKOFF, reconnectDelay } from './reconnect-backoff.js';
 
-/** Timers run only when the test moves the clock. */
-function manualClock(start: number): FeedClock & { advance(ms: number): void } {
+/** Timers run only when the test moves the clock; `step` moves the wall clock alone (a clock change). */
+function manualClock(start: number): FeedClock & { advance(ms: number): void; step(ms: number): void } {
   let now = start;
+  let stepped = 0;
   let timers: { at: number; run: () => void }[] = [];
   return {
-    now: () => now,
+    now: () => now + stepped,
+    monotonic: () => now - start,
+    step: (ms) => void (stepped += ms),
     after: (ms, run) => {
       const timer = { at: now + ms, run };
       timers.push(timer);
@@ -46,6 +49,24 @@ describe('FeedHealthReporter', () => {
     expect(board.health.at(-1)).toEqual({ state: 'delayed', since: T0 + 16_000, lastEventAt: null, reason: 'sse http://vendor/q: nothing heard for 10 s' });
     health.heard();
     expect(board.states()).toEqual(['connecting', 'up', 'delayed', 'up']);
+  });
+
+  it('measures silence in elapsed time: a clock step forward does not make a live feed delayed, one back does not hide a silent one', () => {
+    const clock = manualClock(T0);
+    const board = recordingSink();
+    const health = new FeedHealthReporter(board.sink, clock, 10_000, 'sse http://vendor/q');
+    health.start();
+    health.up();
+    clock.advance(6_000);
+    health.heard();
+    clock.step(3600_000); // an hour forward, between the message and the timer
+    clock.advance(9_000);
+    health.heard();
+    clock.advance(9_000);
+    expect(board.states()).toEqual(['connecting', 'up']);
+    clock.step(-7200_000); // and two hours back: still 10 s of real silence
+    clock.advance(1_000);
+    expect(board.states()).toEqual(['connecting', 'up', 'delayed']);
   });
 
   it('stays down through retries with the first since, tells the newest reason, and logs each problem once', () => {

@@ -52,6 +52,8 @@ export interface QueueFeed {
 export interface FeedClock {
   /** Wall clock, epoch ms. */
   now(): number;
+  /** Monotonic ms, for how long something lasted: a stepped wall clock must not make a feed look silent or alive. */
+  monotonic(): number;
   /** Runs `run` once after `ms`; returns a cancel function. */
   after(ms: number, run: () => void): () => void;
 }
@@ -65,6 +67,7 @@ export interface FeedDeps extends FeedClock {
 
 export const systemFeedDeps: FeedDeps = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   after: (ms, run) => {
     const timer = setTimeout(run, ms);
     return () => clearTimeout(timer);

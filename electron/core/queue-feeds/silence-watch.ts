@@ -1,6 +1,8 @@
 /**
  * Notices when nothing was heard for a while, without resetting a timer on every message: the timer
  * fires at the earliest possible deadline and re-arms for the rest when something was heard since.
+ * Silence is elapsed time (the monotonic clock): a wall clock stepped an hour forward must not make
+ * a live feed silent (and a stream reconnect), nor an hour back hide a dead one for an hour.
  */
 import type { FeedClock } from './feed.js';
 
@@ -24,7 +26,7 @@ export class SilenceWatch {
 
   heard(): void {
     if (!this.active) return;
-    this.lastHeard = this.clock.now();
+    this.lastHeard = this.clock.monotonic();
     // After a silence was reported the timer is off: hearing something starts the next watch.
     if (this.cancel === null) this.arm(this.afterMs);
   }
@@ -38,7 +40,7 @@ export class SilenceWatch {
   private arm(ms: number): void {
     this.cancel = this.clock.after(ms, () => {
       this.cancel = null;
-      const silent = this.clock.now() - this.lastHeard;
+      const silent = this.clock.monotonic() - this.lastHeard;
       if (silent >= this.afterMs) this.onSilent();
       else this.arm(this.afterMs - silent);
     });

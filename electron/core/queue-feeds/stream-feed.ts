@@ -139,7 +139,7 @@ class StreamFeed implements QueueFeed {
   }
 
   private opened(session: Session): void {
-    session.openedAt = this.deps.now();
+    session.openedAt = this.deps.monotonic();
     this.deadWatch.start();
     this.health.heard();
     if (this.snapshot === null) this.flow(session);
@@ -241,7 +241,8 @@ class StreamFeed implements QueueFeed {
   private retry(session: Session): void {
     if (this.stopped) return;
     const { backoff } = this.deps;
-    if (session.openedAt !== null && this.deps.now() - session.openedAt >= backoff.healthyAfterMs) this.attempt = 0;
+    // How long it stayed open is elapsed time: a clock step must not reset (or keep) the backoff.
+    if (session.openedAt !== null && this.deps.monotonic() - session.openedAt >= backoff.healthyAfterMs) this.attempt = 0;
     const delay = reconnectDelay(this.attempt, backoff, this.deps.random());
     this.attempt += 1;
     this.cancelRetry = this.deps.after(delay, () => {

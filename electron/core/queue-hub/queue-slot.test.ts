@@ -49,3 +49,46 @@ describe('queue slot across playlist reloads', () => {
     expect(boards.at(-1)).toBeNull();
   });
 });
+
+describe('queue slot across a clock step', () => {
+  const simulated: QueueFile = { ...file, feed: { kind: 'simulator', seed: 7 } };
+  function stepped() {
+    const inner = new ManualClock(Date.parse('2026-12-01T10:17:00+08:00'));
+    let offset = 0;
+    // Timers run on elapsed time; `step` moves only the wall clock.
+    const clock = { now: () => inner.now() + offset, after: inner.after, advance: (ms: number) => inner.advance(ms), step: (ms: number) => void (offset += ms) };
+    const infos: string[] = [];
+    const s = createQueueSlot({ clock, log: { info: (m) => void infos.push(m), warn: () => {} } });
+    return { s, clock, infos };
+  }
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it('starts the simulated hall again at the new time when the clock steps back, so it does not stand still for an hour', async () => {
+    const { s, clock, infos } = stepped();
+    s.load(simulated, zone);
+    clock.advance(5 * 60_000);
+    clock.step(-3600_000); // 09:22
+    s.clockStepped(-3600_000);
+    clock.advance(10 * 60_000); // 09:32
+    await flush();
+    const newest = s.board()!.calls[0]!;
+    expect(newest.at).toBeLessThanOrEqual(clock.now());
+    expect(newest.at).toBeGreaterThan(clock.now() - 10 * 60_000);
+    expect(infos).toContain('queue: the clock stepped back; the simulated hall starts again at the new time');
+    await s.stop();
+  });
+
+  it('keeps the hub on a step forward (the simulator catches up by itself) and for real feeds', async () => {
+    const { s, clock } = stepped();
+    s.load(simulated, zone);
+    const hub = s.hub();
+    clock.step(3600_000);
+    s.clockStepped(3600_000);
+    expect(s.hub()).toBe(hub);
+    s.load(file, zone);
+    const push = s.hub();
+    s.clockStepped(-3600_000);
+    expect(s.hub()).toBe(push);
+    await s.stop();
+  });
+});

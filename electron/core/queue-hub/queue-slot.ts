@@ -16,6 +16,13 @@ export interface QueueSlot {
   load(file: QueueFile | null, zone: Zone): void;
   board(): QueueBoardState | null;
   subscribe(listener: (board: QueueBoardState | null) => void): () => void;
+  /**
+   * The wall clock stepped by `jumpedMs`. Only the built-in simulator runs on our clock: stepped
+   * back it would stand still until the clock caught up (no call for an hour), so it starts again
+   * at the new time, replaying the day so far as at start. Stepped forward it catches up by itself,
+   * as at start; real feeds carry the queue system's own times.
+   */
+  clockStepped(jumpedMs: number): void;
   stop(): Promise<void>;
 }
 
@@ -28,24 +35,35 @@ export function createQueueSlot(options: { clock: QueueClock; log: Log; feedDeps
     for (const l of listeners) l(board);
   };
 
+  let zoneInForce: Zone | null = null;
+  const replace = (file: QueueFile | null, zone: Zone): QueueHub | null => {
+    const old = hub;
+    unsubscribe?.();
+    void old?.stop();
+    zoneInForce = zone;
+    hub = file ? createQueueHub({ file, zone, clock: options.clock, log: options.log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) }) : null;
+    if (hub) {
+      unsubscribe = hub.subscribe(tell);
+      hub.start();
+    } else {
+      unsubscribe = null;
+      tell(null);
+    }
+    return old;
+  };
+
   return {
     hub: () => hub,
     load(file, zone) {
       const next = JSON.stringify([file, zone.name]);
       if (next === key) return;
       key = next;
-      const old = hub;
-      unsubscribe?.();
-      void old?.stop();
-      hub = file ? createQueueHub({ file, zone, clock: options.clock, log: options.log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) }) : null;
-      if (old) options.log.info('queue: queue.json changed; the queue feed restarts');
-      if (hub) {
-        unsubscribe = hub.subscribe(tell);
-        hub.start();
-      } else {
-        unsubscribe = null;
-        tell(null);
-      }
+      if (replace(file, zone)) options.log.info('queue: queue.json changed; the queue feed restarts');
+    },
+    clockStepped(jumpedMs) {
+      if (jumpedMs >= 0 || hub?.file.feed.kind !== 'simulator' || !zoneInForce) return;
+      replace(hub.file, zoneInForce);
+      options.log.info('queue: the clock stepped back; the simulated hall starts again at the new time');
     },
     board: () => hub?.board() ?? null,
     subscribe(listener) {

@@ -1,7 +1,8 @@
 /**
  * A wall clock, a monotonic clock and timers that move only when a test says so. `advance` moves
  * both clocks and fires due timers in order; `jumpWall` moves only the wall clock, as NTP or a
- * manual change does.
+ * manual change does. One-off timers follow the wall clock (as wallTimers do, checked each second
+ * here), repeating ones the monotonic clock.
  */
 import type { Clock, Timers } from './ports.js';
 
@@ -29,8 +30,8 @@ export class FakeTime implements Clock {
   readonly timers: Timers = {
     at: (at, fn) => {
       const id = this.nextId++;
-      // Like a setTimeout armed now: a later wall-clock jump does not move it.
-      const entry: Pending = { id, due: () => this.mono >= entry.dueMonotonic, fn, repeat: null, dueMonotonic: this.mono + Math.max(0, at - this.wall) };
+      // Like wallTimers: due when the wall clock reaches `at`, whatever steps it took to get there.
+      const entry: Pending = { id, due: () => this.wall >= at, fn, repeat: null, dueMonotonic: this.mono + Math.max(0, at - this.wall) };
       this.pending.push(entry);
       return () => this.cancel(id);
     },
