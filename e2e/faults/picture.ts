@@ -34,7 +34,13 @@ export function meanLuma(png: Buffer): number {
   return n ? sum / n : 0;
 }
 
-export async function screenLuma(page: Page, timeoutMs = 3000): Promise<number | null> {
+/**
+ * A screenshot may take seconds on a loaded 2-core machine (3.4–6.3 s seen at load 30): a timeout
+ * shorter than that reports a playing screen as hung.
+ */
+export const SCREENSHOT_TIMEOUT_MS = 10_000;
+
+export async function screenLuma(page: Page, timeoutMs = SCREENSHOT_TIMEOUT_MS): Promise<number | null> {
   try {
     return meanLuma(await page.screenshot({ timeout: timeoutMs, animations: 'allow', caret: 'initial', scale: 'css' }));
   } catch {
@@ -46,14 +52,14 @@ export interface PictureWatch {
   stop(): Promise<PictureSample[]>;
 }
 
-/** Samples `screenLuma` back to back (each takes ~100–300 ms) until stopped. */
-export function watchPicture(page: Page, intervalMs = 250): PictureWatch {
+/** Samples `screenLuma` back to back (each takes ~100–300 ms on a quiet machine) until stopped. */
+export function watchPicture(page: Page, intervalMs = 250, timeoutMs = SCREENSHOT_TIMEOUT_MS): PictureWatch {
   const samples: PictureSample[] = [];
   const started = Date.now();
   let running = true;
   const loop = (async () => {
     while (running) {
-      const luma = await screenLuma(page);
+      const luma = await screenLuma(page, timeoutMs);
       samples.push({ t: Date.now() - started, luma });
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
