@@ -128,6 +128,8 @@ export interface PlaybackReport {
   at: number;
   /** For 'skipped': why (missing, decode error, stalled, …). */
   reason?: string;
+  /** For a 'stalled' skip: which check caught it (not-loaded, no-first-frame, frozen, overran). */
+  detail?: string;
 }
 
 export interface DisplayHeartbeat {

@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   // The console's live frame plays on a manager's phone or desk: never a sound from it.
   if (isPreview(window.location)) muteOutput();
   const diversion = new DiversionSlide(layers.zone);
-  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void => {
+  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string, detail?: string): void => {
     if (event === 'first-frame') engine.settle();
     bridge.report({
       event,
@@ -52,6 +52,7 @@ async function start(): Promise<void> {
       url: item.type === 'text' ? null : item.url,
       at: engine.clock.now(),
       ...(reason ? { reason } : {}),
+      ...(detail ? { detail } : {}),
     });
   };
   const player = new ProgrammePlayer({

@@ -207,7 +207,9 @@ export function createHost(options: HostOptions): Host {
         voice.desk.report(display, message.announcement);
       } else {
         const report = message.report;
-        if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
+        if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
+          health.count('stalled-items', 'item skipped', { display, item: report.item, url: report.url, reason: report.reason, ...(report.detail ? { detail: report.detail } : {}) });
+        } else if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
         const scheduledAt = report.programme === resolution?.programme ? switchedAt : null;
         const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null && firstFramePending;
         proof?.write({
