@@ -64,6 +64,8 @@ async function start(): Promise<void> {
     leadMs: msOverride('seamLeadMs') ?? DEFAULT_LEAD_MS,
   });
   const board = new ZoneBoard(engine, player, banner);
+  // The board rebuilds its pixi zones by itself (ZoneBoard); the host counts the loss in its health.
+  engine.onStageLost(() => bridge.fault({ kind: 'gpu-context-lost', at: engine.clock.now() }));
 
   let state: DisplayState | null = null;
   bridge.onState((next) => {
@@ -104,7 +106,7 @@ async function start(): Promise<void> {
   installTestHooks({
     state: () => state,
     nowPlaying: () => player.nowPlaying(),
-    frames: () => ({ stage: engine.frames, seams: player.seams }),
+    frames: () => ({ stage: engine.frames, seams: player.seams, stageLosses: engine.stageLosses }),
     queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
     audio: () => announcements.audio(),
     diversion: () => diversion.shown,

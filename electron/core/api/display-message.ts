@@ -55,6 +55,9 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
         announcement: { id: b.id, event: b.event as AnnouncementReport['event'], at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(duck ? { duck } : {}) },
       };
     }
+    case 'fault':
+      if (b.kind !== 'gpu-context-lost' || !isNumber(b.at)) return null;
+      return { type: 'fault', fault: { kind: b.kind, at: b.at } };
     default:
       return null;
   }

@@ -205,6 +205,8 @@ export function createHost(options: HostOptions): Host {
         info.position = message.heartbeat.position;
       } else if (message.type === 'announcement') {
         voice.desk.report(display, message.announcement);
+      } else if (message.type === 'fault') {
+        health.count(message.fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
       } else {
         const report = message.report;
         if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
