@@ -55,7 +55,7 @@ test('a header-only video, a 40 % video and a 0-byte picture are skipped as stal
   });
   await page.goto(h.url);
   await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.item ?? null, { timeout: 20_000 }).toBe('alpha#0');
-  const watch = watchPicture(page);
+  const watch = watchPicture(page, 250, 10_000);
   // What is on screen, sampled: the programme must never sit on one item (or idle) for longer than
   // that item's own time plus one load time.
   const seen: { t: number; now: NowPlaying }[] = [];
@@ -81,7 +81,7 @@ test('a header-only video, a 40 % video and a 0-byte picture are skipped as stal
   const pop = h.proofOfPlay();
   console.log(`on screen: ${runs.join(' → ')}`);
   console.log(`proof of play: ${pop.map((r) => `${String(r.item)}:${String(r.event)}${r.reason ? `(${String(r.reason)})` : ''}`).join(', ')}`);
-  console.log(`longest blank: ${longestBlankMs(samples)} ms; picture: ${samples.map((s) => `${(s.t / 1000).toFixed(1)}s:${s.luma === null ? "none" : Math.round(s.luma)}`).join(" ")}`);
+  console.log(`longest blank: ${longestBlankMs(samples)} ms; picture: ${samples.map((s) => `${(s.t / 1000).toFixed(1)}s:${s.luma === null ? 'none' : Math.round(s.luma)}`).join(' ')}`);
   await shot('after-broken-media');
   expect(good, `the good clip after the broken ones plays (on screen: ${runs.join(' → ')})`).toBe(true);
   // The text slide (3 s) plus three broken items, each bounded by one load time (and a margin for a loaded machine).
@@ -89,11 +89,7 @@ test('a header-only video, a 40 % video and a 0-byte picture are skipped as stal
   const skipped = (item: string) => pop.find((r) => r.item === item && r.event === 'skipped')?.reason ?? null;
   for (const item of ['alpha#1', 'alpha#2', 'alpha#3']) expect(['stalled', 'decode-error'], `${item} skipped`).toContain(skipped(item));
   expect(pop.some((r) => r.item === 'alpha#4' && r.event === 'first-frame')).toBe(true);
-  // A screenshot that times out counts as blank in picture.ts (a hung tab); on a loaded CI machine
-  // they time out while the tab plays on (nowPlaying answered throughout), so judge the ones taken.
-  const taken = samples.filter((s) => s.luma !== null);
-  expect(taken.length).toBeGreaterThan(3);
-  expect(longestBlankMs(taken)).toBeLessThan(LOAD_TIMEOUT_MS);
+  expect(longestBlankMs(samples)).toBeLessThan(LOAD_TIMEOUT_MS);
   const status = await h.api<{ health: Health }>('/api/status');
   expect(status.health.classes['stalled-items']!.count).toBeGreaterThan(0);
   // Kept out of rotation: the next round plays the good items only, never retrying a broken one at once.
