@@ -21,6 +21,8 @@ export const CHANNELS = {
   announce: 'display:announce',
   /** display → host: an announcement started, ended or failed on this display. */
   announcement: 'display:announcement',
+  /** display → host: something went wrong on the display and it recovered by itself (counted in health). */
+  fault: 'display:fault',
 } as const;
 
 export interface ZonePlan {
@@ -128,6 +130,8 @@ export interface PlaybackReport {
   at: number;
   /** For 'skipped': why (missing, decode error, stalled, …). */
   reason?: string;
+  /** For a 'stalled' skip: which check caught it (not-loaded, no-first-frame, frozen, overran). */
+  detail?: string;
 }
 
 export interface DisplayHeartbeat {
@@ -136,6 +140,14 @@ export interface DisplayHeartbeat {
   item: string | null;
   /** Seconds into the current item. */
   position: number | null;
+}
+
+/** A fault the display met and recovered from by itself, for /api/status → health. */
+export interface DisplayFault {
+  /** gpu-context-lost: the pixi canvas's WebGL context was lost; the stage was rebuilt. */
+  kind: 'gpu-context-lost';
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
 }
 
 export interface DisplayHello {
@@ -261,4 +273,5 @@ export type FromDisplay =
   | { type: 'report'; report: PlaybackReport }
   | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
   | { type: 'hello'; hello: DisplayHello }
-  | { type: 'announcement'; announcement: AnnouncementReport };
+  | { type: 'announcement'; announcement: AnnouncementReport }
+  | { type: 'fault'; fault: DisplayFault };

@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   // The console's live frame plays on a manager's phone or desk: never a sound from it.
   if (isPreview(window.location)) muteOutput();
   const diversion = new DiversionSlide(layers.zone);
-  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void => {
+  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string, detail?: string): void => {
     if (event === 'first-frame') engine.settle();
     bridge.report({
       event,
@@ -52,6 +52,7 @@ async function start(): Promise<void> {
       url: item.type === 'text' ? null : item.url,
       at: engine.clock.now(),
       ...(reason ? { reason } : {}),
+      ...(detail ? { detail } : {}),
     });
   };
   const player = new ProgrammePlayer({
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
     leadMs: msOverride('seamLeadMs') ?? DEFAULT_LEAD_MS,
   });
   const board = new ZoneBoard(engine, player, banner);
+  // The board rebuilds its pixi zones by itself (ZoneBoard); the host counts the loss in its health.
+  engine.onStageLost(() => bridge.fault({ kind: 'gpu-context-lost', at: engine.clock.now() }));
 
   let state: DisplayState | null = null;
   bridge.onState((next) => {
@@ -103,7 +106,7 @@ async function start(): Promise<void> {
   installTestHooks({
     state: () => state,
     nowPlaying: () => player.nowPlaying(),
-    frames: () => ({ stage: engine.frames, seams: player.seams }),
+    frames: () => ({ stage: engine.frames, seams: player.seams, stageLosses: engine.stageLosses }),
     queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
     audio: () => announcements.audio(),
     diversion: () => diversion.shown,

@@ -10,6 +10,8 @@ export interface FrameCounters {
   stage: number;
   /** Item changes on screen (seams) since start. */
   seams: number;
+  /** WebGL contexts the pixi stage lost (each one rebuilt) since start. */
+  stageLosses: number;
 }
 
 /** The audio graph and the announcer, as of the call (renderer/README.md, "Test hooks"). */

@@ -101,6 +101,8 @@ export function createWsBridge(url: string): Bridge {
     reportAnnouncement: (report) => send({ type: 'announcement', announcement: report }, true),
     heartbeat: (heartbeat) => send({ type: 'heartbeat', heartbeat }, false),
     hello: (hello) => send({ type: 'hello', hello }, true),
+    // Queued: a fault met while the socket was down is still counted.
+    fault: (fault) => send({ type: 'fault', fault }, true),
   };
 }
 

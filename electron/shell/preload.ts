@@ -8,6 +8,7 @@ import {
   CHANNELS,
   type AnnounceMessage,
   type AnnouncementReport,
+  type DisplayFault,
   type DisplayHeartbeat,
   type DisplayHello,
   type DisplayState,
@@ -105,7 +106,11 @@ function reportAnnouncement(report: AnnouncementReport): void {
   ipcRenderer.send(CHANNELS.announcement, report);
 }
 
-const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello };
+function fault(f: DisplayFault): void {
+  ipcRenderer.send(CHANNELS.fault, f);
+}
+
+const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello, fault };
 
 /** What the renderer finds on `window.hallcast`. */
 export type Bridge = typeof bridge;

@@ -11,6 +11,12 @@ import { RefreshEstimate } from './refresh-estimate.js';
 import type { StageLayer } from './stage-layer.js';
 
 export type TickListener = (dtMs: number) => void;
+export type StageLostListener = () => void;
+
+/** A new stage after a failed start is tried this long after the last, doubling up to the cap. */
+const STAGE_RETRY_MS = 500;
+const STAGE_RETRY_CAP_MS = 10_000;
+const STAGE_REBUILD_DELAY_MS = 3_000;
 export type ResizeListener = (width: number, height: number) => void;
 
 export class Engine {
@@ -21,6 +27,7 @@ export class Engine {
   private readonly whenSettled = new Promise<void>((resolve) => (this.settled = resolve));
   private readonly tickListeners = new Set<TickListener>();
   private readonly resizeListeners = new Set<ResizeListener>();
+  private readonly stageLostListeners = new Set<StageLostListener>();
   private frameCount = 0;
   private dirty = true;
   private renders = 0;
@@ -67,16 +74,64 @@ export class Engine {
 
   /** The pixi stage, loaded and started after settle(); the same layer for every caller. */
   stage(): Promise<StageLayer> {
-    this.layerLoad ??= this.whenSettled
-      .then(() => import('./stage-layer.js'))
-      .then(({ StageLayer }) => StageLayer.create(this.root, window.innerWidth, window.innerHeight))
-      .then((layer) => {
-        this.layer = layer;
-        this.applySize();
-        return layer;
-      });
+    this.layerLoad ??= this.whenSettled.then(() => this.startStage());
     return this.layerLoad;
   }
+
+  private rebuildDelay(): Promise<void> {
+    // After a loss, give the browser time to bring its GPU process back: a stage built at once
+    // (~1 s after a GPU-process kill) started fine, yet the words drawn in it never showed (measured).
+    const wait = this.lostAt === null ? 0 : Math.max(0, this.lostAt + STAGE_REBUILD_DELAY_MS - performance.now());
+    return new Promise((resolve) => setTimeout(resolve, wait));
+  }
+
+  /**
+   * Until a stage starts: right after a GPU-process crash a new WebGL context can fail while the
+   * browser brings its GPU process back.
+   */
+  private async startStage(): Promise<StageLayer> {
+    const { StageLayer } = await import('./stage-layer.js');
+    await this.rebuildDelay();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const layer = await StageLayer.create(this.root, window.innerWidth, window.innerHeight, (lost) => this.stageLost(lost));
+        this.layer = layer;
+        this.applySize();
+        if (this.lostAt !== null) console.warn(`hallcast: new pixi stage ${Math.round(performance.now() - this.lostAt)} ms after the WebGL context was lost`);
+        this.lostAt = null;
+        return layer;
+      } catch (err) {
+        console.error('hallcast: the pixi stage did not start; trying again', err);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(STAGE_RETRY_MS * 2 ** attempt, STAGE_RETRY_CAP_MS)));
+      }
+    }
+  }
+
+  /**
+   * The stage's WebGL context was lost (a GPU-process crash, a driver reset): its textures are gone.
+   * Listeners drop their pieces, the old stage goes, and the next `stage()` builds a new one.
+   */
+  private stageLost(layer: StageLayer): void {
+    if (this.layer !== layer) return;
+    this.layer = null;
+    this.layerLoad = null;
+    this.stageLosses++;
+    this.lostAt = performance.now();
+    console.warn('hallcast: the WebGL context was lost; rebuilding the pixi stage');
+    for (const l of this.stageLostListeners) l();
+    layer.destroy();
+    this.dirty = true;
+  }
+
+  /** `l` runs when the stage is lost, before it is destroyed: pieces on it must be rebuilt. */
+  onStageLost(l: StageLostListener): () => void {
+    this.stageLostListeners.add(l);
+    return () => this.stageLostListeners.delete(l);
+  }
+
+  /** WebGL contexts lost (and stages rebuilt) since start. */
+  stageLosses = 0;
+  private lostAt: number | null = null;
 
   /**
    * One display refresh: tick the content, then render pixi if something on the stage changed.
@@ -91,6 +146,7 @@ export class Engine {
     const dt = this.lastFrame === null ? 0 : Math.min(now - this.lastFrame, 250);
     this.lastFrame = now;
     for (const l of this.tickListeners) l(dt);
+    if (this.layer?.isLost()) this.stageLost(this.layer);
     if (this.dirty && this.layer) {
       this.dirty = false;
       this.renders++;

@@ -10,11 +10,22 @@ export class StageLayer {
   /** pixi content above the media; each zone adds its own container. */
   readonly root = new Container();
 
-  private constructor(private readonly app: Application) {
+  private destroyed = false;
+
+  private constructor(
+    private readonly app: Application,
+    onLost: (layer: StageLayer) => void,
+  ) {
     app.stage.addChild(this.root);
+    // pixi restores a lost context by itself, but only what it re-uploads: the board's words and
+    // the date stayed blank for minutes after a GPU-process crash (issue 11). The engine builds a
+    // new stage instead (Engine.stageLost).
+    app.canvas.addEventListener('webglcontextlost', () => {
+      if (!this.destroyed) onLost(this);
+    });
   }
 
-  static async create(parent: HTMLElement, width: number, height: number): Promise<StageLayer> {
+  static async create(parent: HTMLElement, width: number, height: number, onLost: (layer: StageLayer) => void): Promise<StageLayer> {
     const app = new Application();
     await app.init({
       // WebGPU loses its device on software rendering and draws nothing.
@@ -31,7 +42,29 @@ export class StageLayer {
     app.ticker.stop();
     app.canvas.classList.add('stage');
     parent.append(app.canvas);
-    return new StageLayer(app);
+    return new StageLayer(app, onLost);
+  }
+
+  /** Takes the canvas away and frees what pixi holds; safe on a lost context. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    try {
+      this.app.destroy({ removeView: true }, { children: true, texture: true, textureSource: true });
+    } catch (err) {
+      // A renderer whose context is gone can throw on its way out; the canvas must go regardless.
+      console.error('hallcast: the lost stage did not shut down cleanly', err);
+      this.app.canvas.remove();
+    }
+  }
+
+  /**
+   * The context is gone, whether or not its event was seen: a GPU process that dies while pixi is
+   * still starting loses the context before the listener above exists.
+   */
+  isLost(): boolean {
+    const gl = (this.app.renderer as { gl?: WebGLRenderingContext }).gl;
+    return !this.destroyed && gl !== undefined && gl.isContextLost();
   }
 
   render(): void {

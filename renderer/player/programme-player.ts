@@ -13,6 +13,7 @@ import { PenaltyBox } from './penalty-box.js';
 import { Rotation } from './rotation.js';
 import { sameItem, sameItems } from './same-item.js';
 import { SkipError, type ElementName, type SkipReason, type Slot } from './slot.js';
+import { stallOf, type ItemTimes } from './stall-rule.js';
 import { ImageSlot, TextSlot } from './still-slot.js';
 import { VideoSlot, type AutoplayState } from './video-slot.js';
 
@@ -23,7 +24,8 @@ export interface PlayerDeps {
   nowMs: () => number;
   /** The display's refresh interval in ms (a change made in a frame shows one refresh later). */
   refreshMs?: () => number;
-  report(event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string): void;
+  /** `detail`: for a stalled skip, which stall (stall-rule.ts), for the technician's log. */
+  report(event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string, detail?: string): void;
   random?: () => number;
   /** How long before the seam a pending video starts underneath; 0 = start it at the seam. */
   leadMs?: number;
@@ -52,6 +54,8 @@ export class ProgrammePlayer {
   /** The current slot belongs to a programme (or item list) that is being replaced, or failed. */
   private outgoing = false;
   private currentEnded = false;
+  /** When each slot loaded, started, showed its first frame, was raised: the stall rule's input. */
+  private readonly times = new WeakMap<Slot, ItemTimes>();
   private pending: Slot | null = null;
   private pendingReady = false;
   private pendingHasFrame = false;
@@ -113,18 +117,20 @@ export class ProgrammePlayer {
   update(): void {
     const now = this.deps.nowMs();
     const cur = this.current;
-    if (cur && !this.outgoing) {
-      cur.check(now);
-      if (!this.currentEnded && cur.done(now, this.deps.refreshMs?.() ?? DEFAULT_REFRESH_MS)) {
-        this.currentEnded = true;
-        if (this.programme) this.deps.report('ended', this.programme.id, cur.item);
-      }
+    if (cur && !this.outgoing && !this.currentEnded && cur.done(now, this.deps.refreshMs?.() ?? DEFAULT_REFRESH_MS)) {
+      this.currentEnded = true;
+      this.timesOf(cur).ended = true;
+      if (this.programme) this.deps.report('ended', this.programme.id, cur.item);
     }
-    this.pending?.check(now);
+    if (cur && !this.outgoing) this.checkStall(cur, now);
+    if (this.pending) this.checkStall(this.pending, now);
     // The next item is loaded as soon as the current one is on screen (or at once, when idle).
     if (!this.pending && this.programme && now >= this.nextPickAt) this.pick();
     const p = this.pending;
-    if (p && this.pendingReady && !p.begun && this.startDue(p)) p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, true);
+    if (p && this.pendingReady && !p.begun && this.startDue(p)) {
+      this.timesOf(p).begunAt = this.deps.nowMs();
+      p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, true);
+    }
     this.maybeSwap();
   }
 
@@ -174,13 +180,16 @@ export class ProgrammePlayer {
     this.pending = slot;
     this.pendingReady = false;
     this.pendingHasFrame = false;
+    this.times.set(slot, { attemptedAt: this.deps.nowMs(), readyAt: null, begunAt: null, firstFrameAt: null, raisedAt: null, ended: false });
     this.deps.report('attempted', programme.id, item);
     slot.prepare().then(
       () => {
-        if (this.pending === slot) this.pendingReady = true;
+        if (this.pending !== slot) return;
+        this.pendingReady = true;
+        this.timesOf(slot).readyAt = this.deps.nowMs();
       },
       (err: unknown) => {
-        if (err instanceof SkipError) this.skip(slot, err.reason);
+        if (err instanceof SkipError && this.pending === slot) this.skip(slot, err.reason);
         // Anything else is an abort from release(): nothing to report.
       },
     );
@@ -207,6 +216,7 @@ export class ProgrammePlayer {
   private onFirstFrame(slot: Slot): void {
     if (slot !== this.pending) return;
     this.pendingHasFrame = true;
+    this.timesOf(slot).firstFrameAt = this.deps.nowMs();
     this.maybeSwap();
   }
 
@@ -217,6 +227,7 @@ export class ProgrammePlayer {
     if (cur && !this.outgoing && !this.currentEnded && !this.deps.idle.showing) return;
     // Raise first, release second, in the same task: the compositor never sees neither.
     p.raise();
+    this.timesOf(p).raisedAt = this.deps.nowMs();
     this.deps.idle.hide();
     cur?.release();
     if (cur) this.seams++;
@@ -233,17 +244,38 @@ export class ProgrammePlayer {
     if (this.programme) this.deps.report('first-frame', this.programme.id, p.item, p.mutedFallback ? 'muted-fallback' : undefined);
   }
 
-  private skip(slot: Slot, reason: SkipReason): void {
+  /**
+   * Whatever the element reports, an item that does not load, start, move or end in time is
+   * skipped as `stalled` (stall-rule.ts); the penalty box keeps it out of rotation for a while.
+   */
+  private checkStall(slot: Slot, now: number): void {
+    const stall = stallOf(this.timesOf(slot), slot.clock(now), now);
+    if (stall) this.skip(slot, 'stalled', stall);
+  }
+
+  private timesOf(slot: Slot): ItemTimes {
+    let t = this.times.get(slot);
+    if (!t) {
+      // Only slots made by prepare() are watched; this one is treated as just attempted.
+      t = { attemptedAt: this.deps.nowMs(), readyAt: null, begunAt: null, firstFrameAt: null, raisedAt: null, ended: false };
+      this.times.set(slot, t);
+    }
+    return t;
+  }
+
+  private skip(slot: Slot, reason: SkipReason, detail?: string): void {
+    // A slot already skipped or replaced (its load timer firing after the stall rule did) reports nothing more.
+    if (slot !== this.pending && (slot !== this.current || this.outgoing)) return;
     const now = this.deps.nowMs();
     this.penalties.add(slot.item.key, now);
-    if (this.programme) this.deps.report('skipped', this.programme.id, slot.item, reason);
+    if (this.programme) this.deps.report('skipped', this.programme.id, slot.item, reason, detail);
     if (slot === this.pending) {
       this.dropPending();
       this.nextPickAt = 0;
-    } else if (slot === this.current) {
+    } else {
       // Keep its last picture until the next item is up; the next item starts at once.
       this.outgoing = true;
-      if (this.pending && !this.pending.begun) this.nextPickAt = 0;
+      this.nextPickAt = 0;
     }
   }
 

@@ -3,6 +3,7 @@
  * two: the one on screen and the one being prepared to replace it.
  */
 import type { ItemPlan } from '../../electron/contract.js';
+import type { ItemClock } from './stall-rule.js';
 
 export type SkipReason = 'missing' | 'decode-error' | 'stalled' | 'play-rejected';
 export type ElementName = 'A' | 'B' | 'img' | 'text';
@@ -42,8 +43,11 @@ export interface Slot {
    * change made now shows at the next display refresh, `refreshMs` away.
    */
   done(nowMs: number, refreshMs: number): boolean;
-  /** Called every frame while on screen; may report failure through the events. */
-  check(nowMs: number): void;
+  /**
+   * Called every frame once begun: when its picture last advanced and how long it should last, for
+   * the player's stall rule (stall-rule.ts), which holds whatever the element's events say.
+   */
+  clock(nowMs: number): ItemClock;
   setVolume(volume: number): void;
   /** Hide, stop and free the element. */
   release(): void;

@@ -6,8 +6,7 @@ import type { ImagePlan, TextPlan } from '../../electron/contract.js';
 import { classifyFailure } from './classify-failure.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
 import { SkipError, type ElementName, type Slot, type SlotEvents } from './slot.js';
-
-const DECODE_TIMEOUT_MS = 10_000;
+import { LOAD_TIMEOUT_MS, type ItemClock } from './stall-rule.js';
 
 abstract class StillSlot<P extends ImagePlan | TextPlan> implements Slot {
   abstract readonly element: ElementName;
@@ -53,7 +52,10 @@ abstract class StillSlot<P extends ImagePlan | TextPlan> implements Slot {
     return this.raisedAt !== null && this.remaining() <= 0;
   }
 
-  check(): void {}
+  /** A still has no picture of its own to advance: only its length can overrun. */
+  clock(): ItemClock {
+    return { advancedAt: null, expectedMs: this.item.duration * 1000 };
+  }
 
   setVolume(): void {}
 
@@ -76,7 +78,7 @@ export class ImageSlot extends StillSlot<ImagePlan> {
     img.src = this.item.url;
     let timer = 0;
     const timeout = new Promise<never>((_, reject) => {
-      timer = window.setTimeout(() => reject(new SkipError('stalled')), DECODE_TIMEOUT_MS);
+      timer = window.setTimeout(() => reject(new SkipError('stalled')), LOAD_TIMEOUT_MS);
     });
     try {
       await Promise.race([img.decode(), timeout]);

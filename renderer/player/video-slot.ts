@@ -9,10 +9,10 @@ import { classifyFailure } from './classify-failure.js';
 import { dueAtNextRefresh, PresentedFrames } from './presented-frames.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
 import { type ElementName, type Slot, type SlotEvents, type SkipReason } from './slot.js';
+import { LOAD_TIMEOUT_MS, type ItemClock } from './stall-rule.js';
 import { waitFor } from './wait-for.js';
 
-const LOAD_TIMEOUT_MS = 10_000;
-const STALL_MS = 3_000;
+export { LOAD_TIMEOUT_MS };
 const INAUDIBLE = 0.0001;
 
 /** Shared by all video slots: once unmuted playback was refused, don't try it again. */
@@ -34,6 +34,7 @@ export class VideoSlot implements Slot {
   private firstSent = false;
   private begunAt = 0;
   private lastTime = -1;
+  private lastFrames = 0;
   private lastAdvanceAt = 0;
   private frameHandle = 0;
   private failed = false;
@@ -129,15 +130,20 @@ export class VideoSlot implements Slot {
     return this.video.ended || (Number.isFinite(end) && this.video.currentTime >= end - 0.01);
   }
 
-  check(nowMs: number): void {
-    if (!this.begun || this.failed || this.atEnd()) return;
+  /**
+   * The picture advances when requestVideoFrameCallback presents a frame or the media clock moves:
+   * events alone miss a file cut short (no `error`, no `ended`, just `waiting` forever) and one cut
+   * to its header (`canplay`, then at its end without a frame).
+   */
+  clock(nowMs: number): ItemClock {
     const t = this.video.currentTime;
-    if (t !== this.lastTime) {
+    if (t !== this.lastTime || this.framesSeen !== this.lastFrames) {
       this.lastTime = t;
+      this.lastFrames = this.framesSeen;
       this.lastAdvanceAt = nowMs;
-    } else if (nowMs - this.lastAdvanceAt > STALL_MS) {
-      this.fail('stalled');
     }
+    const end = this.item.out ?? this.video.duration;
+    return { advancedAt: this.lastAdvanceAt, expectedMs: Number.isFinite(end) ? Math.max(0, end - (this.item.in ?? 0)) * 1000 : null };
   }
 
   /** Frames this element has presented since `begin` (diagnostics). */

@@ -35,6 +35,7 @@ export class ZoneBoard {
     private readonly banner: BannerArea,
   ) {
     engine.onResize(() => this.relayout());
+    engine.onStageLost(() => this.rebuildStagePieces());
     this.relayout();
   }
 
@@ -66,6 +67,34 @@ export class ZoneBoard {
   applyQueue(board: QueueBoardState | null): void {
     this.board = board;
     for (const { piece } of this.pieces.values()) piece.queue?.(board);
+  }
+
+  /**
+   * The pixi stage was lost with everything drawn on it: each pixi zone gets a new piece on the new
+   * stage, given the state, board, size and visibility the old one had.
+   */
+  private rebuildStagePieces(): void {
+    const state = this.state;
+    if (!state) return;
+    const hidden = new Set(state.programme?.hideZones ?? []);
+    const { width, height } = this.engine;
+    for (const [name, entry] of this.pieces) {
+      const { zone } = entry;
+      if (zone.kind !== 'clock' && zone.kind !== 'queue') continue;
+      try {
+        entry.piece.destroy();
+      } catch (err) {
+        // Its textures went with the context; what is left is dropped with the old stage.
+        console.error(`hallcast: the ${name} zone did not shut down cleanly`, err);
+      }
+      const piece = this.stagePiece(zone.kind, zone.name);
+      piece.queue?.(this.board);
+      piece.update(state);
+      piece.resize(zoneRect(zone, width, height));
+      if (hidden.has(name)) piece.hide();
+      else piece.show();
+      entry.piece = piece;
+    }
   }
 
   tick(dtMs: number): void {

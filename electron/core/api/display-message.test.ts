@@ -10,6 +10,8 @@ describe('parseDisplayMessage', () => {
     { type: 'announcement', announcement: { id: 'a1', event: 'ended', at: 6, reason: 'stopped' } },
     { type: 'announcement', announcement: { id: 'a1', event: 'failed', at: 6, reason: 'clip "x" could not be loaded' } },
     { type: 'report', report: { event: 'ended', programme: 'p', item: 'p#0', url: null, at: 1 } },
+    { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: '/media/v.mp4', at: 1, reason: 'stalled', detail: 'no-first-frame' } },
+    { type: 'fault', fault: { kind: 'gpu-context-lost', at: 7 } },
   ])('takes the envelope the bridges send: %o', (message) => {
     expect(parseDisplayMessage(JSON.stringify(message))).toStrictEqual(message);
   });
@@ -19,7 +21,10 @@ describe('parseDisplayMessage', () => {
     { type: 'announcement', announcement: { id: 'a1', event: 'sung', at: 5 } },
     { type: 'announcement', announcement: { id: 7, event: 'ended', at: 5 } },
     { type: 'announcement', announcement: { id: 'a1', event: 'started', at: 5, duck: { depthDb: 'deep' } } },
-  ])('refuses a malformed announcement report: %o', (message) => {
+    { type: 'fault', fault: { kind: 'disk-on-fire', at: 7 } },
+    { type: 'fault', fault: { kind: 'gpu-context-lost' } },
+    { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: null, at: 1, detail: 3 } },
+  ])('refuses a malformed display message: %o', (message) => {
     expect(parseDisplayMessage(JSON.stringify(message))).toBeNull();
   });
 });

@@ -26,9 +26,18 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
     case 'report':
       if (!EVENTS.includes(b.event as PlaybackEvent) || !isString(b.programme) || !isString(b.item) || !orNull(b.url, isString) || !isNumber(b.at)) return null;
       if (b.reason !== undefined && !isString(b.reason)) return null;
+      if (b.detail !== undefined && !isString(b.detail)) return null;
       return {
         type: 'report',
-        report: { event: b.event as PlaybackEvent, programme: b.programme, item: b.item, url: b.url, at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}) },
+        report: {
+          event: b.event as PlaybackEvent,
+          programme: b.programme,
+          item: b.item,
+          url: b.url,
+          at: b.at,
+          ...(b.reason !== undefined ? { reason: b.reason } : {}),
+          ...(b.detail !== undefined ? { detail: b.detail } : {}),
+        },
       };
     case 'heartbeat':
       if (!isNumber(b.at) || !orNull(b.programme, isString) || !orNull(b.item, isString) || !orNull(b.position, isNumber)) return null;
@@ -46,6 +55,9 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
         announcement: { id: b.id, event: b.event as AnnouncementReport['event'], at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(duck ? { duck } : {}) },
       };
     }
+    case 'fault':
+      if (b.kind !== 'gpu-context-lost' || !isNumber(b.at)) return null;
+      return { type: 'fault', fault: { kind: b.kind, at: b.at } };
     default:
       return null;
   }

@@ -113,6 +113,22 @@ describe('host', () => {
     host.stop();
   });
 
+  it('counts stalled or undecodable items and lost WebGL contexts in health, not missing files', () => {
+    const { host } = setup('2026-12-01T15:00:00+08:00');
+    host.start();
+    const skipped = (item: string, reason: string, detail?: string) =>
+      host.receive({ type: 'report', report: { event: 'skipped', programme: 'welcome', item, url: '/media/x.mp4', at: 0, reason, ...(detail ? { detail } : {}) } }, 'd1');
+    skipped('welcome#0', 'stalled', 'no-first-frame');
+    skipped('welcome#1', 'decode-error');
+    skipped('welcome#2', 'missing');
+    host.receive({ type: 'fault', fault: { kind: 'gpu-context-lost', at: 0 } }, 'd1');
+    const { classes } = host.health.view();
+    expect(classes['stalled-items'].count).toBe(2);
+    expect(classes['stalled-items'].last?.fields).toMatchObject({ display: 'd1', item: 'welcome#1', reason: 'decode-error' });
+    expect(classes['gpu-context-lost'].count).toBe(1);
+    host.stop();
+  });
+
   it('sends the new plan when a reload changes the programme’s items without a switch', () => {
     const { host, states, root } = setup('2026-12-01T15:00:00+08:00');
     host.start();

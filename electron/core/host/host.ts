@@ -218,9 +218,13 @@ export function createHost(options: HostOptions): Host {
         info.position = message.heartbeat.position;
       } else if (message.type === 'announcement') {
         voice.desk.report(display, message.announcement);
+      } else if (message.type === 'fault') {
+        health.count(message.fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
       } else {
         const report = message.report;
-        if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
+        if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
+          health.count('stalled-items', 'item skipped', { display, item: report.item, url: report.url, reason: report.reason, ...(report.detail ? { detail: report.detail } : {}) });
+        } else if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
         const scheduledAt = report.programme === resolution?.programme ? switchedAt : null;
         const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null && firstFramePending;
         proof?.write({
