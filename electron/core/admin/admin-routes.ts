@@ -28,6 +28,8 @@ import { mediaUsage } from './media-usage.js';
 import { oneAtATime } from './one-at-a-time.js';
 import { createPlaylistWriter } from './playlist-writer.js';
 import { createSessions, LIFETIME_MS } from './sessions.js';
+import { BUSY_RETRY_SECONDS, createPasswordChecks } from './password-checks.js';
+import { createRefusedSignIns } from './refused-sign-ins.js';
 import { createSignInLimit } from './sign-in-limit.js';
 
 export interface AdminRoutesOptions {
@@ -76,6 +78,9 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
   const credentials = await createCredentials({ stateDir: options.stateDir, envPassword: options.password, ...(options.scryptCost ? { cost: options.scryptCost } : {}) });
   const sessions = createSessions({ now, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) });
   const signIns = createSignInLimit({ now });
+  const passwordChecks = createPasswordChecks();
+  const refused = createRefusedSignIns(host.health, { now });
+  app.addHook('onClose', async () => refused.flush());
   const consoleAccess = createConsoleAccess(credentials, sessions);
   const io = options.io ? { io: options.io } : {};
   const history = createHistory({ stateDir: options.stateDir, now, ...io });
@@ -110,17 +115,27 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
 
     api.post('/admin/api/login', open, async (request, reply) => {
       const wait = signIns.retryAfter(address(request));
-      if (wait > 0) {
+      const waitAll = signIns.retryAfterOverall();
+      if (wait > 0 || waitAll > 0) {
+        refused.count('too many wrong passwords');
+        const seconds = Math.max(wait, waitAll);
+        const where = wait >= waitAll ? 'from this address' : 'on this player';
         return reply
           .code(429)
-          .header('Retry-After', String(wait))
-          .send({ error: `too many wrong passwords from this address: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}` });
+          .header('Retry-After', String(seconds))
+          .send({ error: `too many wrong passwords ${where}: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}` });
       }
       const password = (request.body as { password?: unknown } | null)?.password;
       if (typeof password !== 'string' || password === '') return reply.code(400).send({ error: 'send {"password": "…"}' });
+      // Checks take turns (password-checks.ts), so media serving never waits behind a burst of them.
+      const matches = passwordChecks.inTurn(() => credentials.check(password));
+      if (!matches) {
+        refused.count('password checks busy');
+        return reply.code(503).header('Retry-After', String(BUSY_RETRY_SECONDS)).send({ error: `too many sign-ins at once: try again in ${BUSY_RETRY_SECONDS} seconds` });
+      }
       // Counted before the (slow) check, so parallel guesses cannot slip past the limit together.
       signIns.failed(address(request));
-      if (!(await credentials.check(password))) return reply.code(401).send({ error: 'wrong password' });
+      if (!(await matches)) return reply.code(401).send({ error: 'wrong password' });
       signIns.succeeded(address(request));
       sessions.end(request.cookies[SESSION_COOKIE]);
       const { session, expiresAt } = sessions.open(credentials.generation());
