@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testHall } from '../host/test-hall.test-support.js';
 import { isLoopback } from './guard.js';
+import { spellings } from './path-spellings.test-support.js';
 import { recordRouteRules, type Access } from './route-access.js';
 import { BODY_LIMIT, createServer, registerRoutes, type ServerOptions } from './server.js';
 
@@ -104,28 +105,6 @@ function concrete(url: string): string {
   return url.replace(':file', SPEECH).replace(':id', '20261201T021700000Z-0001').replace(/\*$/, () => wildcard[url.slice(0, -1)] ?? 'x');
 }
 
-const encode = (char: string): string => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
-const at = (text: string, i: number, by: string): string => text.slice(0, i) + by + text.slice(i + 1);
-const slashes = (text: string): number[] => [...text].flatMap((c, i) => (c === '/' ? [i] : []));
-
-/** Every other spelling of `path` (and the path itself first): kind → request target. */
-export function spellings(path: string): [string, string][] {
-  const out: [string, string][] = [['raw', path]];
-  [...path].forEach((c, i) => {
-    if (!/[A-Za-z]/.test(c)) return;
-    out.push([`encoded ${c}`, at(path, i, encode(c))], [`double-encoded ${c}`, at(path, i, `%25${encode(c).slice(1)}`)]);
-  });
-  if (/[a-z]/.test(path)) {
-    out.push(['upper case', path.toUpperCase()]);
-    out.push(['mixed case', [...path].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join('')]);
-  }
-  out.push(['leading //', `/${path}`], ['trailing /.', `${path.replace(/\/$/, '')}/.`], ['trailing .', `${path}.`], ['leading /x/..', `/x/..${path}`]);
-  for (const i of slashes(path)) {
-    out.push([`// at ${i}`, at(path, i, '//')], [`/./ at ${i}`, at(path, i, '/./')], [`/x/../ at ${i}`, at(path, i, '/x/../')], [`backslash at ${i}`, at(path, i, '\\')]);
-  }
-  return out;
-}
-
 interface Breach {
   route: string;
   kind: string;
@@ -139,15 +118,20 @@ async function sweep(app: FastifyInstance, reached: Map<string, Access | null>):
   await app.ready();
   const breaches: Breach[] = [];
   let tried = 0;
+  const upgrade = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
   for (const { method, url, access } of app.routeRules) {
-    for (const [kind, target] of spellings(concrete(url))) {
+    for (const [plainKind, target] of spellings(concrete(url))) {
+      // Every GET spelling once more as a WebSocket upgrade: only a socket route may take one.
+      for (const asUpgrade of method === 'GET' ? [false, true] : [false]) {
+      const kind = asUpgrade ? `${plainKind}, upgrade` : plainKind;
       reached.clear();
-      const response = await app.inject({ method: method as 'GET', url: target, headers: { ...LAN_HOST, 'content-type': 'application/json' }, payload: method === 'GET' || method === 'HEAD' ? undefined : '{}', remoteAddress: LAN_PEER });
+      const response = await app.inject({ method: method as 'GET', url: target, headers: { ...LAN_HOST, 'content-type': 'application/json', ...(asUpgrade ? upgrade : {}) }, payload: method === 'GET' || method === 'HEAD' ? undefined : '{}', remoteAddress: LAN_PEER });
       tried++;
       const got = reached.size > 0 ? [...reached.values()][0] : undefined;
       // Reaching a route that wants a credential is a breach; so is content from a closed route's spelling.
-      const breach = (got !== undefined && !OPEN_RULES.has(got)) || (response.statusCode < 400 && !OPEN_RULES.has(got ?? access));
+      const breach = (got !== undefined && (asUpgrade || !OPEN_RULES.has(got))) || (response.statusCode < 400 && !OPEN_RULES.has(got ?? access));
       if (breach) breaches.push({ route: `${method} ${url}`, kind, target, status: response.statusCode, reached: got });
+      }
     }
   }
   return { breaches, tried };

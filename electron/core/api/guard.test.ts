@@ -12,6 +12,7 @@ const lan = (request: Partial<GuardRequest>): GuardRequest => ({
   authorization: undefined,
   remote: '192.168.1.50',
   isWebSocket: false,
+  socketRoute: false,
   ...request,
 });
 
@@ -20,8 +21,8 @@ describe('guard', () => {
     expect(exposed(lan({}))).toEqual({ ok: false, status: 401, message: TOKEN_NEEDED });
     expect(exposed(lan({ authorization: 'Bearer s3cret' }))).toEqual({ ok: true });
     expect(exposed(lan({ url: '/speech/x.wav', access: 'speech' }))).toMatchObject({ ok: false, status: 401 });
-    expect(exposed(lan({ url: '/ws', access: 'display-socket', isWebSocket: true }))).toMatchObject({ ok: false, status: 401 });
-    expect(exposed(lan({ url: '/ws?token=s3cret', access: 'display-socket', isWebSocket: true }))).toEqual({ ok: true });
+    expect(exposed(lan({ url: '/ws', access: 'display-socket', isWebSocket: true, socketRoute: true }))).toMatchObject({ ok: false, status: 401 });
+    expect(exposed(lan({ url: '/ws?token=s3cret', access: 'display-socket', isWebSocket: true, socketRoute: true }))).toEqual({ ok: true });
     // ?token= is the display socket's only: a browser cannot set headers on a WebSocket.
     expect(exposed(lan({ url: '/api/status?token=s3cret' }))).toMatchObject({ ok: false, status: 401 });
     expect(exposed(lan({ remote: '127.0.0.1', host: '127.0.0.1:8080' }))).toEqual({ ok: true });
@@ -33,6 +34,11 @@ describe('guard', () => {
     expect(exposed(lan({ url: '/somewhere', access: 'public' }))).toEqual({ ok: true });
     expect(exposed(lan({ url: '/media/video/a.mp4', access: 'media' }))).toEqual({ ok: true });
     expect(exposed(lan({ url: '/nothing', access: 'no-route' }))).toEqual({ ok: true });
+  });
+
+  it('refuses a WebSocket upgrade on a route that takes none (a public page), with or without the token', () => {
+    expect(exposed(lan({ url: '/WS', access: 'public', isWebSocket: true }))).toEqual({ ok: false, status: 404, message: 'no WebSocket here: the display connects to /ws' });
+    expect(local(lan({ url: '/index.html', access: 'public', isWebSocket: true, host: '127.0.0.1:8080', remote: '127.0.0.1' }))).toMatchObject({ ok: false, status: 404 });
   });
 
   it('refuses a route that declares no rule, from this machine too', () => {
@@ -53,7 +59,7 @@ describe('guard', () => {
       expect(exposed(lan({ url, access }))).toEqual({ ok: true });
     }
     expect(exposed(lan({ method: 'POST', url: '/admin/api/login', access: 'sign-in', origin: 'http://192.168.1.20:8080' }))).toEqual({ ok: true });
-    expect(exposed(lan({ url: '/admin/ws', access: 'console', isWebSocket: true, origin: 'http://192.168.1.20:8080' }))).toEqual({ ok: true });
+    expect(exposed(lan({ url: '/admin/ws', access: 'console', isWebSocket: true, socketRoute: true, origin: 'http://192.168.1.20:8080' }))).toEqual({ ok: true });
   });
 
   it('keeps the Host rule for the console: no DNS rebinding', () => {
@@ -67,7 +73,7 @@ describe('guard', () => {
     expect(exposed(lan({ method: 'POST', url: '/admin/api/login', access: 'sign-in', ...foreign }))).toEqual({ ok: false, status: 403, message: 'requests from http://evil.example may not drive the player' });
     expect(exposed(lan({ method: 'PUT', url: '/admin/api/files/schedule.json', access: 'console', ...foreign }))).toMatchObject({ ok: false, status: 403 });
     expect(exposed(lan({ method: 'DELETE', url: '/admin/api/media/x.png', access: 'console', ...foreign }))).toMatchObject({ ok: false, status: 403 });
-    expect(exposed(lan({ url: '/admin/ws', access: 'console', isWebSocket: true, ...foreign }))).toMatchObject({ ok: false, status: 403 });
+    expect(exposed(lan({ url: '/admin/ws', access: 'console', isWebSocket: true, socketRoute: true, ...foreign }))).toMatchObject({ ok: false, status: 403 });
     expect(local(lan({ method: 'POST', url: '/admin/api/login', access: 'sign-in', host: '127.0.0.1:8080', remote: '127.0.0.1', origin: 'null' }))).toMatchObject({ ok: false, status: 403 });
     // Reading is not driving: a GET with a foreign Origin reaches the session check (and CORS keeps its answer from the page).
     expect(exposed(lan({ url: '/admin/api/status', access: 'console', ...foreign }))).toEqual({ ok: true });

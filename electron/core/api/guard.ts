@@ -35,12 +35,15 @@ export interface GuardRequest {
   /** Peer address. */
   remote: string;
   isWebSocket: boolean;
+  /** The matched route takes WebSocket upgrades. */
+  socketRoute: boolean;
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403 | 404; message: string };
 
 export const TOKEN_NEEDED = 'this player needs a token: send Authorization: Bearer TOKEN';
 export const NO_RULE = 'this route has no access rule: it answers nobody';
+export const NOT_A_SOCKET = 'no WebSocket here: the display connects to /ws';
 /** The rules that need the token from other machines when bound beyond loopback. */
 const TOKEN_RULES = new Set<GuardRequest['access']>(['api', 'speech', 'display-socket']);
 
@@ -99,6 +102,7 @@ export function createGuard(options: GuardOptions): (request: GuardRequest) => G
     }
     // Fail closed: a route nobody gave a rule answers nobody, this machine included.
     if (request.access === null) return { ok: false, status: 403, message: NO_RULE };
+    if (request.isWebSocket && !request.socketRoute) return { ok: false, status: 404, message: NOT_A_SOCKET };
     if (exposed && !isLoopback(request.remote) && TOKEN_RULES.has(request.access) && !tokenOk(request)) {
       return { ok: false, status: 401, message: TOKEN_NEEDED };
     }

@@ -27,6 +27,8 @@ export const ACCESS_RULES: readonly Access[] = ['public', 'api', 'speech', 'disp
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Set on WebSocket routes (markSocketRoutes): an upgrade anywhere else is refused. */
+    socket?: boolean;
   }
 }
 
@@ -45,6 +47,17 @@ export function accessOf(config: unknown): Access | null {
 export function ruleForScope(scope: FastifyInstance, access: Access): void {
   scope.addHook('onRoute', (route) => {
     route.config = { ...route.config, access: route.config?.access ?? access };
+  });
+}
+
+/**
+ * Marks every WebSocket route registered from now on. @fastify/websocket upgrades a request to any
+ * route and then closes it if the route has no socket handler; the guard refuses such an upgrade
+ * before it happens instead.
+ */
+export function markSocketRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if ((route as { websocket?: boolean }).websocket) route.config = { ...route.config, socket: true };
   });
 }
 

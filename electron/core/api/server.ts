@@ -12,7 +12,7 @@ import { contentSecurityPolicy } from './csp.js';
 import { serveDisplay } from './display-socket.js';
 import { createGuard, type GuardOptions } from './guard.js';
 import { isServedMedia } from './media-only.js';
-import { accessOf, recordRouteRules, rule, ruleForScope } from './route-access.js';
+import { accessOf, markSocketRoutes, recordRouteRules, rule, ruleForScope } from './route-access.js';
 import { registerQueueRoutes } from './queue-routes.js';
 import { registerAnnounceRoutes } from './announce-routes.js';
 import { timelineAnswer } from './timeline-answer.js';
@@ -58,6 +58,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return guard;
   };
   recordRouteRules(app);
+  markSocketRoutes(app);
 
   // onRequest runs once the router has matched, so the rule read is the matched route's own; the
   // path's spelling is checked first, on the raw target, before anything else looks at it.
@@ -71,6 +72,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       authorization: request.headers.authorization,
       remote: request.socket.remoteAddress ?? '',
       isWebSocket: request.headers.upgrade?.toLowerCase() === 'websocket',
+      socketRoute: request.routeOptions.config.socket === true,
     });
     if (!verdict.ok) return reply.code(verdict.status).send({ error: verdict.message });
     reply.header('X-Content-Type-Options', 'nosniff');
