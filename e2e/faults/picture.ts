@@ -46,14 +46,17 @@ export interface PictureWatch {
   stop(): Promise<PictureSample[]>;
 }
 
-/** Samples `screenLuma` back to back (each takes ~100–300 ms) until stopped. */
-export function watchPicture(page: Page, intervalMs = 250): PictureWatch {
+/**
+ * Samples `screenLuma` back to back (each takes ~100–300 ms) until stopped. `screenshotTimeoutMs`:
+ * longer on a loaded machine, where a screenshot of a healthy page can take seconds.
+ */
+export function watchPicture(page: Page, intervalMs = 250, screenshotTimeoutMs = 3000): PictureWatch {
   const samples: PictureSample[] = [];
   const started = Date.now();
   let running = true;
   const loop = (async () => {
     while (running) {
-      const luma = await screenLuma(page);
+      const luma = await screenLuma(page, screenshotTimeoutMs);
       samples.push({ t: Date.now() - started, luma });
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
