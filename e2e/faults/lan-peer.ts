@@ -88,7 +88,7 @@ export function createLanPeer(): LanPeer {
     ip('netns', 'exec', namespace, 'ip', 'link', 'set', 'lo', 'up');
   } catch (error) {
     remove();
-    throw new Error(`cannot make a LAN peer (needs root and iproute2): ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`cannot make a LAN peer (needs root and iproute2): ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
   return {
     hostAddress,
