@@ -99,6 +99,32 @@ describe('console access', () => {
     expect(expired.json()).toEqual({ error: 'session expired: sign in again' });
   });
 
+  it('takes 30 wrong passwords a minute from all addresses together, then 429 for everyone, counted in health', async () => {
+    const { app, time, host } = await setup();
+    const attempt = (remoteAddress: string, password = 'guess') => app.inject({ method: 'POST', url: '/admin/api/login', headers: LOCAL, remoteAddress, payload: { password } });
+    for (let n = 0; n < 30; n++) expect((await attempt(`10.231.1.${n + 2}`)).statusCode).toBe(401);
+    const shut = await attempt('10.231.2.2', PASSWORD);
+    expect(shut.statusCode).toBe(429);
+    expect(shut.headers['retry-after']).toBe('60');
+    expect(shut.json().error).toBe('too many wrong passwords on this player: try again in 1 minute');
+    expect(host.health.view().classes['dropped-reports']).toMatchObject({ count: 1, last: { fields: { source: 'sign-in', reason: 'too many wrong passwords' } } });
+    time.advance(60_000);
+    expect((await attempt('10.231.2.2', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('checks one password at a time with four waiting; more at once get 503 and Retry-After at once, counted in health', async () => {
+    // A dearer scrypt, so the first check is still running when the tenth request arrives.
+    const { app, host } = await setup({ adminTuning: { scryptCost: { N: 2 ** 14, r: 8, p: 1 }, ffprobe: null } });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, n) => app.inject({ method: 'POST', url: '/admin/api/login', headers: LOCAL, remoteAddress: `10.231.1.${n + 2}`, payload: { password: `guess ${n}` } })));
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 503, 503, 503, 503, 503]);
+    const busy = answers.find((a) => a.statusCode === 503)!;
+    expect(busy.headers['retry-after']).toBe('2');
+    expect(busy.json()).toEqual({ error: 'too many sign-ins at once: try again in 2 seconds' });
+    await app.close();
+    expect(host.health.view().classes['dropped-reports'].count).toBe(5);
+  });
+
   it('ends a session on sign-out', async () => {
     const hall = await setup();
     const { headers } = await hall.signIn();

@@ -1,20 +1,23 @@
 /**
  * The floor-manager console's routes (README.md beside this file): sign-in, the playlist files and
  * their history, the media library, the hall's status, timeline and PA, the live preview socket,
- * and the built console page. Every /admin/api route passes the console's access check before its
- * body is read; the server's guard has checked Host and Origin before that.
+ * and the built console page. Every route of the console's API and its preview socket declares the
+ * 'console' rule ('sign-in' for the two that answer without a session) and passes the console's
+ * access check before its body is read; the server's guard has checked the path, Host and Origin
+ * before that.
  */
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { announceAnswer } from '../api/announce-routes.js';
 import { serveDisplay } from '../api/display-socket.js';
+import { rule } from '../api/route-access.js';
 import { timelineAnswer } from '../api/timeline-answer.js';
 import type { Host } from '../host/host.js';
 import { MAX_FILE_BYTES } from '../playlists/load.js';
 import type { ScryptCost } from './admin-password.js';
 import type { WriteIo } from './atomic-file.js';
-import { COOKIE_PATH, createConsoleAccess, SESSION_COOKIE, type AccessConfig } from './console-access.js';
+import { COOKIE_PATH, createConsoleAccess, SESSION_COOKIE } from './console-access.js';
 import { consolePage } from './console-page.js';
 import { createCredentials } from './credentials.js';
 import { createHistory, entryOf, historyDiff } from './history.js';
@@ -25,6 +28,8 @@ import { mediaUsage } from './media-usage.js';
 import { oneAtATime } from './one-at-a-time.js';
 import { createPlaylistWriter } from './playlist-writer.js';
 import { createSessions, LIFETIME_MS } from './sessions.js';
+import { BUSY_RETRY_SECONDS, createPasswordChecks } from './password-checks.js';
+import { createRefusedSignIns } from './refused-sign-ins.js';
 import { createSignInLimit } from './sign-in-limit.js';
 
 export interface AdminRoutesOptions {
@@ -47,7 +52,10 @@ export interface AdminRoutesOptions {
   sessionIdleMs?: number;
 }
 
-const open: { config: AccessConfig } = { config: { access: 'open' } };
+/** Answer without a session: sign-in and the session probe. */
+const open = rule('sign-in');
+/** Need a session (or this machine, when admin.json allows it). */
+const session = rule('console');
 
 /** A route of the console's API as registered: what the access check guards. */
 export interface ConsoleRoute {
@@ -63,10 +71,6 @@ declare module 'fastify' {
   }
 }
 
-/** The console's API and preview socket: every route here passes the access check. */
-export function isConsoleApi(url: string): boolean {
-  return url.startsWith('/admin/api/') || url === '/admin/ws';
-}
 type WithPath = { Params: { '*': string } };
 
 export async function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
@@ -74,7 +78,10 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
   const credentials = await createCredentials({ stateDir: options.stateDir, envPassword: options.password, ...(options.scryptCost ? { cost: options.scryptCost } : {}) });
   const sessions = createSessions({ now, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) });
   const signIns = createSignInLimit({ now });
-  const access = createConsoleAccess(credentials, sessions);
+  const passwordChecks = createPasswordChecks();
+  const refused = createRefusedSignIns(host.health, { now });
+  app.addHook('onClose', async () => refused.flush());
+  const consoleAccess = createConsoleAccess(credentials, sessions);
   const io = options.io ? { io: options.io } : {};
   const history = createHistory({ stateDir: options.stateDir, now, health: host.health, ...io });
   // Saves and media deletes take turns: a file a save names cannot be deleted under it.
@@ -85,38 +92,50 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
   const usage = () => mediaUsage(host.applied()?.config ?? null, options.playlistsDir);
   const address = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';
 
-  // Attached to each route as it is registered, by its path: a console route added anywhere,
-  // later, in any scope, is guarded all the same and cannot be forgotten.
+  // Attached to each route as it is registered, by its rule: a console route added anywhere, later,
+  // in any scope, is checked all the same. A route that declares no rule is refused by the server's
+  // guard, so forgetting the rule closes a route rather than opening it.
   const routes: ConsoleRoute[] = [];
   app.decorate('consoleRoutes', routes);
   app.addHook('onRoute', (route) => {
-    if (!isConsoleApi(route.url)) return;
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, open: (route.config as AccessConfig | undefined)?.access === 'open' });
-    route.onRequest = [access.check, ...[route.onRequest ?? []].flat()];
+    const access = route.config?.access;
+    if (access !== 'console' && access !== 'sign-in') return;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, open: access === 'sign-in' });
+    route.onRequest = [consoleAccess.check, ...[route.onRequest ?? []].flat()];
   });
   await app.register(fastifyCookie);
 
   await app.register(async (api) => {
     api.get('/admin/api/session', open, async (request) => {
       const closed = credentials.closedBecause();
-      const who = closed ? null : access.principal(request);
+      const who = closed ? null : consoleAccess.principal(request);
       const details = who?.kind === 'session' ? { csrf: who.session.csrf, expiresAt: who.expiresAt } : who ? { csrf: who.csrf, loopback: true } : {};
       return { signedIn: who !== null, passwordSet: closed === null, ...details };
     });
 
     api.post('/admin/api/login', open, async (request, reply) => {
       const wait = signIns.retryAfter(address(request));
-      if (wait > 0) {
+      const waitAll = signIns.retryAfterOverall();
+      if (wait > 0 || waitAll > 0) {
+        refused.count('too many wrong passwords');
+        const seconds = Math.max(wait, waitAll);
+        const where = wait >= waitAll ? 'from this address' : 'on this player';
         return reply
           .code(429)
-          .header('Retry-After', String(wait))
-          .send({ error: `too many wrong passwords from this address: try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}` });
+          .header('Retry-After', String(seconds))
+          .send({ error: `too many wrong passwords ${where}: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}` });
       }
       const password = (request.body as { password?: unknown } | null)?.password;
       if (typeof password !== 'string' || password === '') return reply.code(400).send({ error: 'send {"password": "…"}' });
+      // Checks take turns (password-checks.ts), so media serving never waits behind a burst of them.
+      const matches = passwordChecks.inTurn(() => credentials.check(password));
+      if (!matches) {
+        refused.count('password checks busy');
+        return reply.code(503).header('Retry-After', String(BUSY_RETRY_SECONDS)).send({ error: `too many sign-ins at once: try again in ${BUSY_RETRY_SECONDS} seconds` });
+      }
       // Counted before the (slow) check, so parallel guesses cannot slip past the limit together.
       signIns.failed(address(request));
-      if (!(await credentials.check(password))) return reply.code(401).send({ error: 'wrong password' });
+      if (!(await matches)) return reply.code(401).send({ error: 'wrong password' });
       signIns.succeeded(address(request));
       sessions.end(request.cookies[SESSION_COOKIE]);
       const { session, expiresAt } = sessions.open(credentials.generation());
@@ -124,29 +143,29 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       return { csrf: session.csrf, expiresAt };
     });
 
-    api.post('/admin/api/logout', async (request, reply) => {
+    api.post('/admin/api/logout', session, async (request, reply) => {
       sessions.end(request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict' });
       return { signedIn: false };
     });
 
-    api.get('/admin/api/status', async () => ({ ...host.status(), announcements: host.voice.desk.view() }));
-    api.get<{ Querystring: { date?: string; days?: string } }>('/admin/api/timeline', async (request, reply) => {
+    api.get('/admin/api/status', session, async () => ({ ...host.status(), announcements: host.voice.desk.view() }));
+    api.get<{ Querystring: { date?: string; days?: string } }>('/admin/api/timeline', session, async (request, reply) => {
       const answer = timelineAnswer(host, request.query, now());
       return reply.code(answer.status).send(answer.body);
     });
-    api.post('/admin/api/announce', async (request, reply) => {
+    api.post('/admin/api/announce', session, async (request, reply) => {
       const answer = await announceAnswer(host, request.body);
       return reply.code(answer.status).send(answer.body);
     });
 
-    api.get('/admin/api/files', async () => ({ files: writer.list() }));
-    api.get<WithPath>('/admin/api/files/*', async (request, reply) => {
+    api.get('/admin/api/files', session, async () => ({ files: writer.list() }));
+    api.get<WithPath>('/admin/api/files/*', session, async (request, reply) => {
       const file = writer.read(request.params['*']);
       return file ? file : reply.code(404).send({ error: `no playlist file "${request.params['*']}"` });
     });
     // Room for the largest playlist file the loader accepts, sent as JSON.
-    api.put<WithPath>('/admin/api/files/*', { bodyLimit: MAX_FILE_BYTES + 64 * 1024 }, async (request, reply) => {
+    api.put<WithPath>('/admin/api/files/*', { bodyLimit: MAX_FILE_BYTES + 64 * 1024, ...session }, async (request, reply) => {
       const body = request.body as { content?: unknown; baseVersion?: unknown } | null;
       if (!body || !('content' in body) || !isVersion(body.baseVersion)) {
         return reply.code(400).send({ error: 'send {"content": …, "baseVersion": "the version you opened" | null for a new file}' });
@@ -154,28 +173,28 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       const outcome = await writer.save(request.params['*'], body.content, body.baseVersion);
       return reply.code(outcome.status).send(outcome.body);
     });
-    api.delete<WithPath>('/admin/api/files/*', async (request, reply) => {
+    api.delete<WithPath>('/admin/api/files/*', session, async (request, reply) => {
       const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
       if (typeof baseVersion !== 'string') return reply.code(400).send({ error: 'send {"baseVersion": "the version you opened"}' });
       const outcome = await writer.remove(request.params['*'], baseVersion);
       return reply.code(outcome.status).send(outcome.body);
     });
 
-    api.get('/admin/api/history', async () => ({ entries: history.list() }));
-    api.get<{ Params: { id: string } }>('/admin/api/history/:id', async (request, reply) => {
+    api.get('/admin/api/history', session, async () => ({ entries: history.list() }));
+    api.get<{ Params: { id: string } }>('/admin/api/history/:id', session, async (request, reply) => {
       const record = history.get(request.params.id);
       if (!record) return reply.code(404).send({ error: `no history entry ${request.params.id}` });
       return { ...entryOf(record), diff: historyDiff(record) };
     });
-    api.post<{ Params: { id: string } }>('/admin/api/history/:id/rollback', async (request, reply) => {
+    api.post<{ Params: { id: string } }>('/admin/api/history/:id/rollback', session, async (request, reply) => {
       const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
       if (baseVersion !== undefined && !isVersion(baseVersion)) return reply.code(400).send({ error: '"baseVersion", when sent, is the version you see now' });
       const outcome = await writer.rollback(request.params.id, baseVersion);
       return reply.code(outcome.status).send(outcome.body);
     });
 
-    api.get('/admin/api/media', async () => library.list(usage()));
-    api.delete<WithPath>('/admin/api/media/*', async (request, reply) => {
+    api.get('/admin/api/media', session, async () => library.list(usage()));
+    api.delete<WithPath>('/admin/api/media/*', session, async (request, reply) => {
       const outcome = await library.remove(request.params['*'], usage());
       return reply.code(outcome.status).send(outcome.body);
     });
@@ -185,7 +204,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       const asStream = (_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void): void => done(null, payload);
       uploads.addContentTypeParser('application/octet-stream', asStream);
       uploads.addContentTypeParser('*', asStream);
-      uploads.post<{ Querystring: { name?: string } }>('/admin/api/media', { bodyLimit: options.maxUploadBytes }, async (request, reply) => {
+      uploads.post<{ Querystring: { name?: string } }>('/admin/api/media', { bodyLimit: options.maxUploadBytes, ...session }, async (request, reply) => {
         const name = uploadName(request.query.name ?? '');
         if (!name) return reply.code(400).send({ error: "give the file's name: POST /admin/api/media?name=clip.mp4 with the file as the body" });
         const declared = Number(request.headers['content-length']);
@@ -206,14 +225,15 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
     });
 
     // The status page's live frame of the screen: a display that only watches.
-    api.get('/admin/ws', { websocket: true }, (socket) => serveDisplay(socket, host, 'preview'));
+    api.get('/admin/ws', { websocket: true, ...session }, (socket) => serveDisplay(socket, host, 'preview'));
   });
 
   const adminDir = options.adminDir;
   if (adminDir) {
-    app.get('/admin', async (_request, reply) => reply.redirect('/admin/'));
-    app.get('/admin/', consolePage(adminDir));
-    app.get<WithPath>('/admin/*', async (request, reply) => {
+    const page = rule('public');
+    app.get('/admin', page, async (_request, reply) => reply.redirect('/admin/'));
+    app.get('/admin/', page, consolePage(adminDir));
+    app.get<WithPath>('/admin/*', page, async (request, reply) => {
       if (/^api(\/|$)/.test(request.params['*'])) return reply.code(404).send({ error: `no console route ${request.method} ${request.url.split('?')[0]}` });
       return consolePage(adminDir)(request, reply);
     });

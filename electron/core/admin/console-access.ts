@@ -1,7 +1,7 @@
 /**
  * Who may use the console's API, decided before a request's body is read. Every /admin/api route
  * is closed (503, with the fix) until a password is set, except GET /admin/api/session. A route
- * marked `open` (sign-in, the session probe) needs nothing more; every other one needs a session
+ * whose rule is 'sign-in' (sign-in, the session probe) needs nothing more; every 'console' one needs a session
  * cookie — or, with "loopbackWithoutSignIn", a request from this machine — and every mutating one
  * also the session's CSRF token in X-CSRF-Token. Host and Origin are checked for every request by
  * the server's guard before this runs.
@@ -16,11 +16,6 @@ export const SESSION_COOKIE = 'hallcast_session';
 export const CSRF_HEADER = 'x-csrf-token';
 /** The cookie is sent to the console only, never to the display's pages or the API. */
 export const COOKIE_PATH = '/admin';
-
-/** Route config: `{ access: 'open' }` for the routes that answer without a session. */
-export interface AccessConfig {
-  access?: 'open';
-}
 
 export type Principal = { kind: 'session'; session: Session; expiresAt: number } | { kind: 'loopback'; csrf: string };
 
@@ -54,11 +49,10 @@ export function createConsoleAccess(credentials: Credentials, sessions: Sessions
   return {
     principal,
     async check(request, reply) {
-      const config = request.routeOptions.config as AccessConfig;
       const isSessionProbe = request.method === 'GET' && request.routeOptions.url === '/admin/api/session';
       const closed = credentials.closedBecause();
       if (closed && !isSessionProbe) return reply.code(503).send({ error: closed });
-      if (config.access === 'open') return undefined;
+      if (request.routeOptions.config.access === 'sign-in') return undefined;
       const who = principal(request);
       if (!who) {
         return reply.code(401).send({ error: expired.has(request) ? 'session expired: sign in again' : 'not signed in: sign in to the console first (POST /admin/api/login)' });

@@ -59,3 +59,33 @@ describe('sign-in limit', () => {
     expect(limit.retryAfter('10.0.3.231')).toBe(300);
   });
 });
+
+describe('sign-in limit over all addresses', () => {
+  it('takes 30 wrong passwords a minute from all addresses together, then makes everyone wait for the oldest to age out', () => {
+    const time = clock();
+    const limit = createSignInLimit({ now: time.now });
+    for (let n = 0; n < 30; n++) {
+      expect(limit.retryAfterOverall()).toBe(0);
+      limit.failed(`127.0.0.${n + 2}`);
+      time.advance(1000);
+    }
+    // 30 addresses, one failure each: no single address is limited, the player is.
+    expect(limit.retryAfter('127.0.0.2')).toBe(0);
+    expect(limit.retryAfterOverall()).toBe(30);
+    time.advance(29_000);
+    expect(limit.retryAfterOverall()).toBe(1);
+    time.advance(1000);
+    expect(limit.retryAfterOverall()).toBe(0);
+  });
+
+  it('does not count a success (counted as a failure before its check) against the others', () => {
+    const time = clock();
+    const limit = createSignInLimit({ now: time.now, maxFailuresOverall: 3 });
+    limit.failed('10.0.0.1');
+    limit.failed('10.0.0.2');
+    limit.failed('10.0.0.3');
+    expect(limit.retryAfterOverall()).toBe(60);
+    limit.succeeded('10.0.0.3');
+    expect(limit.retryAfterOverall()).toBe(0);
+  });
+});

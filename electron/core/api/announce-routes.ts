@@ -1,6 +1,7 @@
 /**
  * The PA's doors into the player: announce now, see the announcement queue, and fetch rendered
- * speech. Token and origin rules are the server's, as for every route.
+ * speech. Rendered speech follows the API's rule (the token from other machines); the server's guard
+ * applies both.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Host } from '../host/host.js';
 import { speechFile } from '../announce-desk/speech-clips.js';
 import type { Answer } from './answer.js';
+import { rule } from './route-access.js';
 
 /** POST /api/announce and the console's POST /admin/api/announce: the same body, the same answers. */
 export async function announceAnswer(host: Host, body: unknown): Promise<Answer> {
@@ -17,14 +19,14 @@ export async function announceAnswer(host: Host, body: unknown): Promise<Answer>
 }
 
 export function registerAnnounceRoutes(app: FastifyInstance, host: Host): void {
-  app.post('/api/announce', async (request, reply) => {
+  app.post('/api/announce', rule('api'), async (request, reply) => {
     const answer = await announceAnswer(host, request.body);
     return reply.code(answer.status).send(answer.body);
   });
 
-  app.get('/api/announcements', async () => host.voice.desk.view());
+  app.get('/api/announcements', rule('api'), async () => host.voice.desk.view());
 
-  app.get<{ Params: { file: string } }>('/speech/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/speech/:file', rule('speech'), async (request, reply) => {
     const file = speechFile(host.voice.speechDir, request.params.file);
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) return reply.code(404).send({ error: 'no such speech file' });

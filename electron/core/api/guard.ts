@@ -1,12 +1,17 @@
 /**
- * Who may talk to the player. The local API binds to loopback by default; binding elsewhere needs
- * a token, which other machines must send to /api/ and /ws — but not to the console under /admin/,
- * whose session is its credential. Independently of that, no web page may drive the player: a
- * request whose Host header is not the player's own (DNS rebinding) is refused, and so is a
- * mutating request or a WebSocket upgrade that carries a foreign Origin, console included.
+ * Who may talk to the player, decided on the route the router matched. A path in any but its
+ * canonical spelling is refused first (canonical-path.ts), so the rule read is always that of the
+ * route that will answer. Then, for every request: a Host header that is not the player's own (DNS
+ * rebinding) is refused, and so is a mutating request or a WebSocket upgrade carrying a foreign
+ * Origin — no web page may drive the player, console included. Last, the route's own rule
+ * (route-access.ts): bound beyond loopback, other machines must send the token to the API, speech
+ * and the display socket; the console's routes are checked by its session (console-access.ts)
+ * instead; a route with no rule is refused.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
+import { pathProblem } from './canonical-path.js';
+import type { Access } from './route-access.js';
 
 export interface GuardOptions {
   /** Address the server is bound to. */
@@ -20,16 +25,27 @@ export interface GuardOptions {
 
 export interface GuardRequest {
   method: string;
+  /** The raw request target, as the client wrote it (path and query). */
   url: string;
+  /** The matched route's rule; 'no-route' when nothing matched (the 404 answer); null when the route declares none. */
+  access: Access | 'no-route' | null;
   host: string | undefined;
   origin: string | undefined;
   authorization: string | undefined;
   /** Peer address. */
   remote: string;
   isWebSocket: boolean;
+  /** The matched route takes WebSocket upgrades. */
+  socketRoute: boolean;
 }
 
-export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; message: string };
+export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403 | 404; message: string };
+
+export const TOKEN_NEEDED = 'this player needs a token: send Authorization: Bearer TOKEN';
+export const NO_RULE = 'this route has no access rule: it answers nobody';
+export const NOT_A_SOCKET = 'no WebSocket here: the display connects to /ws';
+/** The rules that need the token from other machines when bound beyond loopback. */
+const TOKEN_RULES = new Set<GuardRequest['access']>(['api', 'speech', 'display-socket']);
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -67,12 +83,15 @@ export function createGuard(options: GuardOptions): (request: GuardRequest) => G
 
   const tokenOk = (request: GuardRequest): boolean => {
     if (!expected) return false;
-    const fromQuery = request.isWebSocket ? new URL(request.url, 'http://x').searchParams.get('token') : null;
+    // A browser cannot set headers on a WebSocket, so the display socket may carry it as ?token=.
+    const fromQuery = request.access === 'display-socket' ? new URL(request.url, 'http://x').searchParams.get('token') : null;
     const given = Buffer.from(request.authorization ?? (fromQuery ? `Bearer ${fromQuery}` : ''));
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
 
   return (request) => {
+    const problem = pathProblem(request.url);
+    if (problem) return { ok: false, status: 404, message: `${request.method} ${request.url.split('?')[0]}: not a path of this player (${problem})` };
     if (!hostAllowed(request.host)) {
       return { ok: false, status: 403, message: `Host "${request.host ?? ''}" is not this player: use the address it listens on` };
     }
@@ -81,19 +100,14 @@ export function createGuard(options: GuardOptions): (request: GuardRequest) => G
         return { ok: false, status: 403, message: `requests from ${request.origin} may not drive the player` };
       }
     }
-    // The console's own session is its credential (electron/core/admin), so a floor manager's
-    // browser on the hall's LAN needs no API token; Host and Origin are checked above as for all.
-    const needsToken = exposed && !isLoopback(request.remote) && !isConsole(request.url) && (request.url.startsWith('/api/') || request.isWebSocket);
-    if (needsToken && !tokenOk(request)) {
-      return { ok: false, status: 401, message: 'this player needs a token: send Authorization: Bearer TOKEN' };
+    // Fail closed: a route nobody gave a rule answers nobody, this machine included.
+    if (request.access === null) return { ok: false, status: 403, message: NO_RULE };
+    if (request.isWebSocket && !request.socketRoute) return { ok: false, status: 404, message: NOT_A_SOCKET };
+    if (exposed && !isLoopback(request.remote) && TOKEN_RULES.has(request.access) && !tokenOk(request)) {
+      return { ok: false, status: 401, message: TOKEN_NEEDED };
     }
     return { ok: true };
   };
-}
-
-/** /admin, /admin/… and /admin?…: the floor-manager console's page, API and preview socket. */
-export function isConsole(url: string): boolean {
-  return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
 }
 
 function originHostOf(origin: string): string | null {

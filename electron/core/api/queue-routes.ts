@@ -1,11 +1,12 @@
 /**
  * The queue system's and the PA's doors into the player: events pushed in our schema, a call
- * shortcut, and the board as the displays see it. Token and origin rules are the server's, as for
- * every route.
+ * shortcut, and the board as the displays see it. Each route's rule is the API's ('api'), applied
+ * by the server's guard.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Host } from '../host/host.js';
 import { parseQueueEvent, parseQueueEvents } from '../queue/events.js';
+import { rule } from './route-access.js';
 
 /** Events per request: a day of a busy hall is a few thousand. */
 export const MAX_EVENTS_PER_REQUEST = 10_000;
@@ -15,12 +16,12 @@ export const EVENTS_BODY_LIMIT = 4 * 1024 * 1024;
 const NO_QUEUE = 'this hall has no queue board: add playlists/queue.json (see playlists/README.md)';
 
 export function registerQueueRoutes(app: FastifyInstance, host: Host, now: () => number): void {
-  app.get('/api/queue', async (_request, reply) => {
+  app.get('/api/queue', rule('api'), async (_request, reply) => {
     const board = host.queue.board();
     return board ? board : reply.code(404).send({ error: NO_QUEUE });
   });
 
-  app.post('/api/queue/events', { bodyLimit: EVENTS_BODY_LIMIT }, async (request, reply) => {
+  app.post('/api/queue/events', { bodyLimit: EVENTS_BODY_LIMIT, ...rule('api') }, async (request, reply) => {
     const hub = host.queue.hub();
     if (!hub) return reply.code(404).send({ error: NO_QUEUE });
     if (hub.file.feed.kind !== 'push') {
@@ -43,7 +44,7 @@ export function registerQueueRoutes(app: FastifyInstance, host: Host, now: () =>
     };
   });
 
-  app.post('/api/queue/call', async (request, reply) => {
+  app.post('/api/queue/call', rule('api'), async (request, reply) => {
     const hub = host.queue.hub();
     if (!hub) return reply.code(404).send({ error: NO_QUEUE });
     const body = request.body as { ticket?: unknown; counter?: unknown } | null;

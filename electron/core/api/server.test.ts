@@ -117,6 +117,55 @@ describe('local API', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('serves under /media/ only what a display plays: media types and the voice packs\' manifests', async () => {
+    const { app, root } = await setup();
+    mkdirSync(path.join(root, 'assets', 'library'));
+    writeFileSync(path.join(root, 'assets', 'library', 'index.json'), '{"uploads": ["Q3 secret plan.mp4"]}');
+    writeFileSync(path.join(root, 'assets', 'notes.txt'), 'x');
+    mkdirSync(path.join(root, 'assets', 'voice', 'en'), { recursive: true });
+    writeFileSync(path.join(root, 'assets', 'voice', 'en', 'manifest.json'), '{}');
+    writeFileSync(path.join(root, 'assets', 'voice', 'en', 'chime.ogg'), 'OggS');
+    const get = (url: string) => app.inject({ method: 'GET', url, headers: local });
+    expect((await get('/media/library/index.json')).statusCode).toBe(404);
+    expect((await get('/media/library/index.json')).json()).toEqual({ error: 'no such media file' });
+    expect((await get('/media/notes.txt')).statusCode).toBe(404);
+    expect((await get('/media/voice/en/manifest.json')).statusCode).toBe(200);
+    expect((await get('/media/voice/en/chime.ogg')).statusCode).toBe(200);
+    expect((await get('/media/video/clip.mp4')).statusCode).toBe(200);
+    expect((await get('/media/images/slide.png')).statusCode).toBe(200);
+  });
+
+  it('serves rendered speech to other machines only with the token, as the API', async () => {
+    const { app, host } = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    const name = `x-${'a'.repeat(32)}.wav`;
+    mkdirSync(host.voice.speechDir, { recursive: true });
+    writeFileSync(path.join(host.voice.speechDir, name), 'RIFF');
+    const lan = { host: '192.168.1.20:8080' };
+    const remoteAddress = '192.168.1.50';
+    expect((await app.inject({ method: 'GET', url: `/speech/${name}`, headers: lan, remoteAddress })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: `/speech/${name}`, headers: { ...lan, authorization: 'Bearer s3cret' }, remoteAddress })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/speech/${name}`, headers: local })).statusCode).toBe(200);
+  });
+
+  it('refuses a route that declares no access rule, to this machine too (fail closed)', async () => {
+    const { app } = await setup();
+    app.get('/api/forgotten', async () => ({ secret: true }));
+    const response = await app.inject({ method: 'GET', url: '/api/forgotten', headers: local });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toEqual({ error: 'this route has no access rule: it answers nobody' });
+    expect(app.routeRules).toContainEqual({ method: 'GET', url: '/api/forgotten', access: null });
+  });
+
+  it('answers a path in a non-canonical spelling with 404 and the reason, and an unknown route with 404 and nothing else', async () => {
+    const { app } = await setup({ rendererDir: null });
+    const encoded = await app.inject({ method: 'GET', url: '/%61pi/status', headers: local });
+    expect(encoded.statusCode).toBe(404);
+    expect(encoded.json()).toEqual({ error: 'GET /%61pi/status: not a path of this player (%61 stands for "a", which is written as itself)' });
+    const unknown = await app.inject({ method: 'POST', url: '/API/status', headers: local });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ error: 'no such route or file' });
+  });
+
   it('closes at once even while a display holds a media stream and a keep-alive connection open', async () => {
     const { app, root } = await setup();
     const { writeFileSync: write } = await import('node:fs');
