@@ -27,7 +27,8 @@
  * (48: 30 real minutes = one simulated day), `--announce-seconds A` (8; 0 = no announcements),
  * `--warmup-minutes W` (5, or a third of a shorter run), `--programme hall|image` (hall: the
  * morning programme, videos and slides; image: one still slide), `--queue simulator|off`
- * (off: a push feed nobody pushes to), `--no-baseline`.
+ * (off: a push feed nobody pushes to), `--no-baseline`, `--allocators` (log the display renderer's
+ * allocators from a Chromium memory-infra dump at every sample: where native growth lives).
  */
 import { cpSync, createReadStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -47,6 +48,8 @@ export interface SoakOptions {
   programme: 'hall' | 'image';
   queue: 'simulator' | 'off';
   baseline: boolean;
+  /** Log the display renderer's allocators (Chromium memory-infra dump) at every sample. */
+  allocators: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -80,6 +83,7 @@ export function parseSoakArgs(argv: string[]): SoakOptions {
     programme,
     queue,
     baseline: !argv.includes('--no-baseline'),
+    allocators: argv.includes('--allocators'),
   };
 }
 
@@ -168,6 +172,38 @@ async function rendererOf(page: Page, browserPid: number): Promise<number> {
   return grown[0].pid;
 }
 
+// ---- where a renderer's memory is (Chromium's memory-infra) ------------------------------
+
+/** Top-level allocator sizes (MB) of process `pid` from one detailed memory dump of the browser. */
+async function allocators(cdp: CDPSession, pid: number): Promise<Record<string, number>> {
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], excludedCategories: ['*'], memoryDumpConfig: { triggers: [] } as unknown as Record<string, string> },
+    transferMode: 'ReturnAsStream',
+  });
+  await cdp.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' });
+  const done = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const trace = JSON.parse(text) as { traceEvents: { ph: string; pid: number; args?: { dumps?: { allocators?: Record<string, { attrs?: { size?: { value: string } } }> } } }[] };
+  const out: Record<string, number> = {};
+  for (const e of trace.traceEvents) {
+    if (e.ph !== 'v' || e.pid !== pid) continue;
+    for (const [name, a] of Object.entries(e.args?.dumps?.allocators ?? {})) {
+      const depth = name.split('/').length;
+      if (depth > 2 || !a.attrs?.size) continue;
+      out[name] = parseInt(a.attrs.size.value, 16) / MB;
+    }
+  }
+  return out;
+}
+
 // ---- the host's inspector ------------------------------------------------------------------
 
 class Inspector {
@@ -220,7 +256,7 @@ async function samplePage(cdp: CDPSession, page: Page, pid: number): Promise<Pag
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
-  const media = await page.evaluate(() => document.querySelectorAll('video, audio').length);
+  const media = await page.evaluate('document.querySelectorAll("video, audio").length') as number;
   // Every HTMLMediaElement alive in the page's heap, in the document or not (Howler keeps <audio>s in a pool).
   const proto = await cdp.send('Runtime.evaluate', { expression: 'HTMLMediaElement.prototype' });
   const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId!, objectGroup: 'soak' });
@@ -296,6 +332,8 @@ interface Sample {
   announced: number;
   refused: number;
   calls: number;
+  /** Item changes on the display since it started (the programme goes on). */
+  seams: number;
 }
 
 export interface SoakResult {
@@ -320,7 +358,8 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
   );
   const hostPid = server.child.pid!;
   const base = o.baseline ? await baselineServer(path.join(ROOT, 'assets')) : null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // Ctrl-C is ours (stop early, report), not Playwright's.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, handleSIGINT: false });
   let announceTimer: NodeJS.Timeout | undefined;
   let host: Inspector | null = null;
   try {
@@ -344,6 +383,8 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
       baselinePid = await rendererOf(baselinePage, browserPid);
       if (baselinePid === displayPid) throw new Error('soak: the baseline shares the display’s renderer');
     }
+    const browserCdp = o.allocators ? await browser.newBrowserCDPSession() : null;
+    let firstAllocators: Record<string, number> | null = null;
     log(`soak: host ${hostPid}, browser ${browserPid}, display renderer ${displayPid}${base ? `, baseline renderer ${baselinePid}` : ''}`);
 
     let announced = 0;
@@ -362,11 +403,19 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
 
     const samples: Sample[] = [];
     const t0 = Date.now();
-    const end = t0 + o.minutes * 60_000;
+    let end = t0 + o.minutes * 60_000;
+    // Ctrl-C ends the run early and still reports (and stops the player and Chromium).
+    let wake: () => void = () => {};
+    const stopEarly = (): void => {
+      end = 0;
+      wake();
+    };
+    process.once('SIGINT', stopEarly);
     for (let k = 0; ; k++) {
       const at = t0 + k * o.sampleSeconds * 1000;
       if (at > end) break;
-      if (at > Date.now()) await new Promise((r) => setTimeout(r, at - Date.now()));
+      if (at > Date.now()) await new Promise<void>((r) => ((wake = r), setTimeout(r, at - Date.now())));
+      if (end === 0) break;
       await host.send('HeapProfiler.collectGarbage');
       const hostHeap = (await host.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
       const status = (await (await fetch(new URL('api/status', server.url))).json()) as { queue: { recentCalls: unknown[] } | null };
@@ -381,15 +430,27 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
         announced,
         refused,
         calls: status.queue?.recentCalls.length ?? 0,
+        seams: (await display.evaluate('globalThis.__hallcast.frames().seams')) as number,
       };
       samples.push(sample);
+      if (browserCdp) {
+        const now = await allocators(browserCdp, displayPid);
+        firstAllocators ??= now;
+        const grown = Object.entries(now)
+          .map(([name, mb]) => ({ name, mb, d: mb - (firstAllocators![name] ?? 0) }))
+          .filter((a) => a.mb >= 1)
+          .sort((a, b) => b.d - a.d)
+          .slice(0, 12);
+        log(`  allocators (MB, Δ since first sample): ${grown.map((a) => `${a.name} ${a.mb.toFixed(1)} (${a.d >= 0 ? '+' : ''}${a.d.toFixed(1)})`).join(', ')}`);
+      }
       const f = (b: number) => (b / MB).toFixed(1);
       log(
         `soak ${sample.minute.toFixed(1)} min: host rss ${f(sample.hostRss)} heap ${f(hostHeap)} | display rss ${f(sample.display.rss)} pss ${f(sample.display.pss)} heap ${f(sample.display.heap)} nodes ${sample.display.nodes} media ${sample.display.media}/${sample.display.mediaAlive}` +
           (sample.baseline ? ` | baseline rss ${f(sample.baseline.rss)} pss ${f(sample.baseline.pss)}` : '') +
-          ` | gpu ${f(sample.gpuRss)} | announced ${announced} refused ${refused}`,
+          ` | gpu ${f(sample.gpuRss)} | announced ${announced} refused ${refused} | seams ${sample.seams}`,
       );
     }
+    process.off('SIGINT', stopEarly);
     const out = path.join(ROOT, 'bench', 'out');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, `soak-${new Date(t0).toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ options: o, samples }, null, 1));
@@ -412,12 +473,12 @@ function report(o: SoakOptions, samples: Sample[]): string[] {
   const rows = [
     `Run: ${o.minutes} min, a sample every ${o.sampleSeconds} s after a forced GC; simulator ${o.queue === 'simulator' ? `at ${o.speed}× (one simulated day = 24 h of queue clock = ${(24 / o.speed).toFixed(2)} real h)` : 'off'}; announcements ${o.announceSeconds > 0 ? `every ${o.announceSeconds} s` : 'off'}; programme: ${o.programme === 'hall' ? 'the default hall (videos and slides)' : 'one still slide'}; load at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (up ${(osUptime() / 3600).toFixed(1)} h).`,
     '',
-    '| min | host RSS | host heap | display renderer RSS | PSS | JS heap | DOM nodes | listeners | media in DOM / alive | baseline renderer RSS | PSS | GPU process RSS | announced (refused) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| min | host RSS | host heap | display renderer RSS | PSS | JS heap | DOM nodes | listeners | media in DOM / alive | baseline renderer RSS | PSS | GPU process RSS | announced (refused) | seams |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of samples) {
     rows.push(
-      `| ${s.minute.toFixed(1)} | ${f(s.hostRss)} | ${f(s.hostHeap)} | ${f(s.display.rss)} | ${f(s.display.pss)} | ${f(s.display.heap)} | ${s.display.nodes} | ${s.display.listeners} | ${s.display.media} / ${s.display.mediaAlive} | ${s.baseline ? f(s.baseline.rss) : '—'} | ${s.baseline ? f(s.baseline.pss) : '—'} | ${f(s.gpuRss)} | ${s.announced} (${s.refused}) |`,
+      `| ${s.minute.toFixed(1)} | ${f(s.hostRss)} | ${f(s.hostHeap)} | ${f(s.display.rss)} | ${f(s.display.pss)} | ${f(s.display.heap)} | ${s.display.nodes} | ${s.display.listeners} | ${s.display.media} / ${s.display.mediaAlive} | ${s.baseline ? f(s.baseline.rss) : '—'} | ${s.baseline ? f(s.baseline.pss) : '—'} | ${f(s.gpuRss)} | ${s.announced} (${s.refused}) | ${s.seams} |`,
     );
   }
   const after = samples.filter((s) => s.minute >= o.warmupMinutes);
