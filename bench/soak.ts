@@ -36,6 +36,7 @@ import { tmpdir, uptime as osUptime, loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import WebSocket from 'ws';
+import { chromiumTree, parentOf, pss, rendererOf, rss } from '../e2e/chromium-processes.js';
 import { ROOT, startServeProcess } from '../e2e/serve-process.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
 
@@ -100,76 +101,6 @@ export function slope(points: { x: number; y: number }[]): number {
     den += (p.x - mx) ** 2;
   }
   return den === 0 ? Number.NaN : num / den;
-}
-
-// ---- processes ----------------------------------------------------------------------------
-
-function procField(pid: number, file: string, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
-const rss = (pid: number): number => procField(pid, 'status', 'VmRSS');
-const pss = (pid: number): number => procField(pid, 'smaps_rollup', 'Pss');
-
-function parentOf(pid: number): number {
-  try {
-    return Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** Chromium processes descended from `root`, with their `--type=`. */
-function chromiumTree(root: number): { pid: number; type: string }[] {
-  const out: { pid: number; type: string }[] = [];
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    let up = pid;
-    for (let hops = 0; up > 1 && hops < 10; hops++) {
-      up = parentOf(up);
-      if (up === root) break;
-    }
-    if (up !== root) continue;
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
-      // Chromium rewrites its children's argv into one space-separated string.
-      if (!cmd[0]?.includes('chrom')) continue;
-      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
-      out.push({ pid, type });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return out;
-}
-
-const cpuTicks = (pid: number): number => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-};
-
-/** The renderer process that runs `page`: the one whose CPU time grows while the page spins. */
-async function rendererOf(page: Page, browserPid: number): Promise<number> {
-  const renderers = chromiumTree(browserPid).filter((p) => p.type === 'renderer').map((p) => p.pid);
-  const before = new Map(renderers.map((pid) => [pid, cpuTicks(pid)]));
-  await page.evaluate(() => {
-    const end = performance.now() + 600;
-    while (performance.now() < end) {
-      // spin
-    }
-  });
-  const grown = renderers.map((pid) => ({ pid, d: cpuTicks(pid) - before.get(pid)! })).sort((a, b) => b.d - a.d);
-  if (!grown[0] || grown[0].d < 10) throw new Error(`soak: could not tell which renderer runs the page (${JSON.stringify(grown)}, tree ${JSON.stringify(chromiumTree(browserPid))})`);
-  return grown[0].pid;
 }
 
 // ---- where a renderer's memory is (Chromium's memory-infra) ------------------------------
