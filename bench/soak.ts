@@ -385,7 +385,7 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
     const out = path.join(ROOT, 'bench', 'out');
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, `soak-${new Date(t0).toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ options: o, samples }, null, 1));
-    return { options: o, samples, rows: report(o, samples) };
+    return { options: o, samples, rows: soakReport(o, samples) };
   } catch (err) {
     log(`soak failed: ${String(err)}`);
     throw err;
@@ -399,7 +399,8 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
   }
 }
 
-function report(o: SoakOptions, samples: Sample[]): string[] {
+/** The tables for BENCHMARKS.md from one run's samples (also from a saved bench/out/soak-*.json). */
+export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
   const f = (b: number) => (Number.isFinite(b) ? (b / MB).toFixed(1) : '—');
   const rows = [
     `Run: ${o.minutes} min, a sample every ${o.sampleSeconds} s after a forced GC; simulator ${o.queue === 'simulator' ? `at ${o.speed}× (one simulated day = 24 h of queue clock = ${(24 / o.speed).toFixed(2)} real h)` : 'off'}; announcements ${o.announceSeconds > 0 ? `every ${o.announceSeconds} s` : 'off'}; programme: ${o.programme === 'hall' ? 'the default hall (videos and slides)' : 'one still slide'}; load at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (up ${(osUptime() / 3600).toFixed(1)} h).`,
@@ -436,6 +437,19 @@ function report(o: SoakOptions, samples: Sample[]): string[] {
     count('display DOM nodes', (s) => s.display.nodes),
     count('display media elements alive', (s) => s.display.mediaAlive),
   );
+  // A renderer's RSS jumps by tens of MB while a second clip loads underneath; the floor (the
+  // lowest sample of each window of five) is what stays, so its slope is the growth to watch.
+  const floor = (y: (s: Sample) => number): string => {
+    const points: { x: number; y: number }[] = [];
+    for (let i = 0; i + 5 <= after.length; i += 5) {
+      const w = after.slice(i, i + 5);
+      const low = w.reduce((a, b) => (y(b) < y(a) ? b : a));
+      points.push({ x: low.minute / 60, y: y(low) / MB });
+    }
+    const h = slope(points);
+    return `${Number.isFinite(h) ? h.toFixed(1) : '—'} MB/h | ${o.queue === 'simulator' && Number.isFinite(h) ? `${(h * simDayHours).toFixed(1)} MB/sim. day` : '—'}`;
+  };
+  rows.push(`| display renderer RSS, floor (lowest of each 5 samples) | ${floor((s) => s.display.rss)} |`);
   if (samples[0]?.baseline) {
     rows.push(line('baseline renderer RSS (one looping <video>)', (s) => s.baseline!.rss), line('baseline renderer PSS', (s) => s.baseline!.pss));
   }
