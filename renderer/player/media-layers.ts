@@ -9,7 +9,7 @@ import { placeElement, type Rect } from '../engine/rect.js';
 /**
  * Pictures kept decoded, each in its own <img> (`takePicture`). Giving an <img> another picture
  * costs the renderer a new decode that Chromium keeps: a programme alternating two 1080p slides on
- * the pair of <img>s grew the renderer ~12 MB a minute with no plateau (BENCHMARKS.md, "Soak");
+ * the pair of <img>s grew the renderer ~12 MB a minute, no plateau in 10 min (BENCHMARKS.md, "Soak");
  * one <img> per picture, shown and hidden, stays flat. A programme rarely has more pictures than
  * this; beyond it the least recently shown picture is dropped and decoded again when it returns.
  */
