@@ -4,9 +4,14 @@ import { benchColdStart } from './cold-start.js';
 import { benchGapless } from './gapless.js';
 import { benchQueue } from './queue.js';
 import { benchSchedule } from './schedule.js';
+import { benchSoak, parseSoakArgs } from './soak.js';
 
-const only = process.argv.slice(2);
+// Names of benches, then any flags (`--minutes 10`) for the soak.
+const args = process.argv.slice(2);
+const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+/** The soak takes half an hour: only when asked for by name. */
+const named = (name: string): boolean => only.includes(name);
 
 console.log(`# hallcast benchmarks — ${new Date().toISOString()} — node ${process.version}, ${process.platform}/${process.arch}`);
 if (wanted('schedule')) {
@@ -28,4 +33,9 @@ if (wanted('queue')) {
 if (wanted('announce')) {
   console.log('\n## announcements\n');
   for (const row of await benchAnnounce()) console.log(row);
+}
+if (named('soak')) {
+  console.log('\n## soak\n');
+  const result = await benchSoak(parseSoakArgs(args), (line) => console.error(line));
+  for (const row of result.rows) console.log(row);
 }

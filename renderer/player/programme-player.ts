@@ -203,8 +203,7 @@ export class ProgrammePlayer {
         return v && new VideoSlot(item, v, layers, this.autoplay, nowMs);
       }
       case 'image': {
-        const i = layers.take(layers.images);
-        return i && new ImageSlot(item, i, layers, nowMs);
+        return new ImageSlot(item, layers.takePicture(item.url), layers, nowMs);
       }
       case 'text': {
         const t = layers.take(layers.texts);

@@ -75,7 +75,8 @@ export class ImageSlot extends StillSlot<ImagePlan> {
 
   async prepare(): Promise<void> {
     const img = this.el as HTMLImageElement;
-    img.src = this.item.url;
+    // The element keeps its picture between showings (MediaLayers.takePicture): no reload, no new decode.
+    if (img.getAttribute('src') !== this.item.url) img.src = this.item.url;
     let timer = 0;
     const timeout = new Promise<never>((_, reject) => {
       timer = window.setTimeout(() => reject(new SkipError('stalled')), LOAD_TIMEOUT_MS);
@@ -83,14 +84,12 @@ export class ImageSlot extends StillSlot<ImagePlan> {
     try {
       await Promise.race([img.decode(), timeout]);
     } catch (err) {
+      // Load it afresh next time (the file may be fixed by then).
+      img.removeAttribute('src');
       throw err instanceof SkipError ? err : new SkipError(await classifyFailure(this.item.url));
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  protected override cleanup(): void {
-    (this.el as HTMLImageElement).removeAttribute('src');
   }
 }
 

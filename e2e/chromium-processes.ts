@@ -1,0 +1,79 @@
+/**
+ * Chromium's processes as Linux sees them, for memory figures of one page (bench/soak, the
+ * pictures e2e): the browser's children by `--type=` and the renderer that runs a given page.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+function procField(pid: number, file: string, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** VmRSS of a process, bytes (NaN once it is gone). */
+export const rss = (pid: number): number => procField(pid, 'status', 'VmRSS');
+/** PSS of a process (its share of shared pages), bytes. */
+export const pss = (pid: number): number => procField(pid, 'smaps_rollup', 'Pss');
+
+export function parentOf(pid: number): number {
+  try {
+    return Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Chromium processes descended from `root`, with their `--type=`. */
+export function chromiumTree(root: number): { pid: number; type: string }[] {
+  const out: { pid: number; type: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    let up = pid;
+    for (let hops = 0; up > 1 && hops < 10; hops++) {
+      up = parentOf(up);
+      if (up === root) break;
+    }
+    if (up !== root) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      // Chromium rewrites its children's argv into one space-separated string.
+      if (!cmd[0]?.includes('chrom')) continue;
+      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      out.push({ pid, type });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+const cpuTicks = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * The renderer process that runs `page` (among the Chromium processes under `ancestorPid`, e.g. the
+ * browser or this Node process): the one whose CPU time grows while the page spins.
+ */
+export async function rendererOf(page: Page, ancestorPid: number): Promise<number> {
+  const renderers = chromiumTree(ancestorPid).filter((p) => p.type === 'renderer').map((p) => p.pid);
+  const before = new Map(renderers.map((pid) => [pid, cpuTicks(pid)]));
+  await page.evaluate(() => {
+    const end = performance.now() + 600;
+    while (performance.now() < end) {
+      // spin
+    }
+  });
+  const grown = renderers.map((pid) => ({ pid, d: cpuTicks(pid) - before.get(pid)! })).sort((a, b) => b.d - a.d);
+  if (!grown[0] || grown[0].d < 10) throw new Error(`could not tell which renderer runs the page: CPU ticks while it spun ${JSON.stringify(grown)}`);
+  return grown[0].pid;
+}
