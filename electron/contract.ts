@@ -21,6 +21,8 @@ export const CHANNELS = {
   announce: 'display:announce',
   /** display → host: an announcement started, ended or failed on this display. */
   announcement: 'display:announcement',
+  /** display → host: whether this display's audio output runs (it may speak for the PA), on every change. */
+  audio: 'display:audio',
 } as const;
 
 export interface ZonePlan {
@@ -145,6 +147,19 @@ export interface DisplayHello {
   userAgent: string;
 }
 
+/**
+ * ready: the display's AudioContext runs, so what it is sent sounds; blocked: no Web Audio, or the
+ * context cannot start (autoplay policy); unknown: not known yet. Only a `ready` display is given
+ * the hall's PA.
+ */
+export type AudioOutput = 'ready' | 'blocked' | 'unknown';
+
+export interface DisplayAudio {
+  output: AudioOutput;
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+}
+
 /** One service's line on the board: who waits and for about how long. */
 export interface QueueBoardService {
   id: string;
@@ -261,4 +276,5 @@ export type FromDisplay =
   | { type: 'report'; report: PlaybackReport }
   | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
   | { type: 'hello'; hello: DisplayHello }
-  | { type: 'announcement'; announcement: AnnouncementReport };
+  | { type: 'announcement'; announcement: AnnouncementReport }
+  | { type: 'audio'; audio: DisplayAudio };

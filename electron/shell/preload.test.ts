@@ -37,9 +37,9 @@ beforeEach(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes exactly seven named functions as window.hallcast, and nothing else', () => {
+  it('exposes exactly eight named functions as window.hallcast, and nothing else', () => {
     expect([...electron.exposed.keys()]).toStrictEqual(['hallcast']);
-    expect(Object.keys(bridge).sort()).toStrictEqual(['heartbeat', 'hello', 'onAnnounce', 'onQueue', 'onState', 'report', 'reportAnnouncement']);
+    expect(Object.keys(bridge).sort()).toStrictEqual(['audio', 'heartbeat', 'hello', 'onAnnounce', 'onQueue', 'onState', 'report', 'reportAnnouncement']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(electron.module.ipcRenderer);
   });

@@ -8,6 +8,7 @@ import {
   CHANNELS,
   type AnnounceMessage,
   type AnnouncementReport,
+  type DisplayAudio,
   type DisplayHeartbeat,
   type DisplayHello,
   type DisplayState,
@@ -101,11 +102,15 @@ function hello(h: DisplayHello): void {
   ipcRenderer.send(CHANNELS.hello, h);
 }
 
+function audio(report: DisplayAudio): void {
+  ipcRenderer.send(CHANNELS.audio, report);
+}
+
 function reportAnnouncement(report: AnnouncementReport): void {
   ipcRenderer.send(CHANNELS.announcement, report);
 }
 
-const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello };
+const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello, audio };
 
 /** What the renderer finds on `window.hallcast`. */
 export type Bridge = typeof bridge;

@@ -15,6 +15,7 @@ import type {
   AnnounceMessage,
   AnnouncementPlay,
   AnnouncementReport,
+  DisplayAudio,
   DisplayHeartbeat,
   DisplayHello,
   DisplayState,
@@ -179,6 +180,7 @@ const host = {
   announcements: [] as AnnouncementReport[],
   heartbeats: [] as DisplayHeartbeat[],
   hellos: [] as DisplayHello[],
+  audio: [] as DisplayAudio[],
   /** Build a state from a scenario name or parts, and send it. */
   push(parts: Partial<DisplayState> | string): DisplayState {
     const base = typeof parts === 'string' ? (scenarios[parts] ?? scenarios['mixed']!)() : { ...scenario(), ...parts };
@@ -236,6 +238,7 @@ const bridge: Bridge = {
   },
   heartbeat: (h) => void host.heartbeats.push(h),
   hello: (h) => void host.hellos.push(h),
+  audio: (a) => void host.audio.push(a),
 };
 
 declare global {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnounceMessage, AnnouncementPlay } from '../../contract.js';
+import type { AnnounceMessage, AnnouncementPlay, AudioOutput } from '../../contract.js';
 import { Zone } from '../time/zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk } from './announcement-desk.js';
@@ -26,9 +26,12 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
   });
   desk.configure(file, Zone.of('Asia/Shanghai'), fakePacks());
   const inbox = new Map<string, AnnounceMessage[]>();
-  const attach = (display: string) => {
+  /** A display joins; by default it then reports its audio output ready, as the renderer does. */
+  const attach = (display: string, output: AudioOutput | null = 'ready') => {
     inbox.set(display, []);
-    return desk.attach(display, (m) => inbox.get(display)!.push(m));
+    const detach = desk.attach(display, (m) => inbox.get(display)!.push(m));
+    if (output) desk.audio(display, output);
+    return detach;
   };
   const advance = (ms: number) => {
     const end = now + ms;
@@ -65,10 +68,10 @@ describe('the announcement desk', () => {
     expect(records.map((r) => r.event)).toStrictEqual(['requested', 'requested', 'started', 'ducked', 'ended']);
   });
 
-  it('lets the first display speak and the others show the banner; reports from banner displays are ignored', async () => {
+  it('lets the display with working audio speak and the others show the banner; reports from banner displays are ignored', async () => {
     const { desk, attach, plays, inbox } = setup();
+    attach('side-screen', null);
     attach('pa-screen');
-    attach('side-screen');
     await desk.announce(call('B7', 2), { source: 'api' });
     expect(plays('pa-screen')[0]!.speak).toBe(true);
     expect(plays('side-screen')[0]!.speak).toBe(false);
@@ -83,14 +86,14 @@ describe('the announcement desk', () => {
   it('fails an announcement at once when no display is connected, and says why', async () => {
     const { desk, records } = setup();
     await desk.announce(call('A1', 1), { source: 'queue' });
-    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display connected: nothing could play it' });
+    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
     expect(desk.view().recent[0]).toMatchObject({ outcome: 'failed' });
   });
 
   it('hands the PA to the next display when the speaker disconnects mid-announcement', async () => {
     const { desk, attach, plays, records } = setup();
-    const detach = attach('a');
     attach('b');
+    const detach = attach('a');
     await desk.announce(call('A1', 1), { source: 'queue' });
     await desk.announce(call('A2', 2), { source: 'queue' });
     detach();
@@ -142,6 +145,74 @@ describe('the announcement desk', () => {
     desk.configure({ quietHours: [{ from: '09:00', to: '11:00' }] }, Zone.of('Asia/Shanghai'), fakePacks());
     const out = await desk.announce(call('A1', 1), { source: 'api' });
     expect(out).toMatchObject({ ok: false, status: 409, error: 'quiet hours 09:00–11:00: calls are not read out' });
+  });
+
+  it('never gives the PA to a display that never reported its audio ready, even the first to connect', async () => {
+    const { desk, attach, plays, records } = setup();
+    attach('silent', null);
+    attach('blocked', 'blocked');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(plays('silent')).toStrictEqual([]);
+    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
+    expect(desk.view()).toMatchObject({ displays: 2, speaker: null });
+    desk.audio('silent', 'ready');
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    expect(plays('silent').at(-1)).toMatchObject({ speak: true });
+    expect(plays('blocked').at(-1)).toMatchObject({ speak: false });
+  });
+
+  it('gives the PA to the display that most recently reported its audio ready, and lists each one\'s audio', async () => {
+    const { desk, attach, plays } = setup();
+    attach('old');
+    attach('new');
+    attach('quiet', 'unknown');
+    expect(desk.view()).toMatchObject({
+      speaker: 'new',
+      roster: [
+        { display: 'old', audio: 'ready', alive: true, speaker: false },
+        { display: 'new', audio: 'ready', alive: true, speaker: true },
+        { display: 'quiet', audio: 'unknown', alive: true, speaker: false },
+      ],
+    });
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(plays('new')[0]!.speak).toBe(true);
+    expect(plays('old')[0]!.speak).toBe(false);
+  });
+
+  it('a speaker whose play failed goes to the back of the line: the next ready display speaks the next one', async () => {
+    const { desk, attach, plays } = setup();
+    attach('b');
+    attach('a');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    desk.report('a', { id: plays('a')[0]!.id, event: 'failed', at: 0, reason: 'clip did not decode' });
+    expect(desk.view().speaker).toBe('b');
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    expect(plays('b').at(-1)).toMatchObject({ speak: true, lines: [{ text: '请 A2 号到 2 号窗口' }] });
+    // Alone, a demoted display still speaks rather than leave the hall silent.
+    desk.report('b', { id: plays('b').at(-1)!.id, event: 'failed', at: 0 });
+    expect(desk.view().speaker).toBe('a');
+  });
+
+  it('a speaker that never reports the end loses the PA to the next ready display', async () => {
+    const { desk, attach, plays, advance } = setup();
+    attach('b');
+    attach('mute');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(plays('mute')[0]!.speak).toBe(true);
+    advance(25_000);
+    expect(desk.view().speaker).toBe('b');
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    expect(plays('b').at(-1)).toMatchObject({ speak: true });
+  });
+
+  it('a lost display (no heartbeat) cannot speak until it is back', async () => {
+    const { desk, attach } = setup();
+    attach('b');
+    attach('a');
+    desk.alive('a', false);
+    expect(desk.view().speaker).toBe('b');
+    desk.alive('a', true);
+    expect(desk.view().speaker).toBe('a');
   });
 
   it('gives up on a display that never reports the end', async () => {

@@ -5,7 +5,7 @@
  * displays (one speaks, the others show the banner), and logs every step.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnnouncementPlay, AnnouncementReport, DuckPlan } from '../../contract.js';
+import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../contract.js';
 import type { Announcement, WaitPolicy } from '../announce/announcement.js';
 import { createQueue, finished, next, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
 import { snapshot } from '../announce/snapshot.js';
@@ -49,7 +49,12 @@ export type AnnounceOutcome =
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
   readonly settings: AnnouncementsFile | null;
+  /** A display joins (it said hello); it speaks only once it reports its audio `ready`. */
   attach(display: string, send: AnnounceSend): () => void;
+  /** The display's audio output changed: the most recent `ready` one speaks. */
+  audio(display: string, output: AudioOutput): void;
+  /** The display stopped heartbeating (false) or came back (true): a lost display cannot speak. */
+  alive(display: string, alive: boolean): void;
   report(display: string, report: AnnouncementReport): void;
   announce(intent: AnnounceIntent, options: AnnounceOptions): Promise<AnnounceOutcome>;
   view(): AnnouncementsView;
@@ -79,6 +84,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   });
 
   const apply = (effects: readonly AnnouncementEffect[]): void => {
+    // The speaker never reported the end in time (the queue gave up on it): the next ready display takes the PA.
+    if (onAir && effects.some((e) => e.type === 'dropped' && e.id === onAir?.id)) roster.demote(onAir.display);
     for (const e of effects) {
       if (e.type === 'requested') continue; // logged with its content by announce()
       if (e.type === 'ended') deps.record({ event: 'ended', at: e.at, id: e.id, failure: e.failure });
@@ -120,7 +127,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         const speaker = roster.speaker();
         if (!speaker) {
           // Nothing can sound: say so now rather than let the watchdog wait out the whole play.
-          const done = finished(q, step.play.id, now, 'no display connected: nothing could play it');
+          const done = finished(q, step.play.id, now, 'no display with working audio connected: nothing could play it');
           q = done.q;
           apply(done.effects);
           continue;
@@ -194,6 +201,14 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         if (roster.detach(display) && onAir?.display === display) end(onAir.id, 'the speaking display disconnected');
       };
     },
+    audio(display, output) {
+      roster.audio(display, output);
+      // Something may have waited for a speaker (a request while none was ready is failed at once).
+      pump();
+    },
+    alive(display, alive) {
+      roster.alive(display, alive);
+    },
     report(display, r) {
       if (onAir?.id !== r.id || onAir.display !== display) return; // a banner display, or a late report
       if (r.event === 'started') {
@@ -203,6 +218,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         if (r.duck) deps.record({ event: 'ducked', at: deps.now(), id: r.id, display, duck: r.duck });
         pump();
       } else {
+        if (r.event === 'failed') roster.demote(display);
         end(r.id, r.event === 'failed' ? (r.reason ?? 'the display could not play it') : null);
       }
     },
@@ -246,6 +262,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         pending: s.pending.map((p) => itemView(p, p)),
         recent: s.recent,
         displays: roster.size,
+        speaker: roster.speaker(),
+        roster: roster.entries(),
       };
     },
     stop() {
