@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../contract.js';
 import type { Announcement, WaitPolicy } from '../announce/announcement.js';
-import { createQueue, finished, next, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
+import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
 import { snapshot } from '../announce/snapshot.js';
 import type { AnnouncementsView, ItemView } from './announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../playlists/types.js';
@@ -44,7 +44,8 @@ export interface AnnounceOptions {
 
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
-  | { ok: false; id: string | null; status: 400 | 409 | 503; error: string };
+  /** 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's rules. */
+  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string };
 
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
@@ -224,6 +225,13 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     },
     async announce(intent, options) {
       const requestedAt = options.requestedAt ?? deps.now();
+      // Over the emergency budget: refused before any speech is rendered for it (a flood must cost little).
+      const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) });
+      if (tooMany) {
+        const id = randomUUID();
+        deps.record({ event: 'rejected', at: deps.now(), id, reason: tooMany });
+        return { ok: false, id, status: 429, error: tooMany };
+      }
       let spoken: Spoken;
       try {
         spoken = await compose(intent);
@@ -250,7 +258,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       apply(step.effects);
       pump();
       const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
-      if (refused && 'reason' in refused) return { ok: false, id: a.id, status: 409, error: refused.reason };
+      if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
       const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
       return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
     },

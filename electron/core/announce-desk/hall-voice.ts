@@ -162,7 +162,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
         if (error instanceof AnnounceRequestError) return { ok: false, id: null, status: 400, error: error.message };
         throw error;
       }
-      return desk.announce(intent, { source: 'api' });
+      return desk.announce(intent, { source: 'api', ...(intent.key ? { key: intent.key } : {}) });
     },
     diversion: () => (slide && slide.until > options.now() ? slide : null),
     alerts: () => overloaded.map((hit) => ({ kind: 'care-rule', rule: hit.rule.id, reason: hit.reason })),
