@@ -58,18 +58,18 @@ describe('DisplaySession', () => {
     expect(s.helloOverdue(20_000)).toBe(false);
   });
 
-  it('is lost once after 6 s without a heartbeat, and found again by the next one', () => {
+  it('is lost once after 10 s (5 heartbeat periods) without a heartbeat, and found again by the next one', () => {
     const s = new DisplaySession(DEFAULT_SESSION_LIMITS, 0);
     expect(s.becameLost(60_000)).toBe(false); // not a display: nothing to lose
     s.admit(hello, 0);
     s.admit(heartbeat(2_000), 2_000);
-    expect(s.becameLost(7_999)).toBe(false);
-    expect(s.becameLost(8_000)).toBe(true);
+    expect(s.becameLost(11_999)).toBe(false);
+    expect(s.becameLost(12_000)).toBe(true);
     expect(s.lost).toBe(true);
     expect(s.becameLost(20_000)).toBe(false);
     s.admit(heartbeat(21_000), 21_000);
     expect(s.lost).toBe(false);
-    expect(s.becameLost(26_999)).toBe(false);
-    expect(s.becameLost(27_000)).toBe(true);
+    expect(s.becameLost(30_999)).toBe(false);
+    expect(s.becameLost(31_000)).toBe(true);
   });
 });
