@@ -14,6 +14,7 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
   const records: AnnouncementLogRecord[] = [];
   const warnings: string[] = [];
   let renders = 0;
+  const refusals: string[] = [];
   const desk = createAnnouncementDesk({
     now: () => now,
     after(ms, run) {
@@ -23,6 +24,7 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
     },
     log: { info: () => undefined, warn: (m) => warnings.push(m) },
     record: (r) => records.push(r),
+    refused: (reason) => refusals.push(reason),
     speak: async (text, lang) => {
       renders++;
       return { url: `/speech/${lang}-${text.length}.wav`, durationMs: 2000 };
@@ -49,7 +51,7 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
     now = end;
   };
   const plays = (display: string): AnnouncementPlay[] => inbox.get(display)!.flatMap((m) => (m.type === 'play' ? [m.play] : []));
-  return { desk, records, warnings, inbox, attach, advance, plays, now: () => now, renders: () => renders };
+  return { desk, records, warnings, inbox, attach, advance, plays, now: () => now, renders: () => renders, refusals };
 }
 
 const call = (ticket: string, counter: number): AnnounceIntent => ({ what: 'call', ticket, counter, kind: 'call', repeat: 1, expiresInMs: 30_000, chime: true, languages: ['zh-CN'] });
@@ -219,24 +221,37 @@ describe('the announcement desk', () => {
     expect(desk.view().speaker).toBe('a');
   });
 
-  it('holds emergencies to 3 waiting: the same words merge, a fourth text is refused with 429 before any speech is rendered, a PA message still queues', async () => {
-    const { desk, attach, records, renders } = setup();
+  it('holds emergencies to 3 waiting: the same words merge without composing, a fourth text is refused with 429 before any speech is rendered and counted, not logged; a PA message still queues', async () => {
+    const { desk, attach, records, renders, refusals } = setup();
     attach('screen');
     const emergency = (text: string): AnnounceIntent => ({ ...pa(text), kind: 'emergency', expiresInMs: 600_000 });
     const first = await desk.announce(emergency('请立即疏散'), { source: 'api', key: 'emergency:a' }); // plays at once
     const waiting = await Promise.all(['b', 'c', 'd'].map((k) => desk.announce(emergency(`疏散${k}`), { source: 'api', key: `emergency:${k}` })));
     const same = await desk.announce(emergency('疏散b'), { source: 'api', key: 'emergency:b' });
-    expect(renders()).toBe(5);
+    expect(renders()).toBe(4);
     const fourth = await desk.announce(emergency('疏散e'), { source: 'api', key: 'emergency:e' });
-    expect(renders()).toBe(5);
+    expect(renders()).toBe(4);
     expect(first).toMatchObject({ ok: true, state: 'queued' });
     expect(waiting.every((w) => w.ok)).toBe(true);
     expect(same).toMatchObject({ ok: true, state: 'merged' });
     expect(fourth).toMatchObject({ ok: false, status: 429, error: 'too many emergencies: 3 emergencies already wait (at most 3); send it again once one has played, or send the same text to merge with it' });
-    expect(records.filter((r) => r.event === 'requested')).toHaveLength(5);
-    expect(records.at(-1)).toMatchObject({ event: 'rejected' });
+    expect(records.filter((r) => r.event === 'requested')).toHaveLength(4);
+    expect(records.filter((r) => r.event === 'merged')).toHaveLength(0);
+    expect(desk.view().pending.find((p) => p.key === 'emergency:b')).toMatchObject({ merged: 1 });
+    expect(records.filter((r) => r.event === 'rejected')).toHaveLength(0);
+    expect(refusals).toEqual([(fourth as { error: string }).error]);
     expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: true, state: 'queued' });
     expect(desk.view().pending.map((p) => p.kind)).toEqual(['emergency', 'emergency', 'emergency', 'pa']);
+  });
+
+  it('counts emergencies still being composed against the budget: 10 different ones at once, 3 are composed and queued', async () => {
+    const { desk, attach, renders } = setup();
+    attach('screen');
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => desk.announce({ ...pa(`疏散${i}`), kind: 'emergency', expiresInMs: 600_000 }, { source: 'api', key: `emergency:${i}` })),
+    );
+    expect(outcomes.map((o) => (o.ok ? 202 : o.status))).toEqual([202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
+    expect(renders()).toBe(3);
   });
 
   it('gives up on a display that never reports the end', async () => {

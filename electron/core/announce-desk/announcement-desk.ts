@@ -31,6 +31,11 @@ export interface DeskDeps {
   record(entry: AnnouncementLogRecord): void;
   /** Free text → a speech clip (the speech cache); null: this player cannot speak free text. */
   speak: ((text: string, lang: Lang) => Promise<Clip>) | null;
+  /**
+   * An emergency refused over its budget: counted by the host (health `dropped-reports`), not one
+   * fsync'd log line each — a flood of 3,000 would otherwise cost the disk 3,000 syncs.
+   */
+  refused?(reason: string): void;
 }
 
 export interface AnnounceOptions {
@@ -72,6 +77,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
   let cancelWake: (() => void) | null = null;
   let stopped = false;
+  /** Emergencies accepted but still being composed, by key (or a one-off id), with how many of each. */
+  const composing = new Map<string, number>();
 
   const queueConfig = (): AnnouncementQueueConfig => ({
     maxPending: file?.maxPending ?? 50,
@@ -144,6 +151,18 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       }
       return;
     }
+  };
+
+  /** Into the queue: queued, merged, or refused with the reason. */
+  const enqueue = (a: Announcement, now: number, quietMerge = false): AnnounceOutcome => {
+    const step = request(q, a, now);
+    q = step.q;
+    apply(quietMerge ? step.effects.filter((e) => e.type !== 'merged') : step.effects);
+    pump();
+    const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
+    if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
+    const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
+    return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
   };
 
   const end = (id: string, failure: string | null): void => {
@@ -225,13 +244,21 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     },
     async announce(intent, options) {
       const requestedAt = options.requestedAt ?? deps.now();
-      // Over the emergency budget: refused before any speech is rendered for it (a flood must cost little).
-      const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) });
-      if (tooMany) {
-        const id = randomUUID();
-        deps.record({ event: 'rejected', at: deps.now(), id, reason: tooMany });
-        return { ok: false, id, status: 429, error: tooMany };
+      // Over the emergency budget: refused before any speech is rendered for it (a flood must cost
+      // little), counting those still being composed (50 at once would all pass an empty queue).
+      const flight = options.key ?? randomUUID();
+      if (intent.kind === 'emergency' && !composing.has(flight)) {
+        const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) }, composing.size);
+        if (tooMany) {
+          deps.refused?.(tooMany);
+          return { ok: false, id: null, status: 429, error: tooMany };
+        }
+        // The same words as a waiting emergency: merged into it at once, nothing to compose.
+        const same = options.key === undefined ? undefined : q.pending.find((p) => p.a.key === options.key);
+        // Not logged one by one (a stuck button would cost a sync each): the item's `merged` counts them.
+        if (same) return enqueue({ ...same.a, id: randomUUID(), requestedAt }, deps.now(), true);
       }
+      if (intent.kind === 'emergency') composing.set(flight, (composing.get(flight) ?? 0) + 1);
       let spoken: Spoken;
       try {
         spoken = await compose(intent);
@@ -239,6 +266,12 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         const message = (error as Error).message;
         deps.log.warn('announcement could not be composed', { source: options.source, error: message });
         return { ok: false, id: null, status: intent.what === 'text' ? 503 : 400, error: message };
+      } finally {
+        if (intent.kind === 'emergency') {
+          const left = (composing.get(flight) ?? 1) - 1;
+          if (left > 0) composing.set(flight, left);
+          else composing.delete(flight);
+        }
       }
       const a: Announcement = {
         id: randomUUID(),
@@ -253,14 +286,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       };
       const now = deps.now();
       deps.record({ event: 'requested', at: now, id: a.id, kind: a.kind, source: options.source, key: a.key ?? null, repeat: a.repeat, expiresAt: a.expiresAt, lines: spoken.lines });
-      const step = request(q, a, now);
-      q = step.q;
-      apply(step.effects);
-      pump();
-      const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
-      if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
-      const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
-      return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
+      return enqueue(a, now);
     },
     view() {
       const s = snapshot(q, deps.now());

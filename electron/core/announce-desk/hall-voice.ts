@@ -40,6 +40,8 @@ export interface HallVoiceOptions {
   queue: QueueSlot;
   /** Called when the diversion slide appears or goes: the host publishes a new display state. */
   onDiversion(): void;
+  /** An emergency refused over its budget (the host counts these in health). */
+  onRefused?(reason: string): void;
 }
 
 export interface HallVoice {
@@ -66,6 +68,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     log,
     record: (entry) => journal?.write(entry, entry.at),
     speak: (text, lang) => speech.speak(text, lang),
+    ...(options.onRefused ? { refused: options.onRefused } : {}),
   });
   const queued = (promise: Promise<AnnounceOutcome>, what: Record<string, unknown>): void => {
     void promise.then((outcome) => {

@@ -174,10 +174,11 @@ function bound(step: Step, now: number): Step {
  * Why one more emergency cannot wait, or null: a repeat of a waiting one's key merges instead.
  * The shell may ask before composing one (rendering speech for a refused request is wasted work).
  */
-export function emergencyRefusal(q: AnnouncementQueue, a: Pick<Announcement, 'kind' | 'key'>): string | null {
+export function emergencyRefusal(q: AnnouncementQueue, a: Pick<Announcement, 'kind' | 'key'>, arriving = 0): string | null {
   if (a.kind !== 'emergency') return null;
   if (a.key !== undefined && q.pending.some((p) => p.a.key === a.key)) return null;
-  const waiting = q.pending.length - ordinary(q.pending);
+  // `arriving`: emergencies the shell accepted but is still composing; they will wait too.
+  const waiting = q.pending.length - ordinary(q.pending) + arriving;
   const max = q.settings.maxEmergencies;
   if (waiting < max) return null;
   return `${EMERGENCY_LIMIT}: ${waiting} emergencies already wait (at most ${max}); send it again once one has played, or send the same text to merge with it`;

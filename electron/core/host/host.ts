@@ -23,6 +23,7 @@ import type { FeedDeps } from '../queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from '../announce-desk/hall-voice.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from './host-status.js';
 import { createHealth, type Health } from '../health/health.js';
+import { batchedCount } from '../health/batched-count.js';
 
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from '../announce-desk/display-roster.js';
@@ -101,6 +102,8 @@ export function createHost(options: HostOptions): Host {
     },
   };
   const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
+  // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
+  const refusals = batchedCount(queueClock.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
   const voice: HallVoice = createHallVoice({
     assetsDir: options.assetsDir,
     speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
@@ -111,6 +114,7 @@ export function createHost(options: HostOptions): Host {
     log,
     queue,
     onDiversion: () => publish(),
+    onRefused: (reason) => refusals.add(reason),
   });
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'))
@@ -181,6 +185,7 @@ export function createHost(options: HostOptions): Host {
       if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
+      refusals.flush();
       scheduler?.stop();
       store.close();
       cancelRecheck?.();
