@@ -23,6 +23,8 @@ export const CHANNELS = {
   announcement: 'display:announcement',
   /** display → host: something went wrong on the display and it recovered by itself (counted in health). */
   fault: 'display:fault',
+  /** display → host: whether this display's audio output runs (it may speak for the PA), on every change. */
+  audio: 'display:audio',
 } as const;
 
 export interface ZonePlan {
@@ -157,6 +159,19 @@ export interface DisplayHello {
   userAgent: string;
 }
 
+/**
+ * ready: the display's AudioContext runs, so what it is sent sounds; blocked: no Web Audio, or the
+ * context cannot start (autoplay policy); unknown: not known yet. Only a `ready` display is given
+ * the hall's PA.
+ */
+export type AudioOutput = 'ready' | 'blocked' | 'unknown';
+
+export interface DisplayAudio {
+  output: AudioOutput;
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+}
+
 /** One service's line on the board: who waits and for about how long. */
 export interface QueueBoardService {
   id: string;
@@ -274,4 +289,5 @@ export type FromDisplay =
   | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
   | { type: 'hello'; hello: DisplayHello }
   | { type: 'announcement'; announcement: AnnouncementReport }
-  | { type: 'fault'; fault: DisplayFault };
+  | { type: 'fault'; fault: DisplayFault }
+  | { type: 'audio'; audio: DisplayAudio };

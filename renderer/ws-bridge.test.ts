@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { aged, backoffMs, parseToDisplay, wsUrlFor } from './ws-bridge.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { aged, backoffMs, createWsBridge, parseToDisplay, wsUrlFor } from './ws-bridge.js';
 
 describe('ws bridge', () => {
   it('connects to /ws on the page origin, wss under https', () => {
@@ -66,5 +66,58 @@ describe('aged', () => {
     const state = { serverTime: 1_000_000 } as unknown as Parameters<typeof aged>[0];
     expect(aged(state, 5_000, 5_480).serverTime).toBe(1_000_480);
     expect(aged(state, 5_000, 4_000).serverTime).toBe(1_000_000);
+  });
+});
+
+describe('createWsBridge sessions', () => {
+  class FakeSocket {
+    static OPEN = 1;
+    static all: FakeSocket[] = [];
+    readyState = 0;
+    sent: { type: string }[] = [];
+    onopen: (() => void) | null = null;
+    onclose: (() => void) | null = null;
+    onmessage: ((ev: MessageEvent) => void) | null = null;
+    onerror: (() => void) | null = null;
+    constructor(readonly url: string) {
+      FakeSocket.all.push(this);
+    }
+    send(data: string) {
+      this.sent.push(JSON.parse(data) as { type: string });
+    }
+    open() {
+      this.readyState = 1;
+      this.onopen?.();
+    }
+    close() {
+      this.readyState = 3;
+      this.onclose?.();
+    }
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    FakeSocket.all = [];
+  });
+
+  it('opens every session with the hello, then the audio output, so a restarted host knows it is a display that can speak', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const bridge = createWsBridge('ws://hall/ws');
+    // The audio output is known before the hello (the announcer starts first): it waits for it.
+    bridge.audio({ output: 'ready', at: 1 });
+    bridge.hello({ shell: 'chromium', width: 1920, height: 1080, userAgent: 'x' });
+    bridge.report({ event: 'ended', programme: 'p', item: 'p#0', url: null, at: 2 });
+    const first = FakeSocket.all[0]!;
+    first.open();
+    expect(first.sent.map((m) => m.type)).toStrictEqual(['hello', 'audio', 'report']);
+    first.close();
+    vi.advanceTimersByTime(5_000);
+    const second = FakeSocket.all[1]!;
+    second.open();
+    expect(second.sent.map((m) => m.type)).toStrictEqual(['hello', 'audio']);
+    bridge.audio({ output: 'blocked', at: 3 });
+    expect(second.sent.at(-1)).toStrictEqual({ type: 'audio', audio: { output: 'blocked', at: 3 } });
   });
 });

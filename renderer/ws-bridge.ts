@@ -34,8 +34,12 @@ export function createWsBridge(url: string): Bridge {
   const listeners = new Set<(state: DisplayState) => void>();
   const queueListeners = new Set<(board: QueueBoardState | null) => void>();
   const announceListeners = new Set<(message: AnnounceMessage) => void>();
-  // Heartbeats are only worth sending live; reports and the hello are queued across disconnects.
+  // Heartbeats are only worth sending live; reports are queued across disconnects.
   const queue: FromDisplay[] = [];
+  // Each new socket is a new session to the host (it may have restarted): it is a display only
+  // once it says hello, and speaks only once it hears the audio is ready, so both open every session.
+  let greeting: FromDisplay | null = null;
+  let audio: FromDisplay | null = null;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let lastState: DisplayState | null = null;
@@ -47,6 +51,7 @@ export function createWsBridge(url: string): Bridge {
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      for (const msg of [greeting, audio]) if (msg) ws.send(JSON.stringify(msg));
       for (const msg of queue.splice(0)) ws.send(JSON.stringify(msg));
     };
     ws.onmessage = (ev: MessageEvent) => {
@@ -100,9 +105,18 @@ export function createWsBridge(url: string): Bridge {
     // Queued like reports: the host's announcement log needs the ended even after a drop-out.
     reportAnnouncement: (report) => send({ type: 'announcement', announcement: report }, true),
     heartbeat: (heartbeat) => send({ type: 'heartbeat', heartbeat }, false),
-    hello: (hello) => send({ type: 'hello', hello }, true),
-    // Queued: a fault met while the socket was down is still counted.
+    // Queued: a fault met while the socket was down is still counted (sent after the hello on reconnect).
     fault: (fault) => send({ type: 'fault', fault }, true),
+    hello: (hello) => {
+      greeting = { type: 'hello', hello };
+      send(greeting, false);
+      if (audio) send(audio, false);
+    },
+    audio: (report) => {
+      audio = { type: 'audio', audio: report };
+      // Sent after the hello: before it the host would drop it.
+      if (greeting) send(audio, false);
+    },
   };
 }
 

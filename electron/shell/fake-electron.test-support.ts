@@ -325,6 +325,7 @@ export function fakeHost(): FakeHost {
     },
     receive: (message, display) => void host.received.push({ message, display }),
     disconnect: () => undefined,
+    lost: () => undefined,
     status: (): HostStatus => {
       throw new Error('status() is not used by the shell');
     },

@@ -132,6 +132,7 @@ export function startShell(options: ShellOptions): Shell | null {
   electron.ipcMain.on(CHANNELS.hello, fromDisplay('hello'));
   electron.ipcMain.on(CHANNELS.announcement, fromDisplay('announcement'));
   electron.ipcMain.on(CHANNELS.fault, fromDisplay('fault'));
+  electron.ipcMain.on(CHANNELS.audio, fromDisplay('audio'));
   host.subscribe(sendState);
   host.queue.subscribe(sendQueue);
 

@@ -9,6 +9,7 @@ import {
   type AnnounceMessage,
   type AnnouncementReport,
   type DisplayFault,
+  type DisplayAudio,
   type DisplayHeartbeat,
   type DisplayHello,
   type DisplayState,
@@ -102,6 +103,10 @@ function hello(h: DisplayHello): void {
   ipcRenderer.send(CHANNELS.hello, h);
 }
 
+function audio(report: DisplayAudio): void {
+  ipcRenderer.send(CHANNELS.audio, report);
+}
+
 function reportAnnouncement(report: AnnouncementReport): void {
   ipcRenderer.send(CHANNELS.announcement, report);
 }
@@ -110,7 +115,7 @@ function fault(f: DisplayFault): void {
   ipcRenderer.send(CHANNELS.fault, f);
 }
 
-const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello, fault };
+const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello, audio, fault };
 
 /** What the renderer finds on `window.hallcast`. */
 export type Bridge = typeof bridge;

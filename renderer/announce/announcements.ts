@@ -36,6 +36,10 @@ export function startAnnouncements(deps: {
 }): Announcements {
   const { bridge, banner, hostNow } = deps;
   const graph = createAudioGraph(deps.videos, hostNow, deps.leadSeconds);
+  // The host gives the hall's PA only to a display whose audio output runs: say so now and on every change.
+  const reportOutput = (): void => bridge.audio({ output: graph?.ctx.state === 'running' ? 'ready' : 'blocked', at: hostNow() });
+  graph?.ctx.addEventListener('statechange', reportOutput);
+  reportOutput();
   if (graph) {
     void deps.settled.then(() => setTimeout(() => void warmVoicePacks((url) => graph.announcer.preload([url])), WARMUP_AFTER_SETTLE_MS));
   }

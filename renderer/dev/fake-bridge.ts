@@ -16,6 +16,7 @@ import type {
   AnnouncementPlay,
   AnnouncementReport,
   DisplayFault,
+  DisplayAudio,
   DisplayHeartbeat,
   DisplayHello,
   DisplayState,
@@ -181,6 +182,7 @@ const host = {
   heartbeats: [] as DisplayHeartbeat[],
   hellos: [] as DisplayHello[],
   faults: [] as DisplayFault[],
+  audio: [] as DisplayAudio[],
   /** Build a state from a scenario name or parts, and send it. */
   push(parts: Partial<DisplayState> | string): DisplayState {
     const base = typeof parts === 'string' ? (scenarios[parts] ?? scenarios['mixed']!)() : { ...scenario(), ...parts };
@@ -239,6 +241,7 @@ const bridge: Bridge = {
   heartbeat: (h) => void host.heartbeats.push(h),
   hello: (h) => void host.hellos.push(h),
   fault: (f) => void host.faults.push(f),
+  audio: (a) => void host.audio.push(a),
 };
 
 declare global {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diskIo, type WriteIo } from './atomic-file.js';
 import { consoleHall, type ConsoleHall } from './console-hall.test-support.js';
 import { zeroStream } from './zero-stream.test-support.js';
@@ -199,9 +199,10 @@ describe('console: the hall now', () => {
     await two;
     expect(messages.map((m) => m.type)).toEqual(['state', 'queue']);
     expect(hall.host.voice.desk.view().displays).toBe(0);
-    // A real display on /ws does join the PA's roster: the preview's absence is its role, not chance.
+    // A real display on /ws does join the PA's roster once it says hello: the preview's absence is its role, not chance.
     const display = await hall.app.injectWS('/ws', context);
-    expect(hall.host.voice.desk.view().displays).toBe(1);
+    display.send(JSON.stringify({ type: 'hello', hello: { shell: 'chromium', width: 1920, height: 1080, userAgent: 'test' } }));
+    await vi.waitFor(() => expect(hall.host.voice.desk.view().displays).toBe(1), { timeout: 2_000 });
     display.terminate();
     ws.terminate();
     await expect(hall.app.injectWS('/admin/ws', { headers: { host: '127.0.0.1:8080' }, socket: { remoteAddress: '127.0.0.1' } } as never)).rejects.toThrow(/401/);

@@ -32,9 +32,22 @@ describe('parseAnnounceRequest', () => {
       texts: [{ lang: 'en', text: 'Attention' }],
       kind: 'emergency',
       repeat: 3,
-      expiresInMs: null,
+      expiresInMs: 600_000,
       chime: false,
     });
+  });
+
+  it('gives an emergency a 10-minute expiry unless told, and a key of its words, so the same alarm again merges', () => {
+    const one = parseAnnounceRequest({ text: { 'zh-CN': '请立即疏散', en: 'Please leave the hall now' }, priority: 'emergency' }, hall);
+    const again = parseAnnounceRequest({ text: { 'zh-CN': ' 请立即疏散', en: 'Please  leave the hall now ' }, priority: 'emergency', expiresInSeconds: 60 }, hall);
+    const other = parseAnnounceRequest({ text: { 'zh-CN': '请立即疏散', en: 'Please leave the hall' }, priority: 'emergency' }, hall);
+    expect(one).toMatchObject({ kind: 'emergency', expiresInMs: 600_000 });
+    expect(again).toMatchObject({ expiresInMs: 60_000 });
+    expect(one.key).toMatch(/^emergency:[0-9a-f]{16}$/);
+    expect(again.key).toBe(one.key);
+    expect(other.key).not.toBe(one.key);
+    // Only emergencies merge by text: two PA messages with the same words are two requests.
+    expect(parseAnnounceRequest({ text: '请注意' }, hall).key).toBeUndefined();
   });
 
   it('takes the call template with its variables, the counter as a number or digits', () => {

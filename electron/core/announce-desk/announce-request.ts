@@ -3,6 +3,7 @@
  * Pure: every refusal is a sentence naming the field and the fix, so a PA technician wiring the
  * hall's system can correct the request from the answer alone.
  */
+import { createHash } from 'node:crypto';
 import type { AnnouncementKind } from '../../contract.js';
 import type { AnnouncementsFile, Lang } from '../playlists/types.js';
 import { fillTemplate } from '../playlists/text-template.js';
@@ -21,6 +22,8 @@ export type AnnounceIntent = AnnounceWhat & {
   chime: boolean;
   /** Languages read, in order (for a call; for text, `texts` carries them). */
   languages: Lang[];
+  /** Merges with a waiting request of the same key: an emergency's text, so a repeated alarm is one. */
+  key?: string;
 };
 
 export class AnnounceRequestError extends Error {}
@@ -30,7 +33,7 @@ const MAX_EXPIRY_SECONDS = 86_400;
 const KINDS: readonly AnnouncementKind[] = ['emergency', 'pa', 'call', 'care'];
 const FIELDS = ['text', 'template', 'vars', 'languages', 'priority', 'repeat', 'expiresInSeconds', 'chime'];
 /** How long each kind may wait by default before it is pointless: a call the counter gave up on, a notice of the moment. */
-export const DEFAULT_EXPIRY_SECONDS: Record<AnnouncementKind, number | null> = { emergency: null, pa: 300, call: 30, care: 600 };
+export const DEFAULT_EXPIRY_SECONDS: Record<AnnouncementKind, number | null> = { emergency: 600, pa: 300, call: 30, care: 600 };
 export const DEFAULT_LANGUAGES: readonly Lang[] = ['zh-CN', 'en'];
 const CALL_VARS = ['ticket', 'counter'];
 
@@ -64,14 +67,23 @@ export function parseAnnounceRequest(body: unknown, config: AnnouncementsFile | 
     b['text'] !== undefined ? textIntent(b['text'], languages, hallLanguages) : templateIntent(b['template'], b['vars'], languages, hallLanguages, config);
   const defaultExpiry = DEFAULT_EXPIRY_SECONDS[kind as AnnouncementKind];
   const seconds = (expiry as number | undefined) ?? defaultExpiry;
+  // A panic button pressed 50 times is one alarm: the same words merge into the waiting one.
+  const key = kind === 'emergency' && what.what === 'text' ? emergencyKey(what.texts) : undefined;
   return {
     ...what,
+    ...(key ? { key } : {}),
     kind: kind as AnnouncementKind,
     repeat: repeat as number,
     expiresInMs: seconds === null ? null : seconds * 1000,
     chime: chime as boolean,
     languages: what.what === 'text' ? what.texts.map((t) => t.lang) : (languages ?? config?.calls?.languages ?? [...hallLanguages]),
   };
+}
+
+/** The same words (spacing aside) in the same languages give the same key; short, for the queue view. */
+export function emergencyKey(texts: readonly { lang: Lang; text: string }[]): string {
+  const words = texts.map((t) => `${t.lang}\u0000${t.text.replace(/\s+/g, ' ')}`).join('\u0001');
+  return `emergency:${createHash('sha256').update(words).digest('hex').slice(0, 16)}`;
 }
 
 function parseLanguages(value: unknown): Lang[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnounceMessage, AnnouncementPlay } from '../../contract.js';
+import type { AnnounceMessage, AnnouncementPlay, AudioOutput } from '../../contract.js';
 import { Zone } from '../time/zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk } from './announcement-desk.js';
@@ -13,6 +13,8 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
   const timers: { at: number; run: () => void; live: boolean }[] = [];
   const records: AnnouncementLogRecord[] = [];
   const warnings: string[] = [];
+  let renders = 0;
+  const refusals: string[] = [];
   const desk = createAnnouncementDesk({
     now: () => now,
     after(ms, run) {
@@ -22,13 +24,20 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
     },
     log: { info: () => undefined, warn: (m) => warnings.push(m) },
     record: (r) => records.push(r),
-    speak: async (text, lang) => ({ url: `/speech/${lang}-${text.length}.wav`, durationMs: 2000 }),
+    refused: (reason) => refusals.push(reason),
+    speak: async (text, lang) => {
+      renders++;
+      return { url: `/speech/${lang}-${text.length}.wav`, durationMs: 2000 };
+    },
   });
   desk.configure(file, Zone.of('Asia/Shanghai'), fakePacks());
   const inbox = new Map<string, AnnounceMessage[]>();
-  const attach = (display: string) => {
+  /** A display joins; by default it then reports its audio output ready, as the renderer does. */
+  const attach = (display: string, output: AudioOutput | null = 'ready') => {
     inbox.set(display, []);
-    return desk.attach(display, (m) => inbox.get(display)!.push(m));
+    const detach = desk.attach(display, (m) => inbox.get(display)!.push(m));
+    if (output) desk.audio(display, output);
+    return detach;
   };
   const advance = (ms: number) => {
     const end = now + ms;
@@ -42,7 +51,7 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
     now = end;
   };
   const plays = (display: string): AnnouncementPlay[] => inbox.get(display)!.flatMap((m) => (m.type === 'play' ? [m.play] : []));
-  return { desk, records, warnings, inbox, attach, advance, plays, now: () => now };
+  return { desk, records, warnings, inbox, attach, advance, plays, now: () => now, renders: () => renders, refusals };
 }
 
 const call = (ticket: string, counter: number): AnnounceIntent => ({ what: 'call', ticket, counter, kind: 'call', repeat: 1, expiresInMs: 30_000, chime: true, languages: ['zh-CN'] });
@@ -65,10 +74,10 @@ describe('the announcement desk', () => {
     expect(records.map((r) => r.event)).toStrictEqual(['requested', 'requested', 'started', 'ducked', 'ended']);
   });
 
-  it('lets the first display speak and the others show the banner; reports from banner displays are ignored', async () => {
+  it('lets the display with working audio speak and the others show the banner; reports from banner displays are ignored', async () => {
     const { desk, attach, plays, inbox } = setup();
+    attach('side-screen', null);
     attach('pa-screen');
-    attach('side-screen');
     await desk.announce(call('B7', 2), { source: 'api' });
     expect(plays('pa-screen')[0]!.speak).toBe(true);
     expect(plays('side-screen')[0]!.speak).toBe(false);
@@ -83,14 +92,14 @@ describe('the announcement desk', () => {
   it('fails an announcement at once when no display is connected, and says why', async () => {
     const { desk, records } = setup();
     await desk.announce(call('A1', 1), { source: 'queue' });
-    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display connected: nothing could play it' });
+    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
     expect(desk.view().recent[0]).toMatchObject({ outcome: 'failed' });
   });
 
   it('hands the PA to the next display when the speaker disconnects mid-announcement', async () => {
     const { desk, attach, plays, records } = setup();
-    const detach = attach('a');
     attach('b');
+    const detach = attach('a');
     await desk.announce(call('A1', 1), { source: 'queue' });
     await desk.announce(call('A2', 2), { source: 'queue' });
     detach();
@@ -142,6 +151,107 @@ describe('the announcement desk', () => {
     desk.configure({ quietHours: [{ from: '09:00', to: '11:00' }] }, Zone.of('Asia/Shanghai'), fakePacks());
     const out = await desk.announce(call('A1', 1), { source: 'api' });
     expect(out).toMatchObject({ ok: false, status: 409, error: 'quiet hours 09:00–11:00: calls are not read out' });
+  });
+
+  it('never gives the PA to a display that never reported its audio ready, even the first to connect', async () => {
+    const { desk, attach, plays, records } = setup();
+    attach('silent', null);
+    attach('blocked', 'blocked');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(plays('silent')).toStrictEqual([]);
+    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
+    expect(desk.view()).toMatchObject({ displays: 2, speaker: null });
+    desk.audio('silent', 'ready');
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    expect(plays('silent').at(-1)).toMatchObject({ speak: true });
+    expect(plays('blocked').at(-1)).toMatchObject({ speak: false });
+  });
+
+  it('gives the PA to the display that most recently reported its audio ready, and lists each one\'s audio', async () => {
+    const { desk, attach, plays } = setup();
+    attach('old');
+    attach('new');
+    attach('quiet', 'unknown');
+    expect(desk.view()).toMatchObject({
+      speaker: 'new',
+      roster: [
+        { display: 'old', audio: 'ready', alive: true, speaker: false },
+        { display: 'new', audio: 'ready', alive: true, speaker: true },
+        { display: 'quiet', audio: 'unknown', alive: true, speaker: false },
+      ],
+    });
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(plays('new')[0]!.speak).toBe(true);
+    expect(plays('old')[0]!.speak).toBe(false);
+  });
+
+  it('a speaker whose play failed goes to the back of the line: the next ready display speaks the next one', async () => {
+    const { desk, attach, plays } = setup();
+    attach('b');
+    attach('a');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    desk.report('a', { id: plays('a')[0]!.id, event: 'failed', at: 0, reason: 'clip did not decode' });
+    expect(desk.view().speaker).toBe('b');
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    expect(plays('b').at(-1)).toMatchObject({ speak: true, lines: [{ text: '请 A2 号到 2 号窗口' }] });
+    // Alone, a demoted display still speaks rather than leave the hall silent.
+    desk.report('b', { id: plays('b').at(-1)!.id, event: 'failed', at: 0 });
+    expect(desk.view().speaker).toBe('a');
+  });
+
+  it('a speaker that never reports the end loses the PA to the next ready display', async () => {
+    const { desk, attach, plays, advance } = setup();
+    attach('b');
+    attach('mute');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(plays('mute')[0]!.speak).toBe(true);
+    advance(25_000);
+    expect(desk.view().speaker).toBe('b');
+    await desk.announce(call('A2', 2), { source: 'queue' });
+    expect(plays('b').at(-1)).toMatchObject({ speak: true });
+  });
+
+  it('a lost display (no heartbeat) cannot speak until it is back', async () => {
+    const { desk, attach } = setup();
+    attach('b');
+    attach('a');
+    desk.alive('a', false);
+    expect(desk.view().speaker).toBe('b');
+    desk.alive('a', true);
+    expect(desk.view().speaker).toBe('a');
+  });
+
+  it('holds emergencies to 3 waiting: the same words merge without composing, a fourth text is refused with 429 before any speech is rendered and counted, not logged; a PA message still queues', async () => {
+    const { desk, attach, records, renders, refusals } = setup();
+    attach('screen');
+    const emergency = (text: string): AnnounceIntent => ({ ...pa(text), kind: 'emergency', expiresInMs: 600_000 });
+    const first = await desk.announce(emergency('请立即疏散'), { source: 'api', key: 'emergency:a' }); // plays at once
+    const waiting = await Promise.all(['b', 'c', 'd'].map((k) => desk.announce(emergency(`疏散${k}`), { source: 'api', key: `emergency:${k}` })));
+    const same = await desk.announce(emergency('疏散b'), { source: 'api', key: 'emergency:b' });
+    expect(renders()).toBe(4);
+    const fourth = await desk.announce(emergency('疏散e'), { source: 'api', key: 'emergency:e' });
+    expect(renders()).toBe(4);
+    expect(first).toMatchObject({ ok: true, state: 'queued' });
+    expect(waiting.every((w) => w.ok)).toBe(true);
+    expect(same).toMatchObject({ ok: true, state: 'merged' });
+    expect(fourth).toMatchObject({ ok: false, status: 429, error: 'too many emergencies: 3 emergencies already wait (at most 3); send it again once one has played, or send the same text to merge with it' });
+    expect(records.filter((r) => r.event === 'requested')).toHaveLength(4);
+    expect(records.filter((r) => r.event === 'merged')).toHaveLength(0);
+    expect(desk.view().pending.find((p) => p.key === 'emergency:b')).toMatchObject({ merged: 1 });
+    expect(records.filter((r) => r.event === 'rejected')).toHaveLength(0);
+    expect(refusals).toEqual([(fourth as { error: string }).error]);
+    expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: true, state: 'queued' });
+    expect(desk.view().pending.map((p) => p.kind)).toEqual(['emergency', 'emergency', 'emergency', 'pa']);
+  });
+
+  it('counts emergencies still being composed against the budget: 10 different ones at once, 3 are composed and queued', async () => {
+    const { desk, attach, renders } = setup();
+    attach('screen');
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => desk.announce({ ...pa(`疏散${i}`), kind: 'emergency', expiresInMs: 600_000 }, { source: 'api', key: `emergency:${i}` })),
+    );
+    expect(outcomes.map((o) => (o.ok ? 202 : o.status))).toEqual([202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
+    expect(renders()).toBe(3);
   });
 
   it('gives up on a display that never reports the end', async () => {

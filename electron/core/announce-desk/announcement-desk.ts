@@ -5,9 +5,9 @@
  * displays (one speaks, the others show the banner), and logs every step.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnnouncementPlay, AnnouncementReport, DuckPlan } from '../../contract.js';
+import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../contract.js';
 import type { Announcement, WaitPolicy } from '../announce/announcement.js';
-import { createQueue, finished, next, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
+import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../announce/announcement-queue.js';
 import { snapshot } from '../announce/snapshot.js';
 import type { AnnouncementsView, ItemView } from './announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../playlists/types.js';
@@ -31,6 +31,11 @@ export interface DeskDeps {
   record(entry: AnnouncementLogRecord): void;
   /** Free text → a speech clip (the speech cache); null: this player cannot speak free text. */
   speak: ((text: string, lang: Lang) => Promise<Clip>) | null;
+  /**
+   * An emergency refused over its budget: counted by the host (health `dropped-reports`), not one
+   * fsync'd log line each — a flood of 3,000 would otherwise cost the disk 3,000 syncs.
+   */
+  refused?(reason: string): void;
 }
 
 export interface AnnounceOptions {
@@ -44,12 +49,18 @@ export interface AnnounceOptions {
 
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
-  | { ok: false; id: string | null; status: 400 | 409 | 503; error: string };
+  /** 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's rules. */
+  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string };
 
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
   readonly settings: AnnouncementsFile | null;
+  /** A display joins (it said hello); it speaks only once it reports its audio `ready`. */
   attach(display: string, send: AnnounceSend): () => void;
+  /** The display's audio output changed: the most recent `ready` one speaks. */
+  audio(display: string, output: AudioOutput): void;
+  /** The display stopped heartbeating (false) or came back (true): a lost display cannot speak. */
+  alive(display: string, alive: boolean): void;
   report(display: string, report: AnnouncementReport): void;
   announce(intent: AnnounceIntent, options: AnnounceOptions): Promise<AnnounceOutcome>;
   view(): AnnouncementsView;
@@ -66,6 +77,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
   let cancelWake: (() => void) | null = null;
   let stopped = false;
+  /** Emergencies accepted but still being composed, by key (or a one-off id), with how many of each. */
+  const composing = new Map<string, number>();
 
   const queueConfig = (): AnnouncementQueueConfig => ({
     maxPending: file?.maxPending ?? 50,
@@ -79,6 +92,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   });
 
   const apply = (effects: readonly AnnouncementEffect[]): void => {
+    // The speaker never reported the end in time (the queue gave up on it): the next ready display takes the PA.
+    if (onAir && effects.some((e) => e.type === 'dropped' && e.id === onAir?.id)) roster.demote(onAir.display);
     for (const e of effects) {
       if (e.type === 'requested') continue; // logged with its content by announce()
       if (e.type === 'ended') deps.record({ event: 'ended', at: e.at, id: e.id, failure: e.failure });
@@ -120,7 +135,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         const speaker = roster.speaker();
         if (!speaker) {
           // Nothing can sound: say so now rather than let the watchdog wait out the whole play.
-          const done = finished(q, step.play.id, now, 'no display connected: nothing could play it');
+          const done = finished(q, step.play.id, now, 'no display with working audio connected: nothing could play it');
           q = done.q;
           apply(done.effects);
           continue;
@@ -136,6 +151,18 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       }
       return;
     }
+  };
+
+  /** Into the queue: queued, merged, or refused with the reason. */
+  const enqueue = (a: Announcement, now: number, quietMerge = false): AnnounceOutcome => {
+    const step = request(q, a, now);
+    q = step.q;
+    apply(quietMerge ? step.effects.filter((e) => e.type !== 'merged') : step.effects);
+    pump();
+    const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
+    if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
+    const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
+    return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
   };
 
   const end = (id: string, failure: string | null): void => {
@@ -194,6 +221,14 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         if (roster.detach(display) && onAir?.display === display) end(onAir.id, 'the speaking display disconnected');
       };
     },
+    audio(display, output) {
+      roster.audio(display, output);
+      // Something may have waited for a speaker (a request while none was ready is failed at once).
+      pump();
+    },
+    alive(display, alive) {
+      roster.alive(display, alive);
+    },
     report(display, r) {
       if (onAir?.id !== r.id || onAir.display !== display) return; // a banner display, or a late report
       if (r.event === 'started') {
@@ -203,11 +238,27 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         if (r.duck) deps.record({ event: 'ducked', at: deps.now(), id: r.id, display, duck: r.duck });
         pump();
       } else {
+        if (r.event === 'failed') roster.demote(display);
         end(r.id, r.event === 'failed' ? (r.reason ?? 'the display could not play it') : null);
       }
     },
     async announce(intent, options) {
       const requestedAt = options.requestedAt ?? deps.now();
+      // Over the emergency budget: refused before any speech is rendered for it (a flood must cost
+      // little), counting those still being composed (50 at once would all pass an empty queue).
+      const flight = options.key ?? randomUUID();
+      if (intent.kind === 'emergency' && !composing.has(flight)) {
+        const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) }, composing.size);
+        if (tooMany) {
+          deps.refused?.(tooMany);
+          return { ok: false, id: null, status: 429, error: tooMany };
+        }
+        // The same words as a waiting emergency: merged into it at once, nothing to compose.
+        const same = options.key === undefined ? undefined : q.pending.find((p) => p.a.key === options.key);
+        // Not logged one by one (a stuck button would cost a sync each): the item's `merged` counts them.
+        if (same) return enqueue({ ...same.a, id: randomUUID(), requestedAt }, deps.now(), true);
+      }
+      if (intent.kind === 'emergency') composing.set(flight, (composing.get(flight) ?? 0) + 1);
       let spoken: Spoken;
       try {
         spoken = await compose(intent);
@@ -215,6 +266,12 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         const message = (error as Error).message;
         deps.log.warn('announcement could not be composed', { source: options.source, error: message });
         return { ok: false, id: null, status: intent.what === 'text' ? 503 : 400, error: message };
+      } finally {
+        if (intent.kind === 'emergency') {
+          const left = (composing.get(flight) ?? 1) - 1;
+          if (left > 0) composing.set(flight, left);
+          else composing.delete(flight);
+        }
       }
       const a: Announcement = {
         id: randomUUID(),
@@ -229,14 +286,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       };
       const now = deps.now();
       deps.record({ event: 'requested', at: now, id: a.id, kind: a.kind, source: options.source, key: a.key ?? null, repeat: a.repeat, expiresAt: a.expiresAt, lines: spoken.lines });
-      const step = request(q, a, now);
-      q = step.q;
-      apply(step.effects);
-      pump();
-      const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
-      if (refused && 'reason' in refused) return { ok: false, id: a.id, status: 409, error: refused.reason };
-      const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
-      return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
+      return enqueue(a, now);
     },
     view() {
       const s = snapshot(q, deps.now());
@@ -246,6 +296,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         pending: s.pending.map((p) => itemView(p, p)),
         recent: s.recent,
         displays: roster.size,
+        speaker: roster.speaker(),
+        roster: roster.entries(),
       };
     },
     stop() {

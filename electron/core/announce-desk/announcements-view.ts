@@ -5,11 +5,16 @@
 import type { Announcement } from '../announce/announcement.js';
 import type { AnnouncementSnapshot } from '../announce/snapshot.js';
 import type { Spoken } from './spoken.js';
+import type { RosterEntry } from './display-roster.js';
 
 export interface AnnouncementsView extends Omit<AnnouncementSnapshot, 'current' | 'pending'> {
   current: (ItemView & { startedAt: number | null; expectedEndAt: number; display: string | null }) | null;
   pending: ItemView[];
+  /** Displays that joined the PA (said hello); `roster` has each one's audio and who speaks. */
   displays: number;
+  /** The display that would speak now, or null: none has reported its audio output ready. */
+  speaker: string | null;
+  roster: RosterEntry[];
 }
 
 export interface ItemView {

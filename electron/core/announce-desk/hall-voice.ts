@@ -43,6 +43,8 @@ export interface HallVoiceOptions {
   onDiversion(): void;
   /** Where the log and the speech cache report a disk that refuses their writes. */
   health?: Health;
+  /** An emergency refused over its budget (the host counts these in health). */
+  onRefused?(reason: string): void;
 }
 
 export interface HallVoice {
@@ -78,6 +80,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     log,
     record: (entry) => journal?.write(entry, entry.at),
     speak: (text, lang) => speech.speak(text, lang),
+    ...(options.onRefused ? { refused: options.onRefused } : {}),
   });
   const queued = (promise: Promise<AnnounceOutcome>, what: Record<string, unknown>): void => {
     void promise.then((outcome) => {
@@ -174,7 +177,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
         if (error instanceof AnnounceRequestError) return { ok: false, id: null, status: 400, error: error.message };
         throw error;
       }
-      return desk.announce(intent, { source: 'api' });
+      return desk.announce(intent, { source: 'api', ...(intent.key ? { key: intent.key } : {}) });
     },
     diversion: () => (slide && slide.until > options.now() ? slide : null),
     alerts: () => overloaded.map((hit) => ({ kind: 'care-rule', rule: hit.rule.id, reason: hit.reason })),

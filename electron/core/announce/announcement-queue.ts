@@ -11,8 +11,10 @@ import { evictionVictim, mergeInto, pendingItem, playOrder, type PendingItem } f
 import { parseQuietHours, type QuietHours, type QuietWindow } from './quiet-hours.js';
 
 export interface AnnouncementQueueConfig {
-  /** Waiting items beyond this are dropped, lowest priority and oldest first; emergencies never. */
+  /** Waiting items beyond this are dropped, lowest priority and oldest first; emergencies never (they do not count). */
   maxPending?: number;
+  /** Emergencies waiting at once; one more (other than a repeat of a waiting one's key) is refused. */
+  maxEmergencies?: number;
   /** Finished and dropped items kept for `snapshot`. */
   recentLimit?: number;
   quietHours?: readonly QuietWindow[];
@@ -26,6 +28,7 @@ export interface AnnouncementQueueConfig {
 
 interface Settings {
   readonly maxPending: number;
+  readonly maxEmergencies: number;
   readonly recentLimit: number;
   readonly quiet: QuietHours | null;
   readonly endGraceMs: number;
@@ -80,14 +83,19 @@ export interface NextStep extends Step {
 }
 
 export const DEFAULT_MAX_PENDING = 50;
+/** A real evacuation is one or two messages; more waiting is a stuck button or a script gone wrong. */
+export const DEFAULT_MAX_EMERGENCIES = 3;
 export const DEFAULT_RECENT_LIMIT = 20;
 export const DEFAULT_END_GRACE_MS = 15_000;
 
 export function createQueue(config: AnnouncementQueueConfig = {}): AnnouncementQueue {
   const maxPending = config.maxPending ?? DEFAULT_MAX_PENDING;
   if (!Number.isInteger(maxPending) || maxPending < 1) throw new Error(`maxPending must be an integer ≥ 1, got ${maxPending}`);
+  const maxEmergencies = config.maxEmergencies ?? DEFAULT_MAX_EMERGENCIES;
+  if (!Number.isInteger(maxEmergencies) || maxEmergencies < 1) throw new Error(`maxEmergencies must be an integer ≥ 1, got ${maxEmergencies}`);
   const settings: Settings = {
     maxPending,
+    maxEmergencies,
     recentLimit: config.recentLimit ?? DEFAULT_RECENT_LIMIT,
     quiet: parseQuietHours(config.quietHours ?? [], config.localMinuteOfDay),
     endGraceMs: config.endGraceMs ?? DEFAULT_END_GRACE_MS,
@@ -149,15 +157,35 @@ function preemptFor(step: Step, a: Announcement, now: number): Step {
   return enqueue(stopped, back, now);
 }
 
+const ordinary = (pending: readonly PendingItem[]): number => pending.filter((p) => p.a.kind !== 'emergency').length;
+
+/** Emergencies are held to their own budget (see `request`): they never push an ordinary request out. */
 function bound(step: Step, now: number): Step {
   let s = step;
-  while (s.q.pending.length > s.q.settings.maxPending) {
+  while (ordinary(s.q.pending) > s.q.settings.maxPending) {
     const victim = evictionVictim(s.q.pending, now);
-    if (!victim) break; // only emergencies wait: none of them is ever dropped
+    if (!victim) break;
     s = drop(s, victim, `queue full: more than ${s.q.settings.maxPending} waiting; the lowest-priority, oldest goes first`, now);
   }
   return s;
 }
+
+/**
+ * Why one more emergency cannot wait, or null: a repeat of a waiting one's key merges instead.
+ * The shell may ask before composing one (rendering speech for a refused request is wasted work).
+ */
+export function emergencyRefusal(q: AnnouncementQueue, a: Pick<Announcement, 'kind' | 'key'>, arriving = 0): string | null {
+  if (a.kind !== 'emergency') return null;
+  if (a.key !== undefined && q.pending.some((p) => p.a.key === a.key)) return null;
+  // `arriving`: emergencies the shell accepted but is still composing; they will wait too.
+  const waiting = q.pending.length - ordinary(q.pending) + arriving;
+  const max = q.settings.maxEmergencies;
+  if (waiting < max) return null;
+  return `${EMERGENCY_LIMIT}: ${waiting} emergencies already wait (at most ${max}); send it again once one has played, or send the same text to merge with it`;
+}
+
+/** How an over-the-cap emergency's refusal begins: channels map it (HTTP 429). */
+export const EMERGENCY_LIMIT = 'too many emergencies';
 
 export function request(q: AnnouncementQueue, a: Announcement, now: number): Step {
   const invalid = invalidReason(a);
@@ -167,6 +195,8 @@ export function request(q: AnnouncementQueue, a: Announcement, now: number): Ste
     return { q: remember(q, entry(a, 'rejected', refusal, now)), effects: [{ type: 'rejected', at: now, id: a.id, reason: refusal }] };
   }
   let step = prune(q, now);
+  const tooMany = emergencyRefusal(step.q, a);
+  if (tooMany) return { q: remember(step.q, entry(a, 'rejected', tooMany, now)), effects: [...step.effects, { type: 'rejected', at: now, id: a.id, reason: tooMany }] };
   step = { ...step, effects: [...step.effects, { type: 'requested', at: now, id: a.id, kind: a.kind }] };
   const item = pendingItem(a, step.q.seq + 1);
   step = { ...step, q: { ...step.q, seq: item.seq } };

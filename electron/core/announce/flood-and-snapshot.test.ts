@@ -5,7 +5,7 @@ import { parseQuietHours, quietEndsAfter } from './quiet-hours.js';
 import { snapshot } from './snapshot.js';
 
 describe('flood', () => {
-  it('1,000 requests in one second: the queue stays bounded, drops have reasons, emergency and PA kept', () => {
+  it('1,000 requests in one second: the queue stays bounded (50 ordinary + the emergency), drops have reasons, emergency and PA kept', () => {
     let q: AnnouncementQueue = createQueue();
     const effects: AnnouncementEffect[] = [];
     for (let i = 0; i < 1_000; i++) {
@@ -13,23 +13,49 @@ describe('flood', () => {
       const r = request(q, { ...a, requestedAt: T0 + i }, T0 + i);
       q = r.q;
       effects.push(...r.effects);
-      expect(q.pending.length).toBeLessThanOrEqual(50);
+      expect(q.pending.length).toBeLessThanOrEqual(50 + 3);
     }
     const dropped = effects.filter((e) => e.type === 'dropped');
-    expect(dropped).toHaveLength(950);
+    expect(dropped).toHaveLength(949);
     expect(dropped.every((e) => e.type === 'dropped' && e.reason.startsWith('queue full: more than 50 waiting'))).toBe(true);
     const ids = q.pending.map((p) => p.a.id);
     expect(ids).toContain('fire');
     expect(ids).toContain('pa-1');
-    // The oldest calls went first: the 48 newest remain.
-    expect(ids.filter((id) => id.startsWith('call-'))).toEqual(Array.from({ length: 48 }, (_, k) => `call-${952 + k}`));
+    // The oldest calls went first: the 49 newest remain (the emergency takes no ordinary place).
+    expect(ids.filter((id) => id.startsWith('call-'))).toEqual(Array.from({ length: 49 }, (_, k) => `call-${951 + k}`));
     expect(q.recent).toHaveLength(20);
   });
 
-  it('never drops an emergency, even past the bound', () => {
-    const q = requestAll(createQueue({ maxPending: 3 }), [ann('call', 'k1'), ...['e1', 'e2', 'e3', 'e4'].map((id) => ann('emergency', id))]);
-    expect(q.pending.map((p) => p.a.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
-    expect(q.recent[0]).toMatchObject({ id: 'k1', outcome: 'dropped' });
+  it('never drops an emergency, and emergencies never push an ordinary request out: they have their own budget', () => {
+    const q = requestAll(createQueue({ maxPending: 1, maxEmergencies: 4 }), [ann('call', 'k1'), ...['e1', 'e2', 'e3', 'e4'].map((id) => ann('emergency', id))]);
+    expect(q.pending.map((p) => p.a.id)).toEqual(['k1', 'e1', 'e2', 'e3', 'e4']);
+    expect(q.recent).toEqual([]);
+  });
+
+  it('3,000 emergencies at once: 3 wait, one merges per repeated key, the rest are refused with the reason; a PA message still queues', () => {
+    let q = createQueue();
+    const outcomes = { requested: 0, merged: 0, rejected: 0 };
+    for (let i = 0; i < 3_000; i++) {
+      // Every third one repeats the same text (the same key), the others are all different.
+      const a = ann('emergency', `e${i}`, i % 3 === 0 ? { key: 'emergency:same' } : { key: `emergency:${i}` });
+      const step = request(q, a, T0 + i);
+      q = step.q;
+      for (const e of step.effects) if (e.id === a.id && (e.type === 'requested' || e.type === 'rejected')) outcomes[e.type]++;
+      if (step.effects.some((e) => e.type === 'merged')) outcomes.merged++;
+    }
+    // e0 (same), e1, e2 wait; the 999 later "same" merge into e0; the 1,998 other texts are refused.
+    expect([...q.pending].sort((x, y) => x.seq - y.seq).map((p) => p.a.id)).toEqual(['e0', 'e1', 'e2']);
+    expect(q.pending.find((p) => p.a.id === 'e0')!.merged).toBe(999);
+    expect(outcomes).toEqual({ requested: 1_002, merged: 999, rejected: 1_998 });
+    expect(q.recent[0]).toMatchObject({
+      id: 'e2999',
+      outcome: 'rejected',
+      reason: 'too many emergencies: 3 emergencies already wait (at most 3); send it again once one has played, or send the same text to merge with it',
+    });
+    const pa = request(q, ann('pa', 'p1'), T0 + 3_000);
+    expect(pa.effects.map((e) => e.type)).toEqual(['requested']);
+    expect(pa.q.pending.map((p) => p.a.id)).toContain('p1');
+    expect(pa.q.pending).toHaveLength(4);
   });
 });
 

@@ -29,6 +29,7 @@ async function setup(token: string | null = null) {
   cleanups.push(() => app.close());
   const heard: AnnounceMessage[] = [];
   cleanups.push(host.attachSpeaker('test-display', (m) => heard.push(m)));
+  host.receive({ type: 'audio', audio: { output: 'ready', at: time.now() } }, 'test-display');
   return { app, host, root, heard };
 }
 

@@ -2,9 +2,10 @@
  * Messages from displays arrive over a socket anyone on the machine could open: check their shape
  * before the host trusts them.
  */
-import type { AnnouncementReport, DuckPlan, FromDisplay, PlaybackEvent } from '../../contract.js';
+import type { AnnouncementReport, AudioOutput, DuckPlan, FromDisplay, PlaybackEvent } from '../../contract.js';
 
 const EVENTS: PlaybackEvent[] = ['attempted', 'first-frame', 'ended', 'skipped'];
+const AUDIO_OUTPUTS: AudioOutput[] = ['ready', 'blocked', 'unknown'];
 const ANNOUNCEMENT_EVENTS: AnnouncementReport['event'][] = ['started', 'ended', 'failed'];
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= 2048;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -45,6 +46,9 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
     case 'hello':
       if ((b.shell !== 'electron' && b.shell !== 'chromium') || !isNumber(b.width) || !isNumber(b.height) || !isString(b.userAgent)) return null;
       return { type: 'hello', hello: { shell: b.shell, width: b.width, height: b.height, userAgent: b.userAgent } };
+    case 'audio':
+      if (!AUDIO_OUTPUTS.includes(b.output as AudioOutput) || !isNumber(b.at)) return null;
+      return { type: 'audio', audio: { output: b.output as AudioOutput, at: b.at } };
     case 'announcement': {
       if (!isString(b.id) || !ANNOUNCEMENT_EVENTS.includes(b.event as AnnouncementReport['event']) || !isNumber(b.at)) return null;
       if (b.reason !== undefined && !isString(b.reason)) return null;

@@ -2,7 +2,7 @@
  * What GET /api/status answers. Types only, and from node-free modules, so the console's browser
  * build reads the same shapes the host sends.
  */
-import type { DisplayHello, QueueBoardState } from '../../contract.js';
+import type { AudioOutput, DisplayHello, QueueBoardState } from '../../contract.js';
 import type { AnnouncementsView } from '../announce-desk/announcements-view.js';
 import type { Localized } from '../playlists/types.js';
 import type { HealthView } from '../health/health.js';
@@ -25,6 +25,12 @@ export interface DisplayInfo {
   programme: string | null;
   item: string | null;
   position: number | null;
+  /** What the display last reported of its audio output: only a `ready` one can speak for the PA. */
+  audio: AudioOutput;
+  /** false after it stopped heartbeating, until it heartbeats again. */
+  alive: boolean;
+  /** This display carries the hall's PA now (in /api/status). */
+  speaker?: boolean;
 }
 
 export interface HostStatus {

@@ -26,6 +26,7 @@ import { createHealth, type Health } from '../health/health.js';
 import { provisionalHolidayAlerts } from '../schedule/holiday-alerts.js';
 import { formatLocal } from '../time/local-format.js';
 import { parseIsoDate } from '../time/civil.js';
+import { batchedCount } from '../health/batched-count.js';
 
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from '../announce-desk/display-roster.js';
@@ -55,8 +56,12 @@ export interface Host {
   stop(): void;
   state(): DisplayState;
   subscribe(listener: (state: DisplayState) => void): () => void;
+  /** A message from a display that said hello (the channel drops the rest). */
   receive(message: FromDisplay, display: string): void;
-  disconnect(display: string): void;
+  /** The display stopped heartbeating: counted in health, and it cannot speak until it comes back. */
+  lost(display: string, why: string): void;
+  /** The display's session ended: counted in health as a display lost. */
+  disconnect(display: string, why?: string): void;
   status(): HostStatus;
   applied(): Applied | null;
   /** Loads the playlist folder now; true when it was applied. */
@@ -65,7 +70,7 @@ export interface Host {
   readonly queue: QueueSlot;
   /** The PA: announcements, their triggers and log (playlists/announcements.json). */
   readonly voice: HallVoice;
-  /** Registers a display for announcements (the first one speaks); returns the detach function. */
+  /** Registers a display for announcements (the latest to report its audio ready speaks); returns the detach function. */
   attachSpeaker(display: string, send: AnnounceSend): () => void;
   /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
   readonly health: Health;
@@ -100,6 +105,8 @@ export function createHost(options: HostOptions): Host {
     },
   };
   const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
+  // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
+  const refusals = batchedCount(queueClock.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
   const voice: HallVoice = createHallVoice({
     assetsDir: options.assetsDir,
     speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
@@ -111,6 +118,7 @@ export function createHost(options: HostOptions): Host {
     queue,
     onDiversion: () => publish(),
     health,
+    onRefused: (reason) => refusals.add(reason),
   });
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'), health)
@@ -190,6 +198,7 @@ export function createHost(options: HostOptions): Host {
       if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
+      refusals.flush();
       scheduler?.stop();
       store.close();
       cancelRecheck?.();
@@ -204,9 +213,14 @@ export function createHost(options: HostOptions): Host {
       return () => listeners.delete(listener);
     },
     receive(message, display) {
-      const info = displays.get(display) ?? { id: display, shell: null, width: null, height: null, lastSeen: 0, programme: null, item: null, position: null };
+      const info = displays.get(display) ?? { id: display, shell: null, width: null, height: null, lastSeen: 0, programme: null, item: null, position: null, audio: 'unknown', alive: true };
       info.lastSeen = clock.now();
       displays.set(display, info);
+      if (!info.alive && message.type === 'heartbeat') {
+        info.alive = true;
+        voice.desk.alive(display, true);
+        log.info('display back', { display });
+      }
       if (message.type === 'hello') {
         info.shell = message.hello.shell;
         info.width = message.hello.width;
@@ -220,6 +234,10 @@ export function createHost(options: HostOptions): Host {
         voice.desk.report(display, message.announcement);
       } else if (message.type === 'fault') {
         health.count(message.fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
+      } else if (message.type === 'audio') {
+        if (info.audio !== message.audio.output) log.info('display audio output', { display, output: message.audio.output });
+        info.audio = message.audio.output;
+        voice.desk.audio(display, message.audio.output);
       } else {
         const report = message.report;
         if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
@@ -238,8 +256,15 @@ export function createHost(options: HostOptions): Host {
         if (firstOfSwitch) firstFramePending = false;
       }
     },
-    disconnect(display) {
-      displays.delete(display);
+    lost(display, why) {
+      const info = displays.get(display);
+      if (!info?.alive) return;
+      info.alive = false;
+      voice.desk.alive(display, false);
+      health.count('display-lost', 'display lost', { display, why });
+    },
+    disconnect(display, why = 'its session closed') {
+      if (displays.delete(display)) health.count('display-lost', 'display lost', { display, why });
     },
     status() {
       const applied = store.current();
@@ -255,7 +280,7 @@ export function createHost(options: HostOptions): Host {
         since: resolution?.since ?? null,
         nextSwitch: resolution?.next ?? null,
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
-        displays: [...displays.values()],
+        displays: [...displays.values()].map((d) => ({ ...d, speaker: d.id === announcements.speaker })),
         playlists: store.status(),
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length },
