@@ -8,8 +8,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { displayState, expect, test, waitForProgramme } from '../fixtures.js';
-import type { Page } from '@playwright/test';
-import { LOAD_TIMEOUT_MS, longestBlankMs, screenLuma, type PictureSample } from './picture.js';
+import { LOAD_TIMEOUT_MS, longestBlankMs, watchPicture } from './picture.js';
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
 /** One heartbeat (1 s) plus a re-resolve, with room for a loaded 2-core machine. */
@@ -26,27 +25,6 @@ const SCREENSHOT_TIMEOUT_MS = LOAD_TIMEOUT_MS;
 // The fault is the host's clock, not the picture's size: a quarter of the pixels keeps SwiftShader
 // and the screenshots light on a busy machine.
 test.use({ viewport: { width: 960, height: 540 } });
-
-/** picture.ts's watchPicture, with the screenshot timeout given. */
-function watchPicture(page: Page, timeoutMs: number): { stop(): Promise<PictureSample[]> } {
-  const samples: PictureSample[] = [];
-  const started = Date.now();
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const luma = await screenLuma(page, timeoutMs);
-      samples.push({ t: Date.now() - started, luma });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return samples;
-    },
-  };
-}
 
 interface Status {
   programme: { id: string } | null;
@@ -80,7 +58,7 @@ test('clock steps of +1 h and −1 h: the programme follows within a heartbeat, 
   expect(await jumps()).toBe(0);
   await page.goto(h.url);
   await waitForProgramme(page, 'alpha');
-  const picture = watchPicture(page, SCREENSHOT_TIMEOUT_MS);
+  const picture = watchPicture(page, 250, SCREENSHOT_TIMEOUT_MS);
   // A few heartbeats before the step, so the step is measured against a settled beat.
   await page.waitForTimeout(3000);
 

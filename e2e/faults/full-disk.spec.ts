@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, nowPlaying, test, waitForProgramme, type Hall } from '../fixtures.js';
 import { fillDisk, smallDiskRefusal } from '../small-disk.js';
-import { LOAD_TIMEOUT_MS, longestBlankMs, screenLuma, type PictureSample, type PictureWatch } from './picture.js';
+import { LOAD_TIMEOUT_MS, longestBlankMs, watchPicture } from './picture.js';
 
 interface DiskCondition {
   key: string;
@@ -32,26 +32,6 @@ const STATE_DISK_BYTES = 1024 * 1024;
 test.use({ viewport: { width: 960, height: 540 } });
 const SCREENSHOT_TIMEOUT_MS = 8_000;
 
-/** watchPicture (picture.ts) with the longer screenshot bound above. */
-function watchPicture(page: Page, intervalMs = 500): PictureWatch {
-  const samples: PictureSample[] = [];
-  const started = Date.now();
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const luma = await screenLuma(page, SCREENSHOT_TIMEOUT_MS);
-      samples.push({ t: Date.now() - started, luma });
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return samples;
-    },
-  };
-}
 /** tmpfs gives files whole pages. */
 const PAGE = 4096;
 
@@ -137,7 +117,7 @@ test('a full state disk: the hall plays on, says so in health, starts again on i
   const filled = fillDisk(filler);
   for (const log of [proofFolder, path.join(h.state, 'announcements')]) if (existsSync(todays(log))) useUpLastPage(todays(log));
   console.log(`[full-disk] filled the state disk with ${filled} bytes`);
-  const picture = watchPicture(page);
+  const picture = watchPicture(page, 500, SCREENSHOT_TIMEOUT_MS);
 
   // The PA goes on: a queue call is spoken although none of its log lines can be kept; free text,
   // whose speech cannot be kept either, is refused with a reason, not with the player.
@@ -172,7 +152,7 @@ test('a full state disk: the hall plays on, says so in health, starts again on i
   expect((await h.api<{ ok: boolean }>('api/health')).ok).toBe(true);
   await page.goto(h.url);
   await waitForProgramme(page, 'alpha');
-  const picture2 = watchPicture(page);
+  const picture2 = watchPicture(page, 500, SCREENSHOT_TIMEOUT_MS);
   await expect.poll(async () => (await h.api<Status>('api/status')).displays.length, { timeout: 15_000 }).toBeGreaterThan(0);
   const afterRestart = await itemChanges(page, 1);
   console.log(`[full-disk] items after the restart on the full disk: ${afterRestart.join(' → ')}`);

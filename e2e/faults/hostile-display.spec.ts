@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import type { AnnouncementReport } from '../../electron/contract.js';
 import { expect, test, waitForProgramme } from '../fixtures.js';
-import { LOAD_TIMEOUT_MS, longestBlankMs, screenLuma, type PictureSample } from './picture.js';
+import { LOAD_TIMEOUT_MS, longestBlankMs, takenOnly, watchPicture } from './picture.js';
 
 const FLOOD = 20_000;
 /** The host's per-session limit on playback reports (electron/core/api/display-session.ts). */
@@ -40,32 +40,6 @@ function open(url: string): Promise<WebSocket> {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
-}
-
-/**
- * watchPicture's loop with a longer screenshot timeout: at a load average of 35 on two cores a
- * screenshot of a healthy page took over 3 s, which watchPicture counts as a blank sample.
- */
-function watchScreen(page: Page): { stop(): Promise<PictureSample[]> } {
-  const samples: PictureSample[] = [];
-  const started = Date.now();
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const luma = await screenLuma(page, LOAD_TIMEOUT_MS);
-      // A screenshot that timed out says nothing of the wall (at a load average of 35 a healthy page's
-      // took > 10 s); only pictures taken are judged, and at least 3 must be.
-      if (luma !== null) samples.push({ t: Date.now() - started, luma });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      await loop;
-      return samples;
-    },
-  };
 }
 
 const report = (i: number) => JSON.stringify({ type: 'report', report: { event: 'first-frame', programme: 'flood', item: `flood#${i}`, url: null, at: Date.now() } });
@@ -99,7 +73,8 @@ test('a silent socket and a flooding client that connect first get no PA, a boun
   // The silent socket is closed for never saying hello, 10 s after it opened.
   expect(await Promise.race([silentClosed, new Promise<number>((resolve) => setTimeout(() => resolve(-1), Math.max(0, silentOpened + 15_000 - Date.now())))])).toBe(4001);
 
-  const picture = watchScreen(page);
+  // Only pictures taken are judged: at a load average of 35 a healthy page's screenshot took > 10 s.
+  const picture = takenOnly(watchPicture(page, 250, LOAD_TIMEOUT_MS));
   const floodStart = Date.now();
   // 100 messages every 20 ms (20,000 in ~4 s), in small slices so this process still takes the screenshots.
   for (let i = 0; i < FLOOD; i += 100) {

@@ -73,6 +73,15 @@ export function watchPicture(page: Page, intervalMs = 250, timeoutMs = SCREENSHO
   };
 }
 
+/**
+ * The same watch judging only the screenshots that were taken: for a fault whose tab is never at
+ * stake (a flood of requests), where a screenshot that timed out on a loaded machine says nothing
+ * of the wall. Callers still require a minimum number of samples.
+ */
+export function takenOnly(watch: PictureWatch): PictureWatch {
+  return { stop: async () => (await watch.stop()).filter((s) => s.luma !== null) };
+}
+
 const isBlank = (s: PictureSample): boolean => s.luma === null || s.luma < BLANK_LUMA;
 
 /** The longest stretch (ms) from the first blank sample of a run to the first good one after it. */
