@@ -8,7 +8,7 @@
 import { deliverInOrder, type FeedDeps, type FeedSink } from './feed.js';
 import type { FeedHealthReporter } from './feed-health.js';
 import { fetchJson } from './http-json.js';
-import type { MessageIntake } from './message-intake.js';
+import { type MessageIntake, repeatKey } from './message-intake.js';
 import type { PullFeedSettings } from './pull-feed-settings.js';
 import { mapSnapshot } from './snapshot-mapping.js';
 
@@ -91,8 +91,8 @@ export class Doorbell {
 
   private takeEvents(answer: unknown): void {
     const { events, problems } = this.intake.value(answer);
-    const window = new Set(events.map((event) => JSON.stringify(event)));
-    const fresh = events.filter((event) => !this.previousWindow.has(JSON.stringify(event)));
+    const window = new Set(events.map((event) => repeatKey(event, this.settings.mapping)));
+    const fresh = events.filter((event) => !this.previousWindow.has(repeatKey(event, this.settings.mapping)));
     this.previousWindow = window;
     const [first, ...rest] = problems;
     if (events.length === 0 && first !== undefined) this.health.down(first);
