@@ -104,7 +104,9 @@ class VendorStateReader {
 
   list(raw: unknown, path: string | undefined, name: string): unknown[] {
     if (path === undefined) return [];
-    const items = readVendorPath(raw, path);
+    const found = readVendorPath(raw, path);
+    // A one-window display view answers its window as an object, not a list of one.
+    const items = name === 'counters' && typeof found === 'object' && found !== null && !Array.isArray(found) ? [found] : found;
     if (!Array.isArray(items)) throw new SnapshotMappingError(`mapping.snapshot.${name} "${path}" is not a list in this state (found ${describeVendorValue(items)})`);
     if (items.length > MAX_EVENTS_PER_MESSAGE) throw new SnapshotMappingError(`${items.length} ${name}, over the limit of ${MAX_EVENTS_PER_MESSAGE}`);
     return items;

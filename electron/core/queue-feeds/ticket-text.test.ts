@@ -96,6 +96,23 @@ describe('placeholders', () => {
   });
 });
 
+describe('a one-window display view as a snapshot', () => {
+  it('reads the window object as the one counter, and its bare number through the rewrite', () => {
+    const view = compiled({
+      ...CALLS,
+      ticket: 'no',
+      ticketRewrite: { pattern: '^(\\d+)$', replacement: 'A{1:03}' },
+      placeholders: ['0'],
+      snapshot: { counters: 'data', counter: { counter: 'window_name', serving: 'current_number', open: 'open' } },
+      counterPattern: '(\\d+)',
+    });
+    const mapped = mapSnapshot({ ok: true, data: { window_name: '1号窗口', current_number: 23 } }, view, RECEIVED);
+    expect(mapped.ok && mapped.event.counters).toEqual([{ counter: 1, open: true, serving: 'A023' }]);
+    const none = mapSnapshot({ ok: true, data: { window_name: '1号窗口', current_number: 0 } }, view, RECEIVED);
+    expect(none.ok && none.event.counters).toEqual([{ counter: 1, open: true, serving: null }]);
+  });
+});
+
 describe('openCountersOnCall', () => {
   it('is on for call-only mappings and off when the vendor reports counters', () => {
     expect(compiled({ ...CALLS, ticket: 'no' }).openCountersOnCall).toBe(true);

@@ -110,8 +110,10 @@ export function readTicket(item: unknown, ticketPath: string | undefined, text: 
 /** A snapshot's ticket value (serving, a ticket in the list) through the rewrite, placeholders as null. */
 export function ticketValue(value: unknown, text: TicketText): unknown {
   if (isPlaceholder(value, text)) return null;
-  if (text.rewrite === undefined || typeof value !== 'string') return value;
-  const rewritten = rewrite(value, text.rewrite.pattern, text.rewrite.replacement);
+  // A bare number (23) becomes a ticket only through a rewrite ("^(\\d+)$" → "A{1:03}").
+  const raw = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+  if (text.rewrite === undefined || typeof raw !== 'string') return value;
+  const rewritten = rewrite(raw, text.rewrite.pattern, text.rewrite.replacement);
   return 'ok' in rewritten && rewritten.ok ? rewritten.ticket : value;
 }
 
