@@ -55,6 +55,10 @@ describe('hallcast validate: one fixture per kind of bad input', () => {
       'playlists/schedule.json:11:18: error: validTo 2026-12-01 is before validFrom 2026-12-31, so it never applies: swap or fix the dates',
     ],
     ['empty-programme', 'playlists/programmes/morning.json:4:12: error: "items" must have at least 1 item: add one'],
+    [
+      'bad-ticket-rewrite',
+      'playlists/queue.json:12:37: error: field mapping: mapping.ticketRewrite.pattern repeats a group with +, * or {n,}, which can run for ever on some texts: repeat single characters or classes instead ("\\\\d+", "[A-Z]*")',
+    ],
   ])('%s', (caseName, expected) => {
     expect(findings(hallWith(caseName))).toEqual([expected]);
   });

@@ -36,7 +36,23 @@ export function checkQueue(source: JsonSource, queue: QueueFile, out: Diagnostic
     }
     if (feed.mapping) {
       const compiled = compileFieldMapping(feed.mapping);
-      if (!compiled.ok) for (const problem of compiled.errors) error(['feed', 'mapping'], `field mapping: ${problem}`);
+      if (!compiled.ok) for (const problem of compiled.errors) error(['feed', ...settingPath(feed.mapping, problem)], `field mapping: ${problem}`);
     }
   }
+}
+
+/**
+ * Where a mapping problem points ("mapping.ticketRewrite.pattern is …" → that value), as deep as
+ * the file has the setting, so the editor underlines the bad pattern rather than the whole mapping.
+ */
+function settingPath(mapping: unknown, problem: string): JsonPath {
+  const path: JsonPath = ['mapping'];
+  const names = /^mapping((?:\.\w+)*)/.exec(problem)?.[1]?.split('.').slice(1) ?? [];
+  let value: unknown = mapping;
+  for (const name of names) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, name)) break;
+    value = (value as Record<string, unknown>)[name];
+    path.push(name);
+  }
+  return path;
 }

@@ -74,9 +74,28 @@ export interface PollFeedConfig extends PullFeedBase {
   mode?: 'events' | 'snapshot';
 }
 
+/**
+ * A stream whose messages only ring: "something changed", perhaps with an id. Each message fetches
+ * `url`, whose answer is mapped like a poll's.
+ */
+export interface DoorbellConfig {
+  /** The http(s) URL to fetch when the stream rings (the vendor's panel or state URL). */
+  url: string;
+  /** What `url` answers, as a poll's `mode`: recent events, or the whole state. @default "snapshot" */
+  mode?: 'events' | 'snapshot';
+  /**
+   * Seconds between the starts of two fetches: a burst of rings makes one fetch now and one after this.
+   * @default 1
+   * @minimum 0.05
+   */
+  minIntervalSeconds?: number;
+}
+
 /** Subscribe to Server-Sent Events: one JSON message per SSE event's `data`. */
 export interface SseFeedConfig extends PullFeedBase {
   kind: 'sse';
+  /** The stream only rings: each message fetches `doorbell.url` instead of carrying events. */
+  doorbell?: DoorbellConfig;
   /**
    * SSE event names (the `event:` field) that carry queue messages. Events with other names only
    * count as keep-alives. Absent: every event carries a message.
@@ -89,6 +108,8 @@ export interface WebSocketFeedConfig extends PullFeedBase {
   kind: 'websocket';
   /** Sent once after every (re)connect: a string as is, anything else as JSON. */
   subscribe?: unknown;
+  /** The socket only rings: each message fetches `doorbell.url` instead of carrying events. */
+  doorbell?: DoorbellConfig;
 }
 
 export type PullFeedConfig = PollFeedConfig | SseFeedConfig | WebSocketFeedConfig;

@@ -43,10 +43,12 @@ describe('FeedHealthReporter', () => {
     health.up();
     clock.advance(6_000);
     health.heard();
+    // A sign of life is news for the board's "last heard" even without events (pull feeds too).
+    expect(board.health.at(-1)).toEqual({ state: 'up', since: T0, lastEventAt: T0 + 6_000 });
     clock.advance(9_000);
     expect(board.states()).toEqual(['connecting', 'up']);
     clock.advance(1_000);
-    expect(board.health.at(-1)).toEqual({ state: 'delayed', since: T0 + 16_000, lastEventAt: null, reason: 'sse http://vendor/q: nothing heard for 10 s' });
+    expect(board.health.at(-1)).toEqual({ state: 'delayed', since: T0 + 16_000, lastEventAt: T0 + 6_000, reason: 'sse http://vendor/q: nothing heard for 10 s' });
     health.heard();
     expect(board.states()).toEqual(['connecting', 'up', 'delayed', 'up']);
   });

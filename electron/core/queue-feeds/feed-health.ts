@@ -8,10 +8,13 @@ import type { FeedProblem } from './message-intake.js';
 import { ProblemLog } from './problem-log.js';
 import { SilenceWatch } from './silence-watch.js';
 
+const LAST_EVENT_EVERY_MS = 1000;
+
 export class FeedHealthReporter {
   private health: FeedHealth;
   private readonly problems: ProblemLog;
   private readonly delayedWatch: SilenceWatch;
+  private toldLastEventAt: number | null = null;
 
   constructor(
     private readonly sink: FeedSink,
@@ -46,12 +49,26 @@ export class FeedHealthReporter {
   /** Any sign of life: a message, a keep-alive, a successful poll. */
   heard(): void {
     this.delayedWatch.heard();
-    if (this.health.state === 'delayed') this.emit({ state: 'up', since: this.clock.now(), lastEventAt: this.health.lastEventAt });
+    if (this.health.state === 'delayed') this.emit({ state: 'up', since: this.clock.now(), lastEventAt: this.clock.now() });
+    else this.touch();
   }
 
   /** Events or a snapshot reached the sink. */
   delivered(): void {
-    this.health = { ...this.health, lastEventAt: this.clock.now() };
+    this.touch();
+  }
+
+  /**
+   * The board shows when it last heard from the queue system, so each sign of life moves
+   * `lastEventAt`; the sink hears of it at most once a second, not at every keep-alive.
+   */
+  private touch(): void {
+    const now = this.clock.now();
+    const told = this.toldLastEventAt;
+    this.health = { ...this.health, lastEventAt: now };
+    // Down or connecting, the board's mark says more than the time; it learns it with the next change.
+    if (this.health.state !== 'up') return;
+    if (told === null || now - told >= LAST_EVENT_EVERY_MS || now < told) this.emit(this.health);
   }
 
   /** The feed cannot deliver: logged once per distinct problem; the board learns the newest reason. */
@@ -81,6 +98,7 @@ export class FeedHealthReporter {
 
   private emit(health: FeedHealth): void {
     this.health = health;
+    this.toldLastEventAt = health.lastEventAt;
     this.sink.health({ ...health });
   }
 }

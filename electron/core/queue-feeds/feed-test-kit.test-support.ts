@@ -38,7 +38,8 @@ export function recordingSink(): RecordingSink {
     health: [],
     warnings: [],
     infos: [],
-    states: () => record.health.map((h) => h.state),
+    // State changes: a report that only moves lastEventAt repeats the state, and is left out here.
+    states: () => record.health.map((h) => h.state).filter((state, i, all) => i === 0 || all[i - 1] !== state),
     sink: {
       events: (events) => {
         record.events.push(...events);

@@ -7,9 +7,10 @@ import type { FieldMapping } from './field-mapping.js';
 import { isVendorPath } from './vendor-path.js';
 import { isUtcOffset, VENDOR_TIME_FORMATS } from './vendor-time.js';
 import { describeVendorValue } from './vendor-value.js';
+import { parseTicketFormat, rewritePatternProblem } from './ticket-text.js';
 
 const PATH_SETTINGS = ['events', 'type', 'seq', 'at', 'ticket', 'counter', 'service', 'services'];
-const MAPPING_SETTINGS = [...PATH_SETTINGS, 'types', 'constants', 'timeFormat', 'timezone', 'counterPattern', 'snapshot'];
+const MAPPING_SETTINGS = [...PATH_SETTINGS, 'types', 'constants', 'timeFormat', 'timezone', 'counterPattern', 'snapshot', 'ticketParts', 'ticketFormat', 'ticketRewrite', 'placeholders', 'openCountersOnCall'];
 const CONSTANTS = ['type', 'counter', 'service', 'services'];
 const SNAPSHOT_SETTINGS = ['seq', 'at', 'counters', 'counter', 'tickets', 'ticket', 'states'];
 const SNAPSHOT_COUNTER_PATHS = ['counter', 'open', 'serving', 'services'];
@@ -56,7 +57,10 @@ export function checkMappingSettings(mapping: FieldMapping): string[] {
   if (m.timeFormat === 'local' && m.timezone === undefined) {
     errors.push('mapping.timeFormat "local" needs mapping.timezone, the offset of those local times ("+08:00" in China)');
   }
-  errors.push(...counterPatternProblems(m.counterPattern));
+  errors.push(...counterPatternProblems(m.counterPattern), ...ticketTextProblems(m));
+  if (m.openCountersOnCall !== undefined && typeof m.openCountersOnCall !== 'boolean') {
+    errors.push(`mapping.openCountersOnCall must be true or false, got ${describeVendorValue(m.openCountersOnCall)}`);
+  }
   if (m.snapshot !== undefined) errors.push(...snapshotProblems(m.snapshot, m.seq !== undefined));
   return errors;
 }
@@ -72,6 +76,47 @@ function counterPatternProblems(pattern: unknown): string[] {
     return [`mapping.counterPattern is not a valid regular expression: ${(error as Error).message}`];
   }
   return groups < 1 ? [`mapping.counterPattern needs a group around the counter's digits, like "(\\\\d+)", got ${describeVendorValue(pattern)}`] : [];
+}
+
+function ticketTextProblems(m: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  const parts = m.ticketParts;
+  if (parts !== undefined) {
+    if (!isRecord(parts) || Object.keys(parts).length === 0) errors.push(`mapping.ticketParts must be an object of part name → vendor path, like { "prefix": "letter", "number": "no" }, got ${describeVendorValue(parts)}`);
+    else errors.push(...paths(parts, Object.keys(parts), 'mapping.ticketParts'));
+  }
+  if (m.ticketFormat !== undefined) {
+    const format = typeof m.ticketFormat === 'string' ? parseTicketFormat(m.ticketFormat) : undefined;
+    if (format === undefined) errors.push(`mapping.ticketFormat must be text like "{prefix}{number:03}", got ${describeVendorValue(m.ticketFormat)}`);
+    else if (!format.ok) errors.push(`mapping.ticketFormat ${format.error}`);
+    else if (!isRecord(parts)) errors.push('mapping.ticketFormat needs mapping.ticketParts: the vendor paths of the parts it names');
+    else {
+      for (const piece of format.pieces) {
+        if ('part' in piece && !Object.hasOwn(parts, piece.part)) errors.push(`mapping.ticketFormat names {${piece.part}}, which is not in mapping.ticketParts (known: ${Object.keys(parts).join(', ')})`);
+      }
+    }
+    if (m.ticket !== undefined) errors.push('mapping.ticket and mapping.ticketFormat both say where the ticket is: keep one');
+  } else if (parts !== undefined) errors.push('mapping.ticketParts needs mapping.ticketFormat, which says how the parts make a ticket ("{prefix}{number:03}")');
+  const rewrite = m.ticketRewrite;
+  if (rewrite !== undefined) {
+    if (!isRecord(rewrite)) errors.push(`mapping.ticketRewrite must be { "pattern": …, "replacement": … }, got ${describeVendorValue(rewrite)}`);
+    else {
+      errors.push(...unknownSettings(rewrite, ['pattern', 'replacement'], 'mapping.ticketRewrite'));
+      if (typeof rewrite.pattern !== 'string') errors.push(`mapping.ticketRewrite.pattern must be a regular expression as text, got ${describeVendorValue(rewrite.pattern)}`);
+      else {
+        const problem = rewritePatternProblem(rewrite.pattern);
+        if (problem !== undefined) errors.push(`mapping.ticketRewrite.pattern ${problem}`);
+      }
+      const replacement = typeof rewrite.replacement === 'string' ? parseTicketFormat(rewrite.replacement) : undefined;
+      if (replacement === undefined) errors.push(`mapping.ticketRewrite.replacement must be text like "{1}{2:03}" (groups of the pattern), got ${describeVendorValue(rewrite.replacement)}`);
+      else if (!replacement.ok) errors.push(`mapping.ticketRewrite.replacement ${replacement.error}`);
+    }
+  }
+  const placeholders = m.placeholders;
+  if (placeholders !== undefined && (!Array.isArray(placeholders) || placeholders.some((p) => typeof p !== 'string'))) {
+    errors.push(`mapping.placeholders must be a list of texts like ["----", "暂无"], got ${describeVendorValue(placeholders)}`);
+  }
+  return errors;
 }
 
 function snapshotProblems(snapshot: unknown, eventsHaveSeq: boolean): string[] {

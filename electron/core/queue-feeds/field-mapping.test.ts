@@ -277,7 +277,7 @@ describe('compileFieldMapping', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        'mapping.tikcet is not a setting (known: events, type, seq, at, ticket, counter, service, services, types, constants, timeFormat, timezone, counterPattern, snapshot)',
+        'mapping.tikcet is not a setting (known: events, type, seq, at, ticket, counter, service, services, types, constants, timeFormat, timezone, counterPattern, snapshot, ticketParts, ticketFormat, ticketRewrite, placeholders, openCountersOnCall)',
         'mapping.ticket must be a dotted path like "data.items", got "data..no"',
         'mapping.types["CALL"] must be one of ticket.issued, ticket.called, ticket.recalled, ticket.served, ticket.noshow, counter.opened, counter.closed, snapshot or null, got "called"',
         'mapping.types["STATE"] is "snapshot": add mapping.snapshot to say where its counters and tickets are',

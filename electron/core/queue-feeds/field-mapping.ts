@@ -10,6 +10,7 @@ import { checkMappingSettings } from './field-mapping-check.js';
 import { mapVendorSnapshot, type SnapshotMapping } from './snapshot-mapping.js';
 import { readVendorPath } from './vendor-path.js';
 import { convertVendorTime, type VendorTimeFormat } from './vendor-time.js';
+import { compileTicketText, readTicket, type TicketRewrite, type TicketText } from './ticket-text.js';
 import {
   counterFromVendor,
   DEFAULT_COUNTER_PATTERN,
@@ -66,6 +67,23 @@ export interface FieldMapping {
   counterPattern?: string;
   /** How to read the vendor's full queue state (the `snapshotUrl` answer, or a snapshot in the stream). */
   snapshot?: SnapshotMapping;
+  /** Part name → vendor path, for a ticket sent in pieces (`{ "prefix": "letter", "number": "no" }`); needs `ticketFormat`. */
+  ticketParts?: Record<string, string>;
+  /** How the parts make a ticket: `"{prefix}{number:03}"` ("A", 23 → "A023"); literal text is kept. Replaces `ticket`. */
+  ticketFormat?: string;
+  /** Rewrites the ticket text: `{ "pattern": "^([A-Z]) *(\\d+)$", "replacement": "{1}{2:03}" }` ("A 23" → "A023"). */
+  ticketRewrite?: TicketRewrite;
+  /**
+   * Ticket values that mean "nothing called yet": an event carrying one is ignored quietly, a
+   * snapshot's counter serving one serves nobody. Absent: "", "-" … "----", "暂无", "无", "null",
+   * "none", "N/A" (and null).
+   */
+  placeholders?: string[];
+  /**
+   * A call opens its counter (with its configured services) if the board had it closed. Absent: on
+   * exactly when the mapping never produces `counter.opened`, as call-only queue systems do.
+   */
+  openCountersOnCall?: boolean;
 }
 
 export interface MappingConstants {
@@ -79,6 +97,9 @@ export interface MappingConstants {
 export interface CompiledMapping {
   readonly fields: FieldMapping;
   readonly counterPattern: RegExp;
+  readonly ticketText: TicketText;
+  /** The board opens a counter on a call: the queue system never says a counter opened. */
+  readonly openCountersOnCall: boolean;
   /** The vendor has no serial numbers: the feed numbers events (and snapshots) on arrival. */
   readonly numbersOnArrival: boolean;
 }
@@ -94,8 +115,16 @@ export function compileFieldMapping(mapping: FieldMapping): CompiledMappingResul
       fields: mapping,
       counterPattern: mapping.counterPattern === undefined ? DEFAULT_COUNTER_PATTERN : new RegExp(mapping.counterPattern),
       numbersOnArrival: mapping.seq === undefined,
+      ticketText: compileTicketText(mapping),
+      openCountersOnCall: mapping.openCountersOnCall ?? !sendsCounterOpened(mapping),
     },
   };
+}
+
+function sendsCounterOpened(mapping: FieldMapping): boolean {
+  if (mapping.constants?.type === 'counter.opened') return true;
+  if (mapping.types === undefined) return mapping.type !== undefined; // the vendor sends our type names, counter.opened among them
+  return Object.values(mapping.types).some((ours) => ours === 'counter.opened' || ours === 'snapshot');
 }
 
 /** One problem of one message: `index` is the vendor event's place in the message's list, if any. */
@@ -170,7 +199,14 @@ function mapVendorEvent(item: unknown, mapping: CompiledMapping, receivedAt: num
   if (!at.ok) return { ok: false, error: `${type.value}: "at" ${at.error}${fromVendor(fields, 'at')}` };
   raw.at = at.value;
 
-  const ticket = read('ticket');
+  let ticket: unknown;
+  if (type.value !== 'counter.opened' && type.value !== 'counter.closed') {
+    const read = readTicket(item, fields.ticket, mapping.ticketText);
+    // Before the first call of the day many systems show "----" where the ticket goes: nothing happened.
+    if ('placeholder' in read) return { ignored: true };
+    if (!read.ok) return { ok: false, error: `${type.value}: ${read.error}` };
+    ticket = read.ticket;
+  }
   raw.ticket = ticket;
   const counter = counterFromVendor(read('counter'), mapping.counterPattern);
   if (!counter.ok) return { ok: false, error: `${type.value}: "counter" ${counter.error}${fromVendor(fields, 'counter')}` };

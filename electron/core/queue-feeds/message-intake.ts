@@ -70,3 +70,11 @@ export class MessageIntake {
     return { events: mapped.events, problems, ignored: mapped.ignored };
   }
 }
+
+/**
+ * What makes an event of a polled list "the same one again". Without a vendor time the feed stamps
+ * the time of arrival, so each poll would look new: the content alone identifies it then.
+ */
+export function repeatKey(event: QueueEvent, mapping: CompiledMapping | undefined): string {
+  return JSON.stringify(mapping !== undefined && mapping.fields.at === undefined ? { ...event, at: 0 } : event);
+}

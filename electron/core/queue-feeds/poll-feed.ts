@@ -9,7 +9,7 @@ import { deliverInOrder, type FeedDeps, type FeedSink, type QueueFeed } from './
 import { FeedHealthReporter } from './feed-health.js';
 import { guardedSink } from './guarded-sink.js';
 import { fetchJson } from './http-json.js';
-import { MessageIntake } from './message-intake.js';
+import { MessageIntake, repeatKey } from './message-intake.js';
 import { type PullFeedSettings, settlePullFeed } from './pull-feed-settings.js';
 import { reconnectDelay } from './reconnect-backoff.js';
 import { mapSnapshot } from './snapshot-mapping.js';
@@ -154,8 +154,8 @@ class PollFeed implements QueueFeed {
 
   private takeEvents(answer: unknown): void {
     const { events, problems } = this.intake.value(answer);
-    const window = new Set(events.map((event) => JSON.stringify(event)));
-    let fresh = events.filter((event) => !this.previousWindow.has(JSON.stringify(event)));
+    const window = new Set(events.map((event) => repeatKey(event, this.settings.mapping)));
+    let fresh = events.filter((event) => !this.previousWindow.has(repeatKey(event, this.settings.mapping)));
     this.previousWindow = window;
     // Without vendor seqs nothing says which of these the snapshot already reflects: assume all.
     if (this.primeWindow) fresh = [];

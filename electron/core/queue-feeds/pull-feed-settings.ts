@@ -7,6 +7,7 @@ import { FEED_DEFAULTS, type PullFeedConfig } from './feed-config.js';
 import { feedLabel } from './feed-label.js';
 import { type CompiledMapping, compileFieldMapping } from './field-mapping.js';
 import { describeVendorValue } from './vendor-value.js';
+import type { DoorbellSettings } from './doorbell.js';
 
 export class FeedConfigError extends Error {}
 
@@ -19,6 +20,8 @@ export interface PullFeedSettings {
   delayedAfterMs: number;
   mapping: CompiledMapping | undefined;
   snapshotUrl: string | null;
+  /** SSE and WebSocket only: the stream rings, the news is fetched from here. */
+  doorbell: DoorbellSettings | null;
 }
 
 const PROTOCOLS: Record<PullFeedConfig['kind'], readonly string[]> = {
@@ -44,7 +47,26 @@ export function settlePullFeed(config: PullFeedConfig): PullFeedSettings {
     delayedAfterMs: (config.delayedAfterSeconds ?? FEED_DEFAULTS.delayedAfterSeconds) * 1000,
     mapping: mapping?.ok ? mapping.mapping : undefined,
     snapshotUrl: config.snapshotUrl ?? null,
+    doorbell: doorbellOf(config),
   };
+}
+
+function doorbellOf(config: PullFeedConfig): DoorbellSettings | null {
+  if (config.kind === 'poll' || config.doorbell === undefined) return null;
+  const { url, mode, minIntervalSeconds } = config.doorbell;
+  return { url, mode: mode ?? 'snapshot', minIntervalMs: Math.max(minIntervalSeconds ?? 1, FEED_DEFAULTS.minIntervalSeconds) * 1000 };
+}
+
+function doorbellProblems(doorbell: unknown): string[] {
+  if (doorbell === undefined) return [];
+  if (typeof doorbell !== 'object' || doorbell === null || Array.isArray(doorbell)) return [`doorbell must be an object like { "url": "http://…/panel" }, got ${describeVendorValue(doorbell)}`];
+  const d = doorbell as Record<string, unknown>;
+  const errors = urlProblems('doorbell.url', d.url, ['http:', 'https:']);
+  if (d.mode !== undefined && d.mode !== 'events' && d.mode !== 'snapshot') errors.push(`doorbell.mode must be "events" or "snapshot", got ${describeVendorValue(d.mode)}`);
+  errors.push(...positive('doorbell.minIntervalSeconds', d.minIntervalSeconds));
+  const unknown = Object.keys(d).filter((key) => !['url', 'mode', 'minIntervalSeconds'].includes(key));
+  for (const key of unknown) errors.push(`doorbell.${key} is not a setting (known: url, mode, minIntervalSeconds)`);
+  return errors;
 }
 
 function kindProblems(config: PullFeedConfig): string[] {
@@ -56,11 +78,14 @@ function kindProblems(config: PullFeedConfig): string[] {
       return errors;
     }
     case 'sse':
-      return config.eventNames === undefined || (Array.isArray(config.eventNames) && config.eventNames.every((name) => typeof name === 'string'))
-        ? []
-        : ['eventNames must be a list of SSE event names, like ["call", "state"]'];
+      return [
+        ...(config.eventNames === undefined || (Array.isArray(config.eventNames) && config.eventNames.every((name) => typeof name === 'string'))
+          ? []
+          : ['eventNames must be a list of SSE event names, like ["call", "state"]']),
+        ...doorbellProblems(config.doorbell),
+      ];
     case 'websocket':
-      return [];
+      return doorbellProblems(config.doorbell);
   }
 }
 

@@ -9,6 +9,7 @@ import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
 import type { CompiledMapping } from './field-mapping.js';
 import { readVendorPath } from './vendor-path.js';
 import { convertVendorTime } from './vendor-time.js';
+import { isPlaceholder, ticketValue } from './ticket-text.js';
 import {
   counterFromVendor,
   describeVendorValue,
@@ -83,7 +84,10 @@ export function mapVendorSnapshot(raw: unknown, mapping: CompiledMapping, receiv
   try {
     const at = paths.at === undefined ? receivedAt : reader.time(readVendorPath(raw, paths.at), 'at');
     const counters = reader.list(raw, paths.counters, 'counters').map((item, i) => reader.counter(item, paths.counter ?? {}, `counters[${i}]`));
-    const tickets = reader.list(raw, paths.tickets, 'tickets').map((item, i) => reader.ticket(item, paths, at, `tickets[${i}]`));
+    const tickets = reader
+      .list(raw, paths.tickets, 'tickets')
+      .map((item, i) => reader.ticket(item, paths, at, `tickets[${i}]`))
+      .filter((ticket): ticket is Record<string, unknown> => ticket !== null);
     const seq = mapping.numbersOnArrival ? 0 : numberFromVendor(readVendorPath(raw, paths.seq ?? 'seq'));
     const parsed = parseQueueEvent(withoutUndefined({ type: 'snapshot', seq, at, counters, tickets }));
     if (!parsed.ok) return parsed;
@@ -100,7 +104,9 @@ class VendorStateReader {
 
   list(raw: unknown, path: string | undefined, name: string): unknown[] {
     if (path === undefined) return [];
-    const items = readVendorPath(raw, path);
+    const found = readVendorPath(raw, path);
+    // A one-window display view answers its window as an object, not a list of one.
+    const items = name === 'counters' && typeof found === 'object' && found !== null && !Array.isArray(found) ? [found] : found;
     if (!Array.isArray(items)) throw new SnapshotMappingError(`mapping.snapshot.${name} "${path}" is not a list in this state (found ${describeVendorValue(items)})`);
     if (items.length > MAX_EVENTS_PER_MESSAGE) throw new SnapshotMappingError(`${items.length} ${name}, over the limit of ${MAX_EVENTS_PER_MESSAGE}`);
     return items;
@@ -125,15 +131,18 @@ class VendorStateReader {
     return withoutUndefined({
       counter: this.counterNumber(read('counter'), `${where}.counter`),
       open: openFlag(read('open')),
-      serving: serving === undefined || serving === '' ? null : serving,
+      serving: serving === undefined ? null : ticketValue(serving, this.mapping.ticketText),
       services: servicesFromVendor(read('services')),
     });
   }
 
-  ticket(item: unknown, snapshot: SnapshotMapping, at: unknown, where: string): Record<string, unknown> {
+  /** Null for a placeholder row ("----" before the first ticket of the day). */
+  ticket(item: unknown, snapshot: SnapshotMapping, at: unknown, where: string): Record<string, unknown> | null {
     const paths = snapshot.ticket ?? {};
     const read = (field: keyof SnapshotTicketPaths): unknown => readVendorPath(item, paths[field] ?? field);
-    const ticket = read('ticket');
+    const vendorTicket = read('ticket');
+    if (isPlaceholder(vendorTicket, this.mapping.ticketText)) return null;
+    const ticket = ticketValue(vendorTicket, this.mapping.ticketText);
     const issuedAt = read('issuedAt');
     const calledAt = read('calledAt');
     return withoutUndefined({

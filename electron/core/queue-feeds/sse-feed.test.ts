@@ -135,4 +135,34 @@ describe('SSE feed against a local server', () => {
     expect(board.warnings).toEqual([reason]);
     expect(board.seen).toEqual([]);
   });
+
+  it('as a doorbell, fetches the panel once per ring, folding a burst into at most two fetches', async () => {
+    let panelFetches = 0;
+    let current = '----';
+    server.server.removeAllListeners('request');
+    server.server.on('request', (request, response) => {
+      if (request.url === '/panel') {
+        panelFetches += 1;
+        return sendJson(response, { window: '5', current });
+      }
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.flushHeaders();
+      streams.push(response);
+    });
+    start({
+      doorbell: { url: server.url('/panel'), mode: 'events', minIntervalSeconds: 0.2 },
+      mapping: { constants: { type: 'ticket.called' }, ticket: 'current', counter: 'window' },
+    });
+    // On connect it rings once: the placeholder is quietly nothing, and the feed is up.
+    await waitFor(() => streams.length === 1 && panelFetches === 1 && board.states().at(-1) === 'up', 'connect and first fetch');
+    current = 'A023';
+    for (let i = 0; i < 10; i++) streams[0]!.write(`data: {"changed":${i}}\n\n`);
+    await waitFor(() => board.events.length === 1, 'the call');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(panelFetches).toBeGreaterThanOrEqual(2);
+    expect(panelFetches).toBeLessThanOrEqual(3);
+    // The same panel again is no new call.
+    expect(board.events.map((e) => e.type === 'ticket.called' && `${e.ticket}@${e.counter}`)).toEqual(['A023@5']);
+    expect(board.warnings).toEqual([]);
+  });
 });

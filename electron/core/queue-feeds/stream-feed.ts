@@ -12,6 +12,7 @@ import { type FeedProblem, MessageIntake } from './message-intake.js';
 import type { PullFeedSettings } from './pull-feed-settings.js';
 import { reconnectDelay } from './reconnect-backoff.js';
 import { SilenceWatch } from './silence-watch.js';
+import { Doorbell } from './doorbell.js';
 import { type SnapshotSource, snapshotSource } from './snapshot-source.js';
 
 /** What a transport reports about its one connection. Calls after `closed` are ignored. */
@@ -54,6 +55,7 @@ class StreamFeed implements QueueFeed {
   private readonly snapshot: SnapshotSource | null;
   private readonly health: FeedHealthReporter;
   private readonly deadWatch: SilenceWatch;
+  private readonly doorbell: Doorbell | null;
   private session: Session | null = null;
   private attempt = 0;
   private cancelRetry: (() => void) | null = null;
@@ -74,6 +76,7 @@ class StreamFeed implements QueueFeed {
     this.snapshot = snapshotSource(settings, this.intake, deps);
     this.health = new FeedHealthReporter(this.sink, deps, settings.delayedAfterMs, settings.label);
     this.deadWatch = new SilenceWatch(deps, settings.delayedAfterMs * 2, () => this.silent());
+    this.doorbell = settings.doorbell === null ? null : new Doorbell(settings.doorbell, settings, this.intake, this.sink, this.health, deps);
   }
 
   start(): void {
@@ -92,6 +95,7 @@ class StreamFeed implements QueueFeed {
     const session = this.session;
     this.session = null;
     if (session) this.release(session);
+    await this.doorbell?.stop();
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
@@ -162,6 +166,7 @@ class StreamFeed implements QueueFeed {
         }
         this.sink.snapshot(fetched.event);
         this.health.delivered();
+        this.doorbell?.forget();
         this.flow(session);
       }),
     );
@@ -170,6 +175,8 @@ class StreamFeed implements QueueFeed {
   private flow(session: Session): void {
     session.flowing = true;
     this.health.up();
+    // Rings missed while the stream was down: fetch once now so the board catches up.
+    this.doorbell?.ring();
     const held = session.held;
     session.held = [];
     session.heldChars = 0;
@@ -194,6 +201,11 @@ class StreamFeed implements QueueFeed {
   }
 
   private deliver(text: string): void {
+    if (this.doorbell !== null) {
+      // What the message says does not matter: only that something changed.
+      this.doorbell.ring();
+      return;
+    }
     const { events, problems } = this.intake.text(text);
     const numbered = this.intake.number(events);
     if (numbered.length > 0) {

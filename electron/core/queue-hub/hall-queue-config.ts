@@ -3,6 +3,7 @@
  */
 import { DEFAULT_ESTIMATOR_CONFIG, type QueueConfig } from '../queue/config.js';
 import type { QueueFile } from '../playlists/types.js';
+import { compileFieldMapping } from '../queue-feeds/field-mapping.js';
 
 export const QUEUE_DEFAULTS = { recentCalls: 8, callMaxAgeSeconds: 120, overdueMinutes: 45, reorderWindowMs: 500 } as const;
 
@@ -18,5 +19,15 @@ export function queueConfigOf(file: QueueFile): QueueConfig {
     estimator: DEFAULT_ESTIMATOR_CONFIG,
     recentCalls: file.recentCalls ?? QUEUE_DEFAULTS.recentCalls,
     reorderWindowMs: file.reorderWindowMs ?? QUEUE_DEFAULTS.reorderWindowMs,
+    ...(opensCountersOnCall(file) ? { openCountersOnCall: true } : {}),
   };
+}
+
+/** A pulled feed whose mapping never produces counter.opened (or says so) opens counters by calls. */
+function opensCountersOnCall(file: QueueFile): boolean {
+  const feed = file.feed;
+  if (feed.kind !== 'poll' && feed.kind !== 'sse' && feed.kind !== 'websocket') return false;
+  if (feed.mapping === undefined) return false;
+  const compiled = compileFieldMapping(feed.mapping);
+  return compiled.ok && compiled.mapping.openCountersOnCall;
 }

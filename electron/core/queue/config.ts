@@ -35,6 +35,11 @@ export interface QueueConfig {
   recentCalls: number;
   /** How long an event that arrived ahead of a gap waits for the missing seq before we give up. */
   reorderWindowMs: number;
+  /**
+   * A call opens a closed counter for its configured services: for queue systems that only report
+   * calls and never `counter.opened`, whose counters would otherwise all look closed (every wait "—").
+   */
+  openCountersOnCall?: boolean;
 }
 
 export const DEFAULT_ESTIMATOR_CONFIG: EstimatorConfig = { alpha: 0.2, priorCoefficientOfVariation: 0.5 };

@@ -141,6 +141,15 @@ describe('tickets', () => {
     expect(nowServing(s).map((r) => r.counter)).toEqual([1, 3, 6]);
   });
 
+  it('with openCountersOnCall, a call opens its closed counter for its configured services', () => {
+    const next = feed();
+    const callOnly = createQueueState({ ...config, openCountersOnCall: true });
+    const { state: s, outcome } = run([next(minutes(1), { type: 'ticket.called', ticket: 'A005', counter: 5 })], callOnly);
+    expect(outcome).toMatchObject({ kind: 'applied', reason: 'A005 called at counter 5 (counter 5 opened by this call)' });
+    expect(nowServing(s)).toEqual([expect.objectContaining({ counter: 5, ticket: 'A005' })]);
+    expect(s.counters.get(5)).toMatchObject({ open: true, services: ['A', 'B'] });
+  });
+
   it('rejects unknown services and counters with the configured ones in the reason', () => {
     const { next, state } = openHall();
     const { state: s, outcome } = run([next(minutes(1), { type: 'ticket.issued', ticket: 'X001', service: 'X' })], state);

@@ -79,10 +79,15 @@ function call(d: QueueDraft, ticket: string, counterId: number, at: number, reca
     notes.push(`${previous.ticket} taken as done`);
   }
   // Opening is a staffing fact only counter.opened or a snapshot states; a supervisor finishing a
-  // customer at a closed desk must not make the board invite the queue there.
-  if (!counter.open) notes.push(`counter ${counterId} is closed and stays closed`);
+  // customer at a closed desk must not make the board invite the queue there. A hall whose queue
+  // system reports calls only says so (openCountersOnCall): there, a call is the only sign of staff.
+  let opened: Partial<CounterState> = {};
+  if (!counter.open && d.config.openCountersOnCall) {
+    opened = { open: true, services: configuredServicesOf(d.config, counterId) };
+    notes.push(`counter ${counterId} opened by this call`);
+  } else if (!counter.open) notes.push(`counter ${counterId} is closed and stays closed`);
   d.tickets.set(ticket, { ticket, service, status: 'called', issuedAt: known?.issuedAt ?? null, calledAt: at, counter: counterId });
-  setCounter(d, { ...d.counters.get(counterId)!, serving: ticket });
+  setCounter(d, { ...d.counters.get(counterId)!, ...opened, serving: ticket });
   pushRecentCall(d, { ticket, counter: counterId, at, service, recall });
   return applied(`${ticket} ${recall ? 'recalled' : 'called'} at counter ${counterId}${notes.length ? ` (${notes.join('; ')})` : ''}`);
 }
