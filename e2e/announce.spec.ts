@@ -62,6 +62,7 @@ function during(samples: Sample[], id: string) {
   return {
     start,
     end,
+    samplesBefore: before.length,
     loudest: max(speaking.map((s) => s.master)),
     lowestGain: Math.min(...speaking.map((s) => s.gain)),
     programmeBefore: median(before.map((s) => s.programme)),
@@ -83,6 +84,8 @@ test('a POST /api/announce and a queue call are heard, the programme dips under 
   const h = await hall({ at: '2026-12-01T10:00:00Z' });
   await readyHall(page, h.url);
   await startTrace(page);
+  // The programme's level before the first announcement is read from the trace: give it a second.
+  await page.waitForTimeout(1000);
 
   const text = await h.post<{ id: string; state: string }>('api/announce', { text: { 'zh-CN': '请注意，这是一条测试广播。', en: 'This is a test announcement.' } });
   expect(text.status).toBe(202);
@@ -104,6 +107,7 @@ test('a POST /api/announce and a queue call are heard, the programme dips under 
     const d = during(samples, id);
     console.log(`[announce] ${id}: loudest ${d.loudest.toFixed(3)}, gain min ${d.lowestGain.toFixed(3)}, programme ${d.programmeBefore.toFixed(3)} → ${d.programmeDuring.toFixed(3)} → ${d.programmeAfter.toFixed(3)}, gain after ${d.gainAfter.toFixed(3)}`);
     expect(d.loudest, 'speech at the output').toBeGreaterThan(0.05);
+    expect(d.samplesBefore, 'samples of the programme in the half second before speech').toBeGreaterThan(5);
     expect(d.lowestGain, 'the programme ducked to −15 dB').toBeCloseTo(0.178, 2);
     expect(d.programmeDuring, 'programme audio under speech').toBeLessThan(d.programmeBefore * 0.4);
     expect(d.gainAfter, 'the programme back at full level').toBeGreaterThan(0.99);
