@@ -50,6 +50,24 @@ describe('host', () => {
     expect(lines[1].lateMs).toBeUndefined();
   });
 
+  it('records a start in the middle of a slot, a schedule edit or a clock step as joining the slot, not as a late first frame', () => {
+    const { host, time, root } = setup('2026-12-01T08:53:00+08:00');
+    host.start();
+    const slot = Date.parse('2026-12-01T08:30:00+08:00');
+    host.receive({ type: 'report', report: { event: 'first-frame', programme: 'morning', item: 'morning#0', url: null, at: time.now() + 400 } }, 'screen-1');
+    time.advance(3000);
+    time.jumpWall(-3600_000); // 07:53: welcome, come into by a clock step
+    time.advance(1000);
+    host.receive({ type: 'report', report: { event: 'first-frame', programme: 'welcome', item: 'welcome#0', url: null, at: time.now() + 200 } }, 'screen-1');
+    host.stop();
+    const dir = path.join(root, 'state', 'proof-of-play');
+    const lines = readdirSync(dir).flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+    expect(lines[0]).toMatchObject({ event: 'first-frame', programme: 'morning', scheduledAt: slot, joined: 'player-start', joinedMs: 23 * 60_000 + 400 });
+    expect(lines[0].lateMs).toBeUndefined();
+    expect(lines[1]).toMatchObject({ event: 'first-frame', programme: 'welcome', joined: 'clock-step' });
+    expect(lines[1].lateMs).toBeUndefined();
+  });
+
   it('alerts the floor staff in status when next year\'s holidays are only computed, and plays them as holidays', () => {
     const { host } = setup('2026-12-07T10:00:00+08:00');
     host.start();

@@ -10,13 +10,13 @@ import type { DisplayState, FromDisplay } from '../../contract.js';
 import { createPlaylistStore, type Applied, type PlaylistStore } from '../playlists/store.js';
 import type { Resolution } from '../schedule/timeline.js';
 import { systemClock, type Clock, type Log, type Timers } from '../scheduler/ports.js';
-import { createScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { createScheduler, type Scheduler, type SwitchReason } from '../scheduler/scheduler.js';
 import { wallTimers } from '../scheduler/wall-timers.js';
 import { Zone } from '../time/zone.js';
 import { jsonLog } from '../log/json-log.js';
 import { displayState, mediaUrl } from './display-state.js';
 import { folderSignature } from './folder-signature.js';
-import { openProofOfPlayLog, type ProofOfPlayLog } from './proof-of-play.js';
+import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './proof-of-play.js';
 import type { QueueClock } from '../queue-hub/queue-hub.js';
 import { createQueueSlot, type QueueSlot } from '../queue-hub/queue-slot.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
@@ -92,6 +92,7 @@ export function createHost(options: HostOptions): Host {
   let scheduler: Scheduler | null = null;
   let resolution: Resolution | null = null;
   let switchedAt: number | null = null;
+  let switchReason: SwitchReason = 'start';
   let firstFramePending = false;
   let current: DisplayState = fallbackState(clock.now());
   let signature = '';
@@ -147,10 +148,11 @@ export function createHost(options: HostOptions): Host {
           clock,
           timers,
           log,
-          onSwitch(next) {
+          onSwitch(next, reason) {
             // The proof-of-play log compares the first frame with the switch the schedule asked for.
             if (!resolution || resolution.programme !== next.programme) {
               switchedAt = next.since;
+              switchReason = reason;
               firstFramePending = true;
             }
             resolution = next;
@@ -250,7 +252,7 @@ export function createHost(options: HostOptions): Host {
           logged: clock.now(),
           display,
           scheduledAt,
-          ...(firstOfSwitch ? { lateMs: report.at - scheduledAt } : {}),
+          ...(firstOfSwitch ? switchTiming(switchReason, report.at - scheduledAt) : {}),
         });
         // Only the first frame after a switch measures the switch's lateness.
         if (firstOfSwitch) firstFramePending = false;

@@ -7,6 +7,7 @@
 import type { PlaybackReport } from '../../contract.js';
 import type { Health } from '../health/health.js';
 import { openDailyJsonl } from '../log/daily-jsonl.js';
+import type { SwitchReason } from '../scheduler/scheduler.js';
 import type { Zone } from '../time/zone.js';
 
 export interface ProofOfPlayRecord extends PlaybackReport {
@@ -14,10 +15,31 @@ export interface ProofOfPlayRecord extends PlaybackReport {
   logged: number;
   /** Which display sent it. */
   display: string;
-  /** When the schedule switched to this programme (epoch ms); null if it was already playing at start. */
+  /** When this programme's slot began (epoch ms); null for a report of another programme than the current one. */
   scheduledAt: number | null;
-  /** For the first frame after a switch: how long after the scheduled switch it appeared (ms). */
+  /** For the first frame after a switch at a slot's boundary: how long after the boundary it appeared (ms). */
   lateMs?: number;
+  /**
+   * For the first frame of a programme the player came into mid-slot instead: why (the player
+   * started, the schedule was edited, the clock stepped) and how far into the slot (ms). Not lateness:
+   * nothing was scheduled to appear at that moment, so an assessment (考核) must not count it.
+   */
+  joined?: Joined;
+  joinedMs?: number;
+}
+
+export type Joined = 'player-start' | 'schedule-edit' | 'clock-step';
+
+const JOINED: Partial<Record<SwitchReason, Joined>> = { start: 'player-start', config: 'schedule-edit', 'clock-jump': 'clock-step' };
+
+/**
+ * What the first frame after a switch says about timing. Only a switch at a boundary the running
+ * player met (on time, or noticed late by the heartbeat) has a lateness; a player started at 08:53
+ * into a slot that began at 08:30 did not show it 23 minutes late.
+ */
+export function switchTiming(reason: SwitchReason, sinceSlotMs: number): Pick<ProofOfPlayRecord, 'lateMs' | 'joined' | 'joinedMs'> {
+  const joined = JOINED[reason];
+  return joined ? { joined, joinedMs: sinceSlotMs } : { lateMs: sinceSlotMs };
 }
 
 export interface ProofOfPlayLog {
