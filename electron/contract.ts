@@ -145,12 +145,20 @@ export interface DisplayHeartbeat {
 }
 
 /** A fault the display met and recovered from by itself, for /api/status → health. */
-export interface DisplayFault {
-  /** gpu-context-lost: the pixi canvas's WebGL context was lost; the stage was rebuilt. */
-  kind: 'gpu-context-lost';
-  /** Display's clock (corrected to the host's), epoch ms. */
-  at: number;
-}
+export type DisplayFault =
+  | {
+      /** The pixi canvas's WebGL context was lost; the stage was rebuilt. */
+      kind: 'gpu-context-lost';
+      /** Display's clock (corrected to the host's), epoch ms. */
+      at: number;
+    }
+  | {
+      /** A lazily loaded part of the display's code failed to arrive (a network blip); it is asked for again. */
+      kind: 'code-load-failed';
+      at: number;
+      /** Which part, in words: "pixi stage", "queue zone". At most 80 characters. */
+      part: string;
+    };
 
 export interface DisplayHello {
   shell: 'electron' | 'chromium';

@@ -66,6 +66,7 @@ async function start(): Promise<void> {
   const board = new ZoneBoard(engine, player, banner);
   // The board rebuilds its pixi zones by itself (ZoneBoard); the host counts the loss in its health.
   engine.onStageLost(() => bridge.fault({ kind: 'gpu-context-lost', at: engine.clock.now() }));
+  engine.onLoadFailed((part) => bridge.fault({ kind: 'code-load-failed', at: engine.clock.now(), part }));
 
   let state: DisplayState | null = null;
   bridge.onState((next) => {

@@ -7,11 +7,14 @@
  * with) parsing pixi and starting WebGL.
  */
 import { HostClock } from './host-clock.js';
+import { loadAgain } from './load-again.js';
 import { RefreshEstimate } from './refresh-estimate.js';
 import type { StageLayer } from './stage-layer.js';
 
 export type TickListener = (dtMs: number) => void;
 export type StageLostListener = () => void;
+/** A part of the display's code failed to load (attempt 1 = the first failure); it is asked for again. */
+export type LoadFailedListener = (part: string, attempt: number) => void;
 
 /** A new stage after a failed start is tried this long after the last, doubling up to the cap. */
 const STAGE_RETRY_MS = 500;
@@ -28,6 +31,7 @@ export class Engine {
   private readonly tickListeners = new Set<TickListener>();
   private readonly resizeListeners = new Set<ResizeListener>();
   private readonly stageLostListeners = new Set<StageLostListener>();
+  private readonly loadFailedListeners = new Set<LoadFailedListener>();
   private frameCount = 0;
   private dirty = true;
   private renders = 0;
@@ -90,7 +94,7 @@ export class Engine {
    * browser brings its GPU process back.
    */
   private async startStage(): Promise<StageLayer> {
-    const { StageLayer } = await import('./stage-layer.js');
+    const { StageLayer } = await this.loadPart('pixi stage', () => import('./stage-layer.js'));
     await this.rebuildDelay();
     for (let attempt = 0; ; attempt++) {
       try {
@@ -121,6 +125,25 @@ export class Engine {
     for (const l of this.stageLostListeners) l();
     layer.destroy();
     this.dirty = true;
+  }
+
+  /**
+   * A lazily loaded part of the display's own code (`import()` of a chunk), asked for again until it
+   * arrives (load-again.ts); each failure is logged and told to `onLoadFailed` listeners.
+   */
+  loadPart<T>(part: string, load: () => Promise<T>): Promise<T> {
+    return loadAgain(load, {
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      failed: (attempt, err) => {
+        console.error(`hallcast: the ${part} code did not load (attempt ${attempt}); asking again`, err);
+        for (const l of this.loadFailedListeners) l(part, attempt);
+      },
+    });
+  }
+
+  onLoadFailed(l: LoadFailedListener): () => void {
+    this.loadFailedListeners.add(l);
+    return () => this.loadFailedListeners.delete(l);
   }
 
   /** `l` runs when the stage is lost, before it is destroyed: pieces on it must be rebuilt. */

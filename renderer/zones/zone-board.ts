@@ -130,7 +130,7 @@ export class ZoneBoard {
     return new DeferredPiece(
       async () => {
         await this.engine.afterSettle();
-        const { createStagePiece } = await import('./stage-pieces.js');
+        const { createStagePiece } = await this.engine.loadPart(`${name} zone`, () => import('./stage-pieces.js'));
         return createStagePiece(kind, this.engine, this.queuePaints);
       },
       (err) => console.error(`hallcast: the ${name} zone could not start`, err),

@@ -60,8 +60,10 @@ export function parseDisplayMessage(text: string): FromDisplay | null {
       };
     }
     case 'fault':
-      if (b.kind !== 'gpu-context-lost' || !isNumber(b.at)) return null;
-      return { type: 'fault', fault: { kind: b.kind, at: b.at } };
+      if (!isNumber(b.at)) return null;
+      if (b.kind === 'gpu-context-lost') return { type: 'fault', fault: { kind: b.kind, at: b.at } };
+      if (b.kind === 'code-load-failed' && isString(b.part) && b.part.length <= 80) return { type: 'fault', fault: { kind: b.kind, at: b.at, part: b.part } };
+      return null;
     default:
       return null;
   }

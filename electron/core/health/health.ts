@@ -23,6 +23,8 @@ export const HEALTH_CLASSES = [
   'dropped-reports',
   /** The display's WebGL context was lost and its stage rebuilt. */
   'gpu-context-lost',
+  /** A display failed to load part of its own code (a network blip while the page loaded) and asked again. */
+  'code-load-failed',
 ] as const;
 
 export type HealthClass = (typeof HEALTH_CLASSES)[number];

@@ -235,7 +235,9 @@ export function createHost(options: HostOptions): Host {
       } else if (message.type === 'announcement') {
         voice.desk.report(display, message.announcement);
       } else if (message.type === 'fault') {
-        health.count(message.fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
+        const fault = message.fault;
+        if (fault.kind === 'gpu-context-lost') health.count(fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
+        else health.count(fault.kind, 'part of the display\'s code did not load; asking again', { display, part: fault.part });
       } else if (message.type === 'audio') {
         if (info.audio !== message.audio.output) log.info('display audio output', { display, output: message.audio.output });
         info.audio = message.audio.output;

@@ -62,6 +62,7 @@ export const statusWords = {
   'status.health.clock-jumps': { 'zh-CN': '系统时钟跳变', en: 'Clock jumps' },
   'status.health.dropped-reports': { 'zh-CN': '超限请求被丢弃', en: 'Reports dropped over limits' },
   'status.health.gpu-context-lost': { 'zh-CN': '显卡画面丢失后重建', en: 'GPU context lost and rebuilt' },
+  'status.health.code-load-failed': { 'zh-CN': '屏幕程序部分加载失败后重试', en: 'Display code failed to load and was retried' },
   'status.today': { 'zh-CN': '今日节目切换', en: 'Today’s switches' },
   'status.uptime': { 'zh-CN': '已运行 {hours} 小时', en: 'Up {hours} h' },
 } satisfies Record<string, Words>;
