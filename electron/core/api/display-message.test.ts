@@ -12,6 +12,7 @@ describe('parseDisplayMessage', () => {
     { type: 'report', report: { event: 'ended', programme: 'p', item: 'p#0', url: null, at: 1 } },
     { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: '/media/v.mp4', at: 1, reason: 'stalled', detail: 'no-first-frame' } },
     { type: 'fault', fault: { kind: 'gpu-context-lost', at: 7 } },
+    { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'queue zone' } },
   ])('takes the envelope the bridges send: %o', (message) => {
     expect(parseDisplayMessage(JSON.stringify(message))).toStrictEqual(message);
   });
@@ -23,6 +24,8 @@ describe('parseDisplayMessage', () => {
     { type: 'announcement', announcement: { id: 'a1', event: 'started', at: 5, duck: { depthDb: 'deep' } } },
     { type: 'fault', fault: { kind: 'disk-on-fire', at: 7 } },
     { type: 'fault', fault: { kind: 'gpu-context-lost' } },
+    { type: 'fault', fault: { kind: 'code-load-failed', at: 7 } },
+    { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'x'.repeat(81) } },
     { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: null, at: 1, detail: 3 } },
   ])('refuses a malformed display message: %o', (message) => {
     expect(parseDisplayMessage(JSON.stringify(message))).toBeNull();
