@@ -50,7 +50,8 @@ describe('hallcast admin-password', () => {
   it('takes no password on the command line, where the shell history would keep it', async () => {
     const result = await run(['hunter22hunter22'], 'unused password');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^hallcast: admin-password reads the password from standard input/);
+    expect(result.err).toMatch(/^hallcast admin-password: reads the password from standard input/);
+    expect(result.err).not.toContain('hunter22');
   });
 
   it('is in the usage', async () => {
