@@ -11,6 +11,8 @@ export interface FlagSpec {
   value: string;
   help: string;
   default?: string;
+  /** The synopsis shows the default ("[--port 8080]") rather than the value's name. */
+  showDefault?: boolean;
   check?: FlagCheck;
 }
 
@@ -41,14 +43,14 @@ const API_FLAGS = {
 } as const satisfies Record<string, FlagSpec>;
 
 export const SERVE_FLAGS = {
-  port: { value: 'N', help: 'the port to listen on (0: any free port)', default: '8080', check: portNumber },
-  host: { value: 'ADDRESS', help: 'the address to listen on; beyond this machine (e.g. 0.0.0.0) it needs --token', default: '127.0.0.1', check: nonEmpty('an address') },
+  port: { value: 'N', help: 'the port to listen on (0: any free port)', default: '8080', showDefault: true, check: portNumber },
+  host: { value: 'ADDRESS', help: 'the address to listen on; beyond this machine (e.g. 0.0.0.0) it needs --token', default: '127.0.0.1', showDefault: true, check: nonEmpty('an address') },
   playlists: PLAYLISTS,
   assets: ASSETS,
   state: STATE,
   token: { value: 'T', help: 'the token other machines must send (default: HALLCAST_TOKEN)', check: nonEmpty('the token') },
   at: { value: 'TIME', help: "preview the schedule from another time, the clock running on from there, e.g. 2026-12-01T10:17 (the hall's time) or 2026-12-01T10:17+08:00", check: hallTime },
-  'admin-max-upload-mb': { value: 'MB', help: "the console's largest media upload", default: '512', check: megabytes },
+  'admin-max-upload-mb': { value: 'MB', help: "the console's largest media upload", default: '512', showDefault: true, check: megabytes },
 } as const satisfies Record<string, FlagSpec>;
 
 export const COMMANDS = {
@@ -78,7 +80,7 @@ export const COMMANDS = {
     summary: 'run the player and keep a full-screen Chromium kiosk on it',
     flags: {
       ...SERVE_FLAGS,
-      browser: { value: 'PATH', help: 'the Chromium to run (none there: serve only)', default: '/usr/bin/chromium', check: nonEmpty('a path') },
+      browser: { value: 'PATH', help: 'the Chromium to run (none there: serve only)', default: '/usr/bin/chromium', showDefault: true, check: nonEmpty('a path') },
       'window-size': { value: 'WxH', help: 'cover the screen where no window manager runs, e.g. 1920x1080', check: windowSize },
     },
     sharesFlagsOf: 'serve',

@@ -12,7 +12,7 @@ export function synopsis(name: string): string {
   const shared = spec.sharesFlagsOf ? TABLE[spec.sharesFlagsOf]!.flags : {};
   const flags = Object.entries(spec.flags)
     .filter(([flag]) => !(flag in shared))
-    .map(([flag, f]) => `[--${flag} ${f.default ?? f.value}]`);
+    .map(([flag, f]) => `[--${flag} ${f.showDefault ? f.default : f.value}]`);
   return [name, spec.args, spec.sharesFlagsOf ? `[${spec.sharesFlagsOf} options]` : undefined, ...flags].filter(Boolean).join(' ');
 }
 
