@@ -17,7 +17,7 @@ import { runValidate } from './validate.js';
 import { COMMANDS, isCommandName, type CommandName } from './commands.js';
 import { parseCommand, type FlagValues } from './parse-command.js';
 import { commandHelp, overview } from './help.js';
-import { FAILURE_EXIT, StartupError, USAGE_EXIT, UsageError } from './cli-errors.js';
+import { FAILURE_EXIT, StartupError, systemProblem, USAGE_EXIT, UsageError } from './cli-errors.js';
 import { packageVersion } from './package-root.js';
 
 function apiTarget(values: { url?: string | undefined; token?: string | undefined }): ApiTarget {
@@ -56,6 +56,11 @@ export async function main(
     if (error instanceof UsageError) return usage(out, command, error.message);
     if (error instanceof StartupError || error instanceof ApiError) {
       out.stderr(`hallcast ${command}: ${error.message}`);
+      return FAILURE_EXIT;
+    }
+    const refused = systemProblem(error);
+    if (refused) {
+      out.stderr(`hallcast ${command}: ${refused}`);
       return FAILURE_EXIT;
     }
     throw error;
