@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,10 +47,19 @@ describe('hallcast admin-password', () => {
     expect((await run(['--state', state], new Error('cancelled'))).code).toBe(1);
   });
 
+  it('says in one line why the password could not be saved, exit 1', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-cli-'));
+    dirs.push(dir);
+    writeFileSync(path.join(dir, 'a-file'), '');
+    const state = path.join(dir, 'a-file', 'state');
+    expect(await run(['--state', state], 'a long hall password')).toEqual({ code: 1, out: '', err: `hallcast admin-password: cannot mkdir ${state}: a file stands where a folder should be (ENOTDIR)` });
+  });
+
   it('takes no password on the command line, where the shell history would keep it', async () => {
     const result = await run(['hunter22hunter22'], 'unused password');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^hallcast: admin-password reads the password from standard input/);
+    expect(result.err).toMatch(/^hallcast admin-password: reads the password from standard input/);
+    expect(result.err).not.toContain('hunter22');
   });
 
   it('is in the usage', async () => {

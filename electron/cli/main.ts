@@ -1,10 +1,12 @@
 /**
- * The hallcast command line. Each command is one module; this file only parses arguments.
+ * The hallcast command line. Each command is one module; the command table (commands.ts) says
+ * what each takes; this file reads the arguments against it and runs the command. Every failure
+ * it expects is one line on stderr: exit 2 for a wrong command, flag or value, exit 1 for what the
+ * machine would not do.
  */
-import { parseArgs } from 'node:util';
 import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
-import { SERVE_FLAGS, startServe, stateDirOf, type ServeOptions } from './serve.js';
+import { planServe, startServe, stateDirOf, type ServeOptions } from './serve.js';
 import { runPlanCall } from './plan-call.js';
 import { runAnnounce } from './announce-client.js';
 import { runAdminPassword } from './admin-password.js';
@@ -12,35 +14,13 @@ import { readSecret } from './read-secret.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
+import { COMMANDS, isCommandName, type CommandName } from './commands.js';
+import { parseCommand, type FlagValues } from './parse-command.js';
+import { commandHelp, overview } from './help.js';
+import { FAILURE_EXIT, StartupError, systemProblem, USAGE_EXIT, UsageError } from './cli-errors.js';
+import { packageVersion } from './package-root.js';
 
-const USAGE = `usage: hallcast COMMAND [options]
-
-commands:
-  validate [DIR] [--assets DIR]          check a playlist folder (default: playlists)
-  timeline [--date YYYY-MM-DD] [--days N] [--playlists DIR] [--assets DIR]
-                                         print the schedule's switches for a day or more
-  serve [--port 8080] [--host 127.0.0.1] [--playlists DIR] [--assets DIR] [--state DIR] [--token T] [--at TIME]
-        [--admin-max-upload-mb 512]
-                                         run the player; any Chromium shows the hall at http://HOST:PORT/
-                                         and the floor-manager console at http://HOST:PORT/admin/
-                                         (--at previews the schedule from another time, e.g. 2026-12-01T10:17+08:00)
-  kiosk [serve options] [--browser /usr/bin/chromium] [--window-size WxH]
-                                         run the player and keep a full-screen Chromium kiosk on it
-                                         (--window-size covers the screen where no window manager runs)
-  call TICKET COUNTER [--url URL] [--token T]
-                                         call a ticket to a counter on a running player's board
-  queue [--url URL] [--token T]          print a running player's queue board
-  admin-password [--state DIR]          set the console's password, read from standard input (at least 8
-                                         characters; HALLCAST_ADMIN_PASSWORD overrides it for one run)
-  plan-call TICKET COUNTER [--lang zh|en]
-                                         print the voice clips a call is read with, one per word
-  announce TEXT [--lang zh|en] [--priority emergency|pa|call|care] [--repeat N] [--url URL] [--token T]
-                                         read a message out through a running player's PA now
-                                         (--url default: HALLCAST_URL or ${DEFAULT_API_URL}; --token default: HALLCAST_TOKEN)`;
-
-const API_FLAGS = { url: { type: 'string' }, token: { type: 'string' } } as const;
-
-function apiTarget(values: { url?: string; token?: string }): ApiTarget {
+function apiTarget(values: { url?: string | undefined; token?: string | undefined }): ApiTarget {
   return { url: values.url ?? process.env.HALLCAST_URL ?? DEFAULT_API_URL, token: values.token ?? process.env.HALLCAST_TOKEN };
 }
 
@@ -51,110 +31,112 @@ export async function main(
   secret: () => Promise<string> = () => readSecret((text) => process.stderr.write(text)),
 ): Promise<number> {
   const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      out.stderr(overview());
+      return USAGE_EXIT;
+    case 'help':
+    case '--help':
+    case '-h': {
+      const about = rest[0];
+      if (about === undefined) out.stdout(overview());
+      else if (isCommandName(about)) out.stdout(commandHelp(about));
+      else return usage(out, 'help', `no command "${about}": hallcast help lists them`);
+      return 0;
+    }
+    case '--version':
+    case '-V':
+      out.stdout(`hallcast ${packageVersion()}`);
+      return 0;
+  }
+  if (!isCommandName(command)) return usage(out, null, `unknown command "${command}": hallcast help lists them`);
   try {
-    switch (command) {
-      case 'validate': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { assets: { type: 'string' } } });
-        if (positionals.length > 1) throw new UsageError('validate takes one folder');
-        return runValidate(positionals[0] ?? 'playlists', values.assets, out, now());
-      }
-      case 'timeline': {
-        const { values } = parseArgs({
-          args: rest,
-          options: {
-            date: { type: 'string' },
-            days: { type: 'string', default: '1' },
-            playlists: { type: 'string', default: 'playlists' },
-            assets: { type: 'string' },
-          },
-        });
-        return runTimeline(
-          { playlists: values.playlists, assets: values.assets, date: values.date, days: Number(values.days), now: now() },
-          out,
-        );
-      }
-      case 'serve':
-      case 'kiosk': {
-        const { values } = parseArgs({ args: rest, options: { ...SERVE_FLAGS, browser: { type: 'string', default: '/usr/bin/chromium' }, 'window-size': { type: 'string' } } });
-        const options: ServeOptions = {
-          port: Number(values.port),
-          host: values.host,
-          playlists: values.playlists,
-          assets: values.assets,
-          state: values.state,
-          token: values.token,
-          at: values.at,
-          adminMaxUploadMb: values['admin-max-upload-mb'],
-        };
-        // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
-        const kiosk = command === 'kiosk' ? openKiosk({ ...options, browser: values.browser, windowSize: values['window-size'] }, out) : null;
-        let running: Awaited<ReturnType<typeof startServe>>;
-        try {
-          running = await startServe(options, out);
-        } catch (error) {
-          kiosk?.stop();
-          throw error;
-        }
-        kiosk?.playerAt(running.url, running.host);
-        await new Promise<void>((done) => {
-          const stop = (): void => {
-            kiosk?.stop();
-            void running.close().then(done);
-          };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        return 0;
-      }
-      case 'call': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: API_FLAGS });
-        if (positionals.length !== 2) throw new UsageError('call takes a ticket and a counter, e.g. hallcast call A023 5');
-        return await runCall(apiTarget(values), positionals[0]!, positionals[1]!, out);
-      }
-      case 'queue': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: API_FLAGS });
-        if (positionals.length) throw new UsageError('queue takes no arguments');
-        return await runQueue(apiTarget(values), out);
-      }
-      case 'announce': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: { ...API_FLAGS, lang: { type: 'string', default: 'zh' }, priority: { type: 'string', default: 'pa' }, repeat: { type: 'string', default: '1' } },
-        });
-        if (positionals.length !== 1) throw new UsageError('announce takes one text, in quotes, e.g. hallcast announce "请注意：本厅即将关闭"');
-        return await runAnnounce(apiTarget(values), { text: positionals[0]!, lang: values.lang, priority: values.priority, repeat: values.repeat }, out);
-      }
-      case 'admin-password': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { state: { type: 'string' } } });
-        if (positionals.length) throw new UsageError('admin-password reads the password from standard input, e.g. hallcast admin-password < password.txt');
-        return await runAdminPassword(stateDirOf(values), secret, out);
-      }
-      case 'plan-call': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { lang: { type: 'string', default: 'zh' } } });
-        if (positionals.length !== 2) throw new UsageError('plan-call takes a ticket and a counter, e.g. hallcast plan-call A023 5');
-        return runPlanCall(positionals[0]!, positionals[1]!, values.lang, out);
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        out.stdout(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    return await runCommand(command, rest, out, now, secret);
   } catch (error) {
-    if (error instanceof ApiError) {
-      out.stderr(`hallcast: ${error.message}`);
-      return 1;
+    if (error instanceof UsageError) return usage(out, command, error.message);
+    if (error instanceof StartupError || error instanceof ApiError) {
+      out.stderr(`hallcast ${command}: ${error.message}`);
+      return FAILURE_EXIT;
     }
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.stderr(`hallcast: ${(error as Error).message}\n${USAGE}`);
-      return 2;
+    const refused = systemProblem(error);
+    if (refused) {
+      out.stderr(`hallcast ${command}: ${refused}`);
+      return FAILURE_EXIT;
     }
     throw error;
   }
 }
 
-class UsageError extends Error {}
+function usage(out: Output, command: string | null, message: string): number {
+  out.stderr(`hallcast${command ? ` ${command}` : ''}: ${message}${command && command !== 'help' ? ` (hallcast ${command} --help)` : ''}`);
+  return USAGE_EXIT;
+}
+
+async function runCommand(command: CommandName, args: string[], out: Output, now: () => number, secret: () => Promise<string>): Promise<number> {
+  const parsed = parseCommand(COMMANDS[command], args);
+  if (parsed.help) {
+    out.stdout(commandHelp(command));
+    return 0;
+  }
+  const { positionals } = parsed;
+  switch (command) {
+    case 'validate': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['validate']['flags']>;
+      return runValidate(positionals[0] ?? 'playlists', values.assets, out, now());
+    }
+    case 'timeline': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['timeline']['flags']>;
+      return runTimeline({ playlists: values.playlists, assets: values.assets, date: values.date, days: Number(values.days), now: now() }, out);
+    }
+    case 'serve':
+    case 'kiosk':
+      return serve(command, parsed.values as FlagValues<(typeof COMMANDS)['kiosk']['flags']>, out);
+    case 'call':
+      return runCall(apiTarget(parsed.values as FlagValues<(typeof COMMANDS)['call']['flags']>), positionals[0]!, positionals[1]!, out);
+    case 'queue':
+      return runQueue(apiTarget(parsed.values as FlagValues<(typeof COMMANDS)['queue']['flags']>), out);
+    case 'announce': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['announce']['flags']>;
+      return runAnnounce(apiTarget(values), { text: positionals[0]!, lang: values.lang, priority: values.priority, repeat: values.repeat }, out);
+    }
+    case 'admin-password':
+      return runAdminPassword(stateDirOf(parsed.values as FlagValues<(typeof COMMANDS)['admin-password']['flags']>), secret, out);
+    case 'plan-call':
+      return runPlanCall(positionals[0]!, positionals[1]!, (parsed.values as FlagValues<(typeof COMMANDS)['plan-call']['flags']>).lang, out);
+  }
+}
+
+/** `serve`, and `kiosk` (serve's flags and the browser's): runs until SIGINT or SIGTERM. */
+async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typeof COMMANDS)['kiosk']['flags']>>, out: Output): Promise<number> {
+  const options: ServeOptions = {
+    port: Number(values.port),
+    host: values.host!,
+    playlists: values.playlists,
+    assets: values.assets,
+    state: values.state,
+    token: values.token,
+    at: values.at,
+    adminMaxUploadMb: values['admin-max-upload-mb'],
+  };
+  // Checked before the browser starts, so a refused start never flashes a kiosk window.
+  const plan = planServe(options);
+  // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
+  const kiosk = command === 'kiosk' ? openKiosk({ ...options, browser: values.browser!, windowSize: values['window-size'] }, out) : null;
+  let running: Awaited<ReturnType<typeof startServe>>;
+  try {
+    running = await startServe(plan, out);
+  } catch (error) {
+    kiosk?.stop();
+    throw error;
+  }
+  kiosk?.playerAt(running.url, running.host);
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      kiosk?.stop();
+      void running.close().then(done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,12 +1,16 @@
 /**
  * `hallcast serve`: the host with its HTTP server; any Chromium shows the hall at http://HOST:PORT/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from '../core/api/server.js';
 import { createHost, type Host } from '../core/host/host.js';
-import { systemClock } from '../core/scheduler/ports.js';
+import { isLoopback } from '../core/api/guard.js';
+import { systemClock, type Clock } from '../core/scheduler/ports.js';
+import { StartupError, UsageError } from './cli-errors.js';
+import { listenProblem } from './listen-problem.js';
+import { previewStart } from './preview-start.js';
 import type { Output } from './output.js';
 import { packageRoot, packageVersion } from './package-root.js';
 
@@ -17,22 +21,11 @@ export interface ServeOptions {
   assets?: string;
   state?: string;
   token?: string;
-  /** Preview: run the schedule as if the time were this (ISO 8601), the clock running on from there. */
+  /** Preview: run the schedule as if the time were this (no offset: the hall's time), the clock running on from there. */
   at?: string;
   /** The console's largest media upload, in MB (default 512). */
   adminMaxUploadMb?: string;
 }
-
-export const SERVE_FLAGS = {
-  port: { type: 'string', default: '8080' },
-  host: { type: 'string', default: '127.0.0.1' },
-  playlists: { type: 'string' },
-  assets: { type: 'string' },
-  state: { type: 'string' },
-  token: { type: 'string' },
-  at: { type: 'string' },
-  'admin-max-upload-mb': { type: 'string' },
-} as const;
 
 /**
  * HALLCAST_ADMIN_SESSION_IDLE_SECONDS: how long a console session may sit idle, for tests that
@@ -42,7 +35,7 @@ export function sessionIdleMsOf(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 43_200) {
-    throw new Error(`HALLCAST_ADMIN_SESSION_IDLE_SECONDS=${value}: give whole seconds 1-43200, e.g. 5 (default: 30 minutes)`);
+    throw new UsageError(`HALLCAST_ADMIN_SESSION_IDLE_SECONDS=${value}: give whole seconds 1-43200, e.g. 5 (default: 30 minutes)`);
   }
   return seconds * 1000;
 }
@@ -64,26 +57,71 @@ export function playerUrl(host: string, port: number): string {
   return `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}/`;
 }
 
-export async function startServe(options: ServeOptions, out: Output): Promise<Running> {
+/** What `serve` will run, checked before anything starts (the kiosk's browser included). */
+export interface ServePlan {
+  options: ServeOptions;
+  playlistsDir: string;
+  assetsDir: string;
+  stateDir: string;
+  rendererDir: string;
+  token: string | null;
+  sessionIdleMs: number | undefined;
+  maxUploadMb: number;
+  clock: Clock;
+  /** For the log: where a preview starts, in the hall's time and zone. */
+  preview: string | null;
+}
+
+/**
+ * Checks the options against this machine: UsageError for a combination that cannot work (bound
+ * beyond loopback without a token), StartupError for a folder that is not there.
+ */
+export function planServe(options: ServeOptions): ServePlan {
   const root = packageRoot();
   const playlistsDir = path.resolve(options.playlists ?? path.join(root, 'playlists'));
   const assetsDir = path.resolve(options.assets ?? path.join(playlistsDir, '..', 'assets'));
-  const stateDir = stateDirOf(options);
   const rendererDir = path.join(root, 'dist', 'renderer');
-  if (!existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`${rendererDir}/index.html is missing: run npm run build`);
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65_535) throw new Error(`--port ${options.port}: give a port number 0-65535`);
-  const token = options.token ?? process.env.HALLCAST_TOKEN ?? null;
-  const sessionIdleMs = sessionIdleMsOf(process.env.HALLCAST_ADMIN_SESSION_IDLE_SECONDS);
-  const maxUploadMb = Number(options.adminMaxUploadMb ?? '512');
-  if (!(maxUploadMb > 0 && maxUploadMb <= 65_536)) throw new Error(`--admin-max-upload-mb ${options.adminMaxUploadMb}: give a size in MB, e.g. 2048`);
-
-  let clock = systemClock;
-  if (options.at !== undefined) {
-    const start = Date.parse(options.at);
-    if (Number.isNaN(start)) throw new Error(`--at "${options.at}": give a time such as 2026-12-01T10:17:00+08:00`);
-    const offset = start - Date.now();
-    clock = { now: () => Date.now() + offset, monotonic: systemClock.monotonic };
+  if (!existsSync(path.join(rendererDir, 'index.html'))) throw new StartupError(`${rendererDir}/index.html is missing: run npm run build`);
+  const token = options.token ?? (process.env.HALLCAST_TOKEN || null);
+  if (!isLoopback(options.host) && !token) {
+    throw new UsageError(`--host ${options.host} lets other machines in: give --token T (or set HALLCAST_TOKEN) too, or leave --host out to stay on 127.0.0.1`);
   }
+  // The watcher of a missing folder throws once the player runs; say so now, in a line.
+  if (!isFolder(playlistsDir)) throw new StartupError(`--playlists ${playlistsDir}: no such folder (give the folder that holds schedule.json)`);
+  if (options.assets !== undefined && !isFolder(assetsDir)) throw new StartupError(`--assets ${assetsDir}: no such folder (give the folder that holds the media and voice packs)`);
+  let clock: Clock = systemClock;
+  let preview: string | null = null;
+  if (options.at !== undefined) {
+    const { at, shown } = previewStart(options.at, playlistsDir);
+    const offset = at - Date.now();
+    clock = { now: () => Date.now() + offset, monotonic: systemClock.monotonic };
+    preview = shown;
+  }
+  return {
+    options,
+    playlistsDir,
+    assetsDir,
+    stateDir: stateDirOf(options),
+    rendererDir,
+    token,
+    sessionIdleMs: sessionIdleMsOf(process.env.HALLCAST_ADMIN_SESSION_IDLE_SECONDS),
+    maxUploadMb: Number(options.adminMaxUploadMb ?? '512'),
+    clock,
+    preview,
+  };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function startServe(plan: ServePlan, out: Output): Promise<Running> {
+  const { options, playlistsDir, assetsDir, stateDir, rendererDir, token, sessionIdleMs, maxUploadMb, clock } = plan;
+  const root = packageRoot();
   const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
   const app = await createServer({
     host,
@@ -101,11 +139,18 @@ export async function startServe(options: ServeOptions, out: Output): Promise<Ru
     version: packageVersion(),
     now: clock.now,
   });
-  await app.listen({ host: options.host, port: options.port });
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    // The host's speech thread and timers exist already; left running, the process never ends.
+    host.stop();
+    await app.close();
+    throw listenProblem(error as NodeJS.ErrnoException, options) ?? error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = playerUrl(options.host, port);
-  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; console ${url}admin/; state in ${stateDir})${options.at ? `; preview from ${options.at}` : ''}`);
+  out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; console ${url}admin/; state in ${stateDir})${plan.preview ? `; preview from ${plan.preview}` : ''}`);
   // Listening first lets a browser launched on this line start while the playlists load. start()
   // runs before any request is served (it is synchronous), so no display sees a half-loaded host.
   host.start();

@@ -30,7 +30,8 @@ export class AnnounceRequestError extends Error {}
 
 export const MAX_REPEAT = 5;
 const MAX_EXPIRY_SECONDS = 86_400;
-const KINDS: readonly AnnouncementKind[] = ['emergency', 'pa', 'call', 'care'];
+/** The `priority` an announcement request may ask for. */
+export const ANNOUNCEMENT_KINDS: readonly AnnouncementKind[] = ['emergency', 'pa', 'call', 'care'];
 const FIELDS = ['text', 'template', 'vars', 'languages', 'priority', 'repeat', 'expiresInSeconds', 'chime'];
 /** How long each kind may wait by default before it is pointless: a call the counter gave up on, a notice of the moment. */
 export const DEFAULT_EXPIRY_SECONDS: Record<AnnouncementKind, number | null> = { emergency: 600, pa: 300, call: 30, care: 600 };
@@ -51,7 +52,7 @@ export function parseAnnounceRequest(body: unknown, config: AnnouncementsFile | 
   if ((b['text'] === undefined) === (b['template'] === undefined)) fail('give either "text" or "template" (with "vars"), not both and not neither');
 
   const kind = b['priority'] ?? 'pa';
-  if (typeof kind !== 'string' || !KINDS.includes(kind as AnnouncementKind)) fail(`"priority" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+  if (typeof kind !== 'string' || !ANNOUNCEMENT_KINDS.includes(kind as AnnouncementKind)) fail(`"priority" must be one of ${ANNOUNCEMENT_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
   const repeat = b['repeat'] ?? 1;
   if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1 || repeat > MAX_REPEAT) fail(`"repeat" must be an integer 1–${MAX_REPEAT}, got ${JSON.stringify(repeat)}`);
   const expiry = b['expiresInSeconds'];

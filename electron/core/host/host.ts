@@ -14,6 +14,7 @@ import { createScheduler, type Scheduler, type SwitchReason } from '../scheduler
 import { wallTimers } from '../scheduler/wall-timers.js';
 import { Zone } from '../time/zone.js';
 import { jsonLog } from '../log/json-log.js';
+import { localTimesLog } from '../log/local-times.js';
 import { displayState, mediaUrl } from './display-state.js';
 import { folderSignature } from './folder-signature.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './proof-of-play.js';
@@ -83,7 +84,9 @@ export const IDLE_IMAGE = 'images/idle-branding.jpg';
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? wallTimers(clock);
-  const log = options.log ?? jsonLog();
+  // The schedule's zone, once a configuration is in force: log lines show their instants in it.
+  let hallZone: Zone | null = null;
+  const log = localTimesLog(options.log ?? jsonLog(), () => hallZone);
   const startedAt = clock.now();
   const health = options.health ?? createHealth({ now: clock.now, log });
   const listeners = new Set<(state: DisplayState) => void>();
@@ -140,6 +143,7 @@ export function createHost(options: HostOptions): Host {
     now: clock.now,
     health,
     onApply(applied) {
+      hallZone = Zone.of(applied.config.schedule.timezone);
       signature = folderSignature(options.playlistsDir);
       queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
       voice.configure(applied.config);

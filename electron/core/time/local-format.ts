@@ -15,3 +15,9 @@ export function formatLocal(zone: Zone, at: number): { date: string; time: strin
     offset: `${sign}${String(Math.floor(abs / 3600)).padStart(2, '0')}:${String(Math.floor((abs % 3600) / 60)).padStart(2, '0')}`,
   };
 }
+
+/** "2026-12-07 12:30:00 +08:00": an instant (epoch ms) as the hall's clock shows it, for people reading logs. */
+export function formatLocalStamp(zone: Zone, at: number): string {
+  const { date, time, offset } = formatLocal(zone, at);
+  return `${date} ${time.padEnd(8, ':00')} ${offset}`;
+}

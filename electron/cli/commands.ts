@@ -1,0 +1,128 @@
+/**
+ * Every hallcast command and every flag it takes, in one table: the parser, `--help` and the
+ * README's command section are all made from it, so none of them can say something the others
+ * do not. Command and flag names are a public contract: scripts and service units use them.
+ */
+import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../core/announce-desk/announce-request.js';
+import { hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
+
+export interface FlagSpec {
+  /** The value's name in help, e.g. DIR. */
+  value: string;
+  help: string;
+  default?: string;
+  /** The synopsis shows the default ("[--port 8080]") rather than the value's name. */
+  showDefault?: boolean;
+  check?: FlagCheck;
+}
+
+export interface CommandSpec {
+  /** The positional arguments as help writes them, e.g. "TICKET COUNTER". */
+  args?: string;
+  /**
+   * How many positional arguments it takes, and an example for when the count is wrong; or what
+   * to say then instead, for a command whose arguments must not be repeated back (a password).
+   */
+  positionals: { min: number; max: number; example?: string; wrong?: string };
+  summary: string;
+  /** Further lines of `--help`. */
+  notes?: readonly string[];
+  flags: Readonly<Record<string, FlagSpec>>;
+  /** Its synopsis writes this command's flags as "[serve options]". */
+  sharesFlagsOf?: string;
+}
+
+const LANG = { value: 'zh|en', help: 'the language it is read in', default: 'zh', check: oneOf(['zh', 'en', 'zh-CN']) } as const satisfies FlagSpec;
+const PLAYLISTS = { value: 'DIR', help: 'the playlist folder (default: playlists)' } as const satisfies FlagSpec;
+const ASSETS = { value: 'DIR', help: 'the media and voice folder (default: the folder beside the playlists, named assets)' } as const satisfies FlagSpec;
+const STATE = { value: 'DIR', help: 'saved configuration, logs and passwords (default: ~/.local/state/hallcast)' } as const satisfies FlagSpec;
+
+const API_FLAGS = {
+  url: { value: 'URL', help: 'the running player (default: HALLCAST_URL, or http://127.0.0.1:8080/)', check: playerAddress },
+  token: { value: 'T', help: 'its API token, when it is bound beyond this machine (default: HALLCAST_TOKEN)', check: nonEmpty('the token') },
+} as const satisfies Record<string, FlagSpec>;
+
+export const SERVE_FLAGS = {
+  port: { value: 'N', help: 'the port to listen on (0: any free port)', default: '8080', showDefault: true, check: portNumber },
+  host: { value: 'ADDRESS', help: 'the address to listen on; beyond this machine (e.g. 0.0.0.0) it needs --token', default: '127.0.0.1', showDefault: true, check: nonEmpty('an address') },
+  playlists: PLAYLISTS,
+  assets: ASSETS,
+  state: STATE,
+  token: { value: 'T', help: 'the token other machines must send (default: HALLCAST_TOKEN)', check: nonEmpty('the token') },
+  at: { value: 'TIME', help: "preview the schedule from another time, the clock running on from there, e.g. 2026-12-01T10:17 (the hall's time) or 2026-12-01T10:17+08:00", check: hallTime },
+  'admin-max-upload-mb': { value: 'MB', help: "the console's largest media upload", default: '512', showDefault: true, check: megabytes },
+} as const satisfies Record<string, FlagSpec>;
+
+export const COMMANDS = {
+  validate: {
+    args: '[DIR]',
+    positionals: { min: 0, max: 1, example: 'hallcast validate playlists' },
+    summary: 'check a playlist folder (default: playlists): FILE:LINE:COL: severity: message; exit 1 on errors',
+    flags: { assets: ASSETS },
+  },
+  timeline: {
+    positionals: { min: 0, max: 0 },
+    summary: "print the schedule's switches for a day or more, and why",
+    flags: {
+      date: { value: 'YYYY-MM-DD', help: "the first day, in the schedule's zone (default: today there)" },
+      days: { value: 'N', help: 'how many days', default: '1' },
+      playlists: { ...PLAYLISTS, default: 'playlists' },
+      assets: ASSETS,
+    },
+  },
+  serve: {
+    positionals: { min: 0, max: 0 },
+    summary: 'run the player; any Chromium shows the hall at http://HOST:PORT/ and the console at http://HOST:PORT/admin/',
+    flags: SERVE_FLAGS,
+  },
+  kiosk: {
+    positionals: { min: 0, max: 0 },
+    summary: 'run the player and keep a full-screen Chromium kiosk on it',
+    flags: {
+      ...SERVE_FLAGS,
+      browser: { value: 'PATH', help: 'the Chromium to run (none there: serve only)', default: '/usr/bin/chromium', showDefault: true, check: nonEmpty('a path') },
+      'window-size': { value: 'WxH', help: 'cover the screen where no window manager runs, e.g. 1920x1080', check: windowSize },
+    },
+    sharesFlagsOf: 'serve',
+  },
+  call: {
+    args: 'TICKET COUNTER',
+    positionals: { min: 2, max: 2, example: 'hallcast call A023 5' },
+    summary: "call a ticket to a counter on a running player's board",
+    flags: API_FLAGS,
+  },
+  queue: {
+    positionals: { min: 0, max: 0 },
+    summary: "print a running player's queue board",
+    flags: API_FLAGS,
+  },
+  'admin-password': {
+    positionals: { min: 0, max: 0, wrong: 'reads the password from standard input, e.g. hallcast admin-password < password.txt' },
+    summary: "set the console's password, read from standard input (at least 8 characters)",
+    notes: ['HALLCAST_ADMIN_PASSWORD, when set, overrides the saved password for one run of the player.'],
+    flags: { state: STATE },
+  },
+  'plan-call': {
+    args: 'TICKET COUNTER',
+    positionals: { min: 2, max: 2, example: 'hallcast plan-call A023 5' },
+    summary: 'print the voice clips a call is read with, one per word',
+    flags: { lang: LANG },
+  },
+  announce: {
+    args: 'TEXT',
+    positionals: { min: 1, max: 1, example: 'hallcast announce "请注意：本厅即将关闭"' },
+    summary: "read a message out through a running player's PA now",
+    flags: {
+      lang: LANG,
+      priority: { value: ANNOUNCEMENT_KINDS.join('|'), help: 'how urgent: an emergency interrupts everything', default: 'pa', check: oneOf(ANNOUNCEMENT_KINDS) },
+      repeat: { value: 'N', help: 'how many times it is read', default: '1', check: wholeNumber(1, MAX_REPEAT, 2) },
+      ...API_FLAGS,
+    },
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
