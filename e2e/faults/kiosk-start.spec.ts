@@ -140,6 +140,7 @@ const WINDOW_MANAGERS: { name: string; command: string | null }[] = [
 ];
 
 for (const wm of WINDOW_MANAGERS) {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test uses from this pattern
   test(`with ${wm.name} and no --window-size its window covers the whole X screen`, async ({}, testInfo) => {
     const installed = wm.command === null || execFileSync('sh', ['-c', `command -v ${wm.command} || true`]).toString().trim() !== '';
     test.skip(!installed, `${wm.command} is not installed`);
