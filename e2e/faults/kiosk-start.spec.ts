@@ -82,8 +82,6 @@ function uncovered(png: Buffer): { edgePixels: number; wholeTiles: number } {
   return { edgePixels, wholeTiles };
 }
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'hallcast-kiosk-start-'));
   cpSync(path.join(ROOT, 'e2e', 'hall'), path.join(dir, 'playlists'), { recursive: true });
