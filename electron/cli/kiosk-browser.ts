@@ -31,8 +31,6 @@ export interface KioskBrowser {
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) ?? null;
 const KILL_AFTER_MS = 3_000;
 const TAIL_LINES = 20;
-/** How long an exit waits for the rest of stderr (the group is killed at once, so the pipe closes soon). */
-const STDERR_DRAIN_MS = 1_000;
 
 /** Process groups of browsers still running: killed when this process exits, however it exits. */
 const liveGroups = new Set<number>();
@@ -71,16 +69,10 @@ export function launchKioskBrowser(command: string, args: string[], options: Lau
   const pgid = child.pid;
   if (pgid !== undefined) liveGroups.add(pgid);
   const tail = lineTail(TAIL_LINES);
-  let stderrOpen = child.stderr !== null;
-  const stderrClosed: (() => void)[] = [];
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (text: string) => {
     tail.push(text);
     options.stderr?.(text);
-  });
-  child.stderr?.on('close', () => {
-    stderrOpen = false;
-    for (const done of stderrClosed.splice(0)) done();
   });
   const devtools = devtoolsOverPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const pages: string[] = [];
@@ -99,19 +91,7 @@ export function launchKioskBrowser(command: string, args: string[], options: Lau
       liveGroups.delete(pgid);
     }
     devtools.close();
-    // Its last words (why it exited) may still be in the pipe: read them before telling anyone.
-    const notify = (): void => {
-      for (const listener of exitListeners) listener(code, signal);
-    };
-    if (!stderrOpen) return notify();
-    const timer = setTimeout(() => {
-      stderrClosed.splice(0);
-      notify();
-    }, STDERR_DRAIN_MS);
-    stderrClosed.push(() => {
-      clearTimeout(timer);
-      notify();
-    });
+    for (const listener of exitListeners) listener(code, signal);
   };
   child.on('exit', exit);
   child.on('error', () => exit(null, null));
