@@ -3,21 +3,23 @@
  *
  * Without a window manager (a hall PC that starts X and the kiosk, nothing else) nobody makes
  * Chromium's window full screen: `--kiosk`, `--start-fullscreen` and `--start-maximized` all ask a
- * window manager that is not there. Measured with Debian Chromium 156 on Xvfb 1920×1080 (red page,
- * share of the screen it covered, grabbed with ffmpeg x11grab; /tmp measure script in the f-kiosk
- * report):
+ * window manager that is not there. Measured with Debian Chromium 156 on Xvfb 1920×1080, a red
+ * `--app` page, the screen grabbed with ffmpeg x11grab and its red pixels counted (2026-12-07):
  *
- *   flags (all with --app)                         no window manager        openbox
- *   --kiosk (with or without --start-fullscreen)   945×1060 at +10+10, 48%  100%
- *   --start-fullscreen / --start-maximized         945×1060, 46%            45% / 93%
+ *   flags                                          no window manager          openbox
+ *   --kiosk (alone, or + --start-fullscreen
+ *     or + --start-maximized)                      945×1060 at +10+10, 48 %   100 %
+ *   --start-fullscreen alone                       945×1060, 46 %             45 %
+ *   --start-maximized alone                        945×1060, 46 %             93 % (title bar)
+ *   --window-position=0,0 --window-size=W,H        1919×1079, 94 % (title)    —
+ *   --kiosk --start-fullscreen + that              1919×1079 at 0,0, 99.8 %   100 %
  *   --kiosk --start-fullscreen
- *     --window-position=0,0 --window-size=W,H      1919×1079, 99.8%         100%
- *     --window-position=0,0 --window-size=W+1,H+1  1921×1081, 100%          100%
+ *     --window-position=0,0 --window-size=W+1,H+1  1921×1081 at 0,0, 100 %    100 %
  *
- * So the kiosk reads the screen's size from the X server and asks for a window one pixel larger
- * each way at 0,0: Chromium makes a window of exactly the screen's size one pixel smaller (a
- * 1-pixel stripe of desktop at the right and bottom), and a window manager's full screen wins
- * over the size anyway.
+ * So the kiosk keeps `--kiosk --start-fullscreen` (a window manager's full screen), reads the
+ * screen's size from the X server and asks for a window one pixel larger each way at 0,0: a window
+ * of exactly the screen's size comes out one pixel smaller, leaving a stripe of bare screen at the
+ * right and bottom (e2e/faults/kiosk-start.spec.ts sees it: 1999 uncovered edge pixels at 1280×720).
  */
 import { execFile } from 'node:child_process';
 
