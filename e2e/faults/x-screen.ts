@@ -13,17 +13,26 @@ export interface XScreen {
   display: string;
   width: number;
   height: number;
-  /** The whole screen as a PNG. */
+  /** The whole screen as a PNG (without the mouse pointer). */
   grab(): Promise<Buffer>;
   stop(): Promise<void>;
 }
 
-/** Starts `Xvfb :N` on the first free N from 90 and waits (at most 10 s) for its socket. */
-export async function startXScreen(width = 1280, height = 720): Promise<XScreen> {
+/** The first display number from 90 that no X server uses. */
+export function freeDisplay(): string {
   let n = 90;
   while (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) n++;
-  const display = `:${n}`;
-  const xvfb: ChildProcess = spawn('Xvfb', [display, '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp'], { stdio: 'ignore' });
+  return `:${n}`;
+}
+
+/**
+ * Starts `Xvfb :N` on the first free N from 90 and waits (at most 10 s) for its socket.
+ * `whiteRoot`: the bare screen is white (-wr) instead of black, so what no window covers shows.
+ */
+export async function startXScreen(width = 1280, height = 720, options: { whiteRoot?: boolean } = {}): Promise<XScreen> {
+  const display = freeDisplay();
+  const n = display.slice(1);
+  const xvfb: ChildProcess = spawn('Xvfb', [display, '-screen', '0', `${width}x${height}x24`, '-nolisten', 'tcp', ...(options.whiteRoot ? ['-wr'] : [])], { stdio: 'ignore' });
   const deadline = Date.now() + 10_000;
   while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
     if (Date.now() > deadline || xvfb.exitCode !== null) throw new Error(`Xvfb ${display} did not start within 10 s`);
@@ -34,7 +43,7 @@ export async function startXScreen(width = 1280, height = 720): Promise<XScreen>
     width,
     height,
     async grab() {
-      const { stdout } = await run('ffmpeg', ['-loglevel', 'error', '-f', 'x11grab', '-video_size', `${width}x${height}`, '-i', display, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {
+      const { stdout } = await run('ffmpeg', ['-loglevel', 'error', '-f', 'x11grab', '-draw_mouse', '0', '-video_size', `${width}x${height}`, '-i', display, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {
         encoding: 'buffer',
         maxBuffer: 32 * 1024 * 1024,
         timeout: 20_000,

@@ -81,7 +81,7 @@ export const COMMANDS = {
     flags: {
       ...SERVE_FLAGS,
       browser: { value: 'PATH', help: 'the Chromium to run (none there: serve only)', default: '/usr/bin/chromium', showDefault: true, check: nonEmpty('a path') },
-      'window-size': { value: 'WxH', help: 'cover the screen where no window manager runs, e.g. 1920x1080', check: windowSize },
+      'window-size': { value: 'WxH', help: 'the window size, e.g. 1920x1080 (default: the X screen, read with xdpyinfo)', check: windowSize },
     },
     sharesFlagsOf: 'serve',
   },

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launchKioskBrowser } from './kiosk-browser.js';
+import { launchKioskBrowser, lineTail } from './kiosk-browser.js';
 
 /** Live (non-zombie) processes of process group `pgid`. */
 function groupMembers(pgid: number): number[] {
@@ -42,6 +42,18 @@ describe('the kiosk browser process', () => {
     expect(await until(() => groupMembers(pgid).length === 0, 5_000)).toBe(true);
   });
 
+  it('hands its stderr on as it comes and keeps its last lines, there when its exit is reported', async () => {
+    let seen = '';
+    // A browser that cannot open its display, after much else (more than a pipe holds, 64 KiB).
+    const script = 'seq -f "line %g" 1 30000 >&2; printf "Missing X server or \\$DISPLAY" >&2; exit 1';
+    const browser = launchKioskBrowser('/bin/sh', ['-c', script], { stderr: (text) => (seen += text) });
+    const exited = await new Promise<unknown[]>((done) => browser.onExit((...args) => done(args)));
+    expect(exited).toStrictEqual([1, null]);
+    expect(seen.split('\n')).toHaveLength(30_001);
+    expect(browser.lastLines()).toHaveLength(20);
+    expect(browser.lastLines().slice(-2)).toStrictEqual(['line 30000', 'Missing X server or $DISPLAY']);
+  });
+
   it('takes what the browser started down with it when the browser itself dies', async () => {
     const browser = launchKioskBrowser('/bin/sh', BROWSER_WITH_CHILD);
     const pgid = browser.pid!;
@@ -74,5 +86,22 @@ process.stdin.once('data', () => { throw new Error('boom'); });`;
     for (const pid of groupMembers(pgid)) process.kill(pid, 'SIGKILL');
     expect(started).toBe(true);
     expect(ended).toBe(true);
+  });
+});
+
+describe('the last lines of a stream', () => {
+  it('keeps the last lines whole however the pieces fall, an unfinished last line included', () => {
+    const tail = lineTail(3);
+    tail.push('one\ntw');
+    tail.push('o\nthree\nfo');
+    expect(tail.lines()).toStrictEqual(['two', 'three', 'fo']);
+    tail.push('ur\n');
+    expect(tail.lines()).toStrictEqual(['two', 'three', 'four']);
+  });
+
+  it('cuts a line that never ends', () => {
+    const tail = lineTail(2);
+    for (let n = 0; n < 100; n++) tail.push('x'.repeat(1_000));
+    expect(tail.lines()[0]!.length).toBe(4_096);
   });
 });

@@ -7,6 +7,8 @@
  * (Chromium's single-instance handoff) instead of starting a browser of its own.
  *
  * Its page is watched over the DevTools pipe: a crashed tab is reported, and reloaded on demand.
+ * Its stderr is handed on as it comes (the kiosk keeps it in a rotating file) and its last lines
+ * are kept, so a browser that dies can say why.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,6 +20,8 @@ export interface KioskBrowser {
   onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void;
   /** The page's renderer crashed or was killed (the tab now shows "Aw, Snap!"). */
   onPageCrashed(listener: (status: string) => void): void;
+  /** The last lines the browser wrote to stderr (at most 20), oldest first. */
+  lastLines(): string[];
   /** Navigates the page to `url` again, through the DevTools pipe. */
   reloadPage(url: string): Promise<void>;
   /** Ends the browser and everything it started: SIGTERM to its group, SIGKILL 3 s later. */
@@ -26,6 +30,7 @@ export interface KioskBrowser {
 
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) ?? null;
 const KILL_AFTER_MS = 3_000;
+const TAIL_LINES = 20;
 
 /** Process groups of browsers still running: killed when this process exits, however it exits. */
 const liveGroups = new Set<number>();
@@ -51,13 +56,24 @@ function installExitHook(): void {
 /** Whether the player can have its browser killed by the kernel when it dies (util-linux setpriv). */
 export const deathSignalAvailable = SETPRIV !== null;
 
-export function launchKioskBrowser(command: string, args: string[]): KioskBrowser {
+export interface LaunchOptions {
+  /** The browser's stderr as it comes (pieces of lines). */
+  stderr?: (text: string) => void;
+}
+
+export function launchKioskBrowser(command: string, args: string[], options: LaunchOptions = {}): KioskBrowser {
   installExitHook();
   const argv = [...(SETPRIV ? ['--pdeathsig', 'KILL', command] : []), ...args];
   // detached: the browser leads a new process group, so one kill reaches every process it started.
-  const child = spawn(SETPRIV ?? command, SETPRIV ? argv : args, { detached: true, stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(SETPRIV ?? command, SETPRIV ? argv : args, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   const pgid = child.pid;
   if (pgid !== undefined) liveGroups.add(pgid);
+  const tail = lineTail(TAIL_LINES);
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (text: string) => {
+    tail.push(text);
+    options.stderr?.(text);
+  });
   const devtools = devtoolsOverPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const pages: string[] = [];
   const crashListeners: ((status: string) => void)[] = [];
@@ -98,6 +114,7 @@ export function launchKioskBrowser(command: string, args: string[]): KioskBrowse
     pid: child.pid,
     onExit: (listener) => void exitListeners.push(listener),
     onPageCrashed: (listener) => void crashListeners.push(listener),
+    lastLines: () => tail.lines(),
     async reloadPage(url) {
       const page = pages[0];
       if (!page) throw new Error('the browser has no page to reload');
@@ -114,5 +131,19 @@ export function launchKioskBrowser(command: string, args: string[]): KioskBrowse
       killGroup(pgid, 'SIGTERM');
       killTimer ??= setTimeout(() => killGroup(pgid, 'SIGKILL'), KILL_AFTER_MS);
     },
+  };
+}
+
+/** The last `max` whole lines of a stream that arrives in pieces (an unfinished last line counts too). */
+export function lineTail(max: number): { push(text: string): void; lines(): string[] } {
+  let lines: string[] = [];
+  let partial = '';
+  return {
+    push(text) {
+      const pieces = (partial + text).split('\n');
+      partial = pieces.pop()!.slice(-4_096);
+      lines = [...lines, ...pieces.map((l) => l.slice(0, 4_096))].slice(-max);
+    },
+    lines: () => [...lines, ...(partial ? [partial] : [])].slice(-max),
   };
 }

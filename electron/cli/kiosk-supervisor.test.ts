@@ -8,6 +8,11 @@ class FakeBrowser implements KioskBrowser {
   ended = false;
   reloads: string[] = [];
   reloadFails = false;
+  stderr: string[] = [];
+  constructor(readonly args: string[] = []) {}
+  lastLines(): string[] {
+    return this.stderr;
+  }
   private exits: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
   private crashes: ((status: string) => void)[] = [];
   onExit(listener: (code: number | null, signal: NodeJS.Signals | null) => void): void {
@@ -34,7 +39,7 @@ class FakeBrowser implements KioskBrowser {
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function harness(options: { stale?: number | null } = {}) {
+function harness(options: { stale?: number | null; screen?: { width: number; height: number } | null; stderr?: string[] } = {}) {
   let now = 1_000_000;
   const browsers: FakeBrowser[] = [];
   const timers: { at: number; fn: () => void }[] = [];
@@ -44,12 +49,20 @@ function harness(options: { stale?: number | null } = {}) {
   /** The newest heartbeat the player heard; null: no player yet. */
   let beat: number | null = 0;
   let staleChecks = 0;
+  let screenReads = 0;
+  const gaveUp: string[] = [];
   const deps: SupervisorDeps = {
-    launch: () => {
-      const b = new FakeBrowser();
+    launch: (_command, args) => {
+      const b = new FakeBrowser(args);
+      b.stderr = options.stderr ?? [];
       browsers.push(b);
       return b;
     },
+    screenSize: () => {
+      screenReads++;
+      return Promise.resolve(options.screen ?? null);
+    },
+    gaveUp: (why) => void gaveUp.push(why),
     endStale: () => {
       staleChecks++;
       return Promise.resolve(staleChecks === 1 ? (options.stale ?? null) : null);
@@ -87,8 +100,12 @@ function harness(options: { stale?: number | null } = {}) {
     restarts,
     health,
     setBeat: (v: number | null) => void (beat = v),
+    gaveUp,
     get staleChecks() {
       return staleChecks;
+    },
+    get screenReads() {
+      return screenReads;
     },
   };
 }
@@ -105,7 +122,10 @@ describe('kiosk supervisor', () => {
     expect(args.at(-1)).toBe('--app=http://127.0.0.1:8080/');
     expect(args).not.toContain('--no-sandbox');
     expect(kioskArgs({ ...options, noSandbox: true })).toContain('--no-sandbox');
-    expect(kioskArgs({ ...options, windowSize: '1080x1920' })).toEqual(expect.arrayContaining(['--window-position=0,0', '--window-size=1080,1920']));
+    // One pixel larger each way: Chromium shrinks a window of exactly the screen's size by one (kiosk-display.ts).
+    expect(kioskArgs({ ...options, windowSize: '1080x1920' })).toEqual(expect.arrayContaining(['--window-position=0,0', '--window-size=1081,1921']));
+    expect(kioskArgs(options, { width: 1920, height: 1080 })).toEqual(expect.arrayContaining(['--window-position=0,0', '--window-size=1921,1081']));
+    expect(kioskArgs(options).some((a) => a.startsWith('--window-'))).toBe(false);
     expect(() => kioskArgs({ ...options, windowSize: 'big' })).toThrow('--window-size "big": write WIDTHxHEIGHT, e.g. 1920x1080');
   });
 
@@ -163,7 +183,7 @@ describe('kiosk supervisor', () => {
     superviseKiosk(options, h.deps);
     await flush();
     h.browsers[0]!.exit(0, null);
-    expect(h.logs.at(-2)).toBe('kiosk browser exited at once (code 0): counted as a failure');
+    expect(h.logs.at(-2)).toBe('kiosk browser exited at once (code 0): failed start 1 of 5');
     expect(h.logs.at(-1)).toBe('kiosk browser exited: restarting the browser in 1 s (attempt 1)');
     await h.advance(1_000);
     expect(h.browsers).toHaveLength(2);
@@ -221,5 +241,70 @@ describe('kiosk supervisor', () => {
     expect(h.browsers[0]!.ended).toBe(true);
     await h.advance(600_000);
     expect(h.browsers).toHaveLength(1);
+  });
+
+  it('covers the screen it reads from the X server before each launch, unless --window-size names one', async () => {
+    const h = harness({ screen: { width: 1280, height: 720 } });
+    superviseKiosk(options, h.deps);
+    await flush();
+    expect(h.browsers[0]!.args).toEqual(expect.arrayContaining(['--window-position=0,0', '--window-size=1281,721']));
+    h.browsers[0]!.exit(1, null);
+    await h.advance(1_000);
+    expect(h.screenReads).toBe(2);
+
+    const given = harness({ screen: { width: 1280, height: 720 } });
+    superviseKiosk({ ...options, windowSize: '1920x1080' }, given.deps);
+    await flush();
+    expect(given.screenReads).toBe(0);
+    expect(given.browsers[0]!.args).toContain('--window-size=1921,1081');
+  });
+
+  it('gives up on a browser that cannot start: five exits in a row within 5 s, then one line quoting its stderr, and no more launches', async () => {
+    const h = harness({
+      stderr: [
+        '[1611:1611:1207/111235.549986:ERROR:ui/ozone/platform/x11/ozone_platform_x11.cc:257] Missing X server or $DISPLAY',
+        '[1611:1611:1207/111235.552807:ERROR:ui/aura/env.cc:253] The platform failed to initialize.  Exiting.',
+        '[1641:1641:0100/000000.443105:ERROR:content/zygote/zygote_linux.cc:662] write: Broken pipe (32)',
+      ],
+    });
+    superviseKiosk(options, h.deps);
+    await flush();
+    for (let n = 1; n <= 4; n++) {
+      h.browsers.at(-1)!.exit(1, null);
+      expect(h.logs).toContain(`kiosk browser exited at once (code 1): failed start ${n} of 5`);
+      await h.advance(2 ** (n - 1) * 1_000);
+      expect(h.browsers).toHaveLength(n + 1);
+    }
+    expect(h.logs).toContain(
+      'kiosk browser\'s last stderr lines: "ERROR:ui/ozone/platform/x11/ozone_platform_x11.cc:257] Missing X server or $DISPLAY" "ERROR:ui/aura/env.cc:253] The platform failed to initialize.  Exiting."',
+    );
+    expect(h.gaveUp).toEqual([]);
+    h.browsers.at(-1)!.exit(1, null);
+    expect(h.gaveUp).toEqual([
+      'the kiosk browser failed to start 5 times in a row (last: code 1); Chromium said: "ERROR:ui/ozone/platform/x11/ozone_platform_x11.cc:257] Missing X server or $DISPLAY" "ERROR:ui/aura/env.cc:253] The platform failed to initialize.  Exiting."',
+    ]);
+    await h.advance(600_000);
+    expect(h.browsers).toHaveLength(5);
+  });
+
+  it('does not give up on a browser that ran before it died: the count of failed starts begins again', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await flush();
+    /** The newest browser exits now; then time runs until the next one is launched. */
+    const quickExit = async (): Promise<void> => {
+      const count = h.browsers.length;
+      h.browsers.at(-1)!.exit(1, null);
+      for (let waited = 0; h.browsers.length === count && waited < 400_000; waited += 1_000) await h.advance(1_000);
+    };
+    for (let n = 0; n < 4; n++) await quickExit();
+    await h.advance(10_000);
+    await quickExit();
+    expect(h.logs).toContain('kiosk browser exited (code 1)');
+    for (let n = 0; n < 4; n++) await quickExit();
+    expect(h.gaveUp).toEqual([]);
+    expect(h.logs.filter((l) => l.endsWith('failed start 4 of 5'))).toHaveLength(2);
+    h.browsers.at(-1)!.exit(1, null);
+    expect(h.gaveUp).toHaveLength(1);
   });
 });

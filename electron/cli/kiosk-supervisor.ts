@@ -6,16 +6,24 @@
  * DevTools, then restart the browser, backing off, and past a cap retry only every few minutes and
  * say so in /api/status. This module owns the timers and the browser; every step goes to the log
  * and to the player's health (`browser-restarts`, kind `tab-reload` or `browser-restart`).
+ *
+ * A browser that cannot start at all (it dies within seconds of each launch: no X server, a broken
+ * install) is given up on after a few tries (core/recovery/start-policy.ts), quoting what Chromium
+ * last wrote to stderr, so the command can exit 1 instead of looping without saying why.
  */
 import type { Health } from '../core/health/health.js';
 import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../core/recovery/recovery-policy.js';
+import { browserExited, DEFAULT_START, initialStarts, type StartTuning } from '../core/recovery/start-policy.js';
 import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
 import type { KioskBrowser } from './kiosk-browser.js';
+import { coverScreenFlags, type ScreenSize } from './kiosk-display.js';
+import { lastWords } from './kiosk-last-words.js';
 
 export const CHROMIUM_KIOSK_FLAGS = [
   ...CHROMIUM_HALL_FLAGS,
+  // Full screen where a window manager runs; without one the window is placed and sized by
+  // coverScreenFlags (kiosk-display.ts has the measurements).
   '--kiosk',
-  // Without a window manager --kiosk alone leaves a default-sized window.
   '--start-fullscreen',
   '--noerrdialogs',
   '--disable-infobars',
@@ -36,8 +44,6 @@ export const KIOSK_RECOVERY: RecoveryTuning = {
   cappedBackoffMs: 5 * 60_000,
 };
 const CHECK_EVERY_MS = 5_000;
-/** A browser that exits this soon after its launch never showed anything (a handoff to another instance, a bad flag). */
-const QUICK_EXIT_MS = 5_000;
 const HEALTH_KEY = 'kiosk';
 const TROUBLE_WORDS: Record<Trouble, string> = {
   crashed: 'page crashed',
@@ -58,6 +64,10 @@ export interface SupervisorDeps {
   heartbeats(): number | null;
   /** The player's health, once it runs (browser steps before that are only logged). */
   health(): Health | null;
+  /** The screen's size, asked before each launch when no window size was given (null: unknown). */
+  screenSize(): Promise<ScreenSize | null>;
+  /** The browser cannot start: the kiosk stopped, and `why` is the one line to print before exiting 1. */
+  gaveUp(why: string): void;
 }
 
 export interface KioskOptions {
@@ -66,26 +76,38 @@ export interface KioskOptions {
   profileDir: string;
   /** Chromium refuses to run as root without it. */
   noSandbox: boolean;
-  /** "WIDTHxHEIGHT": places the window over the whole screen where no window manager does. */
+  /** "WIDTHxHEIGHT": the screen's size, when it should not be read from the X server. */
   windowSize?: string;
 }
 
-export function kioskArgs(options: KioskOptions): string[] {
-  const size = options.windowSize ? /^(\d+)x(\d+)$/.exec(options.windowSize) : null;
-  if (options.windowSize && !size) throw new Error(`--window-size "${options.windowSize}": write WIDTHxHEIGHT, e.g. 1920x1080`);
+/** `--window-size` as a size; throws on anything but WIDTHxHEIGHT. */
+export function parseWindowSize(windowSize: string): ScreenSize {
+  const size = /^(\d+)x(\d+)$/.exec(windowSize);
+  if (!size) throw new Error(`--window-size "${windowSize}": write WIDTHxHEIGHT, e.g. 1920x1080`);
+  return { width: Number(size[1]), height: Number(size[2]) };
+}
+
+/** Chromium's arguments; `screen`: the size to cover (from --window-size, or read from the X server). */
+export function kioskArgs(options: KioskOptions, screen: ScreenSize | null = options.windowSize ? parseWindowSize(options.windowSize) : null): string[] {
   return [
     ...CHROMIUM_KIOSK_FLAGS,
     ...(options.noSandbox ? ['--no-sandbox'] : []),
-    ...(size ? ['--window-position=0,0', `--window-size=${size[1]},${size[2]}`] : []),
+    ...(screen ? coverScreenFlags(screen) : []),
     `--user-data-dir=${options.profileDir}`,
     `--app=${options.url}`,
   ];
 }
 
-export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps, tuning: RecoveryTuning = KIOSK_RECOVERY): { stop(): void } {
-  const args = kioskArgs(options);
+export function superviseKiosk(
+  options: KioskOptions,
+  deps: SupervisorDeps,
+  tuning: RecoveryTuning = KIOSK_RECOVERY,
+  startTuning: StartTuning = DEFAULT_START,
+): { stop(): void } {
+  const givenSize = options.windowSize ? parseWindowSize(options.windowSize) : null;
   let browser: KioskBrowser | null = null;
   let launchedAt = 0;
+  let starts = initialStarts;
   let state = initialRecovery(deps.now());
   let cancelStep: (() => void) | null = null;
   let lastStamp: number | null = null;
@@ -102,20 +124,36 @@ export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps, tuni
     } catch (error) {
       deps.log(`could not check the kiosk profile for a stale browser: ${(error as Error).message}`);
     }
+    // Asked each time: an X server that was not up at the first launch (a boot race) may be now.
+    const screen = givenSize ?? (await deps.screenSize().catch(() => null));
     launching = false;
     if (stopped) return;
     launchedAt = deps.now();
     state = stepTaken(state, launchedAt);
-    const b = deps.launch(options.browser, args);
+    const b = deps.launch(options.browser, kioskArgs(options, screen));
     browser = b;
     b.onExit((code, signal) => {
       if (browser !== b) return;
       browser = null;
       if (stopped) return;
-      const quick = deps.now() - launchedAt < QUICK_EXIT_MS;
+      const verdict = browserExited(starts, launchedAt, deps.now(), startTuning);
+      starts = verdict.state;
       const how = signal ?? `code ${code}`;
+      const words = lastWords(b.lastLines());
       // Code 0 at once is not a clean run: Chromium handed the launch to another instance, or refused to start.
-      deps.log(quick ? `kiosk browser exited at once (${how}): counted as a failure` : `kiosk browser exited (${how})`);
+      deps.log(
+        verdict.failedStart
+          ? `kiosk browser exited at once (${how}): failed start ${starts.failedInARow} of ${startTuning.maxFailedStarts}`
+          : `kiosk browser exited (${how})`,
+      );
+      if (words) deps.log(`kiosk browser's last stderr lines: ${words}`);
+      if (verdict.giveUp) {
+        stop();
+        deps.gaveUp(
+          `the kiosk browser failed to start ${starts.failedInARow} times in a row (last: ${how}); Chromium said: ${words || '(nothing on stderr)'}`,
+        );
+        return;
+      }
       follow(trouble(state, 'browser-exited', deps.now(), tuning));
     });
     b.onPageCrashed((status) => {
@@ -182,13 +220,13 @@ export function superviseKiosk(options: KioskOptions, deps: SupervisorDeps, tuni
     return () => cancel();
   })();
 
+  function stop(): void {
+    stopped = true;
+    stopWatch();
+    cancelStep?.();
+    browser?.end();
+  }
+
   void launch();
-  return {
-    stop() {
-      stopped = true;
-      stopWatch();
-      cancelStep?.();
-      browser?.end();
-    },
-  };
+  return { stop };
 }

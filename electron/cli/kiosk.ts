@@ -4,12 +4,18 @@
  * Chromium's start-up overlaps the player's; with `--port 0` the address exists only once the
  * player listens, and the browser waits for it. Once the player runs, the supervisor also watches
  * the display's heartbeats reaching it (kiosk-supervisor.ts).
+ *
+ * A kiosk explains itself: with no display named it says so in one line and does not start; a
+ * browser that cannot start is given up on after a few tries, with its last stderr lines; all of
+ * Chromium's stderr is kept in `STATE/kiosk-log/chromium.log` (3 files of 1 MiB at most).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../core/host/host.js';
+import { openRotatingLog } from '../core/log/rotating-log.js';
 import { writeBootPage } from './boot-page.js';
 import { deathSignalAvailable, launchKioskBrowser } from './kiosk-browser.js';
+import { displayProblem, readScreenSize } from './kiosk-display.js';
 import { superviseKiosk } from './kiosk-supervisor.js';
 import type { Output } from './output.js';
 import { playerUrl, stateDirOf, type ServeOptions } from './serve.js';
@@ -19,32 +25,65 @@ export interface KioskLaunch {
   /** The player is listening at `url` (starts the browser now if it could not start before). */
   playerAt(url: string, host: Host): void;
   stop(): void;
+  /** Called once (at once if it already happened) when the kiosk gave up: the command should stop the player and exit 1. */
+  onGaveUp(listener: () => void): void;
 }
 
-export function openKiosk(options: ServeOptions & { browser: string; windowSize: string | undefined }, out: Output): KioskLaunch {
+/** Null when the kiosk cannot run at all (it printed why): the command should exit 1 without starting the player. */
+export function openKiosk(
+  options: ServeOptions & { browser: string; windowSize: string | undefined },
+  out: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): KioskLaunch | null {
+  const problem = displayProblem(env);
+  if (problem) {
+    out.stderr(`hallcast: ${problem}`);
+    return null;
+  }
   if (!existsSync(options.browser)) {
     out.stderr(`hallcast: no browser at ${options.browser} (install Debian's chromium, or pass --browser); serving only`);
-    return { playerAt: () => undefined, stop: () => undefined };
+    return { playerAt: () => undefined, stop: () => undefined, onGaveUp: () => undefined };
   }
   if (!deathSignalAvailable) out.stderr('hallcast: no setpriv (util-linux): a browser may outlive a player that is killed outright');
   const stateDir = stateDirOf(options);
   const profileDir = path.join(stateDir, 'kiosk-profile');
-  let supervisor: { stop(): void } | null = null;
+  const logFile = path.join(stateDir, 'kiosk-log', 'chromium.log');
   let host: Host | null = null;
+  const browserLog = openRotatingLog(logFile, { name: 'kiosk-browser-log', health: () => host?.health ?? null });
+  let supervisor: { stop(): void } | null = null;
+  let gaveUp = false;
+  const gaveUpListeners: (() => void)[] = [];
+  let sizeUnknownSaid = false;
+  const log = (m: string): void => out.stderr(`hallcast: ${m}`);
   const start = (url: string): void => {
     supervisor = superviseKiosk(
       { browser: options.browser, url, profileDir, noSandbox: process.getuid?.() === 0, windowSize: options.windowSize },
       {
-        launch: launchKioskBrowser,
+        launch: (command, args) => launchKioskBrowser(command, args, { stderr: (text) => browserLog.write(text) }),
         endStale: () => endStaleBrowser(profileDir),
         setTimer: (fn, ms) => {
           const timer = setTimeout(fn, ms);
           return () => clearTimeout(timer);
         },
         now: Date.now,
-        log: (m) => out.stderr(`hallcast: ${m}`),
+        log,
         heartbeats: () => (host ? Math.max(0, ...host.status().displays.map((d) => d.lastSeen)) : null),
         health: () => host?.health ?? null,
+        async screenSize() {
+          if (!env.DISPLAY) return null;
+          const size = await readScreenSize(env.DISPLAY);
+          if (!size && !sizeUnknownSaid) {
+            sizeUnknownSaid = true;
+            log(`could not read the size of X screen ${env.DISPLAY} (xdpyinfo, from x11-utils): without a window manager the kiosk may not cover it; --window-size WxH gives it`);
+          }
+          return size;
+        },
+        gaveUp(why) {
+          log(`${why}; all of its output: ${logFile}`);
+          browserLog.close();
+          gaveUp = true;
+          for (const listener of gaveUpListeners.splice(0)) listener();
+        },
       },
     );
   };
@@ -57,6 +96,11 @@ export function openKiosk(options: ServeOptions & { browser: string; windowSize:
     },
     stop() {
       supervisor?.stop();
+      browserLog.close();
+    },
+    onGaveUp(listener) {
+      if (gaveUp) listener();
+      else gaveUpListeners.push(listener);
     },
   };
 }

@@ -122,6 +122,8 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
   const plan = planServe(options);
   // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
   const kiosk = command === 'kiosk' ? openKiosk({ ...options, browser: values.browser!, windowSize: values['window-size'] }, out) : null;
+  // The kiosk cannot run here (no display) and said why.
+  if (command === 'kiosk' && !kiosk) return 1;
   let running: Awaited<ReturnType<typeof startServe>>;
   try {
     running = await startServe(plan, out);
@@ -130,13 +132,14 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
     throw error;
   }
   kiosk?.playerAt(running.url, running.host);
-  await new Promise<void>((done) => {
-    const stop = (): void => {
+  return await new Promise<number>((done) => {
+    const stop = (code: number): void => {
       kiosk?.stop();
-      void running.close().then(done);
+      void running.close().then(() => done(code));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => stop(0));
+    process.once('SIGTERM', () => stop(0));
+    // The kiosk's browser cannot start (it said why): a kiosk without a picture is a failure.
+    kiosk?.onGaveUp(() => stop(1));
   });
-  return 0;
 }
