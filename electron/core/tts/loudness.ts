@@ -65,18 +65,19 @@ export function normaliseLoudness(samples: Int16Array, sampleRate: number, targe
   const levels = measureLevels(samples);
   if (!Number.isFinite(levels.rmsDb)) return samples;
   const halfWindow = Math.max(1, Math.round(LIMITER_HALF_WINDOW_SECONDS * sampleRate));
-  let gain = ratio(targetRmsDb - levels.rmsDb);
-  let out: Float64Array = Float64Array.from(samples, (s) => s * gain);
+  const out = new Float64Array(samples.length);
+  scale(samples, ratio(targetRmsDb - levels.rmsDb), out);
   // Limiting takes a little off the RMS; one more pass of gain (and limiting) makes it up.
   for (let pass = 0; pass < 3; pass++) {
-    out = limit(out, ceiling, halfWindow);
+    limit(out, ceiling, halfWindow);
     const off = targetRmsDb - measureLevels(out).rmsDb;
     if (Math.abs(off) < 0.05) break;
-    gain = ratio(off);
-    out = out.map((s) => s * gain);
+    scale(out, ratio(off), out);
   }
-  out = limit(out, ceiling, halfWindow);
-  return Int16Array.from(out, (s) => Math.max(-FULL_SCALE, Math.min(FULL_SCALE - 1, Math.round(s))));
+  limit(out, ceiling, halfWindow);
+  const result = new Int16Array(out.length);
+  for (let i = 0; i < out.length; i++) result[i] = Math.max(-FULL_SCALE, Math.min(FULL_SCALE - 1, Math.round(out[i]!)));
+  return result;
 }
 
 /** A complete WAV normalised; anything but mono 16-bit PCM is returned as it came. */
@@ -85,45 +86,66 @@ export function normaliseWav(wav: Buffer, target: LoudnessTarget = {}): Buffer {
   if (!info || info.channels !== 1 || info.bitsPerSample !== 16) return wav;
   const count = Math.floor(info.dataBytes / 2);
   const samples = new Int16Array(count);
-  for (let i = 0; i < count; i++) samples[i] = wav.readInt16LE(info.dataOffset + i * 2);
+  const data = new DataView(wav.buffer, wav.byteOffset + info.dataOffset, count * 2);
+  for (let i = 0; i < count; i++) samples[i] = data.getInt16(i * 2, true);
   return encodeWav(normaliseLoudness(samples, info.sampleRate, target), info.sampleRate);
 }
 
-/** Peaks above `ceiling` brought down by a smooth gain envelope; samples below it pass unchanged. */
-function limit(samples: Float64Array, ceiling: number, halfWindow: number): Float64Array {
+function scale(from: Int16Array | Float64Array, gain: number, to: Float64Array): void {
+  for (let i = 0; i < from.length; i++) to[i] = from[i]! * gain;
+}
+
+/**
+ * Peaks above `ceiling` brought down by a smooth gain envelope, in place; samples further than two
+ * half-windows from every peak are untouched, so the work grows with the peaks, not the length.
+ */
+function limit(samples: Float64Array, ceiling: number, half: number): void {
   const n = samples.length;
-  const need = new Float64Array(n);
-  let any = false;
   for (let i = 0; i < n; i++) {
-    const a = Math.abs(samples[i]!);
-    need[i] = a > ceiling ? ceiling / a : 1;
-    if (need[i]! < 1) any = true;
+    if (Math.abs(samples[i]!) <= ceiling) continue;
+    // One stretch for peaks closer than 4 half-windows: their envelopes would overlap.
+    let last = i;
+    for (let j = i + 1; j < n && j <= last + 4 * half; j++) if (Math.abs(samples[j]!) > ceiling) last = j;
+    const lo = Math.max(0, i - 2 * half);
+    const hi = Math.min(n, last + 2 * half + 1);
+    envelope(samples, lo, hi, ceiling, half);
+    i = hi - 1;
   }
-  if (!any) return samples;
-  const floor = slidingMin(need, halfWindow);
-  // Moving average of the minimum over ±halfWindow: at a peak every value averaged is ≤ its need.
-  const sums = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) sums[i + 1] = sums[i]! + floor[i]!;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const lo = Math.max(0, i - halfWindow);
-    const hi = Math.min(n, i + halfWindow + 1);
-    out[i] = samples[i]! * ((sums[hi]! - sums[lo]!) / (hi - lo));
+}
+
+/** The gain envelope over samples[lo, hi): each sample's needed gain, its ±half minimum, averaged over ±half. */
+function envelope(samples: Float64Array, lo: number, hi: number, ceiling: number, half: number): void {
+  const len = hi - lo;
+  const need = new Float64Array(len);
+  for (let k = 0; k < len; k++) {
+    const a = Math.abs(samples[lo + k]!);
+    need[k] = a > ceiling ? ceiling / a : 1;
   }
-  return out;
+  const floor = slidingMin(need, half);
+  // At a peak every value averaged is at most its need: the peak lands at or under the ceiling.
+  const sums = new Float64Array(len + 1);
+  for (let k = 0; k < len; k++) sums[k + 1] = sums[k]! + floor[k]!;
+  for (let k = 0; k < len; k++) {
+    const from = Math.max(0, k - half);
+    const to = Math.min(len, k + half + 1);
+    samples[lo + k] = samples[lo + k]! * ((sums[to]! - sums[from]!) / (to - from));
+  }
 }
 
 /** The minimum of `values` within ±half of each index (a monotonic deque: linear time). */
 function slidingMin(values: Float64Array, half: number): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
-  const deque: number[] = [];
+  // Indices whose values increase from head to tail; the head is the window's minimum.
+  const deque = new Int32Array(n);
   let head = 0;
+  let tail = 0;
   let added = 0;
   for (let i = 0; i < n; i++) {
-    for (; added < Math.min(n, i + half + 1); added++) {
-      while (deque.length > head && values[deque[deque.length - 1]!]! >= values[added]!) deque.pop();
-      deque.push(added);
+    const upTo = Math.min(n, i + half + 1);
+    for (; added < upTo; added++) {
+      while (tail > head && values[deque[tail - 1]!]! >= values[added]!) tail--;
+      deque[tail++] = added;
     }
     while (deque[head]! < i - half) head++;
     out[i] = values[deque[head]!]!;
