@@ -295,6 +295,12 @@ describe('the PA honest about reach', () => {
     expect(desk.view().pending).toStrictEqual([]);
   });
 
+  it('logs one line for a run of refusals (a panic button held down), not one per request', async () => {
+    const { desk, warnings } = setup();
+    for (let i = 0; i < 50; i++) expect(await desk.announce({ ...pa(`请立即疏散 ${i}`), kind: 'emergency', expiresInMs: null }, { source: 'api' })).toMatchObject({ status: 503 });
+    expect(warnings).toStrictEqual(['announcement refused: no display can speak it']);
+  });
+
   it('accepts any other priority within the grace (it waits), and refuses it once the hall has had no speaker for longer', async () => {
     const { desk, advance, attach, plays } = setup({ speakerGraceSeconds: 30 });
     expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: true, state: 'queued' });

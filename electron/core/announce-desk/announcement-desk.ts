@@ -84,6 +84,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   /** Who speaks, and since when that display has (or since when none has: the start, at the latest). */
   let speakerNow: string | null = null;
   let speakerSince = deps.now();
+  /** The silent spell whose refusals were last logged (one line each, not one per request). */
+  let refusalLogged: string | null = null;
   /** Emergencies accepted but still being composed, by key (or a one-off id), with how many of each. */
   const composing = new Map<string, number>();
 
@@ -282,7 +284,10 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         const reach = reachNow();
         const refusal = reachRefusal(reach, intent.kind, deps.now());
         if (refusal) {
-          deps.log.warn('announcement refused: no display can speak it', { kind: intent.kind, reason: reach.reason });
+          // One line per silent spell and kind of refusal: a panic button held down must not fill the log.
+          const spell = `${reach.since}:${intent.kind === 'emergency' ? 'emergency' : reach.refuses}`;
+          if (spell !== refusalLogged) deps.log.warn('announcement refused: no display can speak it', { kind: intent.kind, reason: reach.reason });
+          refusalLogged = spell;
           return { ok: false, id: null, status: 503, error: refusal, reach };
         }
       }
