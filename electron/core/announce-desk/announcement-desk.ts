@@ -50,8 +50,10 @@ export interface AnnounceOptions {
 
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
-  /** 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's rules. */
-  /** 503 with `reach`: no display can speak it (pa-reach.ts), refused before anything is queued. */
+  /**
+   * 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's
+   * rules; 503: the speech could not be made, or (with `reach`) no display can speak it (pa-reach.ts).
+   */
   | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string; reach?: PaReach };
 
 export interface AnnouncementDesk {
