@@ -4,11 +4,12 @@
  * own audio dips under them and comes back, and two requests at once play one after the other.
  * Headless Chromium runs with --mute-audio; the graph still computes every sample (LAB-NOTES).
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AnnouncementReport } from '../electron/contract.js';
-import { expect, test, waitForProgramme } from './fixtures.js';
+import { ROOT, expect, test, waitForProgramme } from './fixtures.js';
 
 interface AudioHooks {
   state: string;
@@ -171,4 +172,33 @@ test('an overloaded service raises the diversion slide and notice; bad requests 
     expect(res.status).toBe(400);
     expect(res.body.error).toContain(message);
   }
+});
+
+interface Reach {
+  canSpeak: boolean;
+  display: string | null;
+  since: number;
+  reason: string | null;
+  refuses: string;
+}
+
+test('with no display to speak, an emergency is refused at once (503, `hallcast announce` exits 1); once the page speaks it is taken', async ({ page, hall }) => {
+  const h = await hall({ at: '2026-12-01T10:00:00Z' });
+  const refused = await h.post<{ error: string; reach: Reach }>('api/announce', { text: '请立即疏散', priority: 'emergency' });
+  expect(refused.status).toBe(503);
+  expect(refused.body.error).toBe('no display can speak it now (no display is connected): an emergency is never left waiting for a speaker');
+  const cli = spawnSync(process.execPath, ['bin/hallcast.js', 'announce', '请立即疏散', '--priority', 'emergency', '--url', h.url], { cwd: ROOT, encoding: 'utf8' });
+  console.log(`[announce] hallcast announce with no display: exit ${cli.status}; ${cli.stderr.trim()}`);
+  expect(cli.status).toBe(1);
+  expect(cli.stderr).toContain('hallcast: announcement refused (503): no display can speak it now (no display is connected)');
+  const before = await h.api<{ announcements: { reach: Reach; pending: number } }>('api/status');
+  expect(before.announcements).toMatchObject({ pending: 0, reach: { canSpeak: false, display: null, reason: 'no display is connected', refuses: 'emergencies' } });
+
+  await readyHall(page, h.url);
+  const after = await h.api<{ announcements: { reach: Reach } }>('api/status');
+  expect(after.announcements.reach).toMatchObject({ canSpeak: true, reason: null, refuses: 'nothing' });
+  expect(after.announcements.reach.display).not.toBeNull();
+  const taken = await h.post<{ id: string }>('api/announce', { text: '请立即疏散', priority: 'emergency' });
+  expect(taken.status).toBe(202);
+  await reportOf(page, taken.body.id, 'ended');
 });

@@ -26,6 +26,8 @@ test('3,000 emergency requests leave a bounded queue, an ordinary PA request is 
   const h = await hall({ at: '2026-12-01T10:00:00Z' });
   await page.goto(h.url);
   await waitForProgramme(page, 'alpha');
+  // An emergency nobody can hear is refused (503): the flood starts once the page carries the PA.
+  await expect.poll(async () => (await h.api<{ reach: { canSpeak: boolean } }>('api/announcements')).reach.canSpeak, { timeout: 20_000 }).toBe(true);
   // The alarm's words rendered once first (the speech engine's first render takes seconds on a loaded machine).
   const alarm = { 'zh-CN': '请立即疏散', en: 'Please leave the hall now' };
   expect((await h.post('api/announce', { text: alarm, priority: 'emergency' })).status).toBe(202);

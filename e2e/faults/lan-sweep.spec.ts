@@ -86,7 +86,7 @@ test('from another machine on the LAN, no spelling of an API route, speech, the 
     // Nothing the sweep sent was acted on: no announcement, the programme unchanged, the screen playing.
     const status = await h.api<{ programme: { id: string }; announcements: { current: unknown; pending: number } }>('/api/status');
     expect(status.programme.id).toBe('alpha');
-    expect(status.announcements).toEqual({ current: null, pending: 0 });
+    expect(status.announcements).toMatchObject({ current: null, pending: 0 });
     const desk = await h.api<{ recent: unknown[]; pending: unknown[] }>('/api/announcements');
     expect({ recent: desk.recent, pending: desk.pending }).toEqual({ recent: [], pending: [] });
     expect(h.announcementLog()).toEqual([]);

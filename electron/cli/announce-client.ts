@@ -26,6 +26,9 @@ export async function runAnnounce(target: ApiTarget, args: AnnounceArgs, out: Ou
   const a = answer as { id?: string; state?: string; error?: string };
   if (status !== 202 || !a.id) {
     out.stderr(`hallcast: announcement refused (${status}): ${a.error ?? 'no reason given'}`);
+    // 503: no display can speak it. Said plainly, because a PA message that was not heard must
+    // not look like one that merely waits (exit 1 either way).
+    if (status === 503) out.stderr('hallcast: nothing was queued and the hall heard nothing: connect a display whose audio works, or use another way to reach the hall');
     return 1;
   }
   out.stdout(`${a.state === 'merged' ? 'merged into' : 'queued'} announcement ${a.id}`);

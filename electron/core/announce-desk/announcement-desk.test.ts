@@ -89,11 +89,30 @@ describe('the announcement desk', () => {
     expect(inbox.get('side-screen')!.at(-1)).toStrictEqual({ type: 'stop', id, reason: 'ended' });
   });
 
-  it('fails an announcement at once when no display is connected, and says why', async () => {
-    const { desk, records } = setup();
+  it('holds a call while no display can speak, within the grace, and plays it when one comes', async () => {
+    const { desk, records, attach, plays, advance } = setup();
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    expect(records.map((r) => r.event)).toStrictEqual(['requested']);
+    advance(10_000);
+    attach('screen');
+    expect(plays('screen')).toMatchObject([{ speak: true, lines: [{ text: '请 A1 号到 1 号窗口' }] }]);
+  });
+
+  it('fails a call from the queue at once once the hall has had no speaker for longer than the grace, and says why', async () => {
+    const { desk, records, advance } = setup();
+    advance(60_001);
     await desk.announce(call('A1', 1), { source: 'queue' });
     expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
     expect(desk.view().recent[0]).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('fails what waited for a speaker when the grace runs out with none', async () => {
+    const { desk, records, advance } = setup({ speakerGraceSeconds: 20 });
+    await desk.announce({ ...call('A1', 1), expiresInMs: 300_000 }, { source: 'queue' });
+    advance(19_000);
+    expect(records.map((r) => r.event)).toStrictEqual(['requested']);
+    advance(1_000);
+    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
   });
 
   it('hands the PA to the next display when the speaker disconnects mid-announcement', async () => {
@@ -159,11 +178,10 @@ describe('the announcement desk', () => {
     attach('blocked', 'blocked');
     await desk.announce(call('A1', 1), { source: 'queue' });
     expect(plays('silent')).toStrictEqual([]);
-    expect(records.at(-1)).toMatchObject({ event: 'ended', failure: 'no display with working audio connected: nothing could play it' });
+    expect(records.at(-1)).toMatchObject({ event: 'requested' });
     expect(desk.view()).toMatchObject({ displays: 2, speaker: null });
     desk.audio('silent', 'ready');
-    await desk.announce(call('A2', 2), { source: 'queue' });
-    expect(plays('silent').at(-1)).toMatchObject({ speak: true });
+    expect(plays('silent').at(-1)).toMatchObject({ speak: true, lines: [{ text: '请 A1 号到 1 号窗口' }] });
     expect(plays('blocked').at(-1)).toMatchObject({ speak: false });
   });
 
@@ -262,5 +280,87 @@ describe('the announcement desk', () => {
     advance(25_000);
     expect(records.some((r) => r.event === 'stop' && /no end reported: expected by 10:00:0/.test(r.reason))).toBe(true);
     expect(plays('screen')).toHaveLength(2);
+  });
+});
+
+describe('the PA honest about reach', () => {
+  const NO_ONE = 'no display can speak it now (no display is connected): an emergency is never left waiting for a speaker';
+
+  it('refuses an emergency from the API at once when no display can speak it: 503, the reason, nothing rendered or queued', async () => {
+    const { desk, records, renders } = setup();
+    const out = await desk.announce({ ...pa('请立即疏散'), kind: 'emergency', expiresInMs: null }, { source: 'api' });
+    expect(out).toMatchObject({ ok: false, id: null, status: 503, error: NO_ONE, reach: { canSpeak: false, refuses: 'emergencies' } });
+    expect(renders()).toBe(0);
+    expect(records).toStrictEqual([]);
+    expect(desk.view().pending).toStrictEqual([]);
+  });
+
+  it('logs one line for a run of refusals (a panic button held down), not one per request', async () => {
+    const { desk, warnings } = setup();
+    for (let i = 0; i < 50; i++) expect(await desk.announce({ ...pa(`请立即疏散 ${i}`), kind: 'emergency', expiresInMs: null }, { source: 'api' })).toMatchObject({ status: 503 });
+    expect(warnings).toStrictEqual(['announcement refused: no display can speak it']);
+  });
+
+  it('accepts any other priority within the grace (it waits), and refuses it once the hall has had no speaker for longer', async () => {
+    const { desk, advance, attach, plays } = setup({ speakerGraceSeconds: 30 });
+    expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: true, state: 'queued' });
+    advance(30_000);
+    const late = await desk.announce(pa('请注意'), { source: 'api' });
+    expect(late).toMatchObject({
+      ok: false,
+      status: 503,
+      error: 'no display has been able to speak for 30 s (no display is connected); requests wait at most 30 s for one (announcements.json "speakerGraceSeconds")',
+    });
+    // A display comes: requests are taken again and played.
+    attach('screen');
+    expect(await desk.announce(pa('欢迎光临'), { source: 'api' })).toMatchObject({ ok: true });
+    expect(plays('screen').map((p) => p.lines[0]!.text)).toStrictEqual(['欢迎光临']);
+  });
+
+  it('counts the grace from when the last speaker left, not from the start', async () => {
+    const { desk, advance, attach } = setup({ speakerGraceSeconds: 30 });
+    const detach = attach('screen');
+    advance(120_000);
+    detach();
+    expect(desk.reach()).toMatchObject({ canSpeak: false, display: null, since: T0 + 120_000, refuses: 'emergencies', graceUntil: T0 + 150_000 });
+    advance(29_000);
+    expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: true });
+    advance(1_000);
+    expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: false, status: 503 });
+  });
+
+  it('says in reach() who speaks and since when, and why nobody can', () => {
+    const { desk, advance, attach } = setup();
+    expect(desk.reach()).toStrictEqual({ canSpeak: false, display: null, since: T0, reason: 'no display is connected', refuses: 'emergencies', graceUntil: T0 + 60_000 });
+    attach('lobby', 'blocked');
+    advance(61_000);
+    expect(desk.reach()).toMatchObject({ canSpeak: false, reason: 'no connected display has working audio (lobby: audio blocked)', refuses: 'everything' });
+    attach('pa');
+    expect(desk.reach()).toStrictEqual({ canSpeak: true, display: 'pa', since: T0 + 61_000, reason: null, refuses: 'nothing', graceUntil: null });
+    advance(5_000);
+    desk.alive('pa', false);
+    expect(desk.reach()).toMatchObject({ canSpeak: false, since: T0 + 66_000, reason: 'no connected display has working audio (lobby: audio blocked, pa: not heartbeating)' });
+    expect(desk.view().reach).toStrictEqual(desk.reach());
+  });
+
+  it('stops nothing already playing when it refuses a request', async () => {
+    const { desk, attach, plays, inbox } = setup();
+    attach('screen');
+    await desk.announce(call('A1', 1), { source: 'queue' });
+    const id = plays('screen')[0]!.id;
+    desk.report('screen', { id, event: 'started', at: 0 });
+    // The speaker stops heartbeating mid-call: the call is left to finish or time out, as before.
+    desk.alive('screen', false);
+    const out = await desk.announce({ ...pa('请立即疏散'), kind: 'emergency', expiresInMs: null }, { source: 'api' });
+    expect(out).toMatchObject({ ok: false, status: 503 });
+    expect(inbox.get('screen')!.filter((m) => m.type === 'stop')).toStrictEqual([]);
+    expect(desk.view().current?.id).toBe(id);
+  });
+
+  it('never refuses the hall\'s own triggers: a call from the queue is queued and its failure logged', async () => {
+    const { desk, advance, records } = setup();
+    advance(120_000);
+    expect(await desk.announce(call('A1', 1), { source: 'queue' })).toMatchObject({ ok: true });
+    expect(records.map((r) => r.event)).toStrictEqual(['requested', 'ended']);
   });
 });

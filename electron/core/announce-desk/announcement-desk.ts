@@ -16,6 +16,7 @@ import type { Zone } from '../time/zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
 import { DisplayRoster, type AnnounceSend } from './display-roster.js';
+import { DEFAULT_SPEAKER_GRACE_SECONDS, paReach, reachRefusal, type PaReach } from './pa-reach.js';
 import { composeCall, composeText, spokenDurationMs, type Clip, type Spoken, type VoicePacks } from './spoken.js';
 
 export const DEFAULT_DUCK: DuckPlan = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
@@ -49,8 +50,11 @@ export interface AnnounceOptions {
 
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
-  /** 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's rules. */
-  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string };
+  /**
+   * 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's
+   * rules; 503: the speech could not be made, or (with `reach`) no display can speak it (pa-reach.ts).
+   */
+  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string; reach?: PaReach };
 
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
@@ -63,6 +67,8 @@ export interface AnnouncementDesk {
   alive(display: string, alive: boolean): void;
   report(display: string, report: AnnouncementReport): void;
   announce(intent: AnnounceIntent, options: AnnounceOptions): Promise<AnnounceOutcome>;
+  /** Whether the PA can be heard now, and what a request would be refused for. */
+  reach(): PaReach;
   view(): AnnouncementsView;
   stop(): void;
 }
@@ -77,6 +83,11 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
   let cancelWake: (() => void) | null = null;
   let stopped = false;
+  /** Who speaks, and since when that display has (or since when none has: the start, at the latest). */
+  let speakerNow: string | null = null;
+  let speakerSince = deps.now();
+  /** The silent spell whose refusals were last logged (one line each, not one per request). */
+  let refusalLogged: string | null = null;
   /** Emergencies accepted but still being composed, by key (or a one-off id), with how many of each. */
   const composing = new Map<string, number>();
 
@@ -122,12 +133,35 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     };
   };
 
+  const graceMs = (): number => (file?.speakerGraceSeconds ?? DEFAULT_SPEAKER_GRACE_SECONDS) * 1000;
+  /** Notes when the speaker changes (or the hall goes silent), for `since` and the grace. */
+  const track = (): void => {
+    const speaker = roster.speaker();
+    if (speaker === speakerNow) return;
+    speakerNow = speaker;
+    speakerSince = deps.now();
+  };
+  const reachNow = (): PaReach => {
+    track();
+    return paReach(roster.entries(), speakerSince, graceMs(), deps.now());
+  };
+
   const pump = (): void => {
     if (stopped) return;
     cancelWake?.();
     cancelWake = null;
+    track();
     for (;;) {
       const now = deps.now();
+      if (!q.current && speakerNow === null && now < speakerSince + graceMs()) {
+        // Nobody can speak, but one may be back within the grace (a display reloading): what was
+        // accepted waits for it, rather than failing now; stale items still go as they expire.
+        const pruned = prune(q, now);
+        q = pruned.q;
+        apply(pruned.effects);
+        if (q.pending.length > 0) cancelWake = deps.after(Math.max(0, Math.min(speakerSince + graceMs() - now, RECHECK_MS)), pump);
+        return;
+      }
       const step = next(q, now);
       q = step.q;
       apply(step.effects);
@@ -213,21 +247,24 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     get settings() {
       return file;
     },
+    reach: reachNow,
     attach(display, send) {
       roster.attach(display, send);
       // A display that joins mid-announcement still shows the banner of what is being said.
       if (onAir) send({ type: 'play', play: { ...onAir.play, speak: false } });
       return () => {
         if (roster.detach(display) && onAir?.display === display) end(onAir.id, 'the speaking display disconnected');
+        track();
       };
     },
     audio(display, output) {
       roster.audio(display, output);
-      // Something may have waited for a speaker (a request while none was ready is failed at once).
+      // Something may have waited for a speaker (within the grace).
       pump();
     },
     alive(display, alive) {
       roster.alive(display, alive);
+      pump();
     },
     report(display, r) {
       if (onAir?.id !== r.id || onAir.display !== display) return; // a banner display, or a late report
@@ -243,6 +280,19 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       }
     },
     async announce(intent, options) {
+      // A request from the API that nobody would hear is refused now, with the reason, before any
+      // speech is rendered; the hall's own triggers (calls, timed, care) are queued and logged.
+      if (options.source === 'api') {
+        const reach = reachNow();
+        const refusal = reachRefusal(reach, intent.kind, deps.now());
+        if (refusal) {
+          // One line per silent spell and kind of refusal: a panic button held down must not fill the log.
+          const spell = `${reach.since}:${intent.kind === 'emergency' ? 'emergency' : reach.refuses}`;
+          if (spell !== refusalLogged) deps.log.warn('announcement refused: no display can speak it', { kind: intent.kind, reason: reach.reason });
+          refusalLogged = spell;
+          return { ok: false, id: null, status: 503, error: refusal, reach };
+        }
+      }
       const requestedAt = options.requestedAt ?? deps.now();
       // Over the emergency budget: refused before any speech is rendered for it (a flood must cost
       // little), counting those still being composed (50 at once would all pass an empty queue).
@@ -297,6 +347,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         recent: s.recent,
         displays: roster.size,
         speaker: roster.speaker(),
+        reach: reachNow(),
         roster: roster.entries(),
       };
     },

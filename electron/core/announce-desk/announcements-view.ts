@@ -6,6 +6,7 @@ import type { Announcement } from '../announce/announcement.js';
 import type { AnnouncementSnapshot } from '../announce/snapshot.js';
 import type { Spoken } from './spoken.js';
 import type { RosterEntry } from './display-roster.js';
+import type { PaReach } from './pa-reach.js';
 
 export interface AnnouncementsView extends Omit<AnnouncementSnapshot, 'current' | 'pending'> {
   current: (ItemView & { startedAt: number | null; expectedEndAt: number; display: string | null }) | null;
@@ -14,6 +15,8 @@ export interface AnnouncementsView extends Omit<AnnouncementSnapshot, 'current' 
   displays: number;
   /** The display that would speak now, or null: none has reported its audio output ready. */
   speaker: string | null;
+  /** Whether the PA can be heard, since when, why not, and what POST /api/announce refuses now. */
+  reach: PaReach;
   roster: RosterEntry[];
 }
 

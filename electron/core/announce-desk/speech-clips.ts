@@ -1,5 +1,6 @@
 /**
- * Free text → a clip the display can fetch: the hall's engine (bundled espeak-ng, or its own
+ * Free text → a clip the display can fetch: tickets and counters written out as calls read them
+ * (../voice/text-reading.ts), then the hall's engine (bundled espeak-ng, or its own
  * command) behind the speech cache, served at /speech/FILE. The engine is rebuilt only when the
  * hall's "tts" settings change, so a reload does not drop the loaded voice data.
  */
@@ -8,9 +9,11 @@ import path from 'node:path';
 import type { AnnouncementsFile, Lang } from '../playlists/types.js';
 import { createCommandEngine } from '../tts/command-engine.js';
 import { createEspeakWasmEngine } from '../tts/espeak-wasm-engine.js';
+import { PEAK_CEILING_DB, TARGET_RMS_DB, normaliseWav } from '../tts/loudness.js';
 import { createSpeechCache, type SpeechCache } from '../tts/speech-cache.js';
 import { readWavInfo } from '../tts/wav.js';
 import type { SpeechEngine } from '../tts/speech-engine.js';
+import { speakableText } from '../voice/text-reading.js';
 import type { Health } from '../health/health.js';
 import type { Clip } from './spoken.js';
 
@@ -19,6 +22,9 @@ export const SPEECH_ROUTE = '/speech/';
 const MAX_REMEMBERED = 1000;
 /** Names the cache writes: `<voice>-<32 hex>.wav`; anything else under /speech/ is refused. */
 export const SPEECH_FILE = /^[A-Za-z0-9_-]{1,16}-[0-9a-f]{32}\.wav$/;
+
+/** Every engine's output brought to the voice packs' level: espeak's Mandarin came out ~1.5 dB louder. */
+const PACK_LOUDNESS = { id: `loudness${TARGET_RMS_DB}/${PEAK_CEILING_DB}`, apply: (wav: Buffer) => normaliseWav(wav) };
 
 export interface SpeechClips {
   configure(tts: AnnouncementsFile['tts']): void;
@@ -44,13 +50,15 @@ export function createSpeechClips(dir: string, health?: Health | null): SpeechCl
         ? createCommandEngine({ id: tts.id, voices: tts.voices as Record<string, string[]>, ...(tts.timeoutSeconds ? { timeoutMs: tts.timeoutSeconds * 1000 } : {}) })
         : createEspeakWasmEngine();
     closeEngine = engine.close ? () => void engine.close!() : null;
-    cache = createSpeechCache({ engine, dir, rate: tts?.rate ?? 1, health: health ?? null });
+    cache = createSpeechCache({ engine, dir, rate: tts?.rate ?? 1, health: health ?? null, finish: PACK_LOUDNESS });
   };
   return {
     configure,
     async speak(text, lang) {
       if (!cache) configure(undefined);
-      const file = await cache!.render(text, lang);
+      // Tickets and counters written out by the call's rules before any engine sees the text:
+      // espeak reads "A023" as "A 零二十三", and a hall's own engine may do worse.
+      const file = await cache!.render(speakableText(text, lang), lang);
       let durationMs = durations.get(file);
       if (durationMs === undefined) {
         const info = readWavInfo(await readFile(file));

@@ -13,7 +13,7 @@ afterEach(async () => {
 const REPO_VOICE = path.join(import.meta.dirname, '../../../assets/voice');
 const local = { host: '127.0.0.1:8080', 'content-type': 'application/json' };
 
-async function setup(token: string | null = null) {
+async function setup(token: string | null = null, speaker = true) {
   const { root, host, time, cleanup } = testHall('2026-12-01T10:17:00+08:00', (dir) => {
     cpSync(REPO_VOICE, path.join(dir, 'assets', 'voice'), { recursive: true });
     mkdirSync(path.join(dir, 'renderer'));
@@ -28,9 +28,11 @@ async function setup(token: string | null = null) {
   const app = await createServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
   cleanups.push(() => app.close());
   const heard: AnnounceMessage[] = [];
-  cleanups.push(host.attachSpeaker('test-display', (m) => heard.push(m)));
-  host.receive({ type: 'audio', audio: { output: 'ready', at: time.now() } }, 'test-display');
-  return { app, host, root, heard };
+  if (speaker) {
+    cleanups.push(host.attachSpeaker('test-display', (m) => heard.push(m)));
+    host.receive({ type: 'audio', audio: { output: 'ready', at: time.now() } }, 'test-display');
+  }
+  return { app, host, root, heard, time };
 }
 
 describe('POST /api/announce', () => {
@@ -110,5 +112,40 @@ describe('POST /api/announce', () => {
     expect(foreign.statusCode).toBe(403);
     const speech = await app.inject({ method: 'GET', url: '/speech/..%2f..%2fetc%2fpasswd', headers: local });
     expect(speech.statusCode).toBe(404);
+  });
+});
+
+describe('a PA request that no display can speak', () => {
+  it('is refused at once with 503 and the reason; GET /api/status says the PA cannot speak, since when and why', async () => {
+    const { app, time } = await setup(null, false);
+    const start = time.now();
+    const emergency = await app.inject({ method: 'POST', url: '/api/announce', headers: local, payload: { text: '请立即疏散', priority: 'emergency' } });
+    expect(emergency.statusCode).toBe(503);
+    expect(emergency.json()).toMatchObject({ error: 'no display can speak it now (no display is connected): an emergency is never left waiting for a speaker', reach: { canSpeak: false } });
+    // Within the grace an ordinary message is taken (a display may be reloading); after it, refused too.
+    expect((await app.inject({ method: 'POST', url: '/api/announce', headers: local, payload: { text: '请注意' } })).statusCode).toBe(202);
+    time.advance(60_000);
+    const late = await app.inject({ method: 'POST', url: '/api/announce', headers: local, payload: { text: '请注意', priority: 'care' } });
+    expect(late.statusCode).toBe(503);
+    expect(late.json()).toMatchObject({ error: expect.stringMatching(/^no display has been able to speak for 60 s \(no display is connected\); requests wait at most 60 s/) });
+    const status = (await app.inject({ method: 'GET', url: '/api/status', headers: local })).json() as { announcements: Record<string, unknown> };
+    // (The desk's timers are real ones here: the message taken in the grace is failed at its next check.)
+    expect(status.announcements).toMatchObject({ current: null, pending: 1 });
+    expect(status.announcements).toHaveProperty('reach', { canSpeak: false, display: null, since: start, reason: 'no display is connected', refuses: 'everything', graceUntil: start + 60_000 });
+  }, 20_000);
+
+  it('does not make the queue call route fail: the call is on the board (200), and the answer says the hall will not hear it', async () => {
+    const { app, time } = await setup(null, false);
+    time.advance(120_000);
+    const res = await app.inject({ method: 'POST', url: '/api/queue/call', headers: local, payload: { ticket: 'A023', counter: 5 } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, call: { ticket: 'A023', counter: 5 }, reach: { canSpeak: false, reason: 'no display is connected' } });
+    expect(((await app.inject({ method: 'GET', url: '/api/queue', headers: local })).json() as { calls: { ticket: string }[] }).calls[0]).toMatchObject({ ticket: 'A023' });
+  });
+
+  it('says who speaks once a display reports its audio ready', async () => {
+    const { app, time } = await setup();
+    const status = (await app.inject({ method: 'GET', url: '/api/status', headers: local })).json() as { announcements: { reach: unknown } };
+    expect(status.announcements.reach).toStrictEqual({ canSpeak: true, display: 'test-display', since: time.now(), reason: null, refuses: 'nothing', graceUntil: null });
   });
 });

@@ -14,7 +14,7 @@ import { rule } from './route-access.js';
 /** POST /api/announce and the console's POST /admin/api/announce: the same body, the same answers. */
 export async function announceAnswer(host: Host, body: unknown): Promise<Answer> {
   const outcome = await host.voice.request(body);
-  if (!outcome.ok) return { status: outcome.status, body: { error: outcome.error, ...(outcome.id ? { id: outcome.id } : {}) } };
+  if (!outcome.ok) return { status: outcome.status, body: { error: outcome.error, ...(outcome.id ? { id: outcome.id } : {}), ...(outcome.reach ? { reach: outcome.reach } : {}) } };
   return { status: 202, body: { id: outcome.id, state: outcome.state } };
 }
 

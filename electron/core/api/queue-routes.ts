@@ -54,6 +54,8 @@ export function registerQueueRoutes(app: FastifyInstance, host: Host, now: () =>
     if (parsed.event.type !== 'ticket.called') throw new Error('unreachable');
     const result = hub.call(parsed.event.ticket, parsed.event.counter);
     if (!result.ok) return reply.code(result.status).send({ error: result.error });
-    return { ok: true, call: result.board.calls[0] };
+    // The call is on the board either way: a queue system's call is answered for the board, and
+    // `reach` says whether the hall will also hear it (no 503: the board is what was asked for).
+    return { ok: true, call: result.board.calls[0], reach: host.voice.desk.reach() };
   });
 }

@@ -45,8 +45,11 @@ export interface HostStatus {
   playlists: PlaylistStatus;
   /** null: the hall has no queue.json. */
   queue: QueueStatus | null;
-  /** What the PA is saying and how many wait (GET /api/announcements has the whole queue). */
-  announcements: { current: AnnouncementsView['current']; pending: number };
+  /**
+   * What the PA is saying, how many wait (GET /api/announcements has the whole queue), and whether
+   * it can be heard at all: `reach.canSpeak`, the display, since when, why not, what is refused.
+   */
+  announcements: { current: AnnouncementsView['current']; pending: number; reach: AnnouncementsView['reach'] };
   /** For the floor staff: tickets over time, services overloaded (care rules). */
   alerts: Alert[];
   /** The player's own faults, by class: counts since start and conditions still active. */

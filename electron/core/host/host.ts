@@ -291,7 +291,7 @@ export function createHost(options: HostOptions): Host {
         displays: [...displays.values()].map((d) => ({ ...d, speaker: d.id === announcements.speaker })),
         playlists: store.status(),
         queue: queueNow,
-        announcements: { current: announcements.current, pending: announcements.pending.length },
+        announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
         alerts: [
           ...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })),
           ...voice.alerts(),

@@ -343,3 +343,13 @@ describe('the shipped announcements.json', () => {
     ]);
   });
 });
+
+describe('announcements.json: speakerGraceSeconds', () => {
+  it('is a number of seconds, 0–3600; a wrong one is reported at the value with the range', () => {
+    expect(findings(file('  "speakerGraceSeconds": 0'))).toEqual([]);
+    expect(findings(file('  "speakerGraceSeconds": 90'))).toEqual([]);
+    expect(findings(file('  "speakerGraceSeconds": -5'))).toEqual([`${A}:3:26: error: "speakerGraceSeconds" must be >= 0 (found -5)`]);
+    expect(findings(file('  "speakerGraceSeconds": "60"'))).toEqual([`${A}:3:26: error: "speakerGraceSeconds" must be a number (found "60")`]);
+    expect(findings(file('  "speakerGraceSeconds": 7200'))).toEqual([`${A}:3:26: error: "speakerGraceSeconds" must be <= 3600 (found 7200)`]);
+  });
+});

@@ -201,6 +201,11 @@ export interface AnnouncementsFile {
   quietHours?: { from: string; to: string }[];
   /** Waiting announcements beyond this are dropped (lowest priority first). Default 50. */
   maxPending?: number;
+  /**
+   * How long, s, requests wait for a display with working audio once the hall has none; after
+   * that every request to POST /api/announce is refused (503). Emergencies never wait. Default 60.
+   */
+  speakerGraceSeconds?: number;
   timed?: TimedAnnouncement[];
   careRules?: CareRule[];
   templates?: Record<string, TextTemplate>;

@@ -21,6 +21,11 @@ export interface SpeechCacheOptions {
   now?: () => Date;
   /** Where a write the disk refuses is reported (`disk`, key 'speech-cache'). */
   health?: Health | null;
+  /**
+   * Applied to each new WAV before it is kept (the host brings it to the packs' loudness). Its
+   * `id` is part of the key, so files made before (or with another target) are not replayed.
+   */
+  finish?: { id: string; apply(wav: Buffer): Buffer };
   /** Writes a new WAV (tests make the disk full with it). */
   writeFile?: (file: string, data: Uint8Array) => Promise<void>;
 }
@@ -58,7 +63,8 @@ export function createSpeechCache(options: SpeechCacheOptions): SpeechCache {
       await utimes(path, now(), now());
       return path;
     }
-    const wav = await engine.synthesize(text, voice, rate);
+    const raw = await engine.synthesize(text, voice, rate);
+    const wav = options.finish ? options.finish.apply(raw) : raw;
     // A crash mid-write leaves only a .tmp file, never a truncated WAV under the real name.
     const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -97,7 +103,7 @@ export function createSpeechCache(options: SpeechCacheOptions): SpeechCache {
 
   async function render(text: string, voice: string): Promise<string> {
     const spoken = checkSpeechRequest(text, voice, engine.voices, rate);
-    const key = speechCacheKey(engine.id, voice, rate, spoken);
+    const key = speechCacheKey(options.finish ? `${engine.id}+${options.finish.id}` : engine.id, voice, rate, spoken);
     // The voice prefix is only for a human browsing the folder; keep it a safe file-name fragment.
     const path = join(dir, `${voice.replace(/[^A-Za-z0-9-]/g, '_')}-${key.slice(0, 32)}.wav`);
     const pending = inFlight.get(path);
