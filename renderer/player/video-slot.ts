@@ -1,8 +1,8 @@
 /**
- * A video item in one of the two <video> elements. It loads and seeks to `in` while the previous
- * item plays, starts underneath that item at volume 0 shortly before the seam (see
- * ProgrammePlayer's lead), and is raised once its frames flow, so the seam shows neither black nor
- * the start-up stall.
+ * A video item in one of the two <video> elements. It loads, seeks to `in` and waits paused on that
+ * first frame, underneath the item playing, while the previous item plays (the cue); at the seam it
+ * starts and is raised in the same update (start-rule.ts), so its first frame is the first new
+ * picture and its sound starts with it, neither black nor cut.
  */
 import type { VideoPlan } from '../../electron/contract.js';
 import { classifyFailure } from './classify-failure.js';
@@ -14,6 +14,11 @@ import { waitFor } from './wait-for.js';
 
 export { LOAD_TIMEOUT_MS };
 const INAUDIBLE = 0.0001;
+/**
+ * How long the cue waits for requestVideoFrameCallback to report the first frame presented while
+ * paused; a decoded frame (HAVE_CURRENT_DATA, which `canplay` implies) is enough after that.
+ */
+const CUE_FRAME_WAIT_MS = 1_000;
 
 /** Shared by all video slots: once unmuted playback was refused, don't try it again. */
 export interface AutoplayState {
@@ -22,6 +27,7 @@ export interface AutoplayState {
 
 export class VideoSlot implements Slot {
   readonly element: ElementName;
+  readonly starts = 'at-seam';
   begun = false;
   mutedFallback = false;
   private events: SlotEvents | null = null;
@@ -38,6 +44,8 @@ export class VideoSlot implements Slot {
   private lastAdvanceAt = 0;
   private frameHandle = 0;
   private failed = false;
+  /** Resolves the cue's wait for the first presented frame. */
+  private onCueFrame: (() => void) | null = null;
 
   constructor(
     readonly item: VideoPlan,
@@ -64,8 +72,28 @@ export class VideoSlot implements Slot {
       await seeked;
     }
     if (v.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) await waitFor(v, 'canplay', url, LOAD_TIMEOUT_MS, this.abort.signal);
+    // The cue: paused on its first frame, underneath (every layer is opaque, so nothing shows
+    // through a letterbox), where the compositor holds that frame ready for the raise.
+    stack(v, Z.underneath);
+    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
+    await this.firstPresented();
     // Errors after this point (a corrupt packet mid-file) end the item through `failed`.
     v.addEventListener('error', this.onError);
+  }
+
+  private firstPresented(): Promise<void> {
+    if (this.framesSeen > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', done);
+        this.onCueFrame = null;
+        resolve();
+      };
+      const timer = setTimeout(done, CUE_FRAME_WAIT_MS);
+      this.abort.signal.addEventListener('abort', done);
+      this.onCueFrame = done;
+    });
   }
 
   begin(events: SlotEvents, underneath: boolean): void {
@@ -75,14 +103,14 @@ export class VideoSlot implements Slot {
     this.lastAdvanceAt = this.begunAt;
     const v = this.video;
     stack(v, underneath ? Z.underneath : Z.top);
-    // Underneath it must be silent but not muted: Chromium's autoplay policy counts muted *and*
-    // volume 0 as muted, allows the start, then pauses the video when it is unmuted on raise
-    // (measured without the autoplay flag) instead of rejecting play(). -80 dB is silent and
-    // still counts as sound, so a refusal surfaces here as NotAllowedError.
+    // Never volume 0 at play(): Chromium's autoplay policy counts muted *and* volume 0 as muted,
+    // allows the start, then pauses the video when it is unmuted later (measured without the
+    // autoplay flag) instead of rejecting play(). -80 dB is silent and still counts as sound, so a
+    // refusal surfaces here as NotAllowedError. On top, the sound starts with the first frame.
     v.muted = this.autoplay.blocked;
     this.mutedFallback = this.autoplay.blocked;
-    v.volume = underneath ? INAUDIBLE : this.item.volume;
-    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
+    v.volume = underneath ? INAUDIBLE : Math.max(this.item.volume, INAUDIBLE);
+    if (!this.frameHandle) this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
     v.play().then(
       () => this.onPlaying(),
       (err: unknown) => this.onPlayRejected(err),
@@ -170,6 +198,7 @@ export class VideoSlot implements Slot {
     if (this.released) return;
     this.framesSeen++;
     this.presented.record(frame.mediaTime, frame.expectedDisplayTime);
+    this.onCueFrame?.();
     if (this.playing && !this.firstSent) {
       this.firstSent = true;
       this.events?.firstFrame();
