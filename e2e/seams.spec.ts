@@ -14,7 +14,10 @@ const RECORDER = `(() => {
   const cued = new Map();
   globalThis.__raises = raises;
   const base = (v) => (v.currentSrc || '').split('/').pop();
+  const watched = new WeakSet();
   const watch = (v) => {
+    if (watched.has(v)) return;
+    watched.add(v);
     let top = false;
     const cb = (_now, m) => { if (!top && m.mediaTime < 0.001) cued.set(v, base(v)); v.requestVideoFrameCallback(cb); };
     v.requestVideoFrameCallback(cb);
@@ -26,7 +29,10 @@ const RECORDER = `(() => {
     }).observe(v, { attributes: true, attributeFilter: ['style'] });
   };
   new MutationObserver((list) => {
-    for (const m of list) for (const n of m.addedNodes) if (n.nodeName === 'VIDEO') watch(n);
+    for (const m of list) for (const n of m.addedNodes) {
+      if (n.nodeName === 'VIDEO') watch(n);
+      else if (n.querySelectorAll) n.querySelectorAll('video').forEach(watch);
+    }
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
