@@ -123,7 +123,7 @@ export class ProgrammePlayer {
     // The next item is loaded as soon as the current one is on screen (or at once, when idle).
     if (!this.pending && this.programme && now >= this.nextPickAt) this.pick();
     const p = this.pending;
-    const step = p ? startStep({ starts: p.starts, ready: this.pendingReady, begun: p.begun, currentShowing: this.currentShowing() }) : 'wait';
+    const step = p ? startStep({ starts: p.starts, ready: this.pendingReady, cued: p.cued, begun: p.begun, currentShowing: this.currentShowing() }) : 'wait';
     if (p && step !== 'wait') {
       this.timesOf(p).begunAt = this.deps.nowMs();
       p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, step === 'underneath');

@@ -29,6 +29,8 @@ export interface Slot {
    * `early`: a still, started underneath once ready (start-rule.ts).
    */
   readonly starts: 'at-seam' | 'early';
+  /** A clip whose first frame was presented while it waited, paused (false for a still). */
+  readonly cued: boolean;
   /** Load until the first frame can be shown at once; rejects with SkipError. */
   prepare(): Promise<void>;
   /** Start playing. `underneath`: behind the picture on screen (and silent). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startStep, type StartState } from './start-rule.js';
 
-const clip: StartState = { starts: 'at-seam', ready: true, begun: false, currentShowing: true };
+const clip: StartState = { starts: 'at-seam', ready: true, cued: true, begun: false, currentShowing: true };
 const still: StartState = { ...clip, starts: 'early' };
 
 describe('startStep', () => {
@@ -12,6 +12,11 @@ describe('startStep', () => {
 
   it('starts a cued clip on top in the update the item before it is done (or at once when nothing shows), so its first frame is the first new picture', () => {
     expect(startStep({ ...clip, currentShowing: false })).toBe('on-top');
+  });
+
+  it('starts a clip with no presented first frame underneath at the seam, to be raised on a frame (a file cut to its header has none)', () => {
+    expect(startStep({ ...clip, cued: false })).toBe('wait');
+    expect(startStep({ ...clip, cued: false, currentShowing: false })).toBe('underneath');
   });
 
   it('starts a still underneath as soon as it is ready (raised later, on its first frame)', () => {

@@ -6,7 +6,10 @@
  * unheard, and a voice-over lost its first syllable at every loop. A cued clip's clock runs ~5 ms
  * after play() (measured on this machine, −9 to +16 ms), well inside the content frame its first
  * picture stays up for. A still has nothing to lose by starting early: it starts underneath as
- * soon as it is ready and is raised on its first frame once the item before it is done.
+ * soon as it is ready and is raised on its first frame once the item before it is done. So is a
+ * clip whose first frame was never presented while cued (a file cut to its header is "ready" and
+ * has none): started underneath at the seam, raised only on a frame, else skipped by the stall
+ * rule while the picture before it stays up.
  * Pure.
  */
 
@@ -17,6 +20,8 @@ export interface StartState {
   starts: 'at-seam' | 'early';
   /** prepare() has resolved. */
   ready: boolean;
+  /** A clip's first frame was presented while it waited (requestVideoFrameCallback said so). */
+  cued: boolean;
   /** begin() was called already. */
   begun: boolean;
   /** The item on screen still has a picture to show: not done, not being replaced, not the idle slide. */
@@ -26,5 +31,6 @@ export interface StartState {
 export function startStep(s: StartState): StartStep {
   if (!s.ready || s.begun) return 'wait';
   if (s.starts === 'early') return 'underneath';
-  return s.currentShowing ? 'wait' : 'on-top';
+  if (s.currentShowing) return 'wait';
+  return s.cued ? 'on-top' : 'underneath';
 }

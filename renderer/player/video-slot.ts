@@ -16,9 +16,11 @@ export { LOAD_TIMEOUT_MS };
 const INAUDIBLE = 0.0001;
 /**
  * How long the cue waits for requestVideoFrameCallback to report the first frame presented while
- * paused; a decoded frame (HAVE_CURRENT_DATA, which `canplay` implies) is enough after that.
+ * paused; a clip without one is started underneath at the seam and raised on a frame (start-rule.ts).
  */
 const CUE_FRAME_WAIT_MS = 1_000;
+/** A presented frame this close to the clip's `in` is its first (a frame starts at or before `in`). */
+const CUE_MEDIA_SLACK_S = 0.1;
 
 /** Shared by all video slots: once unmuted playback was refused, don't try it again. */
 export interface AutoplayState {
@@ -44,6 +46,9 @@ export class VideoSlot implements Slot {
   private lastAdvanceAt = 0;
   private frameHandle = 0;
   private failed = false;
+  cued = false;
+  /** Media time of the last presented frame, -1 before the first. */
+  private lastMedia = -1;
   /** Resolves the cue's wait for the first presented frame. */
   private onCueFrame: (() => void) | null = null;
 
@@ -63,6 +68,9 @@ export class VideoSlot implements Slot {
     v.preload = 'auto';
     v.volume = 0;
     v.src = url;
+    // From the start: the first frame can be presented as soon as it is decoded, before `canplay`,
+    // and requestVideoFrameCallback reports only frames presented after it is called.
+    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
     v.load();
     await waitFor(v, 'loadedmetadata', url, LOAD_TIMEOUT_MS, this.abort.signal);
     const start = this.item.in ?? 0;
@@ -75,24 +83,28 @@ export class VideoSlot implements Slot {
     // The cue: paused on its first frame, underneath (every layer is opaque, so nothing shows
     // through a letterbox), where the compositor holds that frame ready for the raise.
     stack(v, Z.underneath);
-    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
-    await this.firstPresented();
+    this.cued = await this.firstPresented(start);
+    if (this.abort.signal.aborted) throw new DOMException('released', 'AbortError');
     // Errors after this point (a corrupt packet mid-file) end the item through `failed`.
     v.addEventListener('error', this.onError);
   }
 
-  private firstPresented(): Promise<void> {
-    if (this.framesSeen > 0) return Promise.resolve();
+  /** Whether a frame at `start` (within a frame or two) has been presented, waiting up to CUE_FRAME_WAIT_MS. */
+  private firstPresented(start: number): Promise<boolean> {
+    const at = (): boolean => this.lastMedia >= 0 && Math.abs(this.lastMedia - start) < CUE_MEDIA_SLACK_S;
+    if (at()) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = (): void => {
+      const finish = (): void => {
         clearTimeout(timer);
-        this.abort.signal.removeEventListener('abort', done);
+        this.abort.signal.removeEventListener('abort', finish);
         this.onCueFrame = null;
-        resolve();
+        resolve(at());
       };
-      const timer = setTimeout(done, CUE_FRAME_WAIT_MS);
-      this.abort.signal.addEventListener('abort', done);
-      this.onCueFrame = done;
+      const timer = setTimeout(finish, CUE_FRAME_WAIT_MS);
+      this.abort.signal.addEventListener('abort', finish);
+      this.onCueFrame = () => {
+        if (at()) finish();
+      };
     });
   }
 
@@ -198,6 +210,7 @@ export class VideoSlot implements Slot {
     if (this.released) return;
     this.framesSeen++;
     this.presented.record(frame.mediaTime, frame.expectedDisplayTime);
+    this.lastMedia = frame.mediaTime;
     this.onCueFrame?.();
     if (this.playing && !this.firstSent) {
       this.firstSent = true;
