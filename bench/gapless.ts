@@ -39,6 +39,11 @@ const BLACK_LUMA = 16;
 const CHECK_SEAMS = 15;
 /** A click this close to a seam's first picture is that seam's (clips are seconds apart). */
 const CLICK_WINDOW_MS = 500;
+/**
+ * A frame of the same clip on the same element presented this long before a seam is from an
+ * earlier loop (six 2 s clips: 10 s ago), not the clip's first picture now.
+ */
+const EARLIER_LOOP_MS = 5_000;
 /** Between the tone's level and the click's (at item volume 1): only clicks cross it. */
 const CLICK_THRESHOLD = Math.sqrt(TONE_LEVEL * CLICK_LEVEL);
 
@@ -189,7 +194,10 @@ export function analyse(rec: Recording, transitions: number): CaseResult {
   }
   const skipped = found.map((s) => {
     const first = pictures.find((p) => p.t >= s.t);
-    const media = rec.frames.filter((f) => f.el === first?.el && f.src === first.src && f.t <= s.t + 0.5).at(-1)?.media;
+    const own = rec.frames.filter((f) => f.el === first?.el && f.src === first.src && f.t > s.t - EARLIER_LOOP_MS);
+    // The frame up when it came on top; a clip raised on a frame just presented (a raise is placed
+    // within ±8 ms of its vsync): that frame.
+    const media = own.filter((f) => f.t <= s.t + 0.5).at(-1)?.media ?? own.find((f) => f.t > s.t)?.media;
     return media ?? Number.NaN;
   });
   const luma = rec.luma.filter((l) => inWindow(l.now + latency));

@@ -18,7 +18,7 @@ const INAUDIBLE = 0.0001;
  * How long the cue waits for requestVideoFrameCallback to report the first frame presented while
  * paused; a clip without one is started underneath at the seam and raised on a frame (start-rule.ts).
  */
-const CUE_FRAME_WAIT_MS = 1_000;
+const CUE_FRAME_WAIT_MS = 3_000;
 /** A presented frame this close to the clip's `in` is its first (a frame starts at or before `in`). */
 const CUE_MEDIA_SLACK_S = 0.1;
 
