@@ -9,17 +9,27 @@
  * In the page: `__tap.arm()` forgets what came before; `__tap.first` is the performance.now() time
  * the first sample above the threshold reaches the output, or null; `__tap.record(on)` keeps the
  * samples; `__tap.span()` is the first and last loud sample of the recording; `__tap.ownSpan(urls)`
- * the same for the clips themselves, decoded at the context's rate.
+ * the same for the clips themselves, decoded at the context's rate; `__tap.listen(threshold)` then
+ * collects in `__tap.onsets` the performance.now() time each sound above `threshold` that follows
+ * 100 ms below it reaches the output (the bench clips' clicks).
  */
 export const AUDIO_TAP_SCRIPT = `(() => {
   const THRESHOLD = 0.001;
   const WORKLET = \`
     class Tap extends AudioWorkletProcessor {
-      constructor() { super(); this.armed = false; this.recording = false; this.port.onmessage = (e) => Object.assign(this, e.data); }
+      constructor() { super(); this.armed = false; this.recording = false; this.onset = 0; this.quiet = 0; this.port.onmessage = (e) => Object.assign(this, e.data); }
       process(inputs) {
         const data = inputs[0] && inputs[0][0];
         if (!data) return true;
         if (this.recording) this.port.postMessage({ chunk: data.slice(0) });
+        if (this.onset > 0) {
+          for (let i = 0; i < data.length; i++) {
+            if (Math.abs(data[i]) > this.onset) {
+              if (this.quiet >= sampleRate / 10) this.port.postMessage({ onsetAt: currentTime + i / sampleRate });
+              this.quiet = 0;
+            } else this.quiet++;
+          }
+        }
         if (this.armed) {
           for (let i = 0; i < data.length; i++) {
             if (Math.abs(data[i]) > \${THRESHOLD}) { this.armed = false; this.port.postMessage({ loudAt: currentTime + i / sampleRate }); break; }
@@ -29,7 +39,7 @@ export const AUDIO_TAP_SCRIPT = `(() => {
       }
     }
     registerProcessor('hallcast-tap', Tap);\`;
-  const tap = { first: null, ready: false, chunks: [], sampleRate: 0, node: null };
+  const tap = { first: null, ready: false, chunks: [], sampleRate: 0, node: null, onsets: [] };
   const connect = AudioNode.prototype.connect;
   AudioNode.prototype.connect = function (target, ...rest) {
     const result = connect.call(this, target, ...rest);
@@ -43,6 +53,10 @@ export const AUDIO_TAP_SCRIPT = `(() => {
         const node = new AudioWorkletNode(ctx, 'hallcast-tap', { numberOfOutputs: 0 });
         node.port.onmessage = (e) => {
           if (e.data.chunk) tap.chunks.push(e.data.chunk);
+          if (e.data.onsetAt !== undefined) {
+            const stamp = ctx.getOutputTimestamp();
+            tap.onsets.push(stamp.performanceTime + (e.data.onsetAt - stamp.contextTime) * 1000);
+          }
           if (e.data.loudAt !== undefined) {
             const stamp = ctx.getOutputTimestamp();
             tap.first = stamp.performanceTime + (e.data.loudAt - stamp.contextTime) * 1000;
@@ -56,6 +70,7 @@ export const AUDIO_TAP_SCRIPT = `(() => {
     return result;
   };
   tap.arm = () => { tap.first = null; tap.node.port.postMessage({ armed: true }); };
+  tap.listen = (threshold) => { tap.onsets = []; tap.node.port.postMessage({ onset: threshold, quiet: 0 }); };
   tap.record = (on) => { if (on) tap.chunks = []; tap.node.port.postMessage({ recording: on }); };
   tap.span = () => {
     let first = -1, last = -1, i = 0;

@@ -1,7 +1,9 @@
 /**
  * bench/clips: short 1080p25 test clips for the seam benchmark, made once with Debian's ffmpeg and
  * cached under bench/out/clips/. Alternating H.264 MP4 (yuv420p, faststart) and VP9 WebM, each a
- * hue-shifted testsrc2 with its number and a frame counter burnt in (never black), and a quiet tone.
+ * hue-shifted testsrc2 with its number and a frame counter burnt in (never black), and a quiet tone
+ * with a click at t = 0 (CLICK_MS of a 2 kHz beep at CLICK_LEVEL), so a seam can be heard: the
+ * click stands for a voice-over's first syllable.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,10 @@ const FPS = 25;
 const SECONDS = 2;
 const COUNT = 6;
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+/** The tone's peak level and the click's: a tap threshold between them finds only clicks. */
+export const TONE_LEVEL = 0.05;
+export const CLICK_LEVEL = 0.8;
+export const CLICK_MS = 10;
 
 function ffmpegArgs(index: number, out: string, withText: boolean): string[] {
   const webm = index % 2 === 1;
@@ -37,8 +43,8 @@ function ffmpegArgs(index: number, out: string, withText: boolean): string[] {
   return [
     '-hide_banner', '-loglevel', 'error', '-y',
     '-f', 'lavfi', '-i', `testsrc2=size=1920x1080:rate=${FPS}:duration=${SECONDS}`,
-    '-f', 'lavfi', '-i', `sine=frequency=${330 + 110 * index}:sample_rate=48000:duration=${SECONDS}`,
-    '-filter_complex', `[0:v]hue=h=${index * 60}${text}[v];[1:a]volume=0.05[a]`,
+    '-f', 'lavfi', '-i', `aevalsrc='${TONE_LEVEL}*sin(2*PI*${330 + 110 * index}*t)+${CLICK_LEVEL}*lt(t,${CLICK_MS / 1000})*sin(2*PI*2000*t)':s=48000:d=${SECONDS}`,
+    '-filter_complex', `[0:v]hue=h=${index * 60}${text}[v];[1:a]anull[a]`,
     '-map', '[v]', '-map', '[a]',
     ...video, '-g', String(FPS), '-pix_fmt', 'yuv420p',
     ...audio,

@@ -14,6 +14,11 @@
  * also samples the pictures (drawImage: the raise and 3 frames after, mean luma < 16 = black) and
  * a CDP screencast of what the compositor output; both read pixels back and drop frames, so that
  * pass is not timed.
+ *
+ * Sound: every clip starts with a click (bench/clips.ts); an AudioWorklet on the last node before
+ * the destination (bench/audio-tap.ts) notes when each click reaches the output. A seam's click is
+ * heard when one falls within CLICK_WINDOW_MS of the new clip's first picture. The naive page plays
+ * its <video> through an AudioContext of its own for the same tap.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,7 +27,8 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startServeProcess } from '../e2e/serve-process.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
-import { ensureClips, type ClipSet } from './clips.js';
+import { AUDIO_TAP_SCRIPT } from './audio-tap.js';
+import { CLICK_LEVEL, TONE_LEVEL, ensureClips, type ClipSet } from './clips.js';
 import { ms, percentile } from './measure.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -31,13 +37,23 @@ const AFTER_MS = 600;
 const BLACK_LUMA = 16;
 /** Seams per case in the screencast pass (its capture load makes it unfit for timing). */
 const CHECK_SEAMS = 15;
+/** A click this close to a seam's first picture is that seam's (clips are seconds apart). */
+const CLICK_WINDOW_MS = 500;
+/**
+ * A frame of the same clip on the same element presented this long before a seam is from an
+ * earlier loop (six 2 s clips: 10 s ago), not the clip's first picture now.
+ */
+const EARLIER_LOOP_MS = 5_000;
+/** Between the tone's level and the click's (at item volume 1): only clicks cross it. */
+const CLICK_THRESHOLD = Math.sqrt(TONE_LEVEL * CLICK_LEVEL);
 
 interface Frame { el: number; src: string; now: number; t: number; media: number; top: boolean; hidden: boolean }
 /** What the centre of the screen shows from this rAF on; `ready`: the <video> on top holds a decoded frame of its clip. */
 interface Shown { now: number; el: number; src: string; ready: boolean; kind: 'video' | 'idle' | 'none' }
 /** A CDP screencast capture: page time (performance.now) of its swap, mean luma of the JPEG. */
 interface Shot { now: number; luma: number }
-interface Recording { frames: Frame[]; shown: Shown[]; blank: number[]; idle: number[]; luma: { now: number; src: string; luma: number }[]; updates: number; shots?: Shot[] }
+/** `clicks`: performance.now() times at which each clip's t = 0 click reached the audio output. */
+interface Recording { frames: Frame[]; shown: Shown[]; blank: number[]; idle: number[]; luma: { now: number; src: string; luma: number }[]; updates: number; shots?: Shot[]; clicks?: number[] }
 
 /**
  * In-page recorder, as a string: bench code is type-checked without DOM libs. `late`: start the
@@ -130,6 +146,8 @@ interface CaseResult {
   /** Screencast captures within seam windows, and those with luma < BLACK_LUMA. */
   shots: number;
   blackShots: number;
+  /** Per seam with a click within CLICK_WINDOW_MS: click at the output − first picture, ms, sorted. */
+  clicks: number[];
 }
 
 /** Per-seam figures from one recording (pure; exported for a second look at bench/out/*.json). */
@@ -176,11 +194,18 @@ export function analyse(rec: Recording, transitions: number): CaseResult {
   }
   const skipped = found.map((s) => {
     const first = pictures.find((p) => p.t >= s.t);
-    const media = rec.frames.filter((f) => f.el === first?.el && f.src === first.src && f.t <= s.t + 0.5).at(-1)?.media;
+    const own = rec.frames.filter((f) => f.el === first?.el && f.src === first.src && f.t > s.t - EARLIER_LOOP_MS);
+    // The frame up when it came on top; a clip raised on a frame just presented (a raise is placed
+    // within ±8 ms of its vsync): that frame.
+    const media = own.filter((f) => f.t <= s.t + 0.5).at(-1)?.media ?? own.find((f) => f.t > s.t)?.media;
     return media ?? Number.NaN;
   });
   const luma = rec.luma.filter((l) => inWindow(l.now + latency));
   const shots = (rec.shots ?? []).filter((x) => inWindow(x.now));
+  const clicks = found.flatMap((s) => {
+    const near = (rec.clicks ?? []).filter((c) => Math.abs(c - s.t) <= CLICK_WINDOW_MS);
+    return near.length ? [near.reduce((a, b) => (Math.abs(b - s.t) < Math.abs(a - s.t) ? b : a)) - s.t] : [];
+  });
   return {
     gaps: found.map((s) => s.gap).sort((a, b) => a - b),
     conservative: seams(onTop).map((s) => s.gap).sort((a, b) => a - b),
@@ -195,6 +220,7 @@ export function analyse(rec: Recording, transitions: number): CaseResult {
     updates: rec.updates,
     shots: shots.length,
     blackShots: shots.filter((x) => x.luma < BLACK_LUMA).length,
+    clicks: clicks.sort((a, b) => a - b),
   };
 }
 
@@ -237,8 +263,11 @@ async function record(page: Page, url: string, done: () => Promise<boolean>, lim
   // drawImage + getImageData reads the picture back from the GPU process: tens of ms a sample on
   // SwiftShader, enough to drop the frames being timed. Pictures are sampled in the check pass only.
   await page.addInitScript({ content: recorder(late, cast) });
+  await page.addInitScript({ content: AUDIO_TAP_SCRIPT });
   const stopCast = cast ? await screencast(page) : null;
   await page.goto(url);
+  await page.waitForFunction(() => (globalThis as unknown as { __tap?: { ready: boolean } }).__tap?.ready === true, null, { timeout: 30_000 });
+  await page.evaluate((threshold) => (globalThis as unknown as { __tap: { listen(t: number): void } }).__tap.listen(threshold), CLICK_THRESHOLD);
   const deadline = Date.now() + limitMs;
   while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`gapless: not enough seams within ${limitMs / 1000} s at ${url}`);
@@ -246,6 +275,7 @@ async function record(page: Page, url: string, done: () => Promise<boolean>, lim
   }
   await page.waitForTimeout(AFTER_MS + 200);
   const rec = await page.evaluate(() => (globalThis as unknown as { __gapless: Recording }).__gapless);
+  rec.clicks = await page.evaluate(() => (globalThis as unknown as { __tap: { onsets: number[] } }).__tap.onsets);
   if (stopCast) rec.shots = await stopCast();
   return rec;
 }
@@ -253,7 +283,8 @@ async function record(page: Page, url: string, done: () => Promise<boolean>, lim
 async function withBrowser<T>(fn: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // bypassCSP: the audio tap loads its worklet from a blob: URL, which the player's CSP refuses.
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     page.on('pageerror', (e) => console.error(`[gapless page error] ${e.message}`));
     return await fn(page);
   } finally {
@@ -295,6 +326,8 @@ async function naiveCase(set: ClipSet, transitions: number, cast = false): Promi
   const html = `<!doctype html><body style="margin:0;background:#000;overflow:hidden"><video id=v playsinline preload=auto style="display:block;width:100vw;height:100vh;object-fit:contain;background:#000"></video><script>
 const clips = ${names}; let i = 0; globalThis.__swaps = 0;
 const v = document.getElementById('v');
+// Through an AudioContext only so that the bench's tap hears it, as it hears the player's graph.
+const ctx = new AudioContext(); ctx.createMediaElementSource(v).connect(ctx.destination);
 v.addEventListener('ended', () => { i = (i + 1) % clips.length; globalThis.__swaps++; v.src = clips[i]; v.play(); });
 v.src = clips[0]; v.play();
 </script>`;
@@ -361,6 +394,8 @@ export async function benchGapless(transitions = 100): Promise<string[]> {
     `| check pass: CDP screencast, black captures / captures in seam windows | ${cast.player.blackShots} / ${cast.player.shots} | ${cast.naive.blackShots} / ${cast.naive.shots} |`,
     `| updates with the idle slide on top | ${both((r) => String(r.idle))}`,
     `| new clip's first picture at media time, median / max | ${both((r) => `${ms(percentile(r.skipped, 50) * 1000)} / ${ms((r.skipped.at(-1) ?? Number.NaN) * 1000)}`)}`,
+    `| t = 0 click heard at the seam (within ${CLICK_WINDOW_MS} ms of the first picture) | ${both((r) => `${r.clicks.length} / ${r.gaps.length}`)}`,
+    `| click at the output − first picture on screen, median / min / max | ${both((r) => (r.clicks.length ? `${ms(percentile(r.clicks, 50))} / ${ms(r.clicks[0]!)} / ${ms(r.clicks.at(-1)!)}` : '–'))}`,
     `| reference: steady playback away from seams, median / p99 / max interval | ${both((r) => stats(r.steady))}`,
     `| diagnostics: rVFC display latency; frames while hidden; rAF updates | ${both((r) => `${ms(r.latency)}; ${r.hiddenFrames}; ${r.updates}`)}`,
   ];

@@ -10,7 +10,7 @@ import type { Bridge } from './bridge.js';
 import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
-import { DEFAULT_LEAD_MS, ProgrammePlayer } from './player/programme-player.js';
+import { ProgrammePlayer } from './player/programme-player.js';
 import { installTestHooks } from './test-hooks.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
@@ -61,7 +61,6 @@ async function start(): Promise<void> {
     nowMs: () => performance.now(),
     refreshMs: () => engine.refreshMs,
     report,
-    leadMs: msOverride('seamLeadMs') ?? DEFAULT_LEAD_MS,
   });
   const board = new ZoneBoard(engine, player, banner);
   // The board rebuilds its pixi zones by itself (ZoneBoard); the host counts the loss in its health.
@@ -114,11 +113,8 @@ async function start(): Promise<void> {
   });
 }
 
-/**
- * `<html data-seam-lead-ms="…">` overrides the seam lead, `data-announce-lead-ms` the announcer's
- * schedule-ahead lead (used to measure them; see README).
- */
-function msOverride(name: 'seamLeadMs' | 'announceLeadMs'): number | undefined {
+/** `<html data-announce-lead-ms="…">` overrides the announcer's schedule-ahead lead (used to measure it; see README). */
+function msOverride(name: 'announceLeadMs'): number | undefined {
   const raw = document.documentElement.dataset[name];
   const v = Number(raw);
   return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v : undefined;

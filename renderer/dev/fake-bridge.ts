@@ -3,7 +3,6 @@
  * `window.hallcast` with a scripted host so the display can be tried without Electron or the
  * host. Loaded by dist/renderer-dev/index.html before app.js. Query parameters:
  *   scenario=mixed|videos|shuffle|portrait|text|idle|idle-image|broken|stall|all-broken (default mixed)
- *   lead=<ms>   seam lead for the player (sets <html data-seam-lead-ms>)
  *   alead=<ms>  the announcer's schedule-ahead lead (sets <html data-announce-lead-ms>)
  *   call=<s>    the host calls ticket A023 to counter 5 that many seconds after the first state
  *   speak=0     ... as a display without the PA (banner only)
@@ -143,8 +142,6 @@ const scenarios: Record<string, () => Pick<DisplayState, 'programme' | 'layout' 
 };
 
 const params = new URLSearchParams(window.location.search);
-const lead = params.get('lead');
-if (lead !== null) document.documentElement.dataset['seamLeadMs'] = lead;
 const announceLead = params.get('alead');
 if (announceLead !== null) document.documentElement.dataset['announceLeadMs'] = announceLead;
 const scenario = scenarios[params.get('scenario') ?? 'mixed'] ?? scenarios['mixed']!;

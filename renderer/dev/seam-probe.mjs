@@ -1,6 +1,6 @@
 /* global window, document, performance, MutationObserver, setInterval, clearInterval */
 // DEV ONLY: measures video→video seams with requestVideoFrameCallback.
-//   node renderer/dev/seam-probe.mjs [lead-ms=200] [seams=11]
+//   node renderer/dev/seam-probe.mjs [seams=11]
 // For each seam (the top <video> changes from X to Y) it takes the frames the viewer saw — X's
 // frames presented before the raise, Y's after — and reports the longest interval between
 // presented frames in [raise − 400 ms, raise + 600 ms], Y's first two visible frames, how much
@@ -8,8 +8,7 @@
 // of X's last and Y's first visible frame (sampled via canvas drawImage; < 12 counts as black).
 import { launch } from './launch.mjs';
 
-const lead = process.argv[2] ?? '200';
-const wanted = Number(process.argv[3] ?? 11);
+const wanted = Number(process.argv[2] ?? 11);
 const base = process.env.HALLCAST_DEV_URL ?? 'http://127.0.0.1:8321';
 const { context, page, log } = await launch({});
 
@@ -59,7 +58,7 @@ await page.addInitScript(() => {
   }, 5);
 });
 
-await page.goto(`${base}/dev/?scenario=videos&lead=${lead}`);
+await page.goto(`${base}/dev/?scenario=videos`);
 const deadline = Date.now() + (wanted + 2) * 9_000;
 while (Date.now() < deadline) {
   await page.waitForTimeout(1000);
@@ -94,7 +93,7 @@ for (let i = 1; i < raises.length; i++) {
     black: y0?.luma !== undefined ? y0.luma < 12 : null,
   });
 }
-console.log(`lead=${lead}ms, ${rows.length} seams`);
+console.log(`${rows.length} seams`);
 console.table(rows);
 const gaps = rows.map((r) => r.maxGapMs);
 console.log('max gap per seam: median', gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)], 'worst', Math.max(...gaps));

@@ -1,9 +1,9 @@
 /**
  * Plays a programme's items in the programme zone, gaplessly. Two slots at most: `current` (on
- * screen) and `pending` (loading, or already running underneath). The next item is prepared as
- * soon as the current one shows; a pending video starts `leadMs` before the seam, underneath and
- * silent, and is raised when the current item ends — a clip raised the moment it starts shows its
- * first frame and then stalls ~100 ms while its pipeline spins up (measured, see README).
+ * screen) and `pending` (loading, cued, or a still waiting underneath). The next item is prepared
+ * as soon as the current one shows; a pending video waits paused on its first frame and is started
+ * and raised in the update the current item is done (start-rule.ts), so none of it goes unseen or
+ * unheard; a still starts underneath and is raised on its first frame.
  */
 import type { ItemPlan, PlaybackEvent, ProgrammePlan } from '../../electron/contract.js';
 import type { Rect } from '../engine/rect.js';
@@ -14,6 +14,7 @@ import { Rotation } from './rotation.js';
 import { sameItem, sameItems } from './same-item.js';
 import { SkipError, type ElementName, type SkipReason, type Slot } from './slot.js';
 import { stallOf, type ItemTimes } from './stall-rule.js';
+import { startStep } from './start-rule.js';
 import { ImageSlot, TextSlot } from './still-slot.js';
 import { VideoSlot, type AutoplayState } from './video-slot.js';
 
@@ -27,8 +28,6 @@ export interface PlayerDeps {
   /** `detail`: for a stalled skip, which stall (stall-rule.ts), for the technician's log. */
   report(event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string, detail?: string): void;
   random?: () => number;
-  /** How long before the seam a pending video starts underneath; 0 = start it at the seam. */
-  leadMs?: number;
 }
 
 export interface NowPlaying {
@@ -38,7 +37,6 @@ export interface NowPlaying {
   element: ElementName | 'idle';
 }
 
-export const DEFAULT_LEAD_MS = 200;
 const DEFAULT_REFRESH_MS = 1000 / 60;
 /** After a seam, the next item's load waits at least this long (bench/gapless measured the gain). */
 const SETTLE_MS = 400;
@@ -60,12 +58,10 @@ export class ProgrammePlayer {
   private pendingReady = false;
   private pendingHasFrame = false;
   private nextPickAt = 0;
-  private readonly leadMs: number;
   /** Seams completed, for diagnostics. */
   seams = 0;
 
   constructor(private readonly deps: PlayerDeps) {
-    this.leadMs = deps.leadMs ?? DEFAULT_LEAD_MS;
     deps.idle.show();
   }
 
@@ -127,9 +123,12 @@ export class ProgrammePlayer {
     // The next item is loaded as soon as the current one is on screen (or at once, when idle).
     if (!this.pending && this.programme && now >= this.nextPickAt) this.pick();
     const p = this.pending;
-    if (p && this.pendingReady && !p.begun && this.startDue(p)) {
+    const step = p ? startStep({ starts: p.starts, ready: this.pendingReady, cued: p.cued, begun: p.begun, currentShowing: this.currentShowing() }) : 'wait';
+    if (p && step !== 'wait') {
       this.timesOf(p).begunAt = this.deps.nowMs();
-      p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, true);
+      p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, step === 'underneath');
+      // A cued clip's first frame is already decoded: up now, in the task that starts it.
+      if (step === 'on-top') this.swap(p);
     }
     this.maybeSwap();
   }
@@ -146,12 +145,9 @@ export class ProgrammePlayer {
     this.current = null;
   }
 
-  private startDue(p: Slot): boolean {
-    const cur = this.current;
-    // A decoded picture or a slide costs nothing to hold underneath: start it as soon as it is ready.
-    if (!(p instanceof VideoSlot)) return true;
-    if (!cur || this.outgoing || this.currentEnded || this.deps.idle.showing) return true;
-    return cur.remaining() * 1000 <= this.leadMs;
+  /** The item on screen still has a picture to show. */
+  private currentShowing(): boolean {
+    return this.current !== null && !this.outgoing && !this.currentEnded && !this.deps.idle.showing;
   }
 
   private pick(): void {
@@ -213,6 +209,12 @@ export class ProgrammePlayer {
   }
 
   private onFirstFrame(slot: Slot): void {
+    if (slot === this.current && !this.outgoing) {
+      // A clip raised at the seam: its playback was accepted, its frames flow.
+      this.timesOf(slot).firstFrameAt = this.deps.nowMs();
+      this.reportFirstFrame(slot);
+      return;
+    }
     if (slot !== this.pending) return;
     this.pendingHasFrame = true;
     this.timesOf(slot).firstFrameAt = this.deps.nowMs();
@@ -221,9 +223,12 @@ export class ProgrammePlayer {
 
   private maybeSwap(): void {
     const p = this.pending;
-    if (!p || !this.pendingHasFrame) return;
+    if (!p || !this.pendingHasFrame || this.currentShowing()) return;
+    this.swap(p);
+  }
+
+  private swap(p: Slot): void {
     const cur = this.current;
-    if (cur && !this.outgoing && !this.currentEnded && !this.deps.idle.showing) return;
     // Raise first, release second, in the same task: the compositor never sees neither.
     p.raise();
     this.timesOf(p).raisedAt = this.deps.nowMs();
@@ -238,9 +243,14 @@ export class ProgrammePlayer {
     // not at the seam, where it competes with the new clip's first frames, but halfway through the
     // clip, leaving the load enough time before the next seam.
     const remainingMs = p instanceof VideoSlot ? p.remaining() * 1000 : 0;
-    const spare = remainingMs - this.leadMs - LOAD_ALLOWANCE_MS;
+    const spare = remainingMs - LOAD_ALLOWANCE_MS;
     this.nextPickAt = this.deps.nowMs() + Math.max(0, Math.min(spare, Math.max(SETTLE_MS, remainingMs / 2)));
-    if (this.programme) this.deps.report('first-frame', this.programme.id, p.item, p.mutedFallback ? 'muted-fallback' : undefined);
+    // A clip raised at the seam reports once its playback is accepted (muted or not): onFirstFrame.
+    if (this.timesOf(p).firstFrameAt !== null) this.reportFirstFrame(p);
+  }
+
+  private reportFirstFrame(slot: Slot): void {
+    if (this.programme) this.deps.report('first-frame', this.programme.id, slot.item, slot.mutedFallback ? 'muted-fallback' : undefined);
   }
 
   /**

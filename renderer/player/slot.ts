@@ -24,12 +24,16 @@ export interface SlotEvents {
 export interface Slot {
   readonly item: ItemPlan;
   readonly element: ElementName;
+  /**
+   * `at-seam`: a clip, cued on its first frame by prepare() and started on top at the seam;
+   * `early`: a still, started underneath once ready (start-rule.ts).
+   */
+  readonly starts: 'at-seam' | 'early';
+  /** A clip whose first frame was presented while it waited, paused (false for a still). */
+  readonly cued: boolean;
   /** Load until the first frame can be shown at once; rejects with SkipError. */
   prepare(): Promise<void>;
-  /**
-   * Start playing. `underneath`: behind the picture on screen and silent, so a video's pipeline
-   * is running by the time it is raised.
-   */
+  /** Start playing. `underneath`: behind the picture on screen (and silent). */
   begin(events: SlotEvents, underneath: boolean): void;
   readonly begun: boolean;
   /** Put on top, with sound. */

@@ -10,6 +10,8 @@ import { LOAD_TIMEOUT_MS, type ItemClock } from './stall-rule.js';
 
 abstract class StillSlot<P extends ImagePlan | TextPlan> implements Slot {
   abstract readonly element: ElementName;
+  readonly starts = 'early';
+  readonly cued = false;
   begun = false;
   readonly mutedFallback = false;
   private raisedAt: number | null = null;

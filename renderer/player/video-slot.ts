@@ -1,8 +1,8 @@
 /**
- * A video item in one of the two <video> elements. It loads and seeks to `in` while the previous
- * item plays, starts underneath that item at volume 0 shortly before the seam (see
- * ProgrammePlayer's lead), and is raised once its frames flow, so the seam shows neither black nor
- * the start-up stall.
+ * A video item in one of the two <video> elements. It loads, seeks to `in` and waits paused on that
+ * first frame, underneath the item playing, while the previous item plays (the cue); at the seam it
+ * starts and is raised in the same update (start-rule.ts), so its first frame is the first new
+ * picture and its sound starts with it, neither black nor cut.
  */
 import type { VideoPlan } from '../../electron/contract.js';
 import { classifyFailure } from './classify-failure.js';
@@ -14,6 +14,13 @@ import { waitFor } from './wait-for.js';
 
 export { LOAD_TIMEOUT_MS };
 const INAUDIBLE = 0.0001;
+/**
+ * How long the cue waits for requestVideoFrameCallback to report the first frame presented while
+ * paused; a clip without one is started underneath at the seam and raised on a frame (start-rule.ts).
+ */
+const CUE_FRAME_WAIT_MS = 3_000;
+/** A presented frame this close to the clip's `in` is its first (a frame starts at or before `in`). */
+const CUE_MEDIA_SLACK_S = 0.1;
 
 /** Shared by all video slots: once unmuted playback was refused, don't try it again. */
 export interface AutoplayState {
@@ -22,6 +29,7 @@ export interface AutoplayState {
 
 export class VideoSlot implements Slot {
   readonly element: ElementName;
+  readonly starts = 'at-seam';
   begun = false;
   mutedFallback = false;
   private events: SlotEvents | null = null;
@@ -38,6 +46,11 @@ export class VideoSlot implements Slot {
   private lastAdvanceAt = 0;
   private frameHandle = 0;
   private failed = false;
+  cued = false;
+  /** Media time of the last presented frame, -1 before the first. */
+  private lastMedia = -1;
+  /** Resolves the cue's wait for the first presented frame. */
+  private onCueFrame: (() => void) | null = null;
 
   constructor(
     readonly item: VideoPlan,
@@ -55,6 +68,9 @@ export class VideoSlot implements Slot {
     v.preload = 'auto';
     v.volume = 0;
     v.src = url;
+    // From the start: the first frame can be presented as soon as it is decoded, before `canplay`,
+    // and requestVideoFrameCallback reports only frames presented after it is called.
+    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
     v.load();
     await waitFor(v, 'loadedmetadata', url, LOAD_TIMEOUT_MS, this.abort.signal);
     const start = this.item.in ?? 0;
@@ -64,8 +80,32 @@ export class VideoSlot implements Slot {
       await seeked;
     }
     if (v.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) await waitFor(v, 'canplay', url, LOAD_TIMEOUT_MS, this.abort.signal);
+    // The cue: paused on its first frame, underneath (every layer is opaque, so nothing shows
+    // through a letterbox), where the compositor holds that frame ready for the raise.
+    stack(v, Z.underneath);
+    this.cued = await this.firstPresented(start);
+    if (this.abort.signal.aborted) throw new DOMException('released', 'AbortError');
     // Errors after this point (a corrupt packet mid-file) end the item through `failed`.
     v.addEventListener('error', this.onError);
+  }
+
+  /** Whether a frame at `start` (within a frame or two) has been presented, waiting up to CUE_FRAME_WAIT_MS. */
+  private firstPresented(start: number): Promise<boolean> {
+    const at = (): boolean => this.lastMedia >= 0 && Math.abs(this.lastMedia - start) < CUE_MEDIA_SLACK_S;
+    if (at()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', finish);
+        this.onCueFrame = null;
+        resolve(at());
+      };
+      const timer = setTimeout(finish, CUE_FRAME_WAIT_MS);
+      this.abort.signal.addEventListener('abort', finish);
+      this.onCueFrame = () => {
+        if (at()) finish();
+      };
+    });
   }
 
   begin(events: SlotEvents, underneath: boolean): void {
@@ -75,14 +115,14 @@ export class VideoSlot implements Slot {
     this.lastAdvanceAt = this.begunAt;
     const v = this.video;
     stack(v, underneath ? Z.underneath : Z.top);
-    // Underneath it must be silent but not muted: Chromium's autoplay policy counts muted *and*
-    // volume 0 as muted, allows the start, then pauses the video when it is unmuted on raise
-    // (measured without the autoplay flag) instead of rejecting play(). -80 dB is silent and
-    // still counts as sound, so a refusal surfaces here as NotAllowedError.
+    // Never volume 0 at play(): Chromium's autoplay policy counts muted *and* volume 0 as muted,
+    // allows the start, then pauses the video when it is unmuted later (measured without the
+    // autoplay flag) instead of rejecting play(). -80 dB is silent and still counts as sound, so a
+    // refusal surfaces here as NotAllowedError. On top, the sound starts with the first frame.
     v.muted = this.autoplay.blocked;
     this.mutedFallback = this.autoplay.blocked;
-    v.volume = underneath ? INAUDIBLE : this.item.volume;
-    this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
+    v.volume = underneath ? INAUDIBLE : Math.max(this.item.volume, INAUDIBLE);
+    if (!this.frameHandle) this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
     v.play().then(
       () => this.onPlaying(),
       (err: unknown) => this.onPlayRejected(err),
@@ -170,6 +210,8 @@ export class VideoSlot implements Slot {
     if (this.released) return;
     this.framesSeen++;
     this.presented.record(frame.mediaTime, frame.expectedDisplayTime);
+    this.lastMedia = frame.mediaTime;
+    this.onCueFrame?.();
     if (this.playing && !this.firstSent) {
       this.firstSent = true;
       this.events?.firstFrame();
