@@ -4,8 +4,9 @@
  * domain in every page, and Chromium then keeps a copy of what the page loads in the renderer, so
  * a display loading its clips again all day seemed to grow ~1.4 MB a minute (BENCHMARKS.md, "Soak").
  * A page that loads the hall's clips into a <video> again and again, with each driver: the
- * renderer's buffer partition (memory-infra) stays put under the soak's driver and grows under
- * Playwright's.
+ * renderer's buffer partition (memory-infra) stays put under the soak's driver (measured 0.7 → 1.0
+ * and 9.9 → 9.2 MB over 45 loads) and grew under Playwright's in two runs of four (4.7 → 12.0, 4.9 → 12.3 MB; the others +0.9 and
+ * −0.5 MB: when the agent keeps a copy is not understood).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,10 @@ test('the soak’s Chromium keeps no copy of the clips a page loads again and ag
   expect(after - before).toBeLessThan(2);
 });
 
+// Evidence, not a guard: it measures Chromium, and it grew in only two runs of four (see above).
+// `HALLCAST_SOAK_COMPARE=1 npx playwright test e2e/soak-driver.spec.ts`.
 test('under Playwright the same page’s renderer keeps copies (why the soak does not use it)', async () => {
+  test.skip(!process.env['HALLCAST_SOAK_COMPARE'], 'set HALLCAST_SOAK_COMPARE=1 to measure Playwright’s side');
   test.setTimeout(240_000);
   const { before, after } = await bufferGrowth('playwright');
   // ~0.3 MB a clip; a copy of each load, or most of them.
