@@ -3,10 +3,11 @@
  * the commands the caller sends — for memory figures.
  *
  * Playwright enables the Network domain on every page it drives, and Chromium's network agent then
- * keeps a copy of the response bodies the page loads, in the renderer, for DevTools to show (up to
- * the agent's total buffer size, 100s of MB). A display that loads the same clips again every few
- * seconds grows by that copy; a hall screen, with nothing attached, does not. The kiosk only
- * attaches for a moment to navigate (electron/cli/kiosk-browser.ts).
+ * keeps copies of what the page loads, in the renderer, for DevTools to show (up to the buffer
+ * limits `Network.enable` takes). A display that loads the same clips again all day grew by those
+ * copies (its buffer partition +1.4 MB a minute under Playwright, flat without: BENCHMARKS.md,
+ * "Soak"); a hall screen, with nothing attached, does not — the kiosk attaches only for a moment
+ * to navigate (electron/cli/kiosk-browser.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
