@@ -5,9 +5,12 @@
  * `hallcast serve` runs on a copy of the default hall (playlists/) at a workday morning, with the
  * built-in queue simulator sped up (`feed.speed`, simulated seconds per real second) and an
  * announcement posted every few seconds (free texts and queue calls in turn). One headless Debian
- * Chromium (the kiosk's flags) shows the display; a second tab, on another site so it gets its own
- * renderer process, shows the baseline: a static page with one looping <video> of the same hall
- * assets, to tell the player's own growth from Chromium's.
+ * Chromium (the kiosk's flags) shows the display; a second window, on another site so it gets its
+ * own renderer process, shows the baseline (bench/soak-baseline.ts): one looping <video>, or two
+ * <video>s switching between the morning's clips as the player does, to tell the player's own
+ * growth from Chromium's. Chromium is driven over its DevTools port with only the soak's own
+ * commands (bench/soak-browser.ts): under Playwright, whose Network domain makes the renderer keep
+ * a copy of what the page loads, the display seemed to grow ~1.4 MB a minute.
  *
  * Each sample, after a forced GC (CDP `HeapProfiler.collectGarbage` in both pages and, over the
  * host's inspector, in the player):
@@ -25,20 +28,24 @@
  *
  * Flags (after `npm run bench -- soak`): `--minutes N` (30), `--sample-seconds S` (60), `--speed K`
  * (48: 30 real minutes = one simulated day), `--announce-seconds A` (8; 0 = no announcements),
- * `--warmup-minutes W` (5, or a third of a shorter run), `--programme hall|image` (hall: the
- * morning programme, videos and slides; image: one still slide), `--queue simulator|off`
- * (off: a push feed nobody pushes to), `--no-baseline`, `--allocators` (log the display renderer's
- * allocators from a Chromium memory-infra dump at every sample: where native growth lives).
+ * `--warmup-minutes W` (5, or a third of a shorter run), `--programme hall|image|videos|slides`
+ * (hall: the morning programme, videos and slides; image: one still slide; videos / slides: only
+ * the morning's videos / slides), `--zones all|programme` (programme: no clock, queue board or
+ * ticker), `--queue simulator|off` (off: a push feed nobody pushes to), `--baseline loop|switch`
+ * or `--no-baseline`, `--allocators` (log the display renderer's allocators from a Chromium
+ * memory-infra dump at every sample: where native growth lives), `--driver cdp|playwright`
+ * (playwright: as the soak ran before December 2026), `--devtools-network` (cdp driver with the
+ * Network domain on in each page, as Playwright has it).
  */
-import { cpSync, createReadStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, uptime as osUptime, loadavg } from 'node:os';
 import path from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-import WebSocket from 'ws';
-import { chromiumTree, parentOf, pss, rendererOf, rss } from '../e2e/chromium-processes.js';
+import { chromiumTree, pss, rss } from '../e2e/chromium-processes.js';
 import { ROOT, startServeProcess } from '../e2e/serve-process.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
+import { baselineServer, type BaselinePage } from './soak-baseline.js';
+import { CdpConnection } from './cdp-browser.js';
+import { allocators } from './memory-dump.js';
+import { openSoakBrowser, type Driver, type SoakPage } from './soak-browser.js';
 
 export interface SoakOptions {
   minutes: number;
@@ -46,17 +53,30 @@ export interface SoakOptions {
   speed: number;
   announceSeconds: number;
   warmupMinutes: number;
-  programme: 'hall' | 'image';
+  programme: Programme;
   queue: 'simulator' | 'off';
-  baseline: boolean;
+  /** all: the hall's layout; programme: the programme zone (and the banner) only, no clock, queue board or ticker. */
+  zones: 'all' | 'programme';
+  /** The second tab: none, one looping <video>, or two <video>s switching between the morning's clips as the player does. */
+  baseline: BaselinePage | 'off';
   /** Log the display renderer's allocators (Chromium memory-infra dump) at every sample. */
   allocators: boolean;
+  /** cdp: Chromium with nothing attached but the soak's own DevTools commands; playwright: as before (bench/soak-browser.ts). */
+  driver: Driver;
+  /** With the cdp driver: turn on DevTools' Network domain in the pages, as Playwright does (--devtools-network). */
+  network: boolean;
 }
 
 const MB = 1024 * 1024;
 /** A workday (Tuesday) morning in the default hall's zone: the morning programme, the hall open. */
 const AT = '2026-12-01T09:30:00+08:00';
-const BASELINE_VIDEO = 'video/hall-welcome.mp4';
+
+/**
+ * hall: the morning programme (videos and slides); image: one still slide; videos: the morning's
+ * videos only; slides: the morning's two slides only (for bisection).
+ */
+const PROGRAMMES = ['hall', 'image', 'videos', 'slides'] as const;
+type Programme = (typeof PROGRAMMES)[number];
 
 export function parseSoakArgs(argv: string[]): SoakOptions {
   const value = (flag: string): string | undefined => {
@@ -72,7 +92,13 @@ export function parseSoakArgs(argv: string[]): SoakOptions {
   };
   const minutes = num('--minutes', 30, 1);
   const programme = value('--programme') ?? 'hall';
-  if (programme !== 'hall' && programme !== 'image') throw new Error(`soak: --programme must be hall or image, got ${JSON.stringify(programme)}`);
+  if (!PROGRAMMES.includes(programme as Programme)) throw new Error(`soak: --programme must be one of ${PROGRAMMES.join(', ')}, got ${JSON.stringify(programme)}`);
+  const zones = value('--zones') ?? 'all';
+  if (zones !== 'all' && zones !== 'programme') throw new Error(`soak: --zones must be all or programme, got ${JSON.stringify(zones)}`);
+  const baseline = argv.includes('--no-baseline') ? 'off' : (value('--baseline') ?? 'loop');
+  if (baseline !== 'off' && baseline !== 'loop' && baseline !== 'switch') throw new Error(`soak: --baseline must be loop, switch or off, got ${JSON.stringify(baseline)}`);
+  const driver = value('--driver') ?? 'cdp';
+  if (driver !== 'cdp' && driver !== 'playwright') throw new Error(`soak: --driver must be cdp or playwright, got ${JSON.stringify(driver)}`);
   const queue = value('--queue') ?? 'simulator';
   if (queue !== 'simulator' && queue !== 'off') throw new Error(`soak: --queue must be simulator or off, got ${JSON.stringify(queue)}`);
   return {
@@ -81,10 +107,13 @@ export function parseSoakArgs(argv: string[]): SoakOptions {
     speed: num('--speed', 48, 1),
     announceSeconds: num('--announce-seconds', 8, 0),
     warmupMinutes: num('--warmup-minutes', Math.min(5, minutes / 3), 0),
-    programme,
+    programme: programme as Programme,
     queue,
-    baseline: !argv.includes('--no-baseline'),
+    zones,
+    baseline,
     allocators: argv.includes('--allocators'),
+    driver,
+    network: argv.includes('--devtools-network'),
   };
 }
 
@@ -103,77 +132,14 @@ export function slope(points: { x: number; y: number }[]): number {
   return den === 0 ? Number.NaN : num / den;
 }
 
-// ---- where a renderer's memory is (Chromium's memory-infra) ------------------------------
-
-/** Top-level allocator sizes (MB) of process `pid` from one detailed memory dump of the browser. */
-async function allocators(cdp: CDPSession, pid: number): Promise<Record<string, number>> {
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['disabled-by-default-memory-infra'], excludedCategories: ['*'], memoryDumpConfig: { triggers: [] } as unknown as Record<string, string> },
-    transferMode: 'ReturnAsStream',
-  });
-  await cdp.send('Tracing.requestMemoryDump', { levelOfDetail: 'detailed' });
-  const done = new Promise<string>((ok) => cdp.once('Tracing.tracingComplete', (e) => ok(e.stream!)));
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const trace = JSON.parse(text) as { traceEvents: { ph: string; pid: number; args?: { dumps?: { allocators?: Record<string, { attrs?: { size?: { value: string } } }> } } }[] };
-  const out: Record<string, number> = {};
-  for (const e of trace.traceEvents) {
-    if (e.ph !== 'v' || e.pid !== pid) continue;
-    for (const [name, a] of Object.entries(e.args?.dumps?.allocators ?? {})) {
-      const depth = name.split('/').length;
-      if (depth > 2 || !a.attrs?.size) continue;
-      out[name] = parseInt(a.attrs.size.value, 16) / MB;
-    }
-  }
-  return out;
-}
-
-// ---- the host's inspector ------------------------------------------------------------------
-
-class Inspector {
-  private next = 1;
-  private readonly waiting = new Map<number, (v: unknown) => void>();
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { id?: number; result?: unknown };
-      if (msg.id !== undefined) this.waiting.get(msg.id)?.(msg.result);
-    });
-  }
-  static async open(url: string): Promise<Inspector> {
-    const ws = new WebSocket(url);
-    await new Promise((ok, fail) => {
-      ws.once('open', ok);
-      ws.once('error', fail);
-    });
-    return new Inspector(ws);
-  }
-  send<T>(method: string, params: object = {}): Promise<T> {
-    const id = this.next++;
-    this.ws.send(JSON.stringify({ id, method, params }));
-    return new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`host inspector: ${method} timed out`)), 30_000);
-      this.waiting.set(id, (v) => {
-        clearTimeout(timer);
-        this.waiting.delete(id);
-        ok(v as T);
-      });
-    });
-  }
-  close(): void {
-    this.ws.close();
-  }
-}
-
 // ---- the pages ------------------------------------------------------------------------------
 
+/** Objects alive in a page's heap, by prototype (native memory behind JS handles: pixi's canvases and textures, decoded audio). */
+const COUNTED = ['HTMLCanvasElement', 'OffscreenCanvas', 'WebGLTexture', 'AudioBuffer', 'ImageBitmap', 'AudioNode'] as const;
+type Counted = Record<(typeof COUNTED)[number], number>;
+
 interface PageSample {
+  objects?: Counted;
   rss: number;
   pss: number;
   heap: number;
@@ -183,46 +149,25 @@ interface PageSample {
   mediaAlive: number;
 }
 
-async function samplePage(cdp: CDPSession, page: Page, pid: number): Promise<PageSample> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
-  const media = await page.evaluate('document.querySelectorAll("video, audio").length') as number;
-  // Every HTMLMediaElement alive in the page's heap, in the document or not (Howler keeps <audio>s in a pool).
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'HTMLMediaElement.prototype' });
-  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId!, objectGroup: 'soak' });
-  const counted = await cdp.send('Runtime.callFunctionOn', { objectId: found.objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+async function alive(cdp: SoakPage, prototype: string): Promise<number> {
+  const proto = await cdp.send('Runtime.evaluate', { expression: `globalThis.${prototype}?.prototype ?? null` });
+  if (!proto.result.objectId) return Number.NaN;
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId, objectGroup: 'soak' });
+  const counted = await cdp.send('Runtime.callFunctionOn', { objectId: found.objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
   await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'soak' });
-  return { rss: rss(pid), pss: pss(pid), heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, media, mediaAlive: Number(counted.result.value) };
+  return Number(counted.result.value);
 }
 
-const BASELINE_PAGE = `<!doctype html><meta charset="utf-8"><body style="margin:0;background:#0b1f3a">
-<video src="/clip" autoplay muted loop playsinline style="width:70vw;height:82vh;object-fit:contain"></video>`;
-
-/** The baseline page and its clip on 127.0.0.1 (the display is on localhost: another site, another renderer). */
-async function baselineServer(assets: string): Promise<{ url: string; server: Server }> {
-  const clip = path.join(assets, BASELINE_VIDEO);
-  const size = statSync(clip).size;
-  const server = createServer((req, res) => {
-    if (req.url !== '/clip') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(BASELINE_PAGE);
-      return;
-    }
-    const range = /bytes=(\d+)-(\d*)/.exec(req.headers.range ?? '');
-    const start = range ? Number(range[1]) : 0;
-    const end = range && range[2] ? Number(range[2]) : size - 1;
-    res.writeHead(range ? 206 : 200, {
-      'content-type': 'video/mp4',
-      'accept-ranges': 'bytes',
-      'content-length': end - start + 1,
-      ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
-    });
-    createReadStream(clip, { start, end }).pipe(res);
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('soak: baseline server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, server };
+async function samplePage(cdp: SoakPage): Promise<PageSample> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const objects = {} as Counted;
+  for (const name of COUNTED) objects[name] = await alive(cdp, name);
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+  const media = await cdp.evaluate<number>('document.querySelectorAll("video, audio").length');
+  // Every HTMLMediaElement alive in the page's heap, in the document or not (Howler keeps <audio>s in a pool).
+  const mediaAlive = await alive(cdp, 'HTMLMediaElement');
+  return { objects, rss: rss(cdp.pid), pss: pss(cdp.pid), heap: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, media, mediaAlive };
 }
 
 // ---- the hall --------------------------------------------------------------------------------
@@ -235,9 +180,23 @@ function soakHall(dir: string, o: SoakOptions): string {
   const queue = JSON.parse(readFileSync(queueFile, 'utf8')) as { feed: object };
   queue.feed = o.queue === 'simulator' ? { kind: 'simulator', speed: o.speed, seed: 7 } : { kind: 'push' };
   writeFileSync(queueFile, JSON.stringify(queue, null, 2));
+  const programmes = path.join(playlists, 'programmes');
   if (o.programme === 'image') {
     const still = { title: { 'zh-CN': '静态' }, order: 'loop', items: [{ type: 'image', src: 'images/slide-services.jpg', duration: 3600 }] };
-    for (const f of readdirSync(path.join(playlists, 'programmes'))) writeFileSync(path.join(playlists, 'programmes', f), JSON.stringify(still));
+    for (const f of readdirSync(programmes)) writeFileSync(path.join(programmes, f), JSON.stringify(still));
+  } else if (o.programme !== 'hall') {
+    const morning = JSON.parse(readFileSync(path.join(programmes, 'morning.json'), 'utf8')) as { items: { type: string }[] };
+    const keep = o.programme === 'videos' ? 'video' : 'image';
+    const only = { ...morning, items: morning.items.filter((it) => it.type === keep) };
+    for (const f of readdirSync(programmes)) writeFileSync(path.join(programmes, f), JSON.stringify(only));
+  }
+  if (o.zones === 'programme') {
+    const layoutsFile = path.join(playlists, 'layouts.json');
+    const layouts = JSON.parse(readFileSync(layoutsFile, 'utf8')) as { layouts: Record<string, { zones: Record<string, { kind: string }> }> };
+    for (const layout of Object.values(layouts.layouts)) {
+      layout.zones = Object.fromEntries(Object.entries(layout.zones).filter(([, zone]) => zone.kind === 'programme' || zone.kind === 'announcement'));
+    }
+    writeFileSync(layoutsFile, JSON.stringify(layouts, null, 2));
   }
   return playlists;
 }
@@ -265,6 +224,8 @@ interface Sample {
   calls: number;
   /** Item changes on the display since it started (the programme goes on). */
   seams: number;
+  /** With --allocators: the display renderer's allocators (MB, three levels deep) from a memory-infra dump. */
+  allocators?: Record<string, number>;
 }
 
 export interface SoakResult {
@@ -288,35 +249,20 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
     { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim() },
   );
   const hostPid = server.child.pid!;
-  const base = o.baseline ? await baselineServer(path.join(ROOT, 'assets')) : null;
-  // Ctrl-C is ours (stop early, report), not Playwright's.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, handleSIGINT: false });
+  const base = o.baseline !== 'off' ? await baselineServer(path.join(ROOT, 'assets'), o.baseline) : null;
+  const browser = await openSoakBrowser(o.driver, dir, o.network);
   let announceTimer: NodeJS.Timeout | undefined;
-  let host: Inspector | null = null;
+  let host: CdpConnection | null = null;
   try {
     if (!inspectorUrl) throw new Error('soak: the player printed no inspector address');
-    host = await Inspector.open(inspectorUrl);
-    const browserPid = chromiumTree(process.pid).find((p) => p.type === 'browser' && parentOf(p.pid) === process.pid)?.pid;
-    if (!browserPid) throw new Error('soak: Chromium browser process not found');
-
-    const display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await display.goto(server.url);
-    await display.waitForFunction(() => (globalThis as unknown as { __hallcast?: unknown }).__hallcast !== undefined, null, { timeout: 30_000 });
-    const displayCdp = await display.context().newCDPSession(display);
-    const displayPid = await rendererOf(display, browserPid);
-    let baselinePage: Page | null = null;
-    let baselineCdp: CDPSession | null = null;
-    let baselinePid = 0;
-    if (base) {
-      baselinePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await baselinePage.goto(base.url);
-      baselineCdp = await baselinePage.context().newCDPSession(baselinePage);
-      baselinePid = await rendererOf(baselinePage, browserPid);
-      if (baselinePid === displayPid) throw new Error('soak: the baseline shares the display’s renderer');
-    }
-    const browserCdp = o.allocators ? await browser.newBrowserCDPSession() : null;
+    host = await CdpConnection.open(inspectorUrl);
+    const display = await browser.open(server.url, 'globalThis.__hallcast !== undefined');
+    const baseline = base ? await browser.open(base.url) : null;
+    if (baseline && baseline.pid === display.pid) throw new Error('soak: the baseline shares the display’s renderer');
+    const viewport = await display.evaluate<string>('`${innerWidth}×${innerHeight}, ${document.visibilityState}`');
+    const browserCdp = o.allocators ? await browser.browser() : null;
     let firstAllocators: Record<string, number> | null = null;
-    log(`soak: host ${hostPid}, browser ${browserPid}, display renderer ${displayPid}${base ? `, baseline renderer ${baselinePid}` : ''}`);
+    log(`soak (${o.driver}${o.network ? ', Network domain on' : ''}; display ${viewport}): host ${hostPid}, browser ${browser.pid}, display renderer ${display.pid}${baseline ? `, baseline renderer ${baseline.pid}` : ''}`);
 
     let announced = 0;
     let refused = 0;
@@ -350,26 +296,27 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
       await host.send('HeapProfiler.collectGarbage');
       const hostHeap = (await host.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
       const status = (await (await fetch(new URL('api/status', server.url))).json()) as { queue: { recentCalls: unknown[] } | null };
-      const gpu = chromiumTree(browserPid).find((p) => p.type === 'gpu-process');
+      const gpu = chromiumTree(browser.pid).find((p) => p.type === 'gpu-process');
       const sample: Sample = {
         minute: (Date.now() - t0) / 60_000,
         hostRss: rss(hostPid),
         hostHeap,
-        display: await samplePage(displayCdp, display, displayPid),
-        baseline: baselineCdp && baselinePage ? await samplePage(baselineCdp, baselinePage, baselinePid) : null,
+        display: await samplePage(display),
+        baseline: baseline ? await samplePage(baseline) : null,
         gpuRss: gpu ? rss(gpu.pid) : Number.NaN,
         announced,
         refused,
         calls: status.queue?.recentCalls.length ?? 0,
-        seams: (await display.evaluate('globalThis.__hallcast.frames().seams')) as number,
+        seams: await display.evaluate<number>('globalThis.__hallcast.frames().seams'),
       };
       samples.push(sample);
       if (browserCdp) {
-        const now = await allocators(browserCdp, displayPid);
+        const now = await allocators(browserCdp, display.pid);
+        sample.allocators = now;
         firstAllocators ??= now;
         const grown = Object.entries(now)
           .map(([name, mb]) => ({ name, mb, d: mb - (firstAllocators![name] ?? 0) }))
-          .filter((a) => a.mb >= 1)
+          .filter((a) => a.mb >= 1 && a.name.split('/').length <= 2)
           .sort((a, b) => b.d - a.d)
           .slice(0, 12);
         log(`  allocators (MB, Δ since first sample): ${grown.map((a) => `${a.name} ${a.mb.toFixed(1)} (${a.d >= 0 ? '+' : ''}${a.d.toFixed(1)})`).join(', ')}`);
@@ -378,6 +325,7 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
       log(
         `soak ${sample.minute.toFixed(1)} min: host rss ${f(sample.hostRss)} heap ${f(hostHeap)} | display rss ${f(sample.display.rss)} pss ${f(sample.display.pss)} heap ${f(sample.display.heap)} nodes ${sample.display.nodes} media ${sample.display.media}/${sample.display.mediaAlive}` +
           (sample.baseline ? ` | baseline rss ${f(sample.baseline.rss)} pss ${f(sample.baseline.pss)}` : '') +
+          ` | ${Object.entries(sample.display.objects ?? {}).map(([k, n]) => `${k} ${n}`).join(' ')}` +
           ` | gpu ${f(sample.gpuRss)} | announced ${announced} refused ${refused} | seams ${sample.seams}`,
       );
     }
@@ -403,7 +351,7 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
 export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
   const f = (b: number) => (Number.isFinite(b) ? (b / MB).toFixed(1) : '—');
   const rows = [
-    `Run: ${o.minutes} min, a sample every ${o.sampleSeconds} s after a forced GC; simulator ${o.queue === 'simulator' ? `at ${o.speed}× (one simulated day = 24 h of queue clock = ${(24 / o.speed).toFixed(2)} real h)` : 'off'}; announcements ${o.announceSeconds > 0 ? `every ${o.announceSeconds} s` : 'off'}; programme: ${o.programme === 'hall' ? 'the default hall (videos and slides)' : 'one still slide'}; load at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (up ${(osUptime() / 3600).toFixed(1)} h).`,
+    `Run: ${o.minutes} min, a sample every ${o.sampleSeconds} s after a forced GC; simulator ${o.queue === 'simulator' ? `at ${o.speed}× (one simulated day = 24 h of queue clock = ${(24 / o.speed).toFixed(2)} real h)` : 'off'}; announcements ${o.announceSeconds > 0 ? `every ${o.announceSeconds} s` : 'off'}; programme: ${{ hall: 'the default hall (videos and slides)', image: 'one still slide', videos: 'the morning’s videos', slides: 'the morning’s slides' }[o.programme]}${o.zones === 'programme' ? ' (programme zone only)' : ''}; driver ${o.driver}${o.network ? ' with the Network domain on' : ''}; load at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (up ${(osUptime() / 3600).toFixed(1)} h).`,
     '',
     '| min | host RSS | host heap | display renderer RSS | PSS | JS heap | DOM nodes | listeners | media in DOM / alive | baseline renderer RSS | PSS | GPU process RSS | announced (refused) | seams |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -451,7 +399,7 @@ export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
   };
   rows.push(`| display renderer RSS, floor (lowest of each 5 samples) | ${floor((s) => s.display.rss)} |`);
   if (samples[0]?.baseline) {
-    rows.push(line('baseline renderer RSS (one looping <video>)', (s) => s.baseline!.rss), line('baseline renderer PSS', (s) => s.baseline!.pss));
+    rows.push(line(`baseline renderer RSS (${o.baseline === 'switch' ? 'two <video>s switching clips' : 'one looping <video>'})`, (s) => s.baseline!.rss), line('baseline renderer PSS', (s) => s.baseline!.pss));
   }
   rows.push(line('GPU process RSS (both pages)', (s) => s.gpuRss));
   return rows;
