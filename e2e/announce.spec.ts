@@ -50,13 +50,13 @@ async function reportOf(page: Page, id: string, event: AnnouncementReport['event
   return (await audio(page)).reports.find((r) => r.id === id && r.event === event)!;
 }
 
-/** What the output did while `id` spoke, and in the half second before it. */
+/** What the output did while `id` spoke, and in the 1.5 s before it. */
 function during(samples: Sample[], id: string) {
   const speaking = samples.filter((s) => s.speaking === id);
   expect(speaking.length, `samples while ${id} spoke`).toBeGreaterThan(10);
   const start = speaking[0]!.t;
   const end = speaking.at(-1)!.t;
-  const before = samples.filter((s) => s.t > start - 700 && s.t < start - 200);
+  const before = samples.filter((s) => s.t > start - 1700 && s.t < start - 200);
   const after = samples.filter((s) => s.t > end + 2000 && s.t < end + 2600);
   const max = (xs: number[]) => Math.max(...xs);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
@@ -85,8 +85,8 @@ test('a POST /api/announce and a queue call are heard, the programme dips under 
   const h = await hall({ at: '2026-12-01T10:00:00Z' });
   await readyHall(page, h.url);
   await startTrace(page);
-  // The programme's level before the first announcement is read from the trace: give it a second.
-  await page.waitForTimeout(1000);
+  // The programme's level before the first announcement is read from the trace: give it two seconds.
+  await page.waitForTimeout(2000);
 
   const text = await h.post<{ id: string; state: string }>('api/announce', { text: { 'zh-CN': '请注意，这是一条测试广播。', en: 'This is a test announcement.' } });
   expect(text.status).toBe(202);
@@ -95,7 +95,7 @@ test('a POST /api/announce and a queue call are heard, the programme dips under 
   await expect.poll(async () => (await audio(page)).banner ?? '').toContain('请注意，这是一条测试广播。');
   await shot('announcement-banner');
   await reportOf(page, text.body.id, 'ended');
-  await page.waitForTimeout(2800); // the release (1.5 s) and the window the test reads after it
+  await page.waitForTimeout(3500); // the release (1.5 s), the window the test reads after it, and the next one's window before
 
   const call = await h.post<{ ok: boolean }>('api/queue/call', { ticket: 'A023', counter: 5 });
   expect(call.status).toBe(200);
@@ -108,7 +108,7 @@ test('a POST /api/announce and a queue call are heard, the programme dips under 
     const d = during(samples, id);
     console.log(`[announce] ${id}: loudest ${d.loudest.toFixed(3)}, gain min ${d.lowestGain.toFixed(3)}, programme ${d.programmeBefore.toFixed(3)} → ${d.programmeDuring.toFixed(3)} → ${d.programmeAfter.toFixed(3)}, gain after ${d.gainAfter.toFixed(3)}`);
     expect(d.loudest, 'speech at the output').toBeGreaterThan(0.05);
-    expect(d.samplesBefore, 'samples of the programme in the half second before speech').toBeGreaterThan(5);
+    expect(d.samplesBefore, 'samples of the programme in the 1.5 s before speech').toBeGreaterThan(5);
     expect(d.lowestGain, 'the programme ducked to −15 dB').toBeCloseTo(0.178, 2);
     expect(d.programmeDuring, 'programme audio under speech').toBeLessThan(d.programmeBefore * 0.4);
     expect(d.gainAfter, 'the programme back at full level').toBeGreaterThan(0.99);
