@@ -31,3 +31,12 @@ export const diskAppendIo: AppendIo = {
   truncate: (fd, size) => ftruncateSync(fd, size),
   close: (fd) => closeSync(fd),
 };
+
+/** Closes a log's file. A file whose last write failed may report that failure again on close: nothing is left to do then. */
+export function closeQuietly(io: AppendIo, fd: number): void {
+  try {
+    io.close(fd);
+  } catch {
+    // already counted by the write that failed
+  }
+}

@@ -13,7 +13,7 @@ import type { Health } from '../health/health.js';
 import { diskStore } from '../health/disk-store.js';
 import { formatLocal } from '../time/local-format.js';
 import type { Zone } from '../time/zone.js';
-import { diskAppendIo, type AppendIo } from './append-io.js';
+import { closeQuietly, diskAppendIo, type AppendIo } from './append-io.js';
 import { appendLine } from './append-line.js';
 
 export interface DailyJsonl<T> {
@@ -38,11 +38,7 @@ export function openDailyJsonl<T>(dir: string, zone: () => Zone, options: DailyJ
 
   const close = (): void => {
     if (fd === null) return;
-    try {
-      io.close(fd);
-    } catch {
-      // Closing a file whose last write failed may report that failure again: nothing left to do.
-    }
+    closeQuietly(io, fd);
     fd = null;
   };
 

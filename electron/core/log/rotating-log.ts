@@ -12,7 +12,7 @@ import { renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../health/health.js';
 import { diskStore, type DiskStore } from '../health/disk-store.js';
-import { diskAppendIo, type AppendIo } from './append-io.js';
+import { closeQuietly, diskAppendIo, type AppendIo } from './append-io.js';
 import { appendLine } from './append-line.js';
 
 export interface RotatingIo extends AppendIo {
@@ -71,11 +71,7 @@ export function openRotatingLog(file: string, options: RotatingLogOptions = {}):
 
   const close = (): void => {
     if (fd === null) return;
-    try {
-      io.close(fd);
-    } catch {
-      // A file whose last write failed may report that failure again on close: nothing left to do.
-    }
+    closeQuietly(io, fd);
     fd = null;
   };
 
