@@ -174,6 +174,16 @@ export async function queueHooks(page: Page): Promise<QueueHooks> {
   return page.evaluate(() => (globalThis as unknown as { __hallcast: { queue(): QueueHooks } }).__hallcast.queue());
 }
 
+/** Opens the hall's page, calls A023 to counter 5 once the board is live, and waits until the queue zone has painted it. */
+export async function boardShowsCall(page: Page, h: Hall): Promise<void> {
+  page.on('console', (m) => m.text().startsWith('hallcast:') && console.log(`[page ${m.type()}] ${m.text()}`));
+  await page.goto(h.url);
+  await expect.poll(async () => (await queueHooks(page)).board?.feed.kind ?? null, { timeout: 20_000 }).toBe('push');
+  const call = await h.post<{ call: { key: string } }>('/api/queue/call', { ticket: 'A023', counter: 5 });
+  expect(call.status).toBe(200);
+  await expect.poll(async () => (await queueHooks(page)).painted[call.body.call.key] ?? null, { timeout: 40_000 }).not.toBeNull();
+}
+
 /** Waits until the page reports a programme playing, and returns it. */
 export async function waitForProgramme(page: Page, programme: string, timeout = 20_000): Promise<NowPlaying> {
   await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.programme ?? null, { timeout }).toBe(programme);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { FLASH_PERIOD_MS, FLASHES } from '../../renderer/zones/queue-board/board-view.js';
-import { expect, queueHooks, test, type Hall } from '../fixtures.js';
+import { boardShowsCall, expect, test, type Hall } from '../fixtures.js';
 
 /** The queue and clock zones of e2e/hall's landscape layout at 1920×1080 (x 0.7–1, y 0–0.9). */
 const SIDE = { x: 1344, y: 0, width: 576, height: 972 };
@@ -36,12 +36,7 @@ interface Health {
 const lostCount = async (h: Hall): Promise<number> => (await h.api<{ health: Health }>('/api/status')).health.classes['gpu-context-lost']!.count;
 
 async function boardUp(page: Page, h: Hall): Promise<number> {
-  page.on('console', (m) => m.text().startsWith('hallcast:') && console.log(`[page ${m.type()}] ${m.text()}`));
-  await page.goto(h.url);
-  await expect.poll(async () => (await queueHooks(page)).board?.feed.kind ?? null, { timeout: 20_000 }).toBe('push');
-  const call = await h.post<{ call: { key: string } }>('/api/queue/call', { ticket: 'A023', counter: 5 });
-  expect(call.status).toBe(200);
-  await expect.poll(async () => (await queueHooks(page)).painted[call.body.call.key] ?? null, { timeout: 40_000 }).not.toBeNull();
+  await boardShowsCall(page, h);
   // The call's highlight flashes 3 × 0.8 s (board-view.ts); count the words once it has settled.
   await page.waitForTimeout(FLASHES * FLASH_PERIOD_MS + 1_000);
   await expect.poll(() => wordPixels(page), { timeout: 15_000 }).toBeGreaterThan(2_000);

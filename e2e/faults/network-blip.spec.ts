@@ -4,7 +4,7 @@
  * pixi stage and the clock and queue zones fail to arrive. The display asks for them again, the
  * queue board comes up and paints a call, and /api/status → health counts each failed load.
  */
-import { expect, queueHooks, test } from '../fixtures.js';
+import { boardShowsCall, expect, test } from '../fixtures.js';
 
 interface Health {
   classes: Record<string, { count: number; last: { fields?: Record<string, unknown> } | null }>;
@@ -25,13 +25,8 @@ test('chunks that fail to load while the page loads are asked for again: the que
     }
     return route.continue();
   });
-  page.on('console', (m) => m.text().startsWith('hallcast:') && console.log(`[page ${m.type()}] ${m.text()}`));
-  await page.goto(h.url);
-  await expect.poll(async () => (await queueHooks(page)).board?.feed.kind ?? null, { timeout: 20_000 }).toBe('push');
-  const call = await h.post<{ call: { key: string } }>('/api/queue/call', { ticket: 'A023', counter: 5 });
-  expect(call.status).toBe(200);
   // Painted = the queue zone's pixi piece is on the stage: both chunks arrived in the end.
-  await expect.poll(async () => (await queueHooks(page)).painted[call.body.call.key] ?? null, { timeout: 40_000 }).not.toBeNull();
+  await boardShowsCall(page, h);
   await shot('board-after-blip');
   expect(refused.some((n) => n.startsWith('stage-layer'))).toBe(true);
   expect(refused.some((n) => n.startsWith('stage-pieces'))).toBe(true);
