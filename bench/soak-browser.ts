@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
-import { chromiumTree, parentOf, rendererSpinning, SPIN } from '../e2e/chromium-processes.js';
+import { chromiumTree, parentOf, rendererMarked } from '../e2e/chromium-processes.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.js';
 import { launchCdpBrowser } from './cdp-browser.js';
 
@@ -65,7 +65,7 @@ export async function openSoakBrowser(driver: Driver, dir: string, network = fal
         if (ready) await page.waitFor(ready, 30_000);
         else await page.waitFor('document.readyState === "complete"', 30_000);
         const evaluate = <T>(expression: string): Promise<T> => page.evaluate<T>(expression);
-        const pid = await rendererSpinning(() => evaluate(SPIN), b.pid, known);
+        const pid = await rendererMarked(evaluate, b.pid, known);
         known.push(pid);
         return { pid, evaluate, send: (m, p) => page.cdp.send(m, p), once: (e) => page.cdp.once(e) };
       },
@@ -88,7 +88,7 @@ export async function openSoakBrowser(driver: Driver, dir: string, network = fal
       if (ready) await page.waitForFunction(ready, null, { timeout: 30_000 });
       const cdp = wrap(await page.context().newCDPSession(page));
       const evaluate = <T>(expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
-      const renderer = await rendererSpinning(() => evaluate(SPIN), pid, known);
+      const renderer = await rendererMarked(evaluate, pid, known);
       known.push(renderer);
       return { pid: renderer, evaluate, ...cdp };
     },

@@ -51,43 +51,32 @@ export function chromiumTree(root: number): { pid: number; type: string }[] {
   return out;
 }
 
-const cpuTicks = (pid: number): number => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-};
-
 /**
  * The renderer process that runs `page` (among the Chromium processes under `ancestorPid`, e.g. the
- * browser or this Node process): the one whose CPU time grows while the page spins.
+ * browser or this Node process): the one whose memory grows by the MARK the page takes.
  */
 export async function rendererOf(page: Page, ancestorPid: number): Promise<number> {
-  return rendererSpinning(() => page.evaluate(SPIN), ancestorPid);
+  return rendererMarked((expression) => page.evaluate(expression), ancestorPid);
 }
 
-/** Busy for 600 ms in a page. */
-export const SPIN = 'for (const end = performance.now() + 600; performance.now() < end; );';
+const MARK_MB = 192;
 
-/** The renderer process (under `ancestorPid`) whose CPU time grows while `spin` runs the page's SPIN. */
-export async function rendererSpinning(spin: () => Promise<unknown>, ancestorPid: number, exclude: readonly number[] = []): Promise<number> {
-  // `exclude`: renderers already known to run other pages (a page playing video can out-spin the spinner on a loaded machine).
+/**
+ * The renderer process (under `ancestorPid`) whose resident memory grows by 192 MB while `evaluate`
+ * makes its page hold (and touch) that much, then lets it go. CPU time was the mark until CI ran
+ * another renderer nearly as busy as the spinning page (401 against 304 ticks over eight spins); no
+ * other renderer takes 192 MB in the same moment. `exclude`: renderers known to run other pages.
+ */
+export async function rendererMarked(evaluate: (expression: string) => Promise<unknown>, ancestorPid: number, exclude: readonly number[] = []): Promise<number> {
   const renderers = chromiumTree(ancestorPid)
     .filter((p) => p.type === 'renderer' && !exclude.includes(p.pid))
     .map((p) => p.pid);
-  // A machine loaded by other work may give the spinning page too few ticks to stand out, and
-  // another renderer may be busy during one spin (seen in CI: 59 against 48 ticks): spin again and
-  // judge the ticks summed over the spins, which only the spinning page earns every time.
-  const sums = new Map(renderers.map((pid) => [pid, 0]));
-  let grown: { pid: number; d: number }[] = [];
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const before = new Map(renderers.map((pid) => [pid, cpuTicks(pid)]));
-    await spin();
-    for (const pid of renderers) sums.set(pid, sums.get(pid)! + cpuTicks(pid) - before.get(pid)!);
-    grown = [...sums].map(([pid, d]) => ({ pid, d })).sort((a, b) => b.d - a.d);
-    if (grown[0] && grown[0].d >= 10 * (attempt + 1) && grown[0].d >= 1.5 * (grown[1]?.d ?? 0)) return grown[0].pid;
-  }
-  throw new Error(`could not tell which renderer runs the page: CPU ticks while it spun ${JSON.stringify(grown)}`);
+  const before = new Map(renderers.map((pid) => [pid, rss(pid)]));
+  await evaluate(`globalThis.__hallcastMark = new Uint8Array(${MARK_MB} * 1024 * 1024).fill(7); 0`);
+  const grown = renderers.map((pid) => ({ pid, mb: Math.round((rss(pid) - before.get(pid)!) / 2 ** 20) })).sort((a, b) => b.mb - a.mb);
+  // Detaching the buffer frees its (directly mapped) memory now, not at some later collection.
+  await evaluate('globalThis.__hallcastMark.buffer.transfer(0); delete globalThis.__hallcastMark; 0');
+  const marked = grown.filter((g) => g.mb >= 0.75 * MARK_MB);
+  if (marked.length === 1) return marked[0]!.pid;
+  throw new Error(`could not tell which renderer runs the page: resident MB grown while it held ${MARK_MB} MB ${JSON.stringify(grown)}`);
 }
