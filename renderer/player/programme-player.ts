@@ -113,7 +113,8 @@ export class ProgrammePlayer {
   update(): void {
     const now = this.deps.nowMs();
     const cur = this.current;
-    if (cur && !this.outgoing && !this.currentEnded && cur.done(now, this.deps.refreshMs?.() ?? DEFAULT_REFRESH_MS)) {
+    const refresh = this.deps.refreshMs?.() ?? DEFAULT_REFRESH_MS;
+    if (cur && !this.outgoing && !this.currentEnded && cur.done(now, refresh)) {
       this.currentEnded = true;
       this.timesOf(cur).ended = true;
       if (this.programme) this.deps.report('ended', this.programme.id, cur.item);
@@ -123,10 +124,13 @@ export class ProgrammePlayer {
     // The next item is loaded as soon as the current one is on screen (or at once, when idle).
     if (!this.pending && this.programme && now >= this.nextPickAt) this.pick();
     const p = this.pending;
-    const step = p ? startStep({ starts: p.starts, ready: this.pendingReady, cued: p.cued, begun: p.begun, currentShowing: this.currentShowing() }) : 'wait';
+    const showing = this.currentShowing();
+    const step = p
+      ? startStep({ starts: p.starts, ready: this.pendingReady, cued: p.cued, begun: p.begun, currentShowing: showing, currentEndsNext: showing && cur !== null && cur.done(now + refresh, refresh) })
+      : 'wait';
     if (p && step !== 'wait') {
       this.timesOf(p).begunAt = this.deps.nowMs();
-      p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, step === 'underneath');
+      p.begin({ firstFrame: () => this.onFirstFrame(p), failed: (r) => this.skip(p, r) }, step);
       // A cued clip's first frame is already decoded: up now, in the task that starts it.
       if (step === 'on-top') this.swap(p);
     }

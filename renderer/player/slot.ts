@@ -14,6 +14,9 @@ export class SkipError extends Error {
   }
 }
 
+/** Where begin() starts an item (start-rule.ts). */
+export type BeginAt = 'underneath' | 'ahead' | 'on-top';
+
 export interface SlotEvents {
   /** The first frame is on screen (or, underneath, ready to be raised). */
   firstFrame(): void;
@@ -33,8 +36,11 @@ export interface Slot {
   readonly cued: boolean;
   /** Load until the first frame can be shown at once; rejects with SkipError. */
   prepare(): Promise<void>;
-  /** Start playing. `underneath`: behind the picture on screen (and silent). */
-  begin(events: SlotEvents, underneath: boolean): void;
+  /**
+   * Start playing. `underneath`: behind the picture on screen, silent; `ahead`: behind it with
+   * its sound, to be raised at the next update (start-rule.ts); `on-top`: up now.
+   */
+  begin(events: SlotEvents, where: BeginAt): void;
   readonly begun: boolean;
   /** Put on top, with sound. */
   raise(): void;

@@ -5,7 +5,7 @@
 import type { ImagePlan, TextPlan } from '../../electron/contract.js';
 import { classifyFailure } from './classify-failure.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
-import { SkipError, type ElementName, type Slot, type SlotEvents } from './slot.js';
+import { SkipError, type ElementName, type Slot, type BeginAt, type SlotEvents } from './slot.js';
 import { LOAD_TIMEOUT_MS, type ItemClock } from './stall-rule.js';
 
 abstract class StillSlot<P extends ImagePlan | TextPlan> implements Slot {
@@ -26,9 +26,9 @@ abstract class StillSlot<P extends ImagePlan | TextPlan> implements Slot {
 
   abstract prepare(): Promise<void>;
 
-  begin(events: SlotEvents, underneath: boolean): void {
+  begin(events: SlotEvents, where: BeginAt): void {
     this.begun = true;
-    stack(this.el, underneath ? Z.underneath : Z.top);
+    stack(this.el, where === 'on-top' ? Z.top : Z.underneath);
     // Two animation frames: the first runs before the paint that shows the element.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {

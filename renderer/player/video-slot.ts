@@ -8,7 +8,7 @@ import type { VideoPlan } from '../../electron/contract.js';
 import { classifyFailure } from './classify-failure.js';
 import { dueAtNextRefresh, PresentedFrames } from './presented-frames.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
-import { type ElementName, type Slot, type SlotEvents, type SkipReason } from './slot.js';
+import { type BeginAt, type ElementName, type Slot, type SlotEvents, type SkipReason } from './slot.js';
 import { LOAD_TIMEOUT_MS, type ItemClock } from './stall-rule.js';
 import { waitFor } from './wait-for.js';
 
@@ -108,20 +108,21 @@ export class VideoSlot implements Slot {
     });
   }
 
-  begin(events: SlotEvents, underneath: boolean): void {
+  begin(events: SlotEvents, where: BeginAt): void {
     this.events = events;
     this.begun = true;
     this.begunAt = this.nowMs();
     this.lastAdvanceAt = this.begunAt;
     const v = this.video;
-    stack(v, underneath ? Z.underneath : Z.top);
+    stack(v, where === 'on-top' ? Z.top : Z.underneath);
     // Never volume 0 at play(): Chromium's autoplay policy counts muted *and* volume 0 as muted,
     // allows the start, then pauses the video when it is unmuted later (measured without the
     // autoplay flag) instead of rejecting play(). -80 dB is silent and still counts as sound, so a
-    // refusal surfaces here as NotAllowedError. On top, the sound starts with the first frame.
+    // refusal surfaces here as NotAllowedError. Ahead or on top, the sound starts with the first
+    // frame: ahead, ~30 ms before it is raised, about the audio output's own latency.
     v.muted = this.autoplay.blocked;
     this.mutedFallback = this.autoplay.blocked;
-    v.volume = underneath ? INAUDIBLE : Math.max(this.item.volume, INAUDIBLE);
+    v.volume = where === 'underneath' ? INAUDIBLE : Math.max(this.item.volume, INAUDIBLE);
     if (!this.frameHandle) this.frameHandle = v.requestVideoFrameCallback(this.onFrame);
     v.play().then(
       () => this.onPlaying(),
