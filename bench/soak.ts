@@ -16,8 +16,8 @@
  * host's inspector, in the player):
  * - host: VmRSS of the `hallcast serve` process, and its JS heap used (`Runtime.getHeapUsage` over
  *   `--inspect`, started through NODE_OPTIONS);
- * - each page's renderer process (`--type=renderer`, found by burning CPU in the page and seeing
- *   which renderer of this browser ran): VmRSS and PSS (/proc/PID/smaps_rollup); the page's JS
+ * - each page's renderer process (`--type=renderer`, found by having the page hold 192 MB for a
+ *   moment and seeing which renderer of this browser grew by it): VmRSS and PSS (/proc/PID/smaps_rollup); the page's JS
  *   heap used; DOM nodes and JS event listeners (`Memory.getDOMCounters`); media elements
  *   (<video>/<audio> in the document, plus HTMLMediaElements alive off-document, counted by
  *   `Runtime.queryObjects`);

@@ -95,6 +95,10 @@ export class MediaLayers {
     conceal(el);
     this.busy.delete(el);
   }
+
+  isBusy(el: HTMLElement): boolean {
+    return this.busy.has(el);
+  }
 }
 
 /**

@@ -237,7 +237,7 @@ export class ProgrammePlayer {
     p.raise();
     this.timesOf(p).raisedAt = this.deps.nowMs();
     this.deps.idle.hide();
-    cur?.release();
+    cur?.release(true);
     if (cur) this.seams++;
     this.current = p;
     this.outgoing = false;

@@ -59,8 +59,11 @@ export interface Slot {
    */
   clock(nowMs: number): ItemClock;
   setVolume(volume: number): void;
-  /** Hide, stop and free the element. */
-  release(): void;
+  /**
+   * Hide, stop and free the element. `retiring`: the item just replaced at a seam; hidden and
+   * silent at once, its decoder freed a moment later, away from the new clip's first frames.
+   */
+  release(retiring?: boolean): void;
   /** Muted because unmuted autoplay was refused. */
   readonly mutedFallback: boolean;
 }

@@ -19,6 +19,8 @@ const INAUDIBLE = 0.0001;
  * paused; a clip without one is started underneath at the seam and raised on a frame (start-rule.ts).
  */
 const CUE_FRAME_WAIT_MS = 3_000;
+/** How long after a seam the clip it replaced is unloaded. */
+const RETIRE_MS = 250;
 /** A presented frame this close to the clip's `in` is its first (a frame starts at or before `in`). */
 const CUE_MEDIA_SLACK_S = 0.1;
 
@@ -192,7 +194,7 @@ export class VideoSlot implements Slot {
     return this.framesSeen;
   }
 
-  release(): void {
+  release(retiring = false): void {
     if (this.released) return;
     this.released = true;
     this.abort.abort();
@@ -201,10 +203,17 @@ export class VideoSlot implements Slot {
     if (this.frameHandle) v.cancelVideoFrameCallback(this.frameHandle);
     v.pause();
     conceal(v);
-    // Dropping the source frees the decoder; a paused 1080p pipeline holds tens of MB.
-    v.removeAttribute('src');
-    v.load();
     this.layers.free(v);
+    // Dropping the source frees the decoder; a paused 1080p pipeline holds tens of MB. Not in the
+    // task that raises the next clip, whose first frames it delayed (bench/gapless): a moment
+    // later, unless the element was taken for the next item meanwhile (its load replaces the source).
+    const unload = (): void => {
+      if (this.layers.isBusy(v)) return;
+      v.removeAttribute('src');
+      v.load();
+    };
+    if (retiring) setTimeout(unload, RETIRE_MS);
+    else unload();
   }
 
   private readonly onFrame = (_now: number, frame: VideoFrameCallbackMetadata): void => {
