@@ -4,9 +4,9 @@
  * sample of the same cron entries (it lists starts only; it does not resolve overlaps).
  */
 import { createTask } from 'node-cron';
-import { compileSchedule } from '../electron/core/schedule/compile.js';
-import { resolve, timeline } from '../electron/core/schedule/timeline.js';
-import type { DayToken, ScheduleEntry, ScheduleFile } from '../electron/core/playlists/types.js';
+import { compileSchedule } from '../electron/host/domain/schedule/compile.js';
+import { resolve, timeline } from '../electron/host/domain/schedule/timeline.js';
+import type { DayToken, ScheduleEntry, ScheduleFile } from '../electron/contract/hall-config.js';
 import { measure, ms, percentile } from './measure.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run benches the same schedule. */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AnnouncementReport } from '../electron/contract.js';
+import type { AnnouncementReport } from '../electron/contract/messages.js';
 import { ROOT, expect, test, waitForProgramme } from './fixtures.js';
 
 interface AudioHooks {

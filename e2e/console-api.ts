@@ -1,5 +1,5 @@
 /**
- * The console's API from the test's side (electron/core/admin/README.md): a signed-in client that
+ * The console's API from the test's side (electron/host/services/console/README.md): a signed-in client that
  * sends the session cookie and CSRF token as the console page does, and a fingerprint of a folder
  * to prove that a refused save left every byte — and no temporary file — behind.
  */

@@ -241,7 +241,7 @@ test('a session that ran out sends the manager to sign in and back, the unsaved 
 
 test('a save while the disk is full is refused with the message; the file and the screen stay as they were', async ({ page, hall, shot }) => {
   const refused = smallDiskRefusal();
-  test.skip(refused !== null, `no small disk here (${refused}); the 507 path is covered in-process by electron/core/admin's unit tests`);
+  test.skip(refused !== null, `no small disk here (${refused}); the 507 path is covered in-process by electron/host/services/console's unit tests`);
   const h = await hall({ adminPassword: PASSWORD, playlistsDiskBytes: 256 * 1024 });
   await signInPage(page, h.url, '#/programmes/alpha');
   await page.getByTestId('editor-title-en').fill('Saved on a full disk');
@@ -367,7 +367,7 @@ test('every mutating console route refuses a request without a session, without 
   expect(saved.status).toBe(200);
   const alpha = await manager.send<{ version: string; content: unknown }>('GET', 'admin/api/files/programmes/alpha.json');
   const ticker = await manager.send<{ version: string }>('GET', 'admin/api/files/ticker.json');
-  // The mutating routes of electron/core/admin/README.md, each with a request that goes through with
+  // The mutating routes of electron/host/services/console/README.md, each with a request that goes through with
   // the session and its token (shown at the end, sign-out last): only the access checks stop them.
   // (The unit test admin-routes.test.ts walks the routes as the app registered them.)
   const routes: { method: string; route: string; body?: unknown; raw?: Buffer; status: number }[] = [

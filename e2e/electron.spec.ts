@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
-import type { DisplayState } from '../electron/contract.js';
+import type { DisplayState } from '../electron/contract/messages.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.join(ROOT, 'dist', 'electron', 'main.js');

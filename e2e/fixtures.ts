@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { DisplayState, QueueBoardState } from '../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../electron/contract/messages.js';
 import { ROOT, startServeProcess, type ServeProcess } from './serve-process.js';
 import { mountSmallDisk, unmountSmallDisk } from './small-disk.js';
 

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { QueueBoardState } from '../electron/contract.js';
+import type { QueueBoardState } from '../electron/contract/messages.js';
 import { expect, queueHooks, ROOT, test } from './fixtures.js';
 
 interface StatusQueue {

@@ -1,7 +1,7 @@
 /**
  * A disk that fills up, for real: a tmpfs of a few hundred KB mounted on a folder. Mounting needs
  * root (CAP_SYS_ADMIN); elsewhere `mountSmallDisk` says why it could not, and the test that needs it
- * is skipped (the 507 path is also covered in-process by electron/core/admin's unit tests).
+ * is skipped (the 507 path is also covered in-process by electron/host/services/console's unit tests).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';

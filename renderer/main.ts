@@ -3,7 +3,7 @@
  * wires host states and announce messages into them. Everything else lives in engine/, zones/,
  * player/, audio/ and announce/.
  */
-import type { DisplayState, ItemPlan, PlaybackEvent, QueueBoardState } from '../electron/contract.js';
+import type { DisplayState, ItemPlan, PlaybackEvent, QueueBoardState } from '../electron/contract/messages.js';
 import { AnnouncementBanner } from './announce/announcement-banner.js';
 import { startAnnouncements } from './announce/announcements.js';
 import type { Bridge } from './bridge.js';

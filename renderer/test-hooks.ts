@@ -2,7 +2,7 @@
  * Read-only diagnostics on `window.__hallcast`, for the Playwright e2e tests and for a technician
  * with DevTools. Nothing here changes what plays; the player must never depend on it.
  */
-import type { AnnouncementReport, DisplayState, QueueBoardState } from '../electron/contract.js';
+import type { AnnouncementReport, DisplayState, QueueBoardState } from '../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';
 
 export interface FrameCounters {

@@ -3,7 +3,7 @@
  * forever with capped backoff; while disconnected the display keeps showing its last state, and
  * outgoing reports are kept (bounded) and sent after the reconnect so proof-of-play is not lost.
  */
-import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../electron/contract.js';
+import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../electron/contract/messages.js';
 import type { Bridge } from './bridge.js';
 
 const MAX_BACKOFF_MS = 5_000;

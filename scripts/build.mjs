@@ -23,7 +23,7 @@ await build({ ...nodeEsm, entryPoints: { cli: 'electron/cli/bin.ts' }, outdir: '
 // The speech thread is loaded by file name, beside whichever bundle starts it.
 for (const dir of ['dist', 'dist/electron']) {
   await mkdir(dir, { recursive: true });
-  await copyFile('electron/core/tts/espeak-worker.mjs', `${dir}/espeak-worker.mjs`);
+  await copyFile('electron/host/services/speech/espeak-worker.mjs', `${dir}/espeak-worker.mjs`);
 }
 
 // The Electron shell. Main: an ES module like the CLI (run as `electron dist/electron/main.js`).

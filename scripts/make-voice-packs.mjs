@@ -8,7 +8,7 @@
  *   node scripts/make-voice-packs.mjs --remeasure  keep the clips (e.g. a hall's own recordings),
  *                                                  only re-measure durations into the manifests
  *
- * Segment ids must match electron/core/voice (the pack test fails if one is missing).
+ * Segment ids must match electron/host/domain/speech-plans (the pack test fails if one is missing).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

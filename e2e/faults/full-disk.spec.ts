@@ -105,7 +105,7 @@ async function played(h: Hall, id: string): Promise<void> {
 
 test('a full state disk: the hall plays on, says so in health, starts again on it, and writes whole lines when space returns', async ({ page, hall }) => {
   const refused = smallDiskRefusal();
-  test.skip(refused !== null, `no small disk here (${refused}); the write faults are covered in-process by electron/core/log's unit tests`);
+  test.skip(refused !== null, `no small disk here (${refused}); the write faults are covered in-process by electron/host/services/log's unit tests`);
   test.setTimeout(150_000);
   const h = await hall({ stateDiskBytes: STATE_DISK_BYTES });
   const proofFolder = path.join(h.state, 'proof-of-play');

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { HostStatus } from '../../electron/core/host/host-status.js';
+import type { HostStatus } from '../../electron/contract/status-view.js';
 import { BLANK_LUMA } from './picture.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';

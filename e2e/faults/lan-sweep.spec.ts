@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { spellings } from '../../electron/core/api/path-spellings.test-support.js';
+import { spellings } from '../../electron/host/channels/http/path-spellings.test-support.js';
 import { expect, nowPlaying, test, waitForProgramme } from '../fixtures.js';
 import { createLanPeer, type ProbeRequest } from './lan-peer.js';
 import { BLANK_LUMA, screenLuma } from './picture.js';

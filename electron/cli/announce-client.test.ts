@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from '../core/api/server.js';
-import { testHall } from '../core/host/test-hall.test-support.js';
+import { createServer } from '../host/channels/http/server.js';
+import { testHall } from '../host/test-hall.test-support.js';
 import { runAnnounce } from './announce-client.js';
 
 const REPO_VOICE = path.join(import.meta.dirname, '../../assets/voice');

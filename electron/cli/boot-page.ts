@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isSystemError } from '../core/health/disk-store.js';
+import { isSystemError } from '../host/domain/health/disk-store.js';
 
 const RETRY_MS = 50;
 

@@ -3,7 +3,7 @@
  * README's command section are all made from it, so none of them can say something the others
  * do not. Command and flag names are a public contract: scripts and service units use them.
  */
-import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../core/announce-desk/announce-request.js';
+import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../host/services/pa-desk/announce-request.js';
 import { hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
 
 export interface FlagSpec {

@@ -9,15 +9,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkReferences } from '../core/playlists/checks.js';
-import { formatDiagnostic, type Diagnostic } from '../core/playlists/diagnostic.js';
-import { JsonSource } from '../core/playlists/source.js';
-import { createPlaylistStore } from '../core/playlists/store.js';
-import type { ScheduleFile } from '../core/playlists/types.js';
-import { CronSyntaxError, parseCron } from '../core/schedule/cron.js';
+import { checkReferences } from '../host/domain/hall-config/checks.js';
+import { formatDiagnostic, type Diagnostic } from '../contract/diagnostic.js';
+import { JsonSource } from '../host/domain/hall-config/source.js';
+import { createPlaylistStore } from '../host/services/playlists/store.js';
+import type { ScheduleFile } from '../contract/hall-config.js';
+import { CronSyntaxError, parseCron } from '../host/domain/schedule/cron.js';
 import { main } from './main.js';
 
-const FIXTURE = path.join(import.meta.dirname, '../core/playlists/fixtures/hall');
+const FIXTURE = path.join(import.meta.dirname, '../host/services/playlists/fixtures/hall');
 const NOW = Date.parse('2026-12-01T04:00:00Z');
 
 const names = ['JAN', 'feb', 'Jul', 'DEC', 'SUN', 'mon', 'Fri', 'SAT', 'JU', 'MONDAY'];

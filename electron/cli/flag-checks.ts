@@ -4,7 +4,7 @@
  * that need the disk or the network (a folder exists, a port is free) are not here: those fail
  * at run time, with exit 1.
  */
-import { parseTimeInput } from '../core/time/hall-time.js';
+import { parseTimeInput } from '../host/domain/time/hall-time.js';
 
 export type FlagCheck = (value: string) => string | null;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHealth } from '../core/health/health.js';
+import { createHealth } from '../host/domain/health/health.js';
 import type { KioskBrowser } from './kiosk-browser.js';
 import { kioskArgs, superviseKiosk, type SupervisorDeps } from './kiosk-supervisor.js';
 

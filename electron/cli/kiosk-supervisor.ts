@@ -11,9 +11,9 @@
  * install) is given up on after a few tries (core/recovery/start-policy.ts), quoting what Chromium
  * last wrote to stderr, so the command can exit 1 instead of looping without saying why.
  */
-import type { Health } from '../core/health/health.js';
-import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../core/recovery/recovery-policy.js';
-import { browserExited, DEFAULT_START, initialStarts, type StartTuning } from '../core/recovery/start-policy.js';
+import type { Health } from '../host/domain/health/health.js';
+import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../host/domain/recovery/recovery-policy.js';
+import { browserExited, DEFAULT_START, initialStarts, type StartTuning } from '../host/domain/recovery/start-policy.js';
 import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
 import type { KioskBrowser } from './kiosk-browser.js';
 import { coverScreenFlags, type ScreenSize } from './kiosk-display.js';

@@ -11,8 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Host } from '../core/host/host.js';
-import { openRotatingLog } from '../core/log/rotating-log.js';
+import type { Host } from '../host/host.js';
+import { openRotatingLog } from '../host/services/log/rotating-log.js';
 import { writeBootPage } from './boot-page.js';
 import { deathSignalAvailable, launchKioskBrowser } from './kiosk-browser.js';
 import { displayProblem, readScreenSize } from './kiosk-display.js';

@@ -2,7 +2,7 @@
  * `hallcast plan-call TICKET COUNTER [--lang zh|en]`: the exact clips a call is read with, one
  * segment id per word, on one line — what the PA will say, checkable without a speaker.
  */
-import { planCall } from '../core/voice/call-plan.js';
+import { planCall } from '../host/domain/speech-plans/call-plan.js';
 import type { Output } from './output.js';
 
 /** `zh` and `en` on the command line; the packs are named by locale. */

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { instantOfInput, parseTimeInput } from '../core/time/hall-time.js';
-import { formatLocal } from '../core/time/local-format.js';
-import { isTimeZone, Zone } from '../core/time/zone.js';
+import { instantOfInput, parseTimeInput } from '../host/domain/time/hall-time.js';
+import { formatLocal } from '../host/domain/time/local-format.js';
+import { isTimeZone, Zone } from '../host/domain/time/zone.js';
 import { UsageError } from './cli-errors.js';
 
 /** The instant `at` names, and how the log shows it: "2026-12-07 12:30:00 +08:00 (Asia/Shanghai)". */

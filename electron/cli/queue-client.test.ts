@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueStatus } from '../core/host/host.js';
+import type { QueueStatus } from '../host/host.js';
 import { formatQueue, runCall } from './queue-client.js';
 
 const T = Date.parse('2026-12-01T10:17:00+08:00');

@@ -2,7 +2,7 @@
  * `hallcast call` and `hallcast queue`: the PA desk's and the floor manager's view of a running
  * player, through its local API. The board as text is a pure function, tested without a player.
  */
-import type { QueueStatus } from '../core/host/host.js';
+import type { QueueStatus } from '../host/host.js';
 import type { Output } from './output.js';
 
 export interface ApiTarget {

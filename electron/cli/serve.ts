@@ -4,10 +4,10 @@
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from '../core/api/server.js';
-import { createHost, type Host } from '../core/host/host.js';
-import { isLoopback } from '../core/api/guard.js';
-import { systemClock, type Clock } from '../core/scheduler/ports.js';
+import { createServer } from '../host/channels/http/server.js';
+import { createHost, type Host } from '../host/host.js';
+import { isLoopback } from '../host/channels/http/guard.js';
+import { systemClock, type Clock } from '../host/ports.js';
 import { StartupError, UsageError } from './cli-errors.js';
 import { listenProblem } from './listen-problem.js';
 import { previewStart } from './preview-start.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { formatDiagnostic } from '../core/playlists/diagnostic.js';
-import { loadPlaylists } from '../core/playlists/load.js';
-import { dayTimeline, TimelineRequestError } from '../core/schedule/day-timeline.js';
+import { formatDiagnostic } from '../contract/diagnostic.js';
+import { loadPlaylists } from '../host/services/playlists/load.js';
+import { dayTimeline, TimelineRequestError } from '../host/domain/schedule/day-timeline.js';
 import type { Output } from './output.js';
 
 export interface TimelineOptions {

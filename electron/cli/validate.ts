@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { formatDiagnostic, hasErrors, summarize } from '../core/playlists/diagnostic.js';
-import { loadPlaylists } from '../core/playlists/load.js';
-import { checkVoiceFolder } from '../core/voice/voice-pack-folder.js';
+import { formatDiagnostic, hasErrors, summarize } from '../contract/diagnostic.js';
+import { loadPlaylists } from '../host/services/playlists/load.js';
+import { checkVoiceFolder } from '../host/services/speech/voice-pack-folder.js';
 import type { Output } from './output.js';
 
 /**

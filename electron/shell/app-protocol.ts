@@ -7,11 +7,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { CustomScheme } from 'electron';
-import { contentSecurityPolicy } from '../core/api/csp.js';
+import { contentSecurityPolicy } from '../host/channels/http/csp.js';
 import { existsSync } from 'node:fs';
-import { resolveMedia } from '../core/playlists/media-path.js';
-import { SPEECH_ROUTE, speechFile } from '../core/announce-desk/speech-clips.js';
-import type { Log } from '../core/scheduler/ports.js';
+import { resolveMedia } from '../host/services/playlists/media-path.js';
+import { SPEECH_ROUTE, speechFile } from '../host/services/pa-desk/speech-clips.js';
+import type { Log } from '../host/ports.js';
 import { byteRange } from './byte-range.js';
 import { contentTypeOf } from './content-type.js';
 

@@ -3,12 +3,12 @@
  * web contents, IPC, the protocol module, the app and timers. Tests emit the events Chromium
  * would and look at what the shell did in return.
  */
-import type { AnnounceSend } from '../core/announce-desk/display-roster.js';
+import type { AnnounceSend } from '../host/services/pa-desk/display-roster.js';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
-import type { DisplayState, FromDisplay, QueueBoardState } from '../contract.js';
-import type { Host, HostStatus } from '../core/host/host.js';
-import type { Log } from '../core/scheduler/ports.js';
-import { createHealth } from '../core/health/health.js';
+import type { DisplayState, FromDisplay, QueueBoardState } from '../contract/messages.js';
+import type { Host, HostStatus } from '../host/host.js';
+import type { Log } from '../host/ports.js';
+import { createHealth } from '../host/domain/health/health.js';
 import type { ShellApp, ShellElectron, ShellFrame, ShellIpcEvent, ShellSession, ShellTimers, ShellWebContents, ShellWindow } from './electron-ports.js';
 
 type AnyListener = (...args: unknown[]) => void;

@@ -1,12 +1,12 @@
 import { createServer as createTcpServer, type Server } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../core/host/host.js';
-import { FakeTime } from '../core/scheduler/fake-time.test-support.js';
+import { createHost, type Host } from '../host/host.js';
+import { FakeTime } from '../host/fake-time.test-support.js';
 import { startLocalApi, type LocalApi } from './local-api.js';
 import { shellConfig } from './shell-config.js';
 
-const HALL = path.join(import.meta.dirname, '../core/playlists/fixtures/hall');
+const HALL = path.join(import.meta.dirname, '../host/services/playlists/fixtures/hall');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();

@@ -4,8 +4,8 @@
  * renderer (and the console's live preview frame, which is the renderer's page, stays empty).
  */
 import path from 'node:path';
-import { createServer } from '../core/api/server.js';
-import type { Host } from '../core/host/host.js';
+import { createServer } from '../host/channels/http/server.js';
+import type { Host } from '../host/host.js';
 import type { ShellConfig } from './shell-config.js';
 
 export interface LocalApi {
@@ -19,7 +19,7 @@ export async function startLocalApi(host: Host, config: ShellConfig, version: st
     host,
     rendererDir: null,
     assetsDir: config.assetsDir,
-    // The floor-manager console (electron/core/admin), built beside the renderer.
+    // The floor-manager console (electron/host/services/console), built beside the renderer.
     playlistsDir: config.playlistsDir,
     stateDir: config.stateDir,
     adminDir: path.join(path.dirname(config.rendererDir), 'admin'),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, type QueueBoardState } from '../contract.js';
+import { CHANNELS, type QueueBoardState } from '../contract/messages.js';
 import type { ShellIpcEvent } from './electron-ports.js';
 import {
   displayState,

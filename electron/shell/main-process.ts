@@ -5,11 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CHANNELS, type AnnounceMessage, type DisplayState, type FromDisplay, type QueueBoardState } from '../contract.js';
-import { BODY_LIMIT } from '../core/api/server.js';
-import { parseDisplayMessage } from '../core/api/display-message.js';
-import type { Host } from '../core/host/host.js';
-import type { Log } from '../core/scheduler/ports.js';
+import { CHANNELS, type AnnounceMessage, type DisplayState, type FromDisplay, type QueueBoardState } from '../contract/messages.js';
+import { BODY_LIMIT } from '../host/channels/http/server.js';
+import { parseDisplayMessage } from '../contract/from-display.js';
+import type { Host } from '../host/host.js';
+import type { Log } from '../host/ports.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
 import { createDisplayRecovery, type DisplayRecovery } from './display-recovery.js';
 import type { PreventableEvent, ShellElectron, ShellIpcEvent, ShellTimers, ShellWindow } from './electron-ports.js';

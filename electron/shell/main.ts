@@ -4,9 +4,9 @@
  * before Electron's ready event, which an awaiting ES module can miss.
  */
 import electron from 'electron';
-import { createHost } from '../core/host/host.js';
+import { createHost } from '../host/host.js';
 import { packageRoot, packageVersion } from '../cli/package-root.js';
-import { jsonLog } from '../core/log/json-log.js';
+import { jsonLog } from '../host/services/log/json-log.js';
 import type { ShellTimers } from './electron-ports.js';
 import { startLocalApi } from './local-api.js';
 import { startShell } from './main-process.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type DisplayState } from '../contract.js';
+import { CHANNELS, type DisplayState } from '../contract/messages.js';
 import { displayState } from './fake-electron.test-support.js';
 import type { Bridge } from './preload.js';
 

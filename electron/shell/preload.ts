@@ -15,7 +15,7 @@ import {
   type DisplayState,
   type PlaybackReport,
   type QueueBoardState,
-} from '../contract.js';
+} from '../contract/messages.js';
 
 const listeners = new Set<(state: DisplayState) => void>();
 // A listener added after the host's first state still starts from it, as with the WebSocket bridge.

@@ -6,7 +6,7 @@
  * programme hides it) — the words must always be on screen. Static DOM on the panels layer; a line
  * too long for the band scrolls by a compositor transform (Web Animations), never by redrawing.
  */
-import type { AnnouncementKind, AnnouncementPlay } from '../../electron/contract.js';
+import type { AnnouncementKind, AnnouncementPlay } from '../../electron/contract/messages.js';
 import { placeElement, type Rect } from '../engine/rect.js';
 import type { BannerView } from './announcement-controller.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnouncementPlay, AnnouncementReport } from '../../electron/contract.js';
+import type { AnnouncementPlay, AnnouncementReport } from '../../electron/contract/messages.js';
 import type { EndReason, Playback, SpeechPlan } from '../audio/announcer.js';
 import { DEFAULT_DUCK } from '../audio/speech-schedule.js';
 import { AnnouncementController, type ControllerDeps } from './announcement-controller.js';

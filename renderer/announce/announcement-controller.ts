@@ -5,7 +5,7 @@
  * time; if a second `play` comes while one still speaks anyway, the old one is cut first and
  * reported ended ("superseded"), so the PA never speaks two at once.
  */
-import type { AnnounceMessage, AnnouncementKind, AnnouncementPlay, AnnouncementReport } from '../../electron/contract.js';
+import type { AnnounceMessage, AnnouncementKind, AnnouncementPlay, AnnouncementReport } from '../../electron/contract/messages.js';
 import type { Playback, SpeechPlan } from '../audio/announcer.js';
 
 /** What plays the clips: the Announcer (audio/announcer.ts). */

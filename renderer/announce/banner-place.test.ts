@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ZonePlan } from '../../electron/contract.js';
+import type { ZonePlan } from '../../electron/contract/messages.js';
 import { bannerPlace } from './banner-place.js';
 
 const main: ZonePlan = { name: 'main', kind: 'programme', x: 0, y: 0, w: 0.7, h: 0.82 };

@@ -3,7 +3,7 @@
  * does not hide, else a band over the bottom of the programme zone, as tall as a 1080p banner zone
  * (a tenth of the screen) but never more than 30 % of the programme.
  */
-import type { ZonePlan } from '../../electron/contract.js';
+import type { ZonePlan } from '../../electron/contract/messages.js';
 import { zoneRect, type Rect } from '../engine/rect.js';
 
 const OVERLAY_SCREEN_SHARE = 0.1;

@@ -4,7 +4,7 @@
  * gain ducks under them. Order and preemption are the host's queue's business; this only refuses
  * a second announcement while one is loading or speaking.
  */
-import type { AnnouncementPlay } from '../../electron/contract.js';
+import type { AnnouncementPlay } from '../../electron/contract/messages.js';
 import { ClipCache } from './clip-cache.js';
 import { scheduleSpeech, speechRequestProblem, type GainPoint } from './speech-schedule.js';
 

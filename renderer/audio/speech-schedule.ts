@@ -4,7 +4,7 @@
  * and Opus pre-skip can shift them, so only the decoded AudioBuffer.duration is exact enough for
  * back-to-back clips).
  */
-import type { DuckPlan } from '../../electron/contract.js';
+import type { DuckPlan } from '../../electron/contract/messages.js';
 
 /** What the host sends when announcements.json says nothing (its DEFAULT_DUCK). */
 export const DEFAULT_DUCK: DuckPlan = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };

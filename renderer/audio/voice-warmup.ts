@@ -2,12 +2,12 @@
  * Decodes the hall's voice packs once the display has settled, so the first calls of the day do
  * not wait for their clips. Measured on the dev page: a call whose clips were not decoded yet took
  * 110–350 ms from message to chime, one with decoded clips ~55 ms (renderer/audio/README.md). The
- * URLs are the ones the host builds for the same packs (electron/core/announce-desk/voice-packs.ts),
+ * URLs are the ones the host builds for the same packs (electron/host/services/pa-desk/voice-packs.ts),
  * so a warmed clip is a cache hit; a pack that is missing is skipped, and a play never depends on
  * this having run.
  */
 
-/** The packs the host can read from (electron/core/voice/voice-lang.ts). */
+/** The packs the host can read from (electron/host/domain/speech-plans/voice-lang.ts). */
 const VOICE_LANGS = ['zh-CN', 'en'] as const;
 /** Between two clips: the decoder shares two cores with the programme's video. */
 const PAUSE_MS = 20;

@@ -24,7 +24,7 @@ import type {
   PlaybackReport,
   ProgrammePlan,
   QueueBoardState,
-} from '../../electron/contract.js';
+} from '../../electron/contract/messages.js';
 import type { Bridge } from '../bridge.js';
 
 const landscape: LayoutPlan = {
@@ -146,7 +146,7 @@ const announceLead = params.get('alead');
 if (announceLead !== null) document.documentElement.dataset['announceLeadMs'] = announceLead;
 const scenario = scenarios[params.get('scenario') ?? 'mixed'] ?? scenarios['mixed']!;
 
-/** A call as the host composes it (electron/core/announce-desk/spoken.ts): one chime, zh-CN then en. */
+/** A call as the host composes it (electron/host/services/pa-desk/spoken.ts): one chime, zh-CN then en. */
 function callPlay(ticket: string, counter: number, speak: boolean): AnnouncementPlay {
   const t = ticket.toUpperCase();
   const read = (lang: string): string[] => [...t].map((ch) => `/media/voice/${lang}/${/\d/.test(ch) ? 'digit' : 'letter'}-${ch}.ogg`);

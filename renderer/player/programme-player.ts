@@ -5,7 +5,7 @@
  * and raised in the update the current item is done (start-rule.ts), so none of it goes unseen or
  * unheard; a still starts underneath and is raised on its first frame.
  */
-import type { ItemPlan, PlaybackEvent, ProgrammePlan } from '../../electron/contract.js';
+import type { ItemPlan, PlaybackEvent, ProgrammePlan } from '../../electron/contract/messages.js';
 import type { Rect } from '../engine/rect.js';
 import type { IdleSlide } from './idle-slide.js';
 import type { MediaLayers } from './media-layers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemPlan } from '../../electron/contract.js';
+import type { ItemPlan } from '../../electron/contract/messages.js';
 import { PenaltyBox } from './penalty-box.js';
 import { Rotation } from './rotation.js';
 import { sameItem } from './same-item.js';

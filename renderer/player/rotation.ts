@@ -3,7 +3,7 @@
  * random order and never repeats an item across the seam between rounds. Items that are out
  * (penalised) are passed over; null means nothing is playable now.
  */
-import type { ItemPlan } from '../../electron/contract.js';
+import type { ItemPlan } from '../../electron/contract/messages.js';
 
 export class Rotation {
   private order: number[] = [];

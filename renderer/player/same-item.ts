@@ -1,4 +1,4 @@
-import type { ItemPlan } from '../../electron/contract.js';
+import type { ItemPlan } from '../../electron/contract/messages.js';
 
 /** Two plans play the same thing: same key and media, same trim or duration (volume may differ). */
 export function sameItem(a: ItemPlan, b: ItemPlan): boolean {

@@ -2,7 +2,7 @@
  * One item bound to one DOM element, from loading to leaving the screen. The player keeps at most
  * two: the one on screen and the one being prepared to replace it.
  */
-import type { ItemPlan } from '../../electron/contract.js';
+import type { ItemPlan } from '../../electron/contract/messages.js';
 import type { ItemClock } from './stall-rule.js';
 
 export type SkipReason = 'missing' | 'decode-error' | 'stalled' | 'play-rejected';

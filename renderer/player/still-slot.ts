@@ -2,7 +2,7 @@
  * Items without their own clock: a picture or a text slide, shown for `duration` seconds from the
  * moment it is raised. Pictures are decoded before they are shown, so the swap is one frame.
  */
-import type { ImagePlan, TextPlan } from '../../electron/contract.js';
+import type { ImagePlan, TextPlan } from '../../electron/contract/messages.js';
 import { classifyFailure } from './classify-failure.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
 import { SkipError, type ElementName, type Slot, type BeginAt, type SlotEvents } from './slot.js';

@@ -4,7 +4,7 @@
  * starts and is raised in the same update (start-rule.ts), so its first frame is the first new
  * picture and its sound starts with it, neither black nor cut.
  */
-import type { VideoPlan } from '../../electron/contract.js';
+import type { VideoPlan } from '../../electron/contract/messages.js';
 import { classifyFailure } from './classify-failure.js';
 import { dueAtNextRefresh, PresentedFrames } from './presented-frames.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';

@@ -1,6 +1,6 @@
 /** Date and time in the hall's time zone, Chinese large, English small below. */
 import { Container, Text } from 'pixi.js';
-import type { DisplayState } from '../../electron/contract.js';
+import type { DisplayState } from '../../electron/contract/messages.js';
 import type { Engine } from '../engine/engine.js';
 import type { StageLayer } from '../engine/stage-layer.js';
 import type { Rect } from '../engine/rect.js';

@@ -2,7 +2,7 @@
  * Stands in for a zone piece whose code loads later (the pixi pieces, see Engine.stage): it keeps
  * the latest state, size and visibility, and hands them to the real piece when it arrives.
  */
-import type { DisplayState, QueueBoardState } from '../../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { Rect } from '../engine/rect.js';
 import type { ZonePiece } from './zone-piece.js';
 

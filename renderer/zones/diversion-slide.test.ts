@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiversionSlide } from '../../electron/contract.js';
+import type { DiversionSlide } from '../../electron/contract/messages.js';
 import { diversionAt } from './diversion-slide.js';
 
 const slide: DiversionSlide = {

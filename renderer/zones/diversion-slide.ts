@@ -5,7 +5,7 @@
  * `until` on the display's corrected clock, whichever comes first; the host does not have to
  * send anything for it to go.
  */
-import type { DiversionSlide as DiversionPlan } from '../../electron/contract.js';
+import type { DiversionSlide as DiversionPlan } from '../../electron/contract/messages.js';
 import { stack, Z } from '../player/media-layers.js';
 
 /** The slide to show at host time `now`: none once its time is up. */

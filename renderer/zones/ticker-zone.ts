@@ -5,8 +5,8 @@
  * cost ~40 % of the frame rate and a mask for clipping another ~40 fps (measured); a transformed
  * layer costs nothing. Notices are recycled to the end of the strip when they leave on the left.
  */
-import type { DisplayState } from '../../electron/contract.js';
-import type { Localized } from '../../electron/core/playlists/types.js';
+import type { DisplayState } from '../../electron/contract/messages.js';
+import type { Localized } from '../../electron/contract/hall-config.js';
 import type { Engine } from '../engine/engine.js';
 import { placeElement, type Rect } from '../engine/rect.js';
 import { designScale, type ZonePiece } from './zone-piece.js';

@@ -4,7 +4,7 @@
  * the banner outlive layout changes, so a new layout neither restarts the clip on screen nor drops
  * the words of an announcement being spoken.
  */
-import type { DisplayState, QueueBoardState, ZonePlan } from '../../electron/contract.js';
+import type { DisplayState, QueueBoardState, ZonePlan } from '../../electron/contract/messages.js';
 import { bannerPlace } from '../announce/banner-place.js';
 import type { Engine } from '../engine/engine.js';
 import { zoneRect, type Rect } from '../engine/rect.js';

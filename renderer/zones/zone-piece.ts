@@ -1,4 +1,4 @@
-import type { DisplayState, QueueBoardState } from '../../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { Rect } from '../engine/rect.js';
 
 /** One piece of content in a zone of the layout. */

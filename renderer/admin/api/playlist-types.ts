@@ -4,7 +4,7 @@
  * and rules are the player's own types; a file differs from the loaded configuration only where
  * the loader fills defaults (a programme's order and volume, an entry's priority) and in `$schema`.
  */
-import type { CalendarDefinition } from '../../../electron/core/schedule/calendar.js';
+import type { CalendarDefinition } from '../../../electron/host/domain/schedule/calendar.js';
 import type {
   CareRule,
   DayToken,
@@ -16,7 +16,7 @@ import type {
   TextSlideItem,
   TimedAnnouncement,
   VideoItem,
-} from '../../../electron/core/playlists/types.js';
+} from '../../../electron/contract/hall-config.js';
 
 export type { CareRule, ImageItem, ProgrammeItem, VideoItem };
 export type DayName = DayToken;

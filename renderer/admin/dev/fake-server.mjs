@@ -1,4 +1,4 @@
-// DEV ONLY: a stand-in for the player's console API (electron/core/admin/README.md), to try the
+// DEV ONLY: a stand-in for the player's console API (electron/host/services/console/README.md), to try the
 // console in a browser while the real routes are being built. It works on a copy of playlists/ and
 // assets/ in a temporary folder and checks saves with the real validator and timeline (hence tsx).
 //   node scripts/build.mjs && node --import tsx renderer/admin/dev/fake-server.mjs [port] [--no-password] [--session-seconds N]
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLocation } from 'jsonc-parser';
-import { dayTimeline } from '../../../electron/core/schedule/day-timeline.ts';
-import { loadPlaylists } from '../../../electron/core/playlists/load.ts';
+import { dayTimeline } from '../../../electron/host/domain/schedule/day-timeline.ts';
+import { loadPlaylists } from '../../../electron/host/services/playlists/load.ts';
 import { fakeHall } from './fake-hall.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../../..');

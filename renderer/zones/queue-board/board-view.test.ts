@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueBoardState } from '../../../electron/contract.js';
+import type { QueueBoardState } from '../../../electron/contract/messages.js';
 import { ago, boardView, FLASH_PERIOD_MS, FLASHES } from './board-view.js';
 
 const T = Date.parse('2026-12-01T10:17:00+08:00');

@@ -3,7 +3,7 @@
  * big (and whether it is flashing), who each counter serves, the latest calls with how long ago,
  * and who waits for how long. Pure, so the words and the flash timing are tested without pixi.
  */
-import type { QueueBoardState } from '../../../electron/contract.js';
+import type { QueueBoardState } from '../../../electron/contract/messages.js';
 
 /** A new call flashes this many times, then settles (a customer looking up mid-flash still sees it). */
 export const FLASHES = 3;

@@ -7,7 +7,7 @@
  * a 0.7-high zone on a 1080p screen shows it ~84 px tall, readable from well beyond 5 m.
  */
 import { Container, Graphics } from 'pixi.js';
-import type { DisplayState, QueueBoardState } from '../../../electron/contract.js';
+import type { DisplayState, QueueBoardState } from '../../../electron/contract/messages.js';
 import type { Engine } from '../../engine/engine.js';
 import { placeElement, type Rect } from '../../engine/rect.js';
 import type { StageLayer } from '../../engine/stage-layer.js';

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { FromDisplay } from './messages.js';
+import { parseDisplayMessage } from './from-display.js';
+
+const duck = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
+
+describe('parseDisplayMessage', () => {
+  it.each<FromDisplay>([
+    { type: 'announcement', announcement: { id: 'a1', event: 'started', at: 5, duck } },
+    { type: 'announcement', announcement: { id: 'a1', event: 'ended', at: 6, reason: 'stopped' } },
+    { type: 'announcement', announcement: { id: 'a1', event: 'failed', at: 6, reason: 'clip "x" could not be loaded' } },
+    { type: 'report', report: { event: 'ended', programme: 'p', item: 'p#0', url: null, at: 1 } },
+    { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: '/media/v.mp4', at: 1, reason: 'stalled', detail: 'no-first-frame' } },
+    { type: 'fault', fault: { kind: 'gpu-context-lost', at: 7 } },
+    { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'queue zone' } },
+  ])('takes the envelope the bridges send: %o', (message) => {
+    expect(parseDisplayMessage(JSON.stringify(message))).toStrictEqual(message);
+  });
+
+  it.each([
+    { type: 'announcement', report: { id: 'a1', event: 'started', at: 5 } },
+    { type: 'announcement', announcement: { id: 'a1', event: 'sung', at: 5 } },
+    { type: 'announcement', announcement: { id: 7, event: 'ended', at: 5 } },
+    { type: 'announcement', announcement: { id: 'a1', event: 'started', at: 5, duck: { depthDb: 'deep' } } },
+    { type: 'fault', fault: { kind: 'disk-on-fire', at: 7 } },
+    { type: 'fault', fault: { kind: 'gpu-context-lost' } },
+    { type: 'fault', fault: { kind: 'code-load-failed', at: 7 } },
+    { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'x'.repeat(81) } },
+    { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: null, at: 1, detail: 3 } },
+  ])('refuses a malformed display message: %o', (message) => {
+    expect(parseDisplayMessage(JSON.stringify(message))).toBeNull();
+  });
+});

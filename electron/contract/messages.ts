@@ -1,0 +1,301 @@
+/**
+ * The one contract between the host (Electron main process or `hallcast serve`) and the display
+ * (renderer). The Electron preload carries these messages over IPC, the Chromium kiosk over a
+ * WebSocket at /ws; the renderer never knows which. Main and preload import this module; the
+ * renderer imports its types only.
+ */
+import type { Localized, ZoneKind } from './hall-config.js';
+
+export const CHANNELS = {
+  /** host → display: the whole display state, sent on connect and on every change. */
+  state: 'display:state',
+  /** display → host: a playback event for the proof-of-play log. */
+  report: 'display:report',
+  /** display → host: liveness and what is on screen, every few seconds. */
+  heartbeat: 'display:heartbeat',
+  /** display → host: once, after the page has loaded. */
+  hello: 'display:hello',
+  /** host → display: the queue board, sent on connect and on every change. */
+  queue: 'display:queue',
+  /** host → display: speak an announcement (or only show its text), or stop one. */
+  announce: 'display:announce',
+  /** display → host: an announcement started, ended or failed on this display. */
+  announcement: 'display:announcement',
+  /** display → host: something went wrong on the display and it recovered by itself (counted in health). */
+  fault: 'display:fault',
+  /** display → host: whether this display's audio output runs (it may speak for the PA), on every change. */
+  audio: 'display:audio',
+} as const;
+
+export interface ZonePlan {
+  name: string;
+  kind: ZoneKind;
+  /** Fractions of the screen, 0..1. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LayoutPlan {
+  name: string;
+  orientation: 'landscape' | 'portrait';
+  background: string;
+  zones: ZonePlan[];
+}
+
+interface ItemBase {
+  /** Stable per programme and position, e.g. "morning#2"; used in reports and the skip list. */
+  key: string;
+  /** Effective volume 0..1: programme × item, 0 when muted. */
+  volume: number;
+}
+
+export interface VideoPlan extends ItemBase {
+  type: 'video';
+  /** Same-origin URL under /media/. */
+  url: string;
+  in: number | null;
+  out: number | null;
+}
+
+export interface ImagePlan extends ItemBase {
+  type: 'image';
+  url: string;
+  /** Seconds. */
+  duration: number;
+}
+
+export interface TextPlan extends ItemBase {
+  type: 'text';
+  duration: number;
+  title: Localized;
+  body: Localized | null;
+  background: string;
+  color: string;
+}
+
+export type ItemPlan = VideoPlan | ImagePlan | TextPlan;
+
+export interface ProgrammePlan {
+  id: string;
+  title: Localized;
+  order: 'loop' | 'shuffle';
+  items: ItemPlan[];
+  hideZones: string[];
+}
+
+export interface DisplayState {
+  /** Increases with every state the host sends. */
+  seq: number;
+  /** null: the idle branding slide. */
+  programme: ProgrammePlan | null;
+  /** The schedule entry that chose it; null = the default programme or idle. */
+  entry: string | null;
+  /** Epoch ms of the next scheduled switch, or null. */
+  nextSwitch: number | null;
+  layout: LayoutPlan;
+  ticker: { speed: number; notices: Localized[] };
+  /** IANA zone of the hall, for the clock. */
+  timezone: string;
+  /** Host's clock when the state was sent (epoch ms): the display corrects its clock by it. */
+  serverTime: number;
+  /** The idle slide's picture, or null for a drawn one. */
+  idleImage: string | null;
+  /** A care rule's diversion slide shown over the programme zone until `until`; null: none. */
+  diversion: DiversionSlide | null;
+}
+
+/** Shown over the programme while a service is overloaded, e.g. "try the self-service machines". */
+export interface DiversionSlide {
+  /** The care rule that raised it. */
+  rule: string;
+  title: Localized;
+  body: Localized | null;
+  /** Same-origin picture URL under /media/, or null for a text slide. */
+  image: string | null;
+  background: string;
+  color: string;
+  /** Host clock, epoch ms: the display takes it down then (corrected by serverTime). */
+  until: number;
+}
+
+export type PlaybackEvent = 'attempted' | 'first-frame' | 'ended' | 'skipped';
+
+export interface PlaybackReport {
+  event: PlaybackEvent;
+  programme: string;
+  item: string;
+  /** Media URL, when the item has one. */
+  url: string | null;
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+  /** For 'skipped': why (missing, decode error, stalled, …). */
+  reason?: string;
+  /** For a 'stalled' skip: which check caught it (not-loaded, no-first-frame, frozen, overran). */
+  detail?: string;
+}
+
+export interface DisplayHeartbeat {
+  at: number;
+  programme: string | null;
+  item: string | null;
+  /** Seconds into the current item. */
+  position: number | null;
+}
+
+/** A fault the display met and recovered from by itself, for /api/status → health. */
+export type DisplayFault =
+  | {
+      /** The pixi canvas's WebGL context was lost; the stage was rebuilt. */
+      kind: 'gpu-context-lost';
+      /** Display's clock (corrected to the host's), epoch ms. */
+      at: number;
+    }
+  | {
+      /** A lazily loaded part of the display's code failed to arrive (a network blip); it is asked for again. */
+      kind: 'code-load-failed';
+      at: number;
+      /** Which part, in words: "pixi stage", "queue zone". At most 80 characters. */
+      part: string;
+    };
+
+export interface DisplayHello {
+  shell: 'electron' | 'chromium';
+  width: number;
+  height: number;
+  userAgent: string;
+}
+
+/**
+ * ready: the display's AudioContext runs, so what it is sent sounds; blocked: no Web Audio, or the
+ * context cannot start (autoplay policy); unknown: not known yet. Only a `ready` display is given
+ * the hall's PA.
+ */
+export type AudioOutput = 'ready' | 'blocked' | 'unknown';
+
+export interface DisplayAudio {
+  output: AudioOutput;
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+}
+
+/** One service's line on the board: who waits and for about how long. */
+export interface QueueBoardService {
+  id: string;
+  name: Localized;
+  priority: boolean;
+  waiting: number;
+  /** The honest range as text ("15–20 分钟" / "15–20 min"); "—" when no open counter serves it. */
+  wait: { zh: string; en: string };
+  /** The range in minutes; null when no open counter serves it (`high` null: open-ended). */
+  minutes: { low: number; high: number | null } | null;
+}
+
+export interface QueueBoardCounter {
+  counter: number;
+  /** null: open, between customers. */
+  ticket: string | null;
+  priority: boolean;
+}
+
+export interface QueueBoardCall {
+  /** Names this call (a recall is another call): what the display keys its flash and paint log on. */
+  key: string;
+  ticket: string;
+  counter: number;
+  /** When the call happened (the feed's time), epoch ms. */
+  at: number;
+  recall: boolean;
+  priority: boolean;
+  /**
+   * The call reached the player within callMaxAgeSeconds: it may be flashed and announced. A late
+   * call (a feed catching up after an outage) is listed, never flashed or announced.
+   */
+  fresh: boolean;
+}
+
+export interface QueueFeedStatus {
+  kind: 'simulator' | 'push' | 'poll' | 'sse' | 'websocket';
+  state: 'connecting' | 'up' | 'delayed' | 'down';
+  /** Nothing heard for longer than the feed's delayedAfterSeconds: the board marks its data delayed. */
+  delayed: boolean;
+  /** Epoch ms of the last event or sign of life; null before the first. */
+  lastEventAt: number | null;
+  reason?: string;
+}
+
+/** The queue board as the host sees it; null from the host when the hall has no queue.json. */
+export interface QueueBoardState {
+  /** Increases with every board the host sends. */
+  seq: number;
+  /** Host time when it was made, epoch ms ("2 min ago" counts from the display's corrected clock). */
+  at: number;
+  services: QueueBoardService[];
+  /** Open counters, by number. */
+  serving: QueueBoardCounter[];
+  /** Newest first. */
+  calls: QueueBoardCall[];
+  feed: QueueFeedStatus;
+}
+
+export type AnnouncementKind = 'emergency' | 'pa' | 'call' | 'care';
+
+/** How the programme makes room for speech (playlists/announcements.json → "duck"). */
+export interface DuckPlan {
+  /** Programme level under speech, dB (−15 ≈ ×0.178). */
+  depthDb: number;
+  /** Ramp down, s; it runs under the lead-in clips (the chime). */
+  attackSeconds: number;
+  /** Ramp back to full, s, after the last clip. */
+  releaseSeconds: number;
+}
+
+/** One announcement as a display plays it: every clip already chosen by the host. */
+export interface AnnouncementPlay {
+  id: string;
+  kind: AnnouncementKind;
+  /** Same-origin clip URLs in reading order, every language of the announcement included. */
+  clips: string[];
+  /**
+   * How many leading clips (the chime) may sound while the programme is still ducking; the clip
+   * after them starts no earlier than the end of the duck's attack.
+   */
+  leadIn: number;
+  /** Times the whole list is read, ≥ 1; together they are one play. */
+  repeat: number;
+  /** Silence between two readings, s. */
+  pauseSeconds: number;
+  duck: DuckPlan;
+  /** What is said, per language in reading order, for the announcement banner (hard of hearing). */
+  lines: { lang: 'zh-CN' | 'en'; text: string }[];
+  /** true on the display that carries the hall's PA; the others only show the banner. */
+  speak: boolean;
+}
+
+export type AnnounceMessage = { type: 'play'; play: AnnouncementPlay } | { type: 'stop'; id: string; reason: string };
+
+export interface AnnouncementReport {
+  id: string;
+  /** started: the first clip sounds; ended: the last clip ended (or it was stopped); failed: nothing was played. */
+  event: 'started' | 'ended' | 'failed';
+  /** Display's clock (corrected to the host's), epoch ms. */
+  at: number;
+  /** For 'failed' (a clip that did not load or decode), and 'ended' after a stop. */
+  reason?: string;
+  /** For 'started': the duck the display applied, for the announcement log. */
+  duck?: DuckPlan;
+}
+
+/** WebSocket envelopes, one message per frame, JSON. */
+export type ToDisplay =
+  | { type: 'state'; state: DisplayState }
+  | { type: 'queue'; queue: QueueBoardState | null }
+  | { type: 'announce'; announce: AnnounceMessage };
+export type FromDisplay =
+  | { type: 'report'; report: PlaybackReport }
+  | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
+  | { type: 'hello'; hello: DisplayHello }
+  | { type: 'announcement'; announcement: AnnouncementReport }
+  | { type: 'fault'; fault: DisplayFault }
+  | { type: 'audio'; audio: DisplayAudio };

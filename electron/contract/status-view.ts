@@ -1,0 +1,79 @@
+/**
+ * What GET /api/status answers. Types only, and from node-free modules, so the console's browser
+ * build reads the same shapes the host sends.
+ */
+import type { AudioOutput, DisplayHello, QueueBoardState } from './messages.js';
+import type { AnnouncementsView } from './announcements-view.js';
+import type { Localized } from './hall-config.js';
+import type { HealthView } from '../host/domain/health/health.js';
+import type { ProvisionalHolidaysAlert } from '../host/domain/schedule/holiday-alerts.js';
+
+export interface PlaylistStatus {
+  loadedAt: number | null;
+  from: 'folder' | 'saved copy' | null;
+  /** Findings of the last load that was refused; empty once a valid folder loads. */
+  errors: string[];
+  warnings: string[];
+}
+
+export interface DisplayInfo {
+  id: string;
+  shell: DisplayHello['shell'] | null;
+  width: number | null;
+  height: number | null;
+  lastSeen: number;
+  programme: string | null;
+  item: string | null;
+  position: number | null;
+  /** What the display last reported of its audio output: only a `ready` one can speak for the PA. */
+  audio: AudioOutput;
+  /** false after it stopped heartbeating, until it heartbeats again. */
+  alive: boolean;
+  /** This display carries the hall's PA now (in /api/status). */
+  speaker?: boolean;
+}
+
+export interface HostStatus {
+  ok: boolean;
+  uptimeSeconds: number;
+  programme: { id: string; title: Localized } | null;
+  entry: string | null;
+  since: number | null;
+  nextSwitch: { at: number; programme: string | null; entry: string | null } | null;
+  nowPlaying: { item: string | null; position: number | null } | null;
+  displays: DisplayInfo[];
+  playlists: PlaylistStatus;
+  /** null: the hall has no queue.json. */
+  queue: QueueStatus | null;
+  /**
+   * What the PA is saying, how many wait (GET /api/announcements has the whole queue), and whether
+   * it can be heard at all: `reach.canSpeak`, the display, since when, why not, what is refused.
+   */
+  announcements: { current: AnnouncementsView['current']; pending: number; reach: AnnouncementsView['reach'] };
+  /** For the floor staff: tickets over time, services overloaded (care rules). */
+  alerts: Alert[];
+  /** The player's own faults, by class: counts since start and conditions still active. */
+  health: HealthView;
+}
+
+/** The queue as the floor staff's tools read it from /api/status. */
+export interface QueueStatus {
+  /** The queue's clock now, epoch ms (the simulator's, when it runs faster than life): "ago" counts from it. */
+  now: number;
+  feed: QueueBoardState['feed'];
+  nowServing: QueueBoardState['serving'];
+  recentCalls: QueueBoardState['calls'];
+  services: QueueBoardState['services'];
+  /** Over-time alerts: tickets waiting longer than queue.json's overdueMinutes, longest first. */
+  overdue: { ticket: string; service: string; waitedMinutes: number }[];
+}
+
+/** A service overloaded by a care rule's measure, for the floor staff. */
+export interface CareAlert {
+  kind: 'care-rule';
+  rule: string;
+  reason: string;
+}
+
+/** For the floor staff: tickets over time, services overloaded, a year's holidays only computed. */
+export type Alert = CareAlert | { kind: 'overdue'; ticket: string; service: string; waitedMinutes: number } | ProvisionalHolidaysAlert;

@@ -1,0 +1,249 @@
+/**
+ * The floor-manager console's routes (README.md beside this file): sign-in, the playlist files and
+ * their history, the media library, the hall's status, timeline and PA, the live preview socket,
+ * and the built console page. Every route of the console's API and its preview socket declares the
+ * 'console' rule ('sign-in' for the two that answer without a session) and passes the console's
+ * access check before its body is read; the server's guard has checked the path, Host and Origin
+ * before that.
+ */
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { announceAnswer } from '../announce-routes.js';
+import { serveDisplay } from '../display-socket.js';
+import { rule } from '../route-access.js';
+import { timelineAnswer } from '../timeline-answer.js';
+import type { Host } from '../../../host.js';
+import { MAX_FILE_BYTES } from '../../../services/playlists/load.js';
+import type { ScryptCost } from './admin-password.js';
+import type { WriteIo } from '../../../services/console/atomic-file.js';
+import { COOKIE_PATH, createConsoleAccess, SESSION_COOKIE } from './console-access.js';
+import { consolePage } from './console-page.js';
+import { createCredentials } from '../../../services/console/credentials.js';
+import { createHistory, entryOf, historyDiff } from '../../../services/console/history.js';
+import { createMediaLibrary } from '../../../services/console/media-library.js';
+import { createProbe, findOnPath } from '../../../services/console/media-probe.js';
+import { megabytes, receiveMedia, uploadName } from '../../../services/console/media-upload.js';
+import { mediaUsage } from '../../../services/console/media-usage.js';
+import { oneAtATime } from '../../../services/console/one-at-a-time.js';
+import { createPlaylistWriter } from '../../../services/console/playlist-writer.js';
+import { createSessions, LIFETIME_MS } from './sessions.js';
+import { BUSY_RETRY_SECONDS, createPasswordChecks } from './password-checks.js';
+import { createRefusedSignIns } from './refused-sign-ins.js';
+import { createSignInLimit } from './sign-in-limit.js';
+
+export interface AdminRoutesOptions {
+  host: Host;
+  playlistsDir: string;
+  assetsDir: string;
+  /** admin.json and history/ live here. */
+  stateDir: string;
+  /** The built console (dist/admin); null: no console page (the API still answers). */
+  adminDir: string | null;
+  now: () => number;
+  /** HALLCAST_ADMIN_PASSWORD; null: the password of STATE/admin.json. */
+  password: string | null;
+  maxUploadBytes: number;
+  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not (default: found on PATH). */
+  scryptCost?: ScryptCost;
+  io?: WriteIo;
+  ffprobe?: string | null;
+  /** Tests: how long a session may sit idle (default 30 minutes; HALLCAST_ADMIN_SESSION_IDLE_SECONDS). */
+  sessionIdleMs?: number;
+}
+
+/** Answer without a session: sign-in and the session probe. */
+const open = rule('sign-in');
+/** Need a session (or this machine, when admin.json allows it). */
+const session = rule('console');
+
+/** A route of the console's API as registered: what the access check guards. */
+export interface ConsoleRoute {
+  method: string;
+  url: string;
+  open: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /admin/api route and the preview socket, as fastify registered them (onRoute). */
+    readonly consoleRoutes: readonly ConsoleRoute[];
+  }
+}
+
+type WithPath = { Params: { '*': string } };
+
+export async function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
+  const { host, now } = options;
+  const credentials = await createCredentials({ stateDir: options.stateDir, envPassword: options.password, ...(options.scryptCost ? { cost: options.scryptCost } : {}) });
+  const sessions = createSessions({ now, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) });
+  const signIns = createSignInLimit({ now });
+  const passwordChecks = createPasswordChecks();
+  const refused = createRefusedSignIns(host.health, { now });
+  app.addHook('onClose', async () => refused.flush());
+  const consoleAccess = createConsoleAccess(credentials, sessions);
+  const io = options.io ? { io: options.io } : {};
+  const history = createHistory({ stateDir: options.stateDir, now, health: host.health, ...io });
+  // Saves and media deletes take turns: a file a save names cannot be deleted under it.
+  const inTurn = oneAtATime();
+  const writer = createPlaylistWriter({ playlistsDir: options.playlistsDir, assetsDir: options.assetsDir, history, reload: () => host.reload(), now, inTurn, ...io });
+  const ffprobe = options.ffprobe === undefined ? findOnPath('ffprobe') : options.ffprobe;
+  const library = createMediaLibrary({ assetsDir: options.assetsDir, probe: createProbe(ffprobe), now, inTurn, ...io });
+  const usage = () => mediaUsage(host.applied()?.config ?? null, options.playlistsDir);
+  const address = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';
+
+  // Attached to each route as it is registered, by its rule: a console route added anywhere, later,
+  // in any scope, is checked all the same. A route that declares no rule is refused by the server's
+  // guard, so forgetting the rule closes a route rather than opening it.
+  const routes: ConsoleRoute[] = [];
+  app.decorate('consoleRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access !== 'console' && access !== 'sign-in') return;
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, open: access === 'sign-in' });
+    route.onRequest = [consoleAccess.check, ...[route.onRequest ?? []].flat()];
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(async (api) => {
+    api.get('/admin/api/session', open, async (request) => {
+      const closed = credentials.closedBecause();
+      const who = closed ? null : consoleAccess.principal(request);
+      const details = who?.kind === 'session' ? { csrf: who.session.csrf, expiresAt: who.expiresAt } : who ? { csrf: who.csrf, loopback: true } : {};
+      return { signedIn: who !== null, passwordSet: closed === null, ...details };
+    });
+
+    api.post('/admin/api/login', open, async (request, reply) => {
+      const wait = signIns.retryAfter(address(request));
+      const waitAll = signIns.retryAfterOverall();
+      if (wait > 0 || waitAll > 0) {
+        refused.count('too many wrong passwords');
+        const seconds = Math.max(wait, waitAll);
+        const where = wait >= waitAll ? 'from this address' : 'on this player';
+        return reply
+          .code(429)
+          .header('Retry-After', String(seconds))
+          .send({ error: `too many wrong passwords ${where}: try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}` });
+      }
+      const password = (request.body as { password?: unknown } | null)?.password;
+      if (typeof password !== 'string' || password === '') return reply.code(400).send({ error: 'send {"password": "…"}' });
+      // Checks take turns (password-checks.ts), so media serving never waits behind a burst of them.
+      const matches = passwordChecks.inTurn(() => credentials.check(password));
+      if (!matches) {
+        refused.count('password checks busy');
+        return reply.code(503).header('Retry-After', String(BUSY_RETRY_SECONDS)).send({ error: `too many sign-ins at once: try again in ${BUSY_RETRY_SECONDS} seconds` });
+      }
+      // Counted before the (slow) check, so parallel guesses cannot slip past the limit together.
+      signIns.failed(address(request));
+      if (!(await matches)) return reply.code(401).send({ error: 'wrong password' });
+      signIns.succeeded(address(request));
+      sessions.end(request.cookies[SESSION_COOKIE]);
+      const { session, expiresAt } = sessions.open(credentials.generation());
+      reply.setCookie(SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'strict', path: COOKIE_PATH, maxAge: LIFETIME_MS / 1000 });
+      return { csrf: session.csrf, expiresAt };
+    });
+
+    api.post('/admin/api/logout', session, async (request, reply) => {
+      sessions.end(request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict' });
+      return { signedIn: false };
+    });
+
+    api.get('/admin/api/status', session, async () => ({ ...host.status(), announcements: host.voice.desk.view() }));
+    api.get<{ Querystring: { date?: string; days?: string } }>('/admin/api/timeline', session, async (request, reply) => {
+      const answer = timelineAnswer(host, request.query, now());
+      return reply.code(answer.status).send(answer.body);
+    });
+    api.post('/admin/api/announce', session, async (request, reply) => {
+      const answer = await announceAnswer(host, request.body);
+      return reply.code(answer.status).send(answer.body);
+    });
+
+    api.get('/admin/api/files', session, async () => ({ files: writer.list() }));
+    api.get<WithPath>('/admin/api/files/*', session, async (request, reply) => {
+      const file = writer.read(request.params['*']);
+      return file ? file : reply.code(404).send({ error: `no playlist file "${request.params['*']}"` });
+    });
+    // Room for the largest playlist file the loader accepts, sent as JSON.
+    api.put<WithPath>('/admin/api/files/*', { bodyLimit: MAX_FILE_BYTES + 64 * 1024, ...session }, async (request, reply) => {
+      const body = request.body as { content?: unknown; baseVersion?: unknown } | null;
+      if (!body || !('content' in body) || !isVersion(body.baseVersion)) {
+        return reply.code(400).send({ error: 'send {"content": …, "baseVersion": "the version you opened" | null for a new file}' });
+      }
+      const outcome = await writer.save(request.params['*'], body.content, body.baseVersion);
+      return reply.code(outcome.status).send(outcome.body);
+    });
+    api.delete<WithPath>('/admin/api/files/*', session, async (request, reply) => {
+      const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
+      if (typeof baseVersion !== 'string') return reply.code(400).send({ error: 'send {"baseVersion": "the version you opened"}' });
+      const outcome = await writer.remove(request.params['*'], baseVersion);
+      return reply.code(outcome.status).send(outcome.body);
+    });
+
+    api.get('/admin/api/history', session, async () => ({ entries: history.list() }));
+    api.get<{ Params: { id: string } }>('/admin/api/history/:id', session, async (request, reply) => {
+      const record = history.get(request.params.id);
+      if (!record) return reply.code(404).send({ error: `no history entry ${request.params.id}` });
+      return { ...entryOf(record), diff: historyDiff(record) };
+    });
+    api.post<{ Params: { id: string } }>('/admin/api/history/:id/rollback', session, async (request, reply) => {
+      const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
+      if (baseVersion !== undefined && !isVersion(baseVersion)) return reply.code(400).send({ error: '"baseVersion", when sent, is the version you see now' });
+      const outcome = await writer.rollback(request.params.id, baseVersion);
+      return reply.code(outcome.status).send(outcome.body);
+    });
+
+    api.get('/admin/api/media', session, async () => library.list(usage()));
+    api.delete<WithPath>('/admin/api/media/*', session, async (request, reply) => {
+      const outcome = await library.remove(request.params['*'], usage());
+      return reply.code(outcome.status).send(outcome.body);
+    });
+    await api.register(async (uploads) => {
+      // The body is the file itself: handed over as a stream, never buffered, whatever its type.
+      uploads.removeAllContentTypeParsers();
+      const asStream = (_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void): void => done(null, payload);
+      uploads.addContentTypeParser('application/octet-stream', asStream);
+      uploads.addContentTypeParser('*', asStream);
+      uploads.post<{ Querystring: { name?: string } }>('/admin/api/media', { bodyLimit: options.maxUploadBytes, ...session }, async (request, reply) => {
+        const name = uploadName(request.query.name ?? '');
+        if (!name) return reply.code(400).send({ error: "give the file's name: POST /admin/api/media?name=clip.mp4 with the file as the body" });
+        const declared = Number(request.headers['content-length']);
+        const received = await receiveMedia({
+          body: request.body instanceof Readable ? request.body : Readable.from([]),
+          name,
+          declaredBytes: Number.isFinite(declared) ? declared : null,
+          folder: library.folder,
+          maxBytes: options.maxUploadBytes,
+          ...io,
+        });
+        // The rest of a refused upload is not read: close the connection rather than drain it.
+        if (!received.ok) return reply.code(received.status).header('Connection', 'close').send({ error: received.error, ...(received.status === 413 ? { limit: megabytes(options.maxUploadBytes) } : {}) });
+        const added = await library.add({ temp: received.temp, sha256: received.sha256, bytes: received.bytes, extension: extensionOf(name), name }, usage());
+        if (added.refused !== undefined) return reply.code(415).send({ error: added.refused });
+        return reply.code(201).send({ ...added.item, duplicate: added.duplicate });
+      });
+    });
+
+    // The status page's live frame of the screen: a display that only watches.
+    api.get('/admin/ws', { websocket: true, ...session }, (socket) => serveDisplay(socket, host, 'preview'));
+  });
+
+  const adminDir = options.adminDir;
+  if (adminDir) {
+    const page = rule('public');
+    app.get('/admin', page, async (_request, reply) => reply.redirect('/admin/'));
+    app.get('/admin/', page, consolePage(adminDir));
+    app.get<WithPath>('/admin/*', page, async (request, reply) => {
+      if (/^api(\/|$)/.test(request.params['*'])) return reply.code(404).send({ error: `no console route ${request.method} ${request.url.split('?')[0]}` });
+      return consolePage(adminDir)(request, reply);
+    });
+  }
+}
+
+function isVersion(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value));
+}
+
+function extensionOf(name: string): string {
+  return name.slice(name.lastIndexOf('.')).toLowerCase();
+}

@@ -1,0 +1,86 @@
+/**
+ * What the display should show, derived purely from the configuration in force, the schedule's
+ * resolution and the time. The host sends the result to every display.
+ */
+import type { DisplayState, DiversionSlide, ItemPlan, LayoutPlan, ProgrammePlan } from '../../../contract/messages.js';
+import type { HallConfig, Programme, ProgrammeItem } from '../../../contract/hall-config.js';
+import type { Resolution } from '../schedule/timeline.js';
+import { formatLocal } from '../time/local-format.js';
+import { Zone } from '../time/zone.js';
+
+export interface DisplayInputs {
+  config: HallConfig;
+  resolution: Resolution;
+  now: number;
+  seq: number;
+  /** Same-origin URL of the idle slide's picture, when the hall has one. */
+  idleImage: string | null;
+  /** A care rule's diversion slide, while it is up. */
+  diversion: DiversionSlide | null;
+}
+
+export function mediaUrl(src: string): string {
+  return `/media/${src.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function itemPlan(programme: Programme, item: ProgrammeItem, index: number): ItemPlan {
+  const key = `${programme.id}#${index}`;
+  if (item.type === 'video') {
+    const volume = item.muted ? 0 : programme.volume * (item.volume ?? 1);
+    return { type: 'video', key, volume, url: mediaUrl(item.src), in: item.in ?? null, out: item.out ?? null };
+  }
+  if (item.type === 'image') return { type: 'image', key, volume: 0, url: mediaUrl(item.src), duration: item.duration };
+  return {
+    type: 'text',
+    key,
+    volume: 0,
+    duration: item.duration,
+    title: item.title,
+    body: item.body ?? null,
+    background: item.background ?? '#0b1f3a',
+    color: item.color ?? '#ffffff',
+  };
+}
+
+export function programmePlan(programme: Programme): ProgrammePlan {
+  return {
+    id: programme.id,
+    title: programme.title,
+    order: programme.order,
+    items: programme.items.map((item, i) => itemPlan(programme, item, i)),
+    hideZones: programme.hideZones ?? [],
+  };
+}
+
+export function layoutPlan(config: HallConfig, programme: Programme | null): LayoutPlan {
+  const name = programme?.layout ?? config.layouts.default;
+  const layout = config.layouts.layouts[name] ?? config.layouts.layouts[config.layouts.default]!;
+  return {
+    name,
+    orientation: layout.orientation,
+    background: layout.background ?? '#0b1f3a',
+    zones: Object.entries(layout.zones).map(([zoneName, zone]) => ({ name: zoneName, ...zone })),
+  };
+}
+
+export function displayState({ config, resolution, now, seq, idleImage, diversion }: DisplayInputs): DisplayState {
+  const programme = resolution.programme === null ? null : (config.programmes[resolution.programme] ?? null);
+  const today = formatLocal(Zone.of(config.schedule.timezone), now).date;
+  return {
+    seq,
+    programme: programme ? programmePlan(programme) : null,
+    entry: resolution.entry,
+    nextSwitch: resolution.next?.at ?? null,
+    layout: layoutPlan(config, programme),
+    ticker: {
+      speed: config.ticker.speed,
+      notices: config.ticker.notices
+        .filter((n) => (n.validFrom === undefined || n.validFrom <= today) && (n.validTo === undefined || n.validTo >= today))
+        .map((n) => n.text),
+    },
+    timezone: config.schedule.timezone,
+    serverTime: now,
+    idleImage,
+    diversion,
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * Checks the schema cannot express: references between files, media on disk, cron expressions,
+ * time zones, and schedules that cannot happen. Each finding names the value and the fix.
+ */
+import { civilFromDays, parseClock } from '../time/civil.js';
+import { presetLastYear, type CalendarPreset } from '../schedule/calendar.js';
+import { isTimeZone } from '../time/zone.js';
+import { cronProblem } from '../schedule/cron.js';
+import { parseDuration } from '../schedule/duration.js';
+import { checkAnnouncements } from './announcement-checks.js';
+import { checkDate, checkDateRange } from './date-checks.js';
+import type { Diagnostic } from '../../../contract/diagnostic.js';
+import { checkMediaFile } from '../../services/playlists/media-check.js';
+import { closest } from './schema-check.js';
+import type { JsonPath, JsonSource } from './source.js';
+import { checkQueue } from './queue-checks.js';
+import type { AnnouncementsFile, CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
+
+export interface CheckInput {
+  schedule: { source: JsonSource; value: ScheduleFile } | null;
+  layouts: { source: JsonSource; value: LayoutsFile } | null;
+  ticker: { source: JsonSource; value: TickerFile } | null;
+  calendars: { source: JsonSource; value: CalendarsFile } | null;
+  queue: { source: JsonSource; value: QueueFile } | null;
+  /** queue.json is in the folder, even if it has errors (then `queue` is null). */
+  queueFileExists: boolean;
+  announcements: { source: JsonSource; value: AnnouncementsFile } | null;
+  programmes: { source: JsonSource; value: Omit<Programme, 'id'>; id: string }[];
+  /** Every programme id with a file, even one whose file has errors, so references still resolve. */
+  programmeIds: string[];
+  assetsRoot: string;
+  /** How the assets folder is named in messages, e.g. "assets". */
+  assetsName: string;
+  /** Today (days since 1970-01-01), for warnings about calendar data running out. */
+  today: number;
+}
+
+export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
+  const calendarNames = Object.keys(input.calendars?.value.calendars ?? {});
+  if (input.schedule) checkSchedule(input.schedule.source, input.schedule.value, input.programmeIds, calendarNames, out);
+  if (input.layouts) checkLayouts(input.layouts.source, input.layouts.value, out);
+  for (const programme of input.programmes) checkProgramme(programme.source, programme.value, input, out);
+  if (input.ticker) {
+    input.ticker.value.notices.forEach((notice, i) =>
+      checkDateRange(input.ticker!.source, ['notices', i], notice.validFrom, notice.validTo, out),
+    );
+  }
+  if (input.queue) checkQueue(input.queue.source, input.queue.value, out);
+  if (input.announcements) {
+    checkAnnouncements(
+      input.announcements.source,
+      input.announcements.value,
+      {
+        services: input.queue ? input.queue.value.services.map((s) => s.id) : input.queueFileExists ? 'unknown' : 'no-queue-file',
+        assets: { root: input.assetsRoot, name: input.assetsName },
+        // Unknown while schedule.json has errors: assume a calendar rather than warn twice.
+        hasCalendar: input.schedule ? input.schedule.value.calendar !== undefined : true,
+      },
+      out,
+    );
+  }
+  if (input.calendars) {
+    for (const [name, calendar] of Object.entries(input.calendars.value.calendars)) {
+      if (calendar.preset) checkPresetCoverage(input.calendars.source, name, calendar.preset, calendar.holidays ?? [], input.today, out);
+      for (const key of ['holidays', 'workdays', 'notHolidays'] as const) {
+        calendar[key]?.forEach((date, i) => checkDate(input.calendars!.source, ['calendars', name, key, i], date, out));
+      }
+    }
+  }
+}
+
+function unknownName(kind: string, name: string, known: string[], fix: string): string {
+  const guess = closest(name, known);
+  return `unknown ${kind} "${name}": ${guess ? `did you mean "${guess}"? ` : ''}${fix}`;
+}
+
+function checkSchedule(source: JsonSource, schedule: ScheduleFile, programmeIds: string[], calendarNames: string[], out: Diagnostic[]): void {
+  const error = (p: JsonPath, message: string): void => void out.push(source.at(p, 'error', message));
+  if (!isTimeZone(schedule.timezone)) {
+    error(['timezone'], `unknown time zone "${schedule.timezone}": use an IANA name such as "Asia/Shanghai"`);
+  }
+  const programmeFix = `add programmes/NAME.json or use one of: ${programmeIds.join(', ') || '(no programmes yet)'}`;
+  if (schedule.default !== undefined && !programmeIds.includes(schedule.default)) {
+    error(['default'], unknownName('programme', schedule.default, programmeIds, programmeFix));
+  }
+  const calendarFix = calendarNames.length > 0 ? `calendars.json defines: ${calendarNames.join(', ')}` : 'define it in calendars.json';
+  if (schedule.calendar !== undefined && !calendarNames.includes(schedule.calendar)) {
+    error(['calendar'], unknownName('calendar', schedule.calendar, calendarNames, calendarFix));
+  }
+  const ids = new Map<string, number>();
+  schedule.entries.forEach((entry, i) => {
+    const at = (...rest: JsonPath): JsonPath => ['entries', i, ...rest];
+    const first = ids.get(entry.id);
+    if (first !== undefined) error(at('id'), `duplicate entry id "${entry.id}" (entry ${first + 1} has it too): give each entry its own id`);
+    else ids.set(entry.id, i);
+    if (!programmeIds.includes(entry.programme)) error(at('programme'), unknownName('programme', entry.programme, programmeIds, programmeFix));
+    if (entry.calendar !== undefined && !calendarNames.includes(entry.calendar)) {
+      error(at('calendar'), unknownName('calendar', entry.calendar, calendarNames, calendarFix));
+    }
+    const calendar = entry.calendar ?? schedule.calendar;
+    if (calendar === undefined && entry.days?.includes('holiday')) {
+      out.push(source.at(at('days'), 'warning', '"holiday" needs a calendar: set "calendar" on the schedule or the entry, or no day will count as a holiday'));
+    }
+
+    if (entry.cron !== undefined && entry.daypart !== undefined) {
+      error(at('daypart'), 'an entry has either "cron" or "daypart", not both: split it into two entries');
+    } else if (entry.cron === undefined && entry.daypart === undefined) {
+      error(at(), 'the entry needs "daypart" ({"from": "08:30", "to": "11:30"}) or "cron" with "duration" or "until"');
+    }
+    if (entry.cron !== undefined) {
+      const problem = cronProblem(entry.cron);
+      if (problem) error(at('cron'), problem);
+      if (entry.duration === undefined && entry.until === undefined) {
+        error(at('cron'), 'a cron entry needs an end: add "duration" (e.g. "PT2H") or "until" (e.g. "14:00")');
+      } else if (entry.duration !== undefined && entry.until !== undefined) {
+        error(at('until'), 'give "duration" or "until", not both: remove one');
+      }
+    } else {
+      for (const key of ['duration', 'until'] as const) {
+        if (entry[key] !== undefined && entry.daypart !== undefined) {
+          error(at(key), `"${key}" belongs to cron entries; a daypart ends at its "to" time: remove "${key}"`);
+        }
+      }
+    }
+    if (entry.duration !== undefined) {
+      const seconds = parseDuration(entry.duration);
+      if (seconds === 0) error(at('duration'), `duration "${entry.duration}" is zero, so the entry would never show: give a positive length such as "PT1H"`);
+      else if (seconds !== null && seconds > 31 * 86_400) {
+        error(at('duration'), `duration "${entry.duration}" is longer than 31 days: use a daypart with validFrom/validTo for long campaigns`);
+      }
+    }
+    if (entry.daypart && entry.daypart.from === entry.daypart.to) {
+      error(at('daypart', 'to'), `the daypart starts and ends at ${entry.daypart.from}, so it is empty: for a whole day write "from": "00:00", "to": "24:00"`);
+    }
+    if (entry.daypart && parseClock(entry.daypart.from) === 86_400) {
+      error(at('daypart', 'from'), 'a daypart cannot start at 24:00: use 00:00 and the next day');
+    }
+    checkDateRange(source, at(), entry.validFrom, entry.validTo, out);
+    entry.except?.forEach((date, j) => checkDate(source, at('except', j), date, out));
+  });
+}
+
+/**
+ * Holiday data is published a year at a time (China's for the next year in about November): warn
+ * before the preset runs out, unless the hall has listed that year's holidays itself.
+ */
+function checkPresetCoverage(source: JsonSource, name: string, preset: CalendarPreset, holidays: string[], today: number, out: Diagnostic[]): void {
+  const last = presetLastYear(preset);
+  const { year, month } = civilFromDays(today);
+  const needed = month >= 11 ? year + 1 : year;
+  if (needed <= last || holidays.some((date) => date.startsWith(`${needed}-`))) return;
+  out.push(
+    source.at(
+      ['calendars', name, 'preset'],
+      'warning',
+      `preset "${preset}" lists holidays only up to ${last}: ${needed}'s statutory days off are computed (provisional) and its make-up working days (调休) unknown — add ${needed}'s holidays and make-up working days from the State Council's notice to "holidays" and "workdays", or update hallcast`,
+    ),
+  );
+}
+
+function checkLayouts(source: JsonSource, file: LayoutsFile, out: Diagnostic[]): void {
+  const names = Object.keys(file.layouts);
+  if (!names.includes(file.default)) {
+    out.push(source.at(['default'], 'error', unknownName('layout', file.default, names, `"layouts" defines: ${names.join(', ')}`)));
+  }
+  for (const [name, layout] of Object.entries(file.layouts)) {
+    const programmeZones = Object.entries(layout.zones).filter(([, zone]) => zone.kind === 'programme');
+    if (programmeZones.length !== 1) {
+      out.push(
+        source.at(['layouts', name, 'zones'], 'error', `layout "${name}" has ${programmeZones.length} zones of kind "programme": it needs exactly one, where programmes play`),
+      );
+    }
+    for (const [zoneName, zone] of Object.entries(layout.zones)) {
+      for (const [pos, size, axis] of [['x', 'w', 'width'], ['y', 'h', 'height']] as const) {
+        if (zone[pos] + zone[size] > 1.0001) {
+          out.push(
+            source.at(['layouts', name, 'zones', zoneName, size], 'error', `zone "${zoneName}" runs off the screen (${pos} + ${size} = ${+(zone[pos] + zone[size]).toFixed(4)} > 1): reduce its ${axis} or move it`),
+          );
+        }
+      }
+    }
+  }
+}
+
+function checkProgramme(source: JsonSource, programme: Omit<Programme, 'id'>, input: CheckInput, out: Diagnostic[]): void {
+  const layouts = input.layouts?.value;
+  const layoutNames = Object.keys(layouts?.layouts ?? {});
+  const layoutName = programme.layout ?? layouts?.default;
+  if (programme.layout !== undefined && layouts && !layoutNames.includes(programme.layout)) {
+    out.push(source.at(['layout'], 'error', unknownName('layout', programme.layout, layoutNames, `layouts.json defines: ${layoutNames.join(', ')}`)));
+  }
+  const zones = layoutName === undefined ? undefined : layouts?.layouts[layoutName]?.zones;
+  if (zones) {
+    const zoneNames = Object.keys(zones);
+    programme.hideZones?.forEach((zone, i) => {
+      if (!zoneNames.includes(zone)) {
+        out.push(source.at(['hideZones', i], 'error', unknownName('zone', zone, zoneNames, `layout "${layoutName}" has: ${zoneNames.join(', ')}`)));
+      } else if (zones[zone]!.kind === 'programme') {
+        out.push(source.at(['hideZones', i], 'error', `zone "${zone}" is where the programme plays and cannot be hidden: remove it from hideZones`));
+      }
+    });
+  }
+  programme.items.forEach((item, i) => {
+    if (item.type === 'text') return;
+    checkMediaFile(source, ['items', i, 'src'], item.src, item.type, { root: input.assetsRoot, name: input.assetsName }, out);
+    if (item.type === 'video' && item.in !== undefined && item.out !== undefined && item.out <= item.in) {
+      out.push(source.at(['items', i, 'out'], 'error', `out (${item.out} s) is not after in (${item.in} s), so nothing would play: make out larger than in`));
+    }
+  });
+}

@@ -1,0 +1,339 @@
+/**
+ * The host: the Electron-free heart of the player. It keeps the configuration in force (with hot
+ * reload), runs the scheduler, tells every display what to show, and writes what they report to
+ * the proof-of-play log. `hallcast serve` and the Electron shell both wrap one Host.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DisplayState, FromDisplay } from '../contract/messages.js';
+import { createPlaylistStore, type Applied, type PlaylistStore } from './services/playlists/store.js';
+import type { Resolution } from './domain/schedule/timeline.js';
+import { systemClock, type Clock, type Log, type Timers } from './ports.js';
+import { createScheduler, type Scheduler, type SwitchReason } from './services/scheduler/scheduler.js';
+import { wallTimers } from './services/scheduler/wall-timers.js';
+import { Zone } from './domain/time/zone.js';
+import { jsonLog } from './services/log/json-log.js';
+import { localTimesLog } from './services/log/local-times.js';
+import { displayState, mediaUrl } from './domain/display/display-state.js';
+import { folderSignature } from './services/playlists/folder-signature.js';
+import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './domain/display/proof-of-play.js';
+import type { QueueClock } from './services/queue-hub/queue-hub.js';
+import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
+import type { FeedDeps } from './services/queue-feeds/feed.js';
+import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';
+import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
+import { createHealth, type Health } from './domain/health/health.js';
+import { provisionalHolidayAlerts } from './domain/schedule/holiday-alerts.js';
+import { formatLocal } from './domain/time/local-format.js';
+import { parseIsoDate } from './domain/time/civil.js';
+import { batchedCount } from './domain/health/batched-count.js';
+
+export type { DisplayInfo, HostStatus, QueueStatus };
+import type { AnnounceSend } from './services/pa-desk/display-roster.js';
+
+export interface HostOptions {
+  playlistsDir: string;
+  assetsDir: string;
+  /** Saved configuration and logs; null keeps nothing on disk (tests). */
+  stateDir: string | null;
+  clock?: Clock;
+  timers?: Timers;
+  log?: Log;
+  /** Watch the playlist folder for changes (default true). */
+  watch?: boolean;
+  /** Timers for the queue feeds (default: setTimeout on `clock`). */
+  queueClock?: QueueClock;
+  /** Network for pull queue feeds (tests). */
+  feedDeps?: Partial<FeedDeps>;
+  /** Rendered speech; default STATE/speech, or a temporary folder without a state folder. */
+  speechDir?: string;
+  /** Shared with the parts around the host that meet faults too (the kiosk supervisor). */
+  health?: Health;
+}
+
+export interface Host {
+  start(): void;
+  stop(): void;
+  state(): DisplayState;
+  subscribe(listener: (state: DisplayState) => void): () => void;
+  /** A message from a display that said hello (the channel drops the rest). */
+  receive(message: FromDisplay, display: string): void;
+  /** The display stopped heartbeating: counted in health, and it cannot speak until it comes back. */
+  lost(display: string, why: string): void;
+  /** The display's session ended: counted in health as a display lost. */
+  disconnect(display: string, why?: string): void;
+  status(): HostStatus;
+  applied(): Applied | null;
+  /** Loads the playlist folder now; true when it was applied. */
+  reload(): boolean;
+  /** The queue board and its feed (playlists/queue.json). */
+  readonly queue: QueueSlot;
+  /** The PA: announcements, their triggers and log (playlists/announcements.json). */
+  readonly voice: HallVoice;
+  /** Registers a display for announcements (the latest to report its audio ready speaks); returns the detach function. */
+  attachSpeaker(display: string, send: AnnounceSend): () => void;
+  /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
+  readonly health: Health;
+}
+
+const RECHECK_SECONDS = 30;
+/** Under the assets folder: shown when no programme can play. */
+export const IDLE_IMAGE = 'images/idle-branding.jpg';
+
+export function createHost(options: HostOptions): Host {
+  const clock = options.clock ?? systemClock;
+  const timers = options.timers ?? wallTimers(clock);
+  // The schedule's zone, once a configuration is in force: log lines show their instants in it.
+  let hallZone: Zone | null = null;
+  const log = localTimesLog(options.log ?? jsonLog(), () => hallZone);
+  const startedAt = clock.now();
+  const health = options.health ?? createHealth({ now: clock.now, log });
+  const listeners = new Set<(state: DisplayState) => void>();
+  const displays = new Map<string, DisplayInfo>();
+  let seq = 0;
+  let scheduler: Scheduler | null = null;
+  let resolution: Resolution | null = null;
+  let switchedAt: number | null = null;
+  let switchReason: SwitchReason = 'start';
+  let firstFramePending = false;
+  let current: DisplayState = fallbackState(clock.now());
+  let signature = '';
+  let cancelRecheck: (() => void) | null = null;
+  const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
+  const queueClock: QueueClock = options.queueClock ?? {
+    now: clock.now,
+    after: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  };
+  const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
+  // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
+  const refusals = batchedCount(queueClock.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
+  const voice: HallVoice = createHallVoice({
+    assetsDir: options.assetsDir,
+    speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
+    logDir: options.stateDir ? path.join(options.stateDir, ANNOUNCEMENT_LOG_FOLDER) : null,
+    now: clock.now,
+    after: queueClock.after,
+    timers,
+    log,
+    queue,
+    onDiversion: () => publish(),
+    health,
+    onRefused: (reason) => refusals.add(reason),
+  });
+  const proof: ProofOfPlayLog | null = options.stateDir
+    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'), health)
+    : null;
+
+  const publish = (): void => {
+    const applied = store.current();
+    if (!applied || !resolution) return;
+    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: voice.diversion() });
+    for (const listener of listeners) listener(current);
+  };
+
+  const store: PlaylistStore = createPlaylistStore({
+    dir: options.playlistsDir,
+    assetsDir: options.assetsDir,
+    stateDir: options.stateDir,
+    log,
+    now: clock.now,
+    health,
+    onApply(applied) {
+      hallZone = Zone.of(applied.config.schedule.timezone);
+      signature = folderSignature(options.playlistsDir);
+      queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
+      voice.configure(applied.config);
+      if (!scheduler) {
+        scheduler = createScheduler(applied.schedule, {
+          clock,
+          timers,
+          log,
+          onSwitch(next, reason) {
+            // The proof-of-play log compares the first frame with the switch the schedule asked for.
+            if (!resolution || resolution.programme !== next.programme) {
+              switchedAt = next.since;
+              switchReason = reason;
+              firstFramePending = true;
+            }
+            resolution = next;
+            publish();
+          },
+          onClockJump(jump) {
+            // The one line per step; the scheduler re-resolves and publishes (with the new time) next.
+            health.count('clock-jumps', jump.message, { jumpedMs: Math.round(jump.jumpedMs), expected: new Date(jump.expected).toISOString(), now: new Date(jump.now).toISOString() });
+            voice.clockStepped(jump.jumpedMs);
+            queue.clockStepped(jump.jumpedMs);
+          },
+        });
+        if (cancelRecheck) scheduler.start();
+      } else {
+        const published = seq;
+        scheduler.load(applied.schedule);
+        // No switch, but the programme's items, the layout or the ticker may have changed.
+        if (seq === published) {
+          resolution = scheduler.current();
+          publish();
+        }
+      }
+    },
+  });
+
+  const queueStatus = (): QueueStatus | null => {
+    const hub = queue.hub();
+    if (!hub) return null;
+    const board = hub.board();
+    return { now: hub.now(), feed: board.feed, nowServing: board.serving, recentCalls: board.calls, services: board.services, overdue: hub.overdue() };
+  };
+
+  return {
+    start() {
+      if (cancelRecheck) return;
+      store.reload();
+      if (options.watch !== false) store.watch();
+      // fs.watch can miss events (network folders, some editors): compare the files every 30 s too.
+      cancelRecheck = timers.every(RECHECK_SECONDS, () => {
+        if (folderSignature(options.playlistsDir) !== signature) store.reload();
+        // A saved copy the disk refused is saved again once there is room (disk faults, issue 11).
+        else store.saveAgain();
+      });
+      scheduler?.start();
+      if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
+    },
+    stop() {
+      refusals.flush();
+      scheduler?.stop();
+      store.close();
+      cancelRecheck?.();
+      cancelRecheck = null;
+      void queue.stop();
+      voice.stop();
+      proof?.close();
+    },
+    state: () => ({ ...current, serverTime: clock.now() }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    receive(message, display) {
+      const info = displays.get(display) ?? { id: display, shell: null, width: null, height: null, lastSeen: 0, programme: null, item: null, position: null, audio: 'unknown', alive: true };
+      info.lastSeen = clock.now();
+      displays.set(display, info);
+      if (!info.alive && message.type === 'heartbeat') {
+        info.alive = true;
+        voice.desk.alive(display, true);
+        log.info('display back', { display });
+      }
+      if (message.type === 'hello') {
+        info.shell = message.hello.shell;
+        info.width = message.hello.width;
+        info.height = message.hello.height;
+        log.info('display connected', { display, shell: info.shell, size: `${info.width}x${info.height}` });
+      } else if (message.type === 'heartbeat') {
+        info.programme = message.heartbeat.programme;
+        info.item = message.heartbeat.item;
+        info.position = message.heartbeat.position;
+      } else if (message.type === 'announcement') {
+        voice.desk.report(display, message.announcement);
+      } else if (message.type === 'fault') {
+        const fault = message.fault;
+        if (fault.kind === 'gpu-context-lost') health.count(fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
+        else health.count(fault.kind, 'part of the display\'s code did not load; asking again', { display, part: fault.part });
+      } else if (message.type === 'audio') {
+        if (info.audio !== message.audio.output) log.info('display audio output', { display, output: message.audio.output });
+        info.audio = message.audio.output;
+        voice.desk.audio(display, message.audio.output);
+      } else {
+        const report = message.report;
+        if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
+          health.count('stalled-items', 'item skipped', { display, item: report.item, url: report.url, reason: report.reason, ...(report.detail ? { detail: report.detail } : {}) });
+        } else if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
+        const scheduledAt = report.programme === resolution?.programme ? switchedAt : null;
+        const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null && firstFramePending;
+        proof?.write({
+          ...report,
+          logged: clock.now(),
+          display,
+          scheduledAt,
+          ...(firstOfSwitch ? switchTiming(switchReason, report.at - scheduledAt) : {}),
+        });
+        // Only the first frame after a switch measures the switch's lateness.
+        if (firstOfSwitch) firstFramePending = false;
+      }
+    },
+    lost(display, why) {
+      const info = displays.get(display);
+      if (!info?.alive) return;
+      info.alive = false;
+      voice.desk.alive(display, false);
+      health.count('display-lost', 'display lost', { display, why });
+    },
+    disconnect(display, why = 'its session closed') {
+      if (displays.delete(display)) health.count('display-lost', 'display lost', { display, why });
+    },
+    status() {
+      const applied = store.current();
+      const programme = resolution?.programme ? applied?.config.programmes[resolution.programme] : undefined;
+      const playing = [...displays.values()].sort((a, b) => b.lastSeen - a.lastSeen)[0];
+      const announcements = voice.desk.view();
+      const queueNow = queueStatus();
+      return {
+        ok: applied !== null,
+        uptimeSeconds: Math.round((clock.now() - startedAt) / 1000),
+        programme: programme ? { id: programme.id, title: programme.title } : null,
+        entry: resolution?.entry ?? null,
+        since: resolution?.since ?? null,
+        nextSwitch: resolution?.next ?? null,
+        nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
+        displays: [...displays.values()].map((d) => ({ ...d, speaker: d.id === announcements.speaker })),
+        playlists: store.status(),
+        queue: queueNow,
+        announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
+        alerts: [
+          ...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })),
+          ...voice.alerts(),
+          ...(applied ? provisionalHolidayAlerts(applied.config.calendars, localToday(applied.config.schedule.timezone, clock.now())) : []),
+        ],
+        health: health.view(),
+      };
+    },
+    applied: () => store.current(),
+    reload: () => store.reload(),
+    queue,
+    voice,
+    attachSpeaker: (display, send) => voice.desk.attach(display, send),
+    health,
+  };
+}
+
+/** The hall's local date of `at`, as a day number. */
+function localToday(timezone: string, at: number): number {
+  return parseIsoDate(formatLocal(Zone.of(timezone), at).date)!;
+}
+
+/** Shown before any configuration could be loaded: one full-screen zone with the idle slide. */
+function fallbackState(now: number): DisplayState {
+  return {
+    seq: 0,
+    programme: null,
+    entry: null,
+    nextSwitch: null,
+    layout: {
+      name: 'fallback',
+      orientation: 'landscape',
+      background: '#0b1f3a',
+      zones: [
+        { name: 'main', kind: 'programme', x: 0, y: 0, w: 1, h: 1 },
+        { name: 'clock', kind: 'clock', x: 0.7, y: 0, w: 0.3, h: 0.12 },
+      ],
+    },
+    ticker: { speed: 120, notices: [] },
+    timezone: 'Asia/Shanghai',
+    serverTime: now,
+    idleImage: null,
+    diversion: null,
+  };
+}

@@ -1,0 +1,367 @@
+/**
+ * The host's PA desk: the pure announcement queue (../announce/) with its clock, timers, displays
+ * and log around it. Requests come from the API, the queue board, timed entries and care rules;
+ * the desk composes what to say, keeps one announcement on air at a time, sends it to the
+ * displays (one speaks, the others show the banner), and logs every step.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../../contract/messages.js';
+import type { Announcement, WaitPolicy } from '../../domain/announcements/announcement.js';
+import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../../domain/announcements/announcement-queue.js';
+import { snapshot } from '../../domain/announcements/snapshot.js';
+import type { AnnouncementsView, ItemView } from '../../../contract/announcements-view.js';
+import type { AnnouncementsFile, Lang } from '../../../contract/hall-config.js';
+import type { Log } from '../../ports.js';
+import type { Zone } from '../../domain/time/zone.js';
+import type { AnnounceIntent } from './announce-request.js';
+import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
+import { DisplayRoster, type AnnounceSend } from './display-roster.js';
+import { DEFAULT_SPEAKER_GRACE_SECONDS, paReach, reachRefusal, type PaReach } from './pa-reach.js';
+import { composeCall, composeText, spokenDurationMs, type Clip, type Spoken, type VoicePacks } from './spoken.js';
+
+export const DEFAULT_DUCK: DuckPlan = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
+export const DEFAULT_REPEAT_PAUSE_SECONDS = 0.8;
+/** Re-check the queue at least this often: a timer may fire late after a suspend (STYLE.md). */
+const RECHECK_MS = 30_000;
+
+export interface DeskDeps {
+  now(): number;
+  after(ms: number, run: () => void): () => void;
+  log: Log;
+  /** The announcement log (announcement-log.ts); a no-op in tests that do not read it. */
+  record(entry: AnnouncementLogRecord): void;
+  /** Free text → a speech clip (the speech cache); null: this player cannot speak free text. */
+  speak: ((text: string, lang: Lang) => Promise<Clip>) | null;
+  /**
+   * An emergency refused over its budget: counted by the host (health `dropped-reports`), not one
+   * fsync'd log line each — a flood of 3,000 would otherwise cost the disk 3,000 syncs.
+   */
+  refused?(reason: string): void;
+}
+
+export interface AnnounceOptions {
+  source: AnnouncementSource;
+  /** Merges with a waiting request of the same key (a recall with its call). */
+  key?: string;
+  /** Default: now. A timed notice's requestedAt is its scheduled time. */
+  requestedAt?: number;
+  waitPolicy?: WaitPolicy;
+}
+
+export type AnnounceOutcome =
+  | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
+  /**
+   * 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's
+   * rules; 503: the speech could not be made, or (with `reach`) no display can speak it (pa-reach.ts).
+   */
+  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string; reach?: PaReach };
+
+export interface AnnouncementDesk {
+  configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
+  readonly settings: AnnouncementsFile | null;
+  /** A display joins (it said hello); it speaks only once it reports its audio `ready`. */
+  attach(display: string, send: AnnounceSend): () => void;
+  /** The display's audio output changed: the most recent `ready` one speaks. */
+  audio(display: string, output: AudioOutput): void;
+  /** The display stopped heartbeating (false) or came back (true): a lost display cannot speak. */
+  alive(display: string, alive: boolean): void;
+  report(display: string, report: AnnouncementReport): void;
+  announce(intent: AnnounceIntent, options: AnnounceOptions): Promise<AnnounceOutcome>;
+  /** Whether the PA can be heard now, and what a request would be refused for. */
+  reach(): PaReach;
+  view(): AnnouncementsView;
+  stop(): void;
+}
+
+export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
+  const roster = new DisplayRoster();
+  let file: AnnouncementsFile | null = null;
+  let packs: VoicePacks = new Map();
+  let zone: Zone | null = null;
+  let q: AnnouncementQueue = createQueue();
+  /** Which display speaks the current play. */
+  let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
+  let cancelWake: (() => void) | null = null;
+  let stopped = false;
+  /** Who speaks, and since when that display has (or since when none has: the start, at the latest). */
+  let speakerNow: string | null = null;
+  let speakerSince = deps.now();
+  /** The silent spell whose refusals were last logged (one line each, not one per request). */
+  let refusalLogged: string | null = null;
+  /** Emergencies accepted but still being composed, by key (or a one-off id), with how many of each. */
+  const composing = new Map<string, number>();
+
+  const queueConfig = (): AnnouncementQueueConfig => ({
+    maxPending: file?.maxPending ?? 50,
+    quietHours: file?.quietHours ?? [],
+    localMinuteOfDay: (ms) => {
+      const t = Math.floor(ms / 1000);
+      const wall = zone ? zone.wallAt(t) : t;
+      return Math.floor((((wall % 86_400) + 86_400) % 86_400) / 60);
+    },
+    formatInstant: (ms) => (zone ? localTime(zone, ms) : new Date(ms).toISOString()),
+  });
+
+  const apply = (effects: readonly AnnouncementEffect[]): void => {
+    // The speaker never reported the end in time (the queue gave up on it): the next ready display takes the PA.
+    if (onAir && effects.some((e) => e.type === 'dropped' && e.id === onAir?.id)) roster.demote(onAir.display);
+    for (const e of effects) {
+      if (e.type === 'requested') continue; // logged with its content by announce()
+      if (e.type === 'ended') deps.record({ event: 'ended', at: e.at, id: e.id, failure: e.failure });
+      else if (e.type === 'merged') deps.record({ event: 'merged', at: e.at, id: e.id, into: e.into, merged: e.merged });
+      else if (e.type === 'started') continue; // logged from the display's report, with the display
+      else deps.record({ event: e.type, at: e.at, id: e.id, reason: e.reason });
+      if (e.type === 'dropped' || e.type === 'rejected') deps.log.warn(`announcement ${e.type}`, { id: e.id, reason: e.reason });
+      if (e.type === 'stop') {
+        if (onAir?.id === e.id) onAir = null;
+        roster.each(() => ({ type: 'stop', id: e.id, reason: e.reason }));
+      }
+    }
+  };
+
+  const toPlay = (a: Announcement): Omit<AnnouncementPlay, 'speak'> => {
+    const spoken = a.payload as Spoken;
+    return {
+      id: a.id,
+      kind: a.kind,
+      clips: spoken.clips.map((c) => c.url),
+      leadIn: spoken.leadIn,
+      repeat: a.repeat,
+      pauseSeconds: file?.repeatPauseSeconds ?? DEFAULT_REPEAT_PAUSE_SECONDS,
+      duck: { ...DEFAULT_DUCK, ...file?.duck },
+      lines: spoken.lines,
+    };
+  };
+
+  const graceMs = (): number => (file?.speakerGraceSeconds ?? DEFAULT_SPEAKER_GRACE_SECONDS) * 1000;
+  /** Notes when the speaker changes (or the hall goes silent), for `since` and the grace. */
+  const track = (): void => {
+    const speaker = roster.speaker();
+    if (speaker === speakerNow) return;
+    speakerNow = speaker;
+    speakerSince = deps.now();
+  };
+  const reachNow = (): PaReach => {
+    track();
+    return paReach(roster.entries(), speakerSince, graceMs(), deps.now());
+  };
+
+  const pump = (): void => {
+    if (stopped) return;
+    cancelWake?.();
+    cancelWake = null;
+    track();
+    for (;;) {
+      const now = deps.now();
+      if (!q.current && speakerNow === null && now < speakerSince + graceMs()) {
+        // Nobody can speak, but one may be back within the grace (a display reloading): what was
+        // accepted waits for it, rather than failing now; stale items still go as they expire.
+        const pruned = prune(q, now);
+        q = pruned.q;
+        apply(pruned.effects);
+        if (q.pending.length > 0) cancelWake = deps.after(Math.max(0, Math.min(speakerSince + graceMs() - now, RECHECK_MS)), pump);
+        return;
+      }
+      const step = next(q, now);
+      q = step.q;
+      apply(step.effects);
+      if (step.play) {
+        const speaker = roster.speaker();
+        if (!speaker) {
+          // Nothing can sound: say so now rather than let the watchdog wait out the whole play.
+          const done = finished(q, step.play.id, now, 'no display with working audio connected: nothing could play it');
+          q = done.q;
+          apply(done.effects);
+          continue;
+        }
+        const play = toPlay(step.play);
+        onAir = { id: play.id, display: speaker, play: { ...play, speak: true } };
+        roster.each((_display, speaks) => ({ type: 'play', play: { ...play, speak: speaks } }));
+      }
+      const wakeAt = step.wakeAt;
+      if (q.current || q.pending.length > 0 || wakeAt !== null) {
+        const delay = Math.max(0, Math.min(wakeAt === null ? RECHECK_MS : wakeAt - now, RECHECK_MS));
+        cancelWake = deps.after(delay, pump);
+      }
+      return;
+    }
+  };
+
+  /** Into the queue: queued, merged, or refused with the reason. */
+  const enqueue = (a: Announcement, now: number, quietMerge = false): AnnounceOutcome => {
+    const step = request(q, a, now);
+    q = step.q;
+    apply(quietMerge ? step.effects.filter((e) => e.type !== 'merged') : step.effects);
+    pump();
+    const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
+    if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
+    const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
+    return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
+  };
+
+  const end = (id: string, failure: string | null): void => {
+    const done = finished(q, id, deps.now(), failure);
+    q = done.q;
+    apply(done.effects);
+    if (onAir?.id === id) onAir = null;
+    // The banner-only displays learn here that it is over.
+    if (done.effects.length > 0) roster.each(() => ({ type: 'stop', id, reason: failure ?? 'ended' }));
+    pump();
+  };
+
+  const compose = async (intent: AnnounceIntent): Promise<Spoken> => {
+    if (intent.what === 'call') return composeCall(intent.ticket, intent.counter, intent.languages, intent.chime, packs);
+    const speak = deps.speak;
+    if (!speak) throw new Error('this player has no speech engine for free text');
+    const renderings = await Promise.all(intent.texts.map(async (t) => ({ ...t, clip: await speak(t.text, t.lang) })));
+    return composeText(renderings, intent.chime, packs);
+  };
+
+  const itemView = (a: Announcement, extra: { priority: number; merged: number; held: boolean }): ItemView => {
+    const spoken = a.payload as Spoken;
+    return {
+      id: a.id,
+      kind: a.kind,
+      priority: extra.priority,
+      requestedAt: a.requestedAt,
+      expiresAt: a.expiresAt,
+      repeat: a.repeat,
+      key: a.key ?? null,
+      merged: extra.merged,
+      held: extra.held,
+      lines: spoken.lines,
+      durationMs: a.durationMs,
+    };
+  };
+
+  return {
+    configure(next, nextZone, nextPacks) {
+      file = next;
+      zone = nextZone;
+      packs = nextPacks;
+      // Quiet hours or the bound may have changed: new settings, same items.
+      const fresh = createQueue(queueConfig());
+      q = { ...fresh, current: q.current, pending: q.pending, recent: q.recent, seq: q.seq };
+      pump();
+    },
+    get settings() {
+      return file;
+    },
+    reach: reachNow,
+    attach(display, send) {
+      roster.attach(display, send);
+      // A display that joins mid-announcement still shows the banner of what is being said.
+      if (onAir) send({ type: 'play', play: { ...onAir.play, speak: false } });
+      return () => {
+        if (roster.detach(display) && onAir?.display === display) end(onAir.id, 'the speaking display disconnected');
+        track();
+      };
+    },
+    audio(display, output) {
+      roster.audio(display, output);
+      // Something may have waited for a speaker (within the grace).
+      pump();
+    },
+    alive(display, alive) {
+      roster.alive(display, alive);
+      pump();
+    },
+    report(display, r) {
+      if (onAir?.id !== r.id || onAir.display !== display) return; // a banner display, or a late report
+      if (r.event === 'started') {
+        const step = started(q, r.id, deps.now());
+        q = step.q;
+        deps.record({ event: 'started', at: deps.now(), id: r.id, display });
+        if (r.duck) deps.record({ event: 'ducked', at: deps.now(), id: r.id, display, duck: r.duck });
+        pump();
+      } else {
+        if (r.event === 'failed') roster.demote(display);
+        end(r.id, r.event === 'failed' ? (r.reason ?? 'the display could not play it') : null);
+      }
+    },
+    async announce(intent, options) {
+      // A request from the API that nobody would hear is refused now, with the reason, before any
+      // speech is rendered; the hall's own triggers (calls, timed, care) are queued and logged.
+      if (options.source === 'api') {
+        const reach = reachNow();
+        const refusal = reachRefusal(reach, intent.kind, deps.now());
+        if (refusal) {
+          // One line per silent spell and kind of refusal: a panic button held down must not fill the log.
+          const spell = `${reach.since}:${intent.kind === 'emergency' ? 'emergency' : reach.refuses}`;
+          if (spell !== refusalLogged) deps.log.warn('announcement refused: no display can speak it', { kind: intent.kind, reason: reach.reason });
+          refusalLogged = spell;
+          return { ok: false, id: null, status: 503, error: refusal, reach };
+        }
+      }
+      const requestedAt = options.requestedAt ?? deps.now();
+      // Over the emergency budget: refused before any speech is rendered for it (a flood must cost
+      // little), counting those still being composed (50 at once would all pass an empty queue).
+      const flight = options.key ?? randomUUID();
+      if (intent.kind === 'emergency' && !composing.has(flight)) {
+        const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) }, composing.size);
+        if (tooMany) {
+          deps.refused?.(tooMany);
+          return { ok: false, id: null, status: 429, error: tooMany };
+        }
+        // The same words as a waiting emergency: merged into it at once, nothing to compose.
+        const same = options.key === undefined ? undefined : q.pending.find((p) => p.a.key === options.key);
+        // Not logged one by one (a stuck button would cost a sync each): the item's `merged` counts them.
+        if (same) return enqueue({ ...same.a, id: randomUUID(), requestedAt }, deps.now(), true);
+      }
+      if (intent.kind === 'emergency') composing.set(flight, (composing.get(flight) ?? 0) + 1);
+      let spoken: Spoken;
+      try {
+        spoken = await compose(intent);
+      } catch (error) {
+        const message = (error as Error).message;
+        deps.log.warn('announcement could not be composed', { source: options.source, error: message });
+        return { ok: false, id: null, status: intent.what === 'text' ? 503 : 400, error: message };
+      } finally {
+        if (intent.kind === 'emergency') {
+          const left = (composing.get(flight) ?? 1) - 1;
+          if (left > 0) composing.set(flight, left);
+          else composing.delete(flight);
+        }
+      }
+      const a: Announcement = {
+        id: randomUUID(),
+        kind: intent.kind,
+        requestedAt,
+        expiresAt: intent.expiresInMs === null ? null : requestedAt + intent.expiresInMs,
+        durationMs: spokenDurationMs(spoken),
+        repeat: intent.repeat,
+        ...(options.key ? { key: options.key } : {}),
+        ...(options.waitPolicy ? { waitPolicy: options.waitPolicy } : {}),
+        payload: spoken,
+      };
+      const now = deps.now();
+      deps.record({ event: 'requested', at: now, id: a.id, kind: a.kind, source: options.source, key: a.key ?? null, repeat: a.repeat, expiresAt: a.expiresAt, lines: spoken.lines });
+      return enqueue(a, now);
+    },
+    view() {
+      const s = snapshot(q, deps.now());
+      return {
+        at: s.at,
+        current: s.current ? { ...itemView(s.current, s.current), startedAt: s.current.startedAt, expectedEndAt: s.current.expectedEndAt, display: onAir?.display ?? null } : null,
+        pending: s.pending.map((p) => itemView(p, p)),
+        recent: s.recent,
+        displays: roster.size,
+        speaker: roster.speaker(),
+        reach: reachNow(),
+        roster: roster.entries(),
+      };
+    },
+    stop() {
+      stopped = true;
+      cancelWake?.();
+      cancelWake = null;
+    },
+  };
+}
+
+/** "10:00:30", the hall's wall clock, for drop reasons a floor manager reads. */
+function localTime(zone: Zone, ms: number): string {
+  const wall = zone.wallAt(Math.floor(ms / 1000));
+  const s = ((wall % 86_400) + 86_400) % 86_400;
+  return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');
+}

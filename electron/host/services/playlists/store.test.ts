@@ -1,0 +1,185 @@
+import { cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHealth } from '../../domain/health/health.js';
+import { createPlaylistStore, type Applied, type PlaylistStoreOptions, type SaveIo } from './store.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'hall');
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function setup(overrides: Partial<PlaylistStoreOptions> = {}) {
+  const root = mkdtempSync(path.join(tmpdir(), 'hallcast-store-'));
+  made.push(root);
+  cpSync(FIXTURE, root, { recursive: true });
+  const applied: Applied[] = [];
+  const warnings: string[] = [];
+  const store = createPlaylistStore({
+    dir: path.join(root, 'playlists'),
+    assetsDir: path.join(root, 'assets'),
+    stateDir: path.join(root, 'state'),
+    log: { info: () => undefined, warn: (m) => warnings.push(m) },
+    now: () => Date.parse('2026-12-01T02:00:00Z'),
+    onApply: (a) => applied.push(a),
+    debounceMs: 20,
+    ...overrides,
+  });
+  const schedulePath = path.join(root, 'playlists', 'schedule.json');
+  return { root, store, applied, warnings, schedulePath };
+}
+
+function breakCron(file: string): void {
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"30 11 * * *"', '"61 * * * *"'));
+}
+
+describe('playlist store', () => {
+  it('applies a valid folder and keeps the last good one when an edit is broken', () => {
+    const { store, applied, schedulePath } = setup();
+    expect(store.reload()).toBe(true);
+    expect(applied.length).toBe(1);
+    breakCron(schedulePath);
+    expect(store.reload()).toBe(false);
+    expect(applied.length).toBe(1);
+    expect(store.current()?.config.schedule.entries[1]?.cron).toBe('30 11 * * *');
+    expect(store.status().errors).toEqual([expect.stringMatching(/schedule\.json:18:15: error: cron "61 \* \* \* \*": minute: "61" is out of range/)]);
+  });
+
+  it('clears the errors once the folder is fixed', () => {
+    const { store, schedulePath } = setup();
+    const good = readFileSync(schedulePath, 'utf8');
+    breakCron(schedulePath);
+    store.reload();
+    writeFileSync(schedulePath, good);
+    expect(store.reload()).toBe(true);
+    expect(store.status().errors).toEqual([]);
+  });
+
+  it('boots from the saved copy when the folder is broken at start', () => {
+    const first = setup();
+    first.store.reload();
+    breakCron(first.schedulePath);
+    const applied: Applied[] = [];
+    const second = createPlaylistStore({
+      dir: path.join(first.root, 'playlists'),
+      assetsDir: path.join(first.root, 'assets'),
+      stateDir: path.join(first.root, 'state'),
+      log: { info: () => undefined, warn: () => undefined },
+      now: () => 0,
+      onApply: (a) => applied.push(a),
+    });
+    expect(second.reload()).toBe(false);
+    expect(applied.map((a) => a.from)).toEqual(['saved copy']);
+    expect(applied[0]!.config.schedule.entries[1]!.cron).toBe('30 11 * * *');
+    expect(second.status().errors.length).toBe(1);
+  });
+
+  it('applies a schedule with LW and stays alive (issue 12: the reload used to throw and the player exit)', () => {
+    const { store, applied, schedulePath } = setup();
+    expect(store.reload()).toBe(true);
+    writeFileSync(schedulePath, readFileSync(schedulePath, 'utf8').replace('"30 11 * * *"', '"0 17 LW * *"'));
+    expect(store.reload()).toBe(true);
+    expect(applied.map((a) => a.config.schedule.entries[1]!.cron)).toEqual(['30 11 * * *', '0 17 LW * *']);
+    expect(store.status().errors).toEqual([]);
+  });
+
+  it('boots without a throw when the saved copy holds a cron this version refuses (saved by an older, laxer one)', () => {
+    const { root, store, schedulePath } = setup();
+    store.reload();
+    const savedFile = path.join(root, 'state', 'last-good-config.json');
+    const saved = JSON.parse(readFileSync(savedFile, 'utf8')) as { schedule: { entries: { cron?: string }[] } };
+    saved.schedule.entries[1]!.cron = '0 0 5-1 * *'; // silently wrapped before issue 12
+    writeFileSync(savedFile, JSON.stringify(saved));
+    breakCron(schedulePath);
+    const applied: Applied[] = [];
+    const warnings: string[] = [];
+    const next = createPlaylistStore({
+      dir: path.join(root, 'playlists'),
+      assetsDir: path.join(root, 'assets'),
+      stateDir: path.join(root, 'state'),
+      log: { info: () => undefined, warn: (m) => warnings.push(m) },
+      now: () => 0,
+      onApply: (a) => applied.push(a),
+    });
+    expect(next.reload()).toBe(false);
+    expect(applied).toEqual([]);
+    expect(next.current()).toBeNull();
+    expect(warnings).toContain('the saved configuration cannot be used');
+    expect(next.status().errors).toEqual([expect.stringMatching(/minute: "61" is out of range/)]);
+  });
+
+  it('reads a copy saved before announcements.json existed as a hall without one', () => {
+    const { root, store } = setup();
+    store.reload();
+    const savedFile = path.join(root, 'state', 'last-good-config.json');
+    const saved = JSON.parse(readFileSync(savedFile, 'utf8')) as Record<string, unknown>;
+    delete saved.announcements;
+    delete saved.queue;
+    writeFileSync(savedFile, JSON.stringify(saved));
+    breakCron(path.join(root, 'playlists', 'schedule.json'));
+    const applied: Applied[] = [];
+    const next = createPlaylistStore({
+      dir: path.join(root, 'playlists'),
+      assetsDir: path.join(root, 'assets'),
+      stateDir: path.join(root, 'state'),
+      log: { info: () => undefined, warn: () => undefined },
+      now: () => 0,
+      onApply: (a) => applied.push(a),
+    });
+    next.reload();
+    expect(applied[0]!.from).toBe('saved copy');
+    expect(applied[0]!.config.announcements).toBeNull();
+    expect(applied[0]!.config.queue).toBeNull();
+  });
+
+  it('reloads by itself when a file in the folder changes', async () => {
+    const { store, applied, schedulePath } = setup();
+    store.reload();
+    store.watch();
+    const next = new Promise<void>((done) => {
+      const check = setInterval(() => {
+        if (applied.length === 2) {
+          clearInterval(check);
+          done();
+        }
+      }, 10);
+    });
+    writeFileSync(schedulePath, readFileSync(schedulePath, 'utf8').replace('"14:00"', '"15:00"'));
+    await next;
+    store.close();
+    expect(applied[1]!.config.schedule.entries[1]!.until).toBe('15:00');
+  });
+
+  it('plays on when the disk refuses the saved copy, reports it, gives back the half-written copy and saves again once there is space', () => {
+    let full: string | null = 'ENOSPC';
+    const io: SaveIo = {
+      mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
+      write(file, text) {
+        // A full disk takes the first bytes, then refuses.
+        writeFileSync(file, full ? text.slice(0, 10) : text);
+        if (full) throw Object.assign(new Error(`${full}: no space left on device`), { code: full });
+      },
+      sync(file) {
+        const fd = openSync(file, 'r');
+        fsyncSync(fd);
+        closeSync(fd);
+      },
+      rename: (from, to) => renameSync(from, to),
+      remove: (file) => rmSync(file, { force: true }),
+    };
+    const health = createHealth({ now: () => 0, log: { info: () => undefined, warn: () => undefined } });
+    const { store, applied, root } = setup({ io, health });
+    expect(store.reload()).toBe(true);
+    expect(applied).toHaveLength(1);
+    const saved = path.join(root, 'state', 'last-good-config.json');
+    expect(existsSync(saved)).toBe(false);
+    expect(existsSync(`${saved}.tmp`)).toBe(false);
+    expect(health.view().classes.disk.active).toEqual([expect.objectContaining({ key: 'last-good-config', fields: expect.objectContaining({ code: 'ENOSPC', dropped: 1 }) })]);
+    expect(store.saveAgain()).toBe(false);
+    full = null;
+    expect(store.saveAgain()).toBe(true);
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({ schedule: expect.any(Object) });
+    expect(health.view().ok).toBe(true);
+    expect(store.saveAgain()).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueBoardState } from '../../../contract/messages.js';
+import type { QueueFile } from '../../../contract/hall-config.js';
+import type { QueueEvent } from '../../domain/queue/events.js';
+import { Zone } from '../../domain/time/zone.js';
+import { ManualClock } from './manual-clock.test-support.js';
+import { createQueueHub } from './queue-hub.js';
+
+const TEN_SEVENTEEN = Date.parse('2026-12-01T10:17:00+08:00');
+const services: QueueFile['services'] = [
+  { id: 'A', name: { 'zh-CN': '综合业务', en: 'General business' }, serviceMinutes: 6 },
+  { id: 'B', name: { 'zh-CN': '缴费充值', en: 'Payments' }, serviceMinutes: 2.5 },
+  { id: 'V', name: { 'zh-CN': '爱心通道', en: 'Priority' }, priority: true, serviceMinutes: 7 },
+];
+const counters: QueueFile['counters'] = [
+  { id: 1, services: ['A'] },
+  { id: 2, services: ['A'] },
+  { id: 4, services: ['B'] },
+  { id: 6, services: ['A', 'V'] },
+];
+const silentLog = { info: () => {}, warn: () => {} };
+
+function hub(feed: QueueFile['feed'], extra: Partial<QueueFile> = {}) {
+  const clock = new ManualClock(TEN_SEVENTEEN);
+  const warnings: string[] = [];
+  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: Zone.of('Asia/Shanghai'), clock, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
+  const boards: QueueBoardState[] = [];
+  h.subscribe((b) => boards.push(b));
+  return { h, clock, boards, warnings };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('queue hub with the built-in simulator', () => {
+  it('opens mid-morning on a living hall and keeps the board in step with the clock', async () => {
+    const { h, clock, boards } = hub({ kind: 'simulator', seed: 7 });
+    h.start();
+    await flush();
+    const first = h.board();
+    expect(first.serving.length).toBeGreaterThan(0);
+    expect(first.calls.length).toBeGreaterThan(0);
+    expect(first.services.reduce((n, s) => n + s.waiting, 0)).toBeGreaterThan(0);
+    // The replayed morning is history: only calls younger than callMaxAgeSeconds (120 s) may be
+    // flashed or announced.
+    expect(first.calls.some((c) => !c.fresh)).toBe(true);
+    for (const c of first.calls) expect(c.fresh).toBe(TEN_SEVENTEEN - c.at <= 120_000);
+    clock.advance(10 * 60_000);
+    await flush();
+    const later = h.board();
+    expect(later.seq).toBeGreaterThan(first.seq);
+    expect(later.calls.some((c) => c.fresh)).toBe(true);
+    // A counter serves at most one ticket, a ticket is served at one counter at most.
+    const tickets = later.serving.map((s) => s.ticket).filter(Boolean);
+    expect(new Set(tickets).size).toBe(tickets.length);
+    expect(boards.at(-1)).toEqual(later);
+    await h.stop();
+  });
+
+  it('replays the same day for the same seed', async () => {
+    const a = hub({ kind: 'simulator', seed: 3 });
+    const b = hub({ kind: 'simulator', seed: 3 });
+    a.h.start();
+    b.h.start();
+    a.clock.advance(120_000);
+    b.clock.advance(120_000);
+    await flush();
+    expect({ ...a.h.board(), seq: 0 }).toEqual({ ...b.h.board(), seq: 0 });
+  });
+});
+
+describe('queue hub with pushed events', () => {
+  const at = TEN_SEVENTEEN;
+  const events: QueueEvent[] = [
+    { type: 'counter.opened', seq: 1, at, counter: 1 },
+    { type: 'ticket.issued', seq: 2, at, ticket: 'A001', service: 'A' },
+    { type: 'ticket.issued', seq: 3, at, ticket: 'A002', service: 'A' },
+    { type: 'ticket.called', seq: 4, at, ticket: 'A001', counter: 1 },
+  ];
+
+  it('applies events in order and publishes one board per batch', async () => {
+    const { h, boards } = hub({ kind: 'push' });
+    h.start();
+    await flush();
+    const before = boards.length;
+    const result = h.ingest(events);
+    expect(result).toMatchObject({ applied: 4, duplicate: 0, rejected: [], resyncNeeded: false });
+    await flush();
+    expect(boards.length).toBe(before + 1);
+    const board = h.board();
+    expect(board.serving).toEqual([{ counter: 1, ticket: 'A001', priority: false }]);
+    expect(board.calls[0]).toMatchObject({ ticket: 'A001', counter: 1, fresh: true });
+    expect(board.services.find((s) => s.id === 'A')?.waiting).toBe(1);
+  });
+
+  it('holds an event that came early, and gives up after the reorder window', async () => {
+    const { h, clock, warnings } = hub({ kind: 'push' }, { reorderWindowMs: 500 });
+    h.start();
+    h.ingest(events.slice(0, 2));
+    expect(h.ingest([events[3]!])).toMatchObject({ buffered: 1 });
+    expect(h.board().calls).toHaveLength(0);
+    clock.advance(600);
+    await flush();
+    // The call is not lost while the missing event never comes; a snapshot is asked for.
+    expect(h.board().calls[0]?.ticket).toBe('A001');
+    expect(warnings.some((w) => w.includes('snapshot'))).toBe(true);
+  });
+
+  it('counts duplicates and refuses events for counters the hall does not have', () => {
+    const { h } = hub({ kind: 'push' });
+    h.start();
+    h.ingest(events);
+    const again = h.ingest([events[3]!, { type: 'ticket.called', seq: 5, at, ticket: 'A002', counter: 99 }]);
+    expect(again.duplicate).toBe(1);
+    expect(again.rejected).toEqual([{ seq: 5, reason: expect.stringContaining('99') }]);
+  });
+
+  it('lists a call that arrives long after it happened, but never as fresh', () => {
+    const { h } = hub({ kind: 'push' }, { callMaxAgeSeconds: 60 });
+    h.start();
+    h.ingest([events[0]!, { type: 'ticket.called', seq: 2, at: at - 5 * 60_000, ticket: 'A009', counter: 1 }]);
+    expect(h.board().calls[0]).toMatchObject({ ticket: 'A009', fresh: false });
+  });
+});
+
+describe('manual calls', () => {
+  it('show at once, newest first, whatever the feed', async () => {
+    const { h } = hub({ kind: 'simulator', seed: 1 });
+    h.start();
+    await flush();
+    const result = h.call('A123', 2);
+    expect(result.ok).toBe(true);
+    expect(h.board().calls[0]).toMatchObject({ ticket: 'A123', counter: 2, fresh: true, recall: false });
+    await h.stop();
+  });
+
+  it('are refused for an unknown counter with the reason', () => {
+    const { h } = hub({ kind: 'push' });
+    h.start();
+    const result = h.call('A123', 42);
+    expect(result).toMatchObject({ ok: false, status: 422 });
+  });
+});

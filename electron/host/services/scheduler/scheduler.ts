@@ -1,0 +1,117 @@
+/**
+ * The running schedule: asks the pure core what plays now, arms a timer for the next switch, and
+ * re-resolves from the wall clock on start, on a new configuration, and after any clock jump, so a
+ * player that boots at 10:17 plays what 10:17 should play and a missed timer is only late by at most
+ * one heartbeat. The heartbeat (1 s) compares the wall clock with the monotonic one (planClockBeat):
+ * a step either way is reported once (onClockJump) and re-resolved at once, not when the wall clock
+ * happens to reach the next boundary.
+ */
+import type { CompiledSchedule } from '../../domain/schedule/compile.js';
+import { resolve, type Resolution } from '../../domain/schedule/timeline.js';
+import { formatLocal } from '../../domain/time/local-format.js';
+import { CLOCK_JUMP_TOLERANCE_MS, formatStep, planClockBeat, type ClockReading } from './clock-beat.js';
+import type { Clock, Log, Timers } from '../../ports.js';
+
+/** A boundary timer this late is taken as lost (a suspend, a timer library skipping a run). */
+const LATE_MS = 1000;
+
+export type SwitchReason = 'start' | 'boundary' | 'config' | 'clock-jump' | 'late-boundary';
+
+export interface ClockJump {
+  /** How far the wall clock stepped beyond the time that elapsed (ms, + forward, − back). */
+  jumpedMs: number;
+  /** Where the wall clock would be without the step, and where it is (epoch ms). */
+  expected: number;
+  now: number;
+  /** One line for the log: "clock stepped +3600 s (11:50:03 → 12:50:03 UTC+00:00)", in the hall's zone. */
+  message: string;
+}
+
+export interface SchedulerDeps {
+  clock: Clock;
+  timers: Timers;
+  log: Log;
+  /** Called when the winning entry or programme changes, once on start, and after a clock jump (the displays' clocks follow the host's). */
+  onSwitch(resolution: Resolution, reason: SwitchReason): void;
+  /**
+   * Called once per clock jump, before the schedule is re-resolved: the owner logs it (one line)
+   * and re-arms its own wall-clock timers. Without it the scheduler logs the line itself.
+   */
+  onClockJump?(jump: ClockJump): void;
+  /** How often to compare the wall clock with the monotonic one; ≤ 30 s. Default 1. */
+  heartbeatSeconds?: number;
+  /** Wall/monotonic drift that counts as a clock jump. Default 2000 ms. */
+  jumpToleranceMs?: number;
+}
+
+export interface Scheduler {
+  start(): void;
+  stop(): void;
+  /** Applies a new schedule (hot reload) and re-resolves at once. */
+  load(schedule: CompiledSchedule): void;
+  current(): Resolution | null;
+}
+
+export function createScheduler(initial: CompiledSchedule, deps: SchedulerDeps): Scheduler {
+  const { clock, timers, log } = deps;
+  const tolerance = deps.jumpToleranceMs ?? CLOCK_JUMP_TOLERANCE_MS;
+  let schedule = initial;
+  let current: Resolution | null = null;
+  let cancelBoundary: (() => void) | null = null;
+  let cancelHeartbeat: (() => void) | null = null;
+  let last: ClockReading = { wall: 0, monotonic: 0 };
+
+  const evaluate = (reason: SwitchReason): void => {
+    const now = clock.now();
+    const next = resolve(schedule, now);
+    const changed = !current || current.entry !== next.entry || current.programme !== next.programme;
+    current = next;
+    cancelBoundary?.();
+    cancelBoundary = next.next ? timers.at(next.next.at, () => evaluate('boundary')) : null;
+    if (changed) log.info('schedule switch', { reason, programme: next.programme, entry: next.entry, next: next.next?.at ?? null });
+    if (changed || reason === 'start' || reason === 'clock-jump') deps.onSwitch(next, reason);
+  };
+
+  const read = (): ClockReading => ({ wall: clock.now(), monotonic: clock.monotonic() });
+
+  const heartbeat = (): void => {
+    const reading = read();
+    const beat = planClockBeat(last, reading, tolerance);
+    last = reading;
+    if (beat.jumpedMs !== null) {
+      const expected = reading.wall - beat.jumpedMs;
+      const local = (at: number): string => formatLocal(schedule.zone, at).time.padEnd(8, ':00');
+      const { offset } = formatLocal(schedule.zone, reading.wall);
+      const jump: ClockJump = {
+        jumpedMs: beat.jumpedMs,
+        expected,
+        now: reading.wall,
+        message: `clock stepped ${formatStep(beat.jumpedMs)} (${local(expected)} → ${local(reading.wall)} UTC${offset})`,
+      };
+      if (deps.onClockJump) deps.onClockJump(jump);
+      else log.warn(jump.message, { jumpedMs: Math.round(jump.jumpedMs) });
+      evaluate('clock-jump');
+    } else if (current?.next && reading.wall >= current.next.at + LATE_MS) {
+      evaluate('late-boundary');
+    }
+  };
+
+  return {
+    start() {
+      if (cancelHeartbeat) return;
+      last = read();
+      evaluate('start');
+      cancelHeartbeat = timers.every(deps.heartbeatSeconds ?? 1, heartbeat);
+    },
+    stop() {
+      cancelBoundary?.();
+      cancelHeartbeat?.();
+      cancelBoundary = cancelHeartbeat = null;
+    },
+    load(next) {
+      schedule = next;
+      if (cancelHeartbeat) evaluate('config');
+    },
+    current: () => current,
+  };
+}
