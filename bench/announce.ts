@@ -163,7 +163,7 @@ export async function benchAnnounce(): Promise<string[]> {
     await page.goto(server.url);
     await page.waitForFunction(() => (globalThis as unknown as { __hallcast?: { nowPlaying(): { item: string | null } } }).__hallcast?.nowPlaying().item != null, null, { timeout: 20_000 });
     await page.waitForFunction(() => __tap.ready, null, { timeout: 10_000 });
-    // The voice packs decode 2 s after the first picture (renderer/audio/voice-warmup.ts), as at a hall's start.
+    // The voice packs decode 2 s after the first picture (renderer/display/audio/voice-warmup.ts), as at a hall's start.
     await page.waitForTimeout(4000);
     const a = await ours(page, server.url, callClips);
     await page.close();

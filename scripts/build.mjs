@@ -45,15 +45,15 @@ await build({
 // cost ~200 ms of the cold start.
 const browser = { ...common, platform: 'browser', format: 'esm', target: 'es2022', minify: true };
 await rm('dist/renderer', { recursive: true, force: true });
-await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/main.ts' }, outdir: 'dist/renderer', chunkNames: 'chunks/[name]-[hash]' });
-for (const file of ['index.html', 'style.css']) await copyFile(`renderer/${file}`, `dist/renderer/${file}`);
+await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/display/main.ts' }, outdir: 'dist/renderer', chunkNames: 'chunks/[name]-[hash]' });
+for (const file of ['index.html', 'style.css']) await copyFile(`renderer/display/${file}`, `dist/renderer/${file}`);
 
-// The floor managers' console, served at /admin/ (renderer/admin/README.md): its page, script (with
-// its chunks) and one stylesheet bundled from renderer/admin/styles/.
+// The floor managers' console, served at /admin/ (renderer/console/README.md): its page, script (with
+// its chunks) and one stylesheet bundled from renderer/console/styles/.
 await rm('dist/admin', { recursive: true, force: true });
-await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/admin/main.ts' }, outdir: 'dist/admin', chunkNames: 'chunks/[name]-[hash]' });
-await build({ ...common, minify: true, entryPoints: { app: 'renderer/admin/styles/app.css' }, outdir: 'dist/admin' });
-await copyFile('renderer/admin/index.html', 'dist/admin/index.html');
+await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/console/main.ts' }, outdir: 'dist/admin', chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, minify: true, entryPoints: { app: 'renderer/console/styles/app.css' }, outdir: 'dist/admin' });
+await copyFile('renderer/console/index.html', 'dist/admin/index.html');
 
 // `--dev`: a page with a fake host bridge, to try the display without the host (renderer/dev/README.md).
 if (process.argv.includes('--dev')) {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { FLASH_PERIOD_MS, FLASHES } from '../../renderer/zones/queue-board/board-view.js';
+import { FLASH_PERIOD_MS, FLASHES } from '../../renderer/display/zones/queue-board/board-view.js';
 import { boardShowsCall, expect, test, type Hall } from '../fixtures.js';
 
 /** The queue and clock zones of e2e/hall's landscape layout at 1920×1080 (x 0.7–1, y 0–0.9). */

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
-/** The renderer's load timeout for one item (renderer/player/video-slot.ts, still-slot.ts). */
+/** The renderer's load timeout for one item (renderer/display/player/video-slot.ts, still-slot.ts). */
 export const LOAD_TIMEOUT_MS = 10_000;
 /** Mean luma (0–255) under which a screenshot counts as blank: black, or a crashed tab's grey "Aw, Snap!" is not (see `isBlank`). */
 export const BLANK_LUMA = 16;

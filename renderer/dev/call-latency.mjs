@@ -2,7 +2,7 @@
 // DEV ONLY: how long from an announce message reaching the display to the chime being heard, in
 // headless Chromium on the dev page (node scripts/build.mjs --dev; serve-fake.mjs running).
 // Plays the fake host's call N times over a playing programme, stopping each one once it has
-// started (as an emergency would), and reads the display's own hooks (renderer/README.md):
+// started (as an emergency would), and reads the display's own hooks (renderer/display/README.md):
 //   received.at  the message handed to the display (corrected host clock)
 //   heard.from   first sample above −60 dBFS on the speech bus, as heard (output latency included)
 //   reports      started.at (AudioContext time of the first clip, as heard)

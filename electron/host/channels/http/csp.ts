@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy headers. The display's is sent by both shells (renderer/index.html
+ * The Content-Security-Policy headers. The display's is sent by both shells (renderer/display/index.html
  * repeats it in a meta tag); only `connect-src` differs: the Chromium kiosk talks to its host over
  * a WebSocket, the Electron display over IPC. It may be framed by the player's own pages only: the
  * console's status page shows the screen live in a frame (`/?preview`).

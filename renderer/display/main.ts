@@ -1,0 +1,124 @@
+/**
+ * The display: picks the bridge for the shell it runs in, builds the engine and the content, and
+ * wires host states and announce messages into them. Everything else lives in engine/, zones/,
+ * player/, audio/ and announce/.
+ */
+import type { DisplayState, ItemPlan, PlaybackEvent, QueueBoardState } from '../../electron/contract/messages.js';
+import { AnnouncementBanner } from './announce/announcement-banner.js';
+import { startAnnouncements } from './announce/announcements.js';
+import type { Bridge } from './bridge.js';
+import { Engine } from './engine/engine.js';
+import { IdleSlide } from './player/idle-slide.js';
+import { MediaLayers } from './player/media-layers.js';
+import { ProgrammePlayer } from './player/programme-player.js';
+import { installTestHooks } from './test-hooks.js';
+import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
+import { muteOutput } from './audio/howler-output.js';
+import { DiversionSlide } from './zones/diversion-slide.js';
+import { ZoneBoard } from './zones/zone-board.js';
+
+const HEARTBEAT_MS = 2_000;
+/** The pixi zones load after the first programme frame, or after this long without one. */
+const SETTLE_LATEST_MS = 2_000;
+
+async function start(): Promise<void> {
+  const electron = window.hallcast;
+  const bridge: Bridge = electron ?? createWsBridge(wsUrlFor(window.location));
+  const engine = Engine.create(document.getElementById('app') ?? document.body);
+  setTimeout(() => engine.settle(), SETTLE_LATEST_MS);
+
+  const layers = new MediaLayers(engine.mediaRoot);
+  const idle = new IdleSlide(layers);
+  const banner = new AnnouncementBanner(engine.panelRoot);
+  const announceLeadMs = msOverride('announceLeadMs');
+  // Before the first clip plays: each <video> joins the audio graph once, for the announcer's duck.
+  const announcements = startAnnouncements({
+    ...(announceLeadMs === undefined ? {} : { leadSeconds: announceLeadMs / 1000 }),
+    bridge,
+    videos: layers.videos,
+    banner,
+    hostNow: () => engine.clock.now(),
+    settled: engine.afterSettle(),
+  });
+  // The console's live frame plays on a manager's phone or desk: never a sound from it.
+  if (isPreview(window.location)) muteOutput();
+  const diversion = new DiversionSlide(layers.zone);
+  const report = (event: PlaybackEvent, programme: string, item: ItemPlan, reason?: string, detail?: string): void => {
+    if (event === 'first-frame') engine.settle();
+    bridge.report({
+      event,
+      programme,
+      item: item.key,
+      url: item.type === 'text' ? null : item.url,
+      at: engine.clock.now(),
+      ...(reason ? { reason } : {}),
+      ...(detail ? { detail } : {}),
+    });
+  };
+  const player = new ProgrammePlayer({
+    layers,
+    idle,
+    nowMs: () => performance.now(),
+    refreshMs: () => engine.refreshMs,
+    report,
+  });
+  const board = new ZoneBoard(engine, player, banner);
+  // The board rebuilds its pixi zones by itself (ZoneBoard); the host counts the loss in its health.
+  engine.onStageLost(() => bridge.fault({ kind: 'gpu-context-lost', at: engine.clock.now() }));
+  engine.onLoadFailed((part) => bridge.fault({ kind: 'code-load-failed', at: engine.clock.now(), part }));
+
+  let state: DisplayState | null = null;
+  bridge.onState((next) => {
+    // Apply every state in arrival order: seq restarts at 0 when the host restarts.
+    state = next;
+    engine.clock.sync(next.serverTime);
+    idle.setImage(next.idleImage);
+    // The programme first: its clip starts loading before the zones lay out text (the first
+    // CJK layout loads the font, ~100 ms). The pending clip is hidden until the board sizes it.
+    player.setProgramme(next.programme);
+    board.apply(next);
+    diversion.apply(next.diversion, engine.clock.now());
+  });
+  let queue: QueueBoardState | null = null;
+  bridge.onQueue((next) => {
+    queue = next;
+    board.applyQueue(next);
+  });
+  engine.onTick((dt) => {
+    board.tick(dt);
+    player.update();
+    diversion.tick(engine.clock.now());
+    announcements.tick();
+  });
+
+  bridge.hello({
+    shell: electron ? 'electron' : 'chromium',
+    width: Math.round(window.innerWidth * window.devicePixelRatio),
+    height: Math.round(window.innerHeight * window.devicePixelRatio),
+    userAgent: navigator.userAgent,
+  });
+  // The heartbeat is a liveness signal, not animation: a plain interval is right here.
+  setInterval(() => {
+    const now = player.nowPlaying();
+    bridge.heartbeat({ at: engine.clock.now(), programme: now.programme, item: now.item, position: now.position });
+  }, HEARTBEAT_MS);
+
+  installTestHooks({
+    state: () => state,
+    nowPlaying: () => player.nowPlaying(),
+    frames: () => ({ stage: engine.frames, seams: player.seams, stageLosses: engine.stageLosses }),
+    queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
+    audio: () => announcements.audio(),
+    diversion: () => diversion.shown,
+  });
+}
+
+/** `<html data-announce-lead-ms="…">` overrides the announcer's schedule-ahead lead (used to measure it; see README). */
+function msOverride(name: 'announceLeadMs'): number | undefined {
+  const raw = document.documentElement.dataset[name];
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
+// Never an error on the hall screen: log it for the technician and keep the last picture.
+start().catch((err: unknown) => console.error('hallcast: display failed to start', err));

@@ -1,0 +1,69 @@
+/**
+ * Read-only diagnostics on `window.__hallcast`, for the Playwright e2e tests and for a technician
+ * with DevTools. Nothing here changes what plays; the player must never depend on it.
+ */
+import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
+import type { NowPlaying } from './player/programme-player.js';
+
+export interface FrameCounters {
+  /** pixi frames rendered since start. */
+  stage: number;
+  /** Item changes on screen (seams) since start. */
+  seams: number;
+  /** WebGL contexts the pixi stage lost (each one rebuilt) since start. */
+  stageLosses: number;
+}
+
+/** The audio graph and the announcer, as of the call (renderer/display/README.md, "Test hooks"). */
+export interface AudioHooks {
+  /** The AudioContext's state; 'none' without Web Audio. */
+  state: AudioContextState | 'none';
+  /** RMS of the latest ~20 ms on Howler's master output (programme + speech). 0 when not running. */
+  masterRms: number;
+  /** The same after the programme gain (the programme as ducked). */
+  programmeRms: number;
+  /** The same on the speech bus (announcements only). */
+  speechRms: number;
+  /** The programme gain's current value: 1, or ≈ 0.178 under speech at −15 dB. */
+  programmeGain: number;
+  /** Programme <video>s playing through the graph (2 normally; 0 without Web Audio). */
+  routed: number;
+  /** Id of the announcement this display is speaking, or null. */
+  speaking: string | null;
+  /** The banner's words (its lines joined by "\n"), or null when it is hidden. */
+  banner: string | null;
+  /** The last 50 announcement reports sent to the host, oldest first. */
+  reports: AnnouncementReport[];
+  /** The last 50 announce messages received, with the corrected host clock at arrival (epoch ms). */
+  received: { type: 'play' | 'stop'; id: string; speak: boolean | null; at: number }[];
+  /**
+   * When speech was audible on the speech bus (|x| ≥ −60 dBFS; silences under 0.3 s merged, a new
+   * `speaking` id always starts a new span), as heard at the output: corrected host clock, epoch
+   * ms, output latency included; `id` = the announcement speaking when the span began; last 50.
+   */
+  heard: { id: string | null; from: number; until: number }[];
+  /** The AudioContext's output latency, ms (0 without Web Audio). */
+  outputLatencyMs: number;
+}
+
+export interface TestHooks {
+  state(): DisplayState | null;
+  nowPlaying(): NowPlaying;
+  frames(): FrameCounters;
+  /** The last queue board, and when each call was first painted (performance.now(), by call key). */
+  queue(): { board: QueueBoardState | null; painted: Record<string, number> };
+  audio(): AudioHooks;
+  /** The care rule whose diversion slide is on screen, or null. */
+  diversion(): string | null;
+}
+
+declare global {
+  interface Window {
+    /** Test/diagnostics only; see renderer/display/test-hooks.ts. */
+    __hallcast?: TestHooks;
+  }
+}
+
+export function installTestHooks(hooks: TestHooks): void {
+  Object.defineProperty(window, '__hallcast', { value: Object.freeze({ ...hooks }), writable: false, configurable: false });
+}
