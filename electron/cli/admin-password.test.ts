@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { passwordMatches } from '../host/channels/http/console/admin-password.js';
+import { passwordMatches } from '../host/services/console/admin-password.js';
 import { main } from './main.js';
 
 const dirs: string[] = [];

@@ -3,7 +3,7 @@
  * hash is stored, in STATE/admin.json (readable by its owner only); a running player picks it up at
  * the next sign-in, and the sessions opened with the old password end.
  */
-import { hashPassword, passwordProblem, type ScryptCost } from '../host/channels/http/console/admin-password.js';
+import { hashPassword, passwordProblem, type ScryptCost } from '../host/services/console/admin-password.js';
 import { saveAdminPassword } from '../host/services/console/admin-file.js';
 import type { Output } from './output.js';
 

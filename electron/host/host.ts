@@ -17,7 +17,7 @@ import { jsonLog } from './services/log/json-log.js';
 import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
 import { folderSignature } from './services/playlists/folder-signature.js';
-import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './domain/display/proof-of-play.js';
+import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import type { QueueClock } from './services/queue-hub/queue-hub.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_SPEECH_CHARS } from '../../services/speech/speech-request.js';
+import { MAX_SPEECH_CHARS } from '../speech-plans/speech-request.js';
 import { announcementLanguages } from './announcement-languages.js';
 import { formatDiagnostic } from '../../../contract/diagnostic.js';
 import { loadPlaylists, type LoadResult } from '../../services/playlists/load.js';

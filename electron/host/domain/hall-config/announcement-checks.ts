@@ -6,7 +6,7 @@
  */
 import { cronProblem } from '../schedule/cron.js';
 import { parseClock } from '../time/civil.js';
-import { MAX_SPEECH_CHARS } from '../../services/speech/speech-request.js';
+import { MAX_SPEECH_CHARS } from '../speech-plans/speech-request.js';
 import { announcementLanguages } from './announcement-languages.js';
 import { checkDate, checkDateRange } from './date-checks.js';
 import type { Diagnostic } from '../../../contract/diagnostic.js';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPasswordHash, type PasswordHash } from '../../channels/http/console/admin-password.js';
+import { isPasswordHash, type PasswordHash } from './admin-password.js';
 import { writeFileAtomic } from './atomic-file.js';
 
 export const ADMIN_FILE = 'admin.json';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../channels/http/console/admin-password.js';
+import { hashPassword } from './admin-password.js';
 import { adminFileOf, readAdminFile, saveAdminPassword } from './admin-file.js';
 import { createCredentials, NO_PASSWORD } from './credentials.js';
 

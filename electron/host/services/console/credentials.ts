@@ -5,7 +5,7 @@
  * sessions opened with the old password.
  */
 import { statSync } from 'node:fs';
-import { hashPassword, passwordMatches, type PasswordHash, type ScryptCost } from '../../channels/http/console/admin-password.js';
+import { hashPassword, passwordMatches, type PasswordHash, type ScryptCost } from './admin-password.js';
 import { adminFileOf, readAdminFile, type AdminFile } from './admin-file.js';
 
 export const NO_PASSWORD = 'the console has no password yet: run hallcast admin-password';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AnnouncementKind } from '../../../contract/messages.js';
 import type { AnnouncementsFile, Lang } from '../../../contract/hall-config.js';
 import { fillTemplate } from '../../domain/hall-config/text-template.js';
-import { MAX_SPEECH_CHARS } from '../speech/speech-request.js';
+import { MAX_SPEECH_CHARS } from '../../domain/speech-plans/speech-request.js';
 import { assertCounter } from '../../domain/speech-plans/counter-reading.js';
 import { readTicket } from '../../domain/speech-plans/ticket-reading.js';
 import { VOICE_LANGS, isVoiceLang } from '../../domain/speech-plans/voice-lang.js';

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SpeechEngine } from './speech-engine.js';
-import { checkSpeechRequest } from './speech-request.js';
+import { checkSpeechRequest } from '../../domain/speech-plans/speech-request.js';
 import { readWavInfo } from './wav.js';
 
 export interface CommandEngineConfig {

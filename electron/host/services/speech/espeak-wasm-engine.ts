@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SpeechEngine } from './speech-engine.js';
-import { checkSpeechRequest } from './speech-request.js';
+import { checkSpeechRequest } from '../../domain/speech-plans/speech-request.js';
 import { encodeWav } from './wav.js';
 
 /** Hall voice → espeak-ng voice identifier. `en-gb` is only a language alias of `gmw/en`:

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Health } from '../../domain/health/health.js';
 import { diskStore } from '../../domain/health/disk-store.js';
 import type { SpeechEngine } from './speech-engine.js';
-import { checkSpeechRequest } from './speech-request.js';
+import { checkSpeechRequest } from '../../domain/speech-plans/speech-request.js';
 
 export interface SpeechCacheOptions {
   engine: SpeechEngine;

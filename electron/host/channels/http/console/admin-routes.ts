@@ -15,7 +15,7 @@ import { rule } from '../route-access.js';
 import { timelineAnswer } from '../timeline-answer.js';
 import type { Host } from '../../../host.js';
 import { MAX_FILE_BYTES } from '../../../services/playlists/load.js';
-import type { ScryptCost } from './admin-password.js';
+import type { ScryptCost } from '../../../services/console/admin-password.js';
 import type { WriteIo } from '../../../services/console/atomic-file.js';
 import { COOKIE_PATH, createConsoleAccess, SESSION_COOKIE } from './console-access.js';
 import { consolePage } from './console-page.js';

@@ -5,10 +5,10 @@
  * programme actually started.
  */
 import type { PlaybackReport } from '../../../contract/messages.js';
-import type { Health } from '../health/health.js';
-import { openDailyJsonl } from '../../services/log/daily-jsonl.js';
-import type { SwitchReason } from '../../services/scheduler/scheduler.js';
-import type { Zone } from '../time/zone.js';
+import type { Health } from '../../domain/health/health.js';
+import { openDailyJsonl } from './daily-jsonl.js';
+import type { SwitchReason } from '../scheduler/scheduler.js';
+import type { Zone } from '../../domain/time/zone.js';
 
 export interface ProofOfPlayRecord extends PlaybackReport {
   /** Host clock when the record was written. */
