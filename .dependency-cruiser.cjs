@@ -15,7 +15,9 @@ module.exports = {
     },
     {
       name: 'no-circular-folders',
-      severity: 'error',
+      // A warning until issue 13 has removed the folder cycles it found (ARCHITECTURE.md, "Not yet"):
+      // dependency-cruiser's known-violations baseline does not cover folder-scoped rules.
+      severity: 'warn',
       comment: 'No folder imports itself through others.',
       scope: 'folder',
       from: {},
