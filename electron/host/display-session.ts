@@ -7,7 +7,7 @@
  */
 import type { DisplayHello, FromDisplay } from '../contract/messages.js';
 import { parseDisplayMessage } from '../contract/from-display.js';
-import { TokenBucket, type TokenBucketLimit } from './channels/http/token-bucket.js';
+import { TokenBucket, type TokenBucketLimit } from './domain/limits/token-bucket.js';
 
 /** The renderer's heartbeat period (renderer/display/main.ts HEARTBEAT_MS). */
 export const HEARTBEAT_PERIOD_MS = 2_000;

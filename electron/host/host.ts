@@ -23,6 +23,7 @@ import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
+import { IDLE_IMAGE } from '../contract/hall-defaults.js';
 import { createHealth, type Health } from './domain/health/health.js';
 import { provisionalHolidayAlerts } from './domain/schedule/holiday-alerts.js';
 import { formatLocal } from './domain/time/local-format.js';
@@ -78,8 +79,6 @@ export interface Host {
 }
 
 const RECHECK_SECONDS = 30;
-/** Under the assets folder: shown when no programme can play. */
-export const IDLE_IMAGE = 'images/idle-branding.jpg';
 
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { IDLE_IMAGE } from '../../host.js';
+import { IDLE_IMAGE } from '../../../contract/hall-defaults.js';
 import { PROGRAMME_ID } from '../playlists/load.js';
 import type { HallConfig } from '../../../contract/hall-config.js';
 
