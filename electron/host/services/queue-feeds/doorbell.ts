@@ -94,13 +94,7 @@ export class Doorbell {
     const window = new Set(events.map((event) => repeatKey(event, this.settings.mapping)));
     const fresh = events.filter((event) => !this.previousWindow.has(repeatKey(event, this.settings.mapping)));
     this.previousWindow = window;
-    const [first, ...rest] = problems;
-    if (events.length === 0 && first !== undefined) this.health.down(first);
-    else {
-      this.health.up();
-      if (first !== undefined) this.health.problem(first);
-    }
-    for (const problem of rest) this.health.problem(problem);
+    this.health.window(events.length, problems);
     const numbered = this.intake.number(fresh);
     if (numbered.length === 0) return;
     deliverInOrder(this.sink, numbered);

@@ -46,6 +46,20 @@ export class FeedHealthReporter {
     this.delayedWatch.start();
   }
 
+  /**
+   * A polled window of events and the problems met mapping it: up when anything mapped or nothing
+   * went wrong, else down on the first problem; every other problem logged (once each).
+   */
+  window(mapped: number, problems: readonly FeedProblem[]): void {
+    const [first, ...rest] = problems;
+    if (mapped === 0 && first !== undefined) this.down(first);
+    else {
+      this.up();
+      if (first !== undefined) this.problem(first);
+    }
+    for (const problem of rest) this.problem(problem);
+  }
+
   /** Any sign of life: a message, a keep-alive, a successful poll. */
   heard(): void {
     this.delayedWatch.heard();

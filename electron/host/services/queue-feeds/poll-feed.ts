@@ -161,14 +161,7 @@ class PollFeed implements QueueFeed {
     if (this.primeWindow) fresh = [];
     this.primeWindow = false;
 
-    const [first, ...rest] = problems;
-    if (events.length === 0 && first !== undefined) {
-      this.health.down(first);
-    } else {
-      this.health.up();
-      if (first !== undefined) this.health.problem(first);
-    }
-    for (const problem of rest) this.health.problem(problem);
+    this.health.window(events.length, problems);
     const numbered = this.intake.number(fresh);
     if (numbered.length === 0) return;
     deliverInOrder(this.sink, numbered);
