@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../electron/contract/diagnostic.js';
 import type { DayTimeline as Timeline, TimelineRow } from '../../../electron/host/domain/schedule/day-timeline.js';
 import type { Alert, DisplayInfo, HostStatus, QueueStatus } from '../../../electron/contract/status-view.js';
 import type { AnnouncementsView, ItemView } from '../../../electron/contract/announcements-view.js';
-import type { HealthClass, HealthView } from '../../../electron/host/domain/health/health.js';
+import type { HealthClass, HealthView } from '../../../electron/contract/health-view.js';
 
 export type { Alert, Diagnostic, DisplayInfo, HealthClass, HealthView, QueueStatus, Timeline, TimelineRow };
 
