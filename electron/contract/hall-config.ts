@@ -4,7 +4,7 @@
  */
 export type Lang = 'zh-CN' | 'en';
 /** zh-CN is required (Chinese first); en is the second language. */
-import type { FeedConfig } from '../host/services/queue-feeds/feed-config.js';
+import type { FeedConfig } from './feed-config.js';
 
 export interface Localized {
   'zh-CN': string;
