@@ -2,11 +2,9 @@
  * The playlist folder as the player sees it once it has been validated. One JSON Schema per file
  * kind lives in playlists/schema/; these types mirror them (playlists/README.md documents both).
  */
-import type { CalendarDefinition } from '../host/domain/schedule/calendar.js';
-
 export type Lang = 'zh-CN' | 'en';
 /** zh-CN is required (Chinese first); en is the second language. */
-import type { FeedConfig } from '../host/services/queue-feeds/feed-config.js';
+import type { FeedConfig } from './feed-config.js';
 
 export interface Localized {
   'zh-CN': string;
@@ -115,6 +113,21 @@ export interface ScheduleFile {
   /** What plays when no entry does; absent = the idle branding slide. */
   default?: string;
   entries: ScheduleEntry[];
+}
+
+/** Calendars a hall's day tokens use (electron/host/domain/schedule/calendar.ts builds them). */
+export const CALENDAR_PRESETS = ['cn-mainland'] as const;
+export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
+
+export interface CalendarDefinition {
+  /** Public holidays and make-up working days from a maintained source. */
+  preset?: CalendarPreset;
+  /** Extra days off for this hall (closures, local holidays). */
+  holidays?: string[];
+  /** Extra working days (make-up days the preset lacks). */
+  workdays?: string[];
+  /** Preset holidays on which this hall works as on an ordinary day. */
+  notHolidays?: string[];
 }
 
 export interface CalendarsFile {

@@ -5,8 +5,7 @@
 import type { AudioOutput, DisplayHello, QueueBoardState } from './messages.js';
 import type { AnnouncementsView } from './announcements-view.js';
 import type { Localized } from './hall-config.js';
-import type { HealthView } from '../host/domain/health/health.js';
-import type { ProvisionalHolidaysAlert } from '../host/domain/schedule/holiday-alerts.js';
+import type { HealthView } from './health-view.js';
 
 export interface PlaylistStatus {
   loadedAt: number | null;
@@ -73,6 +72,15 @@ export interface CareAlert {
   kind: 'care-rule';
   rule: string;
   reason: string;
+}
+
+/** A year whose holidays are only computed (host/domain/schedule/holiday-alerts.ts raises it). */
+export interface ProvisionalHolidaysAlert {
+  kind: 'provisional-holidays';
+  /** The calendar of calendars.json whose preset lacks the year. */
+  calendar: string;
+  year: number;
+  message: string;
 }
 
 /** For the floor staff: tickets over time, services overloaded, a year's holidays only computed. */

@@ -6,7 +6,7 @@
  * The window has no browser to restart, so its ladder is reloads only, spaced 1 s, 2 s, 4 s … up
  * to a minute.
  */
-import type { HealthClass } from '../host/domain/health/health.js';
+import type { HealthClass } from '../contract/health-view.js';
 import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, type Decision, type RecoveryTuning, type Trouble } from '../host/domain/recovery/recovery-policy.js';
 import type { Log } from '../host/ports.js';
 import type { ShellTimers } from './electron-ports.js';

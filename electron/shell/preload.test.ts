@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type DisplayState } from '../contract/messages.js';
 import { displayState } from './fake-electron.test-support.js';
-import type { Bridge } from './preload.js';
+import type { Bridge } from '../contract/bridge.js';
 
 // The preload runs against this stand-in for the sandboxed renderer's `electron` module.
 const electron = vi.hoisted(() => {

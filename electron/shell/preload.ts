@@ -16,6 +16,7 @@ import {
   type PlaybackReport,
   type QueueBoardState,
 } from '../contract/messages.js';
+import type { Bridge } from '../contract/bridge.js';
 
 const listeners = new Set<(state: DisplayState) => void>();
 // A listener added after the host's first state still starts from it, as with the WebSocket bridge.
@@ -115,9 +116,6 @@ function fault(f: DisplayFault): void {
   ipcRenderer.send(CHANNELS.fault, f);
 }
 
-const bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello, audio, fault };
-
-/** What the renderer finds on `window.hallcast`. */
-export type Bridge = typeof bridge;
+const bridge: Bridge = { onState, onQueue, onAnnounce, report, reportAnnouncement, heartbeat, hello, audio, fault };
 
 contextBridge.exposeInMainWorld('hallcast', bridge);

@@ -25,7 +25,7 @@ import type {
   ProgrammePlan,
   QueueBoardState,
 } from '../../electron/contract/messages.js';
-import type { Bridge } from '../display/bridge.js';
+import type { Bridge } from '../../electron/contract/bridge.js';
 
 const landscape: LayoutPlan = {
   name: 'landscape',

@@ -6,7 +6,7 @@
 import type { DisplayState, ItemPlan, PlaybackEvent, QueueBoardState } from '../../electron/contract/messages.js';
 import { AnnouncementBanner } from './announce/announcement-banner.js';
 import { startAnnouncements } from './announce/announcements.js';
-import type { Bridge } from './bridge.js';
+import type { Bridge } from '../../electron/contract/bridge.js';
 import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';

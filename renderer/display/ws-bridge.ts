@@ -4,7 +4,7 @@
  * outgoing reports are kept (bounded) and sent after the reconnect so proof-of-play is not lost.
  */
 import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../../electron/contract/messages.js';
-import type { Bridge } from './bridge.js';
+import type { Bridge } from '../../electron/contract/bridge.js';
 
 const MAX_BACKOFF_MS = 5_000;
 const MAX_QUEUED = 500;

@@ -4,8 +4,8 @@
  * and rules are the player's own types; a file differs from the loaded configuration only where
  * the loader fills defaults (a programme's order and volume, an entry's priority) and in `$schema`.
  */
-import type { CalendarDefinition } from '../../../electron/host/domain/schedule/calendar.js';
 import type {
+  CalendarDefinition,
   CareRule,
   DayToken,
   ImageItem,

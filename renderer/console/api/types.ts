@@ -1,14 +1,13 @@
 /**
  * The shapes of the console's routes (electron/host/services/console/README.md). What the host already types
- * — status, PA queue, timeline, diagnostics — is imported from its node-free type modules
- * (host/host-status.ts, announce-desk/announcements-view.ts), so both sides read one definition;
- * the console's own routes (session, files, history, media) are typed here.
+ * — status, PA queue, timeline, health, diagnostics — is imported from electron/contract/, so both
+ * sides read one definition; the console's own routes (session, files, history, media) are typed here.
  */
 import type { Diagnostic } from '../../../electron/contract/diagnostic.js';
-import type { DayTimeline as Timeline, TimelineRow } from '../../../electron/host/domain/schedule/day-timeline.js';
+import type { DayTimeline as Timeline, TimelineRow } from '../../../electron/contract/timeline-view.js';
 import type { Alert, DisplayInfo, HostStatus, QueueStatus } from '../../../electron/contract/status-view.js';
 import type { AnnouncementsView, ItemView } from '../../../electron/contract/announcements-view.js';
-import type { HealthClass, HealthView } from '../../../electron/host/domain/health/health.js';
+import type { HealthClass, HealthView } from '../../../electron/contract/health-view.js';
 
 export type { Alert, Diagnostic, DisplayInfo, HealthClass, HealthView, QueueStatus, Timeline, TimelineRow };
 

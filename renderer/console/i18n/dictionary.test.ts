@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// This test reads files with Node: it needs Node's types, which tsconfig.web.json got until now through the Electron preload's.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

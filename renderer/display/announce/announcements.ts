@@ -4,7 +4,7 @@
  * `audio()` diagnostics hook. Without Web Audio the videos play on their own and a `speak` play is
  * reported failed; the banner works either way.
  */
-import type { Bridge } from '../bridge.js';
+import type { Bridge } from '../../../electron/contract/bridge.js';
 import { createAudioGraph } from '../audio/audio-graph.js';
 import { warmVoicePacks } from '../audio/voice-warmup.js';
 import type { AudioHooks } from '../test-hooks.js';

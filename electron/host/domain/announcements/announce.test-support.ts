@@ -1,5 +1,6 @@
 /** Fixed instants and builders shared by the announcement queue tests. */
-import type { Announcement, AnnouncementKind } from './announcement.js';
+import type { Announcement } from '../../../contract/announcement.js';
+import type { AnnouncementKind } from '../../../contract/messages.js';
 import { finished, next, request, started, type AnnouncementQueue } from './announcement-queue.js';
 
 const MINUTE = 60_000;

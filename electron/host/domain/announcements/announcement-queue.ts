@@ -5,7 +5,10 @@
  * reports `started` / `finished`, obeys `stop` effects and calls `next` again when idle or at `wakeAt`.
  * Rules: README.md beside this file.
  */
-import { invalidReason, type Announcement, type AnnouncementKind } from './announcement.js';
+import { invalidReason } from './announcement.js';
+import type { Announcement } from '../../../contract/announcement.js';
+import type { AnnouncementKind } from '../../../contract/messages.js';
+import type { RecentEntry } from '../../../contract/announcements-view.js';
 import { dropReason, isHeld, nextChangeAt, type RuleContext } from './drop-rules.js';
 import { evictionVictim, mergeInto, pendingItem, playOrder, type PendingItem } from './pending.js';
 import { parseQuietHours, type QuietHours, type QuietWindow } from './quiet-hours.js';
@@ -39,15 +42,6 @@ export interface CurrentItem extends PendingItem {
   readonly chosenAt: number;
   /** null between `next` choosing it and the player reporting `started`. */
   readonly startedAt: number | null;
-}
-
-export interface RecentEntry {
-  id: string;
-  kind: AnnouncementKind;
-  key: string | null;
-  outcome: 'played' | 'failed' | 'dropped' | 'rejected';
-  reason: string | null;
-  at: number;
 }
 
 export interface AnnouncementQueue {

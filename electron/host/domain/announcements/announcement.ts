@@ -2,7 +2,8 @@
  * What the hall's PA is asked to say, and the order of importance between kinds. The queue never
  * reads the payload: the shell turns it into audio (a voice file, a TTS request).
  */
-export type AnnouncementKind = 'emergency' | 'pa' | 'call' | 'care';
+import type { AnnouncementKind } from '../../../contract/messages.js';
+import type { Announcement } from '../../../contract/announcement.js';
 
 /** Gaps of 100 leave room for a hall to rank a special notice between two kinds via `priority`. */
 export const KIND_PRIORITY: Readonly<Record<AnnouncementKind, number>> = {
@@ -11,31 +12,6 @@ export const KIND_PRIORITY: Readonly<Record<AnnouncementKind, number>> = {
   call: 200,
   care: 100,
 };
-
-/** For scheduled care notices: how long to wait while something else speaks, and what then. */
-export interface WaitPolicy {
-  maxWaitMs: number;
-  /** 'play': after the wait it goes ahead of calls (never starved); 'skip': it is dropped. */
-  then: 'play' | 'skip';
-}
-
-export interface Announcement {
-  id: string;
-  kind: AnnouncementKind;
-  /** Overrides the kind's rank. Preemption, quiet hours and "never dropped" follow `kind`, not this. */
-  priority?: number;
-  requestedAt: number;
-  /** Later than this it is stale and dropped with the reason; null = never stale. */
-  expiresAt: number | null;
-  /** Estimate of one play, used to notice a player that never reports the end. */
-  durationMs: number;
-  /** Times to play back to back, ≥ 1; together they are one play. */
-  repeat: number;
-  /** e.g. "call:A023": a recall with the same key merges with the pending call. */
-  key?: string;
-  waitPolicy?: WaitPolicy;
-  payload: unknown;
-}
 
 export function priorityOf(a: Announcement): number {
   return a.priority ?? KIND_PRIORITY[a.kind];

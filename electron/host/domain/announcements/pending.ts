@@ -2,7 +2,8 @@
  * A waiting announcement and the two orders over waiting ones: which plays first, and which a
  * full queue gives up first.
  */
-import { KIND_PRIORITY, priorityOf, type Announcement } from './announcement.js';
+import { KIND_PRIORITY, priorityOf } from './announcement.js';
+import type { Announcement } from '../../../contract/announcement.js';
 
 export interface PendingItem {
   readonly a: Announcement;

@@ -1,23 +1,8 @@
 /** The queue as `GET /api/announcements` shows it: what plays, what waits in play order, what just happened. */
-import type { Announcement } from './announcement.js';
-import { playDeadline, prune, type AnnouncementQueue, type RecentEntry } from './announcement-queue.js';
+import type { AnnouncementSnapshot } from '../../../contract/announcements-view.js';
+import { playDeadline, prune, type AnnouncementQueue } from './announcement-queue.js';
 import { isHeld } from './drop-rules.js';
 import { effectivePriority, playOrder } from './pending.js';
-
-export interface QueuedView extends Announcement {
-  /** The rank it is ordered by now (a care notice past its wait ranks above calls). */
-  priority: number;
-  merged: number;
-  /** A care notice waiting for quiet hours to end. */
-  held: boolean;
-}
-
-export interface AnnouncementSnapshot {
-  at: number;
-  current: (QueuedView & { startedAt: number | null; expectedEndAt: number }) | null;
-  pending: QueuedView[];
-  recent: RecentEntry[];
-}
 
 /**
  * Applies the drop rules to a copy, so an item already stale shows under `recent` with its reason

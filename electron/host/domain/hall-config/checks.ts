@@ -3,7 +3,7 @@
  * time zones, and schedules that cannot happen. Each finding names the value and the fix.
  */
 import { civilFromDays, parseClock } from '../time/civil.js';
-import { presetLastYear, type CalendarPreset } from '../schedule/calendar.js';
+import { presetLastYear } from '../schedule/calendar.js';
 import { isTimeZone } from '../time/zone.js';
 import { cronProblem } from '../schedule/cron.js';
 import { parseDuration } from '../schedule/duration.js';
@@ -14,7 +14,7 @@ import { checkMediaFile } from '../../services/playlists/media-check.js';
 import { closest } from './schema-check.js';
 import type { JsonPath, JsonSource } from './source.js';
 import { checkQueue } from './queue-checks.js';
-import type { AnnouncementsFile, CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
+import type { AnnouncementsFile, CalendarPreset, CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
 
 export interface CheckInput {
   schedule: { source: JsonSource; value: ScheduleFile } | null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHealth, HEALTH_CLASSES } from './health.js';
+import { createHealth } from './health.js';
+import { HEALTH_CLASSES } from '../../../contract/health-view.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 

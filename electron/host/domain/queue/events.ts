@@ -4,42 +4,10 @@
  * and as JSON Schema in queue-event.schema.json; a test keeps the parser and the schema in step.
  */
 import { parseIsoInstant } from './iso-instant.js';
+import type { QueueEvent, QueueEventType, SnapshotCounter, SnapshotTicket, SnapshotTicketState } from '../../../contract/queue-event.js';
 
-export interface SnapshotCounter {
-  counter: number;
-  open: boolean;
-  /** Overrides the configured services while open. */
-  services?: string[];
-  serving: string | null;
-}
-
-export type SnapshotTicketState = 'waiting' | 'called' | 'served' | 'noshow';
-
-export interface SnapshotTicket {
-  ticket: string;
-  service: string;
-  state: SnapshotTicketState;
-  issuedAt: number;
-  calledAt?: number;
-  /** Required when state is "called". */
-  counter?: number;
-}
-
-/**
- * `seq` counts up by one per event of a feed, so gaps and repeats are visible; `at` is when it
- * happened (epoch ms). A snapshot's seq is that of the last event it reflects, so it may repeat it.
- */
-export type QueueEvent =
-  | { type: 'ticket.issued'; seq: number; at: number; ticket: string; service: string }
-  | { type: 'ticket.called'; seq: number; at: number; ticket: string; counter: number }
-  | { type: 'ticket.recalled'; seq: number; at: number; ticket: string; counter: number }
-  | { type: 'ticket.served'; seq: number; at: number; ticket: string; counter?: number }
-  | { type: 'ticket.noshow'; seq: number; at: number; ticket: string }
-  | { type: 'counter.opened'; seq: number; at: number; counter: number; services?: string[] }
-  | { type: 'counter.closed'; seq: number; at: number; counter: number }
-  | { type: 'snapshot'; seq: number; at: number; counters: SnapshotCounter[]; tickets: SnapshotTicket[] };
-
-export type QueueEventType = QueueEvent['type'];
+// The event types live in the contract (node-free, shared); the queue code imports them from here.
+export type { QueueEvent, QueueEventType, SnapshotCounter, SnapshotTicket, SnapshotTicketState };
 
 export const QUEUE_EVENT_TYPES: readonly QueueEventType[] = [
   'ticket.issued',

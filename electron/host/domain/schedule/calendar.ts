@@ -5,20 +5,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { civilFromDays, formatIsoDate, parseIsoDate, weekdayOfDays } from '../time/civil.js';
 import { statutoryHolidays } from './provisional-holidays.js';
-
-export const CALENDAR_PRESETS = ['cn-mainland'] as const;
-export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
-
-export interface CalendarDefinition {
-  /** Public holidays and make-up working days from a maintained source. */
-  preset?: CalendarPreset;
-  /** Extra days off for this hall (closures, local holidays). */
-  holidays?: string[];
-  /** Extra working days (make-up days the preset lacks). */
-  workdays?: string[];
-  /** Preset holidays on which this hall works as on an ordinary day. */
-  notHolidays?: string[];
-}
+import type { CalendarDefinition, CalendarPreset } from '../../../contract/hall-config.js';
 
 export interface DayCalendar {
   isHoliday(days: number): boolean;

@@ -3,29 +3,12 @@
  * caused each. Shared by `hallcast timeline` and GET /api/timeline.
  */
 import type { HallConfig } from '../../../contract/hall-config.js';
+import type { DayTimeline, TimelineRow } from '../../../contract/timeline-view.js';
 import { parseIsoDate, SECONDS_PER_DAY } from '../time/civil.js';
 import { formatLocal } from '../time/local-format.js';
 import { compileSchedule } from './compile.js';
 import { describeEntry } from './describe.js';
 import { timeline } from './timeline.js';
-
-export interface TimelineRow {
-  at: number;
-  date: string;
-  time: string;
-  offset: string;
-  programme: string | null;
-  title: string;
-  entry: string | null;
-  why: string;
-}
-
-export interface DayTimeline {
-  timezone: string;
-  from: string;
-  days: number;
-  rows: TimelineRow[];
-}
 
 export class TimelineRequestError extends Error {}
 

@@ -4,15 +4,8 @@
  * published late in the year before, gets entered before the first holiday it moves.
  */
 import type { CalendarsFile } from '../../../contract/hall-config.js';
+import type { ProvisionalHolidaysAlert } from '../../../contract/status-view.js';
 import { provisionalYears } from './calendar.js';
-
-export interface ProvisionalHolidaysAlert {
-  kind: 'provisional-holidays';
-  /** The calendar of calendars.json whose preset lacks the year. */
-  calendar: string;
-  year: number;
-  message: string;
-}
 
 export const HOLIDAY_LOOKAHEAD_DAYS = 60;
 

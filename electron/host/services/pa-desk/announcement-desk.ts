@@ -6,18 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../../contract/messages.js';
-import type { Announcement, WaitPolicy } from '../../domain/announcements/announcement.js';
+import type { Announcement, WaitPolicy } from '../../../contract/announcement.js';
 import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../../domain/announcements/announcement-queue.js';
 import { snapshot } from '../../domain/announcements/snapshot.js';
-import type { AnnouncementsView, ItemView } from '../../../contract/announcements-view.js';
+import type { AnnouncementsView, Clip, ItemView, PaReach, Spoken } from '../../../contract/announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../../../contract/hall-config.js';
 import type { Log } from '../../ports.js';
 import type { Zone } from '../../domain/time/zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
 import { DisplayRoster, type AnnounceSend } from './display-roster.js';
-import { DEFAULT_SPEAKER_GRACE_SECONDS, paReach, reachRefusal, type PaReach } from './pa-reach.js';
-import { composeCall, composeText, spokenDurationMs, type Clip, type Spoken, type VoicePacks } from './spoken.js';
+import { DEFAULT_SPEAKER_GRACE_SECONDS, paReach, reachRefusal } from './pa-reach.js';
+import { composeCall, composeText, spokenDurationMs, type VoicePacks } from './spoken.js';
 
 export const DEFAULT_DUCK: DuckPlan = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
 export const DEFAULT_REPEAT_PAUSE_SECONDS = 0.8;

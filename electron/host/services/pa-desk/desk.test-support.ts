@@ -1,7 +1,8 @@
 /** Voice packs with made-up clip lengths, for composing without files. */
 import { requiredSegments } from '../../domain/speech-plans/call-plan.js';
 import type { Lang } from '../../../contract/hall-config.js';
-import type { Clip, VoicePacks } from './spoken.js';
+import type { Clip } from '../../../contract/announcements-view.js';
+import type { VoicePacks } from './spoken.js';
 
 export function fakePacks(langs: readonly Lang[] = ['zh-CN', 'en']): VoicePacks {
   return new Map(

@@ -9,16 +9,9 @@
  * display takes over; alone, it keeps the role rather than leave the hall silent.
  */
 import type { AnnounceMessage, AudioOutput } from '../../../contract/messages.js';
+import type { RosterEntry } from '../../../contract/announcements-view.js';
 
 export type AnnounceSend = (message: AnnounceMessage) => void;
-
-export interface RosterEntry {
-  display: string;
-  audio: AudioOutput;
-  /** false while the display is not heartbeating (lost); it cannot speak then. */
-  alive: boolean;
-  speaker: boolean;
-}
 
 interface Seat {
   send: AnnounceSend;

@@ -8,25 +8,10 @@
  * refused once the hall has had no speaker for longer than that.
  */
 import type { AnnouncementKind } from '../../../contract/messages.js';
-import type { RosterEntry } from './display-roster.js';
+import type { PaReach, RosterEntry } from '../../../contract/announcements-view.js';
 
 /** announcements.json → speakerGraceSeconds: a kiosk restart (Chromium relaunch + page + audio) fits well within it. */
 export const DEFAULT_SPEAKER_GRACE_SECONDS = 60;
-
-export interface PaReach {
-  /** A display with working audio is connected and heartbeating: it speaks what is requested now. */
-  canSpeak: boolean;
-  /** The display that speaks, or null. */
-  display: string | null;
-  /** Epoch ms: since when this display speaks, or since when none has (the player's start at the latest). */
-  since: number;
-  /** Why nobody can speak (for people), or null. */
-  reason: string | null;
-  /** What POST /api/announce refuses now: nothing, emergencies only (in the grace), or everything. */
-  refuses: 'nothing' | 'emergencies' | 'everything';
-  /** Epoch ms at which the grace ends and every request is refused; null while a display speaks. */
-  graceUntil: number | null;
-}
 
 const LISTED = 3;
 

@@ -15,7 +15,7 @@ import { readWavInfo } from '../speech/wav.js';
 import type { SpeechEngine } from '../speech/speech-engine.js';
 import { speakableText } from '../../domain/speech-plans/text-reading.js';
 import type { Health } from '../../domain/health/health.js';
-import type { Clip } from './spoken.js';
+import type { Clip } from '../../../contract/announcements-view.js';
 
 export const SPEECH_ROUTE = '/speech/';
 /** Lengths remembered before starting over: free PA text makes a new file per sentence. */

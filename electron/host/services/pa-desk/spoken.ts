@@ -5,19 +5,7 @@
  */
 import type { Lang } from '../../../contract/hall-config.js';
 import { planCall } from '../../domain/speech-plans/call-plan.js';
-
-export interface Clip {
-  /** Same-origin URL the display fetches. */
-  url: string;
-  durationMs: number;
-}
-
-export interface Spoken {
-  clips: Clip[];
-  /** Leading clips that may sound while the programme ducks: the chime. */
-  leadIn: number;
-  lines: { lang: Lang; text: string }[];
-}
+import type { Clip, Spoken } from '../../../contract/announcements-view.js';
 
 /** A voice pack as the composer needs it: segment id → clip. */
 export type VoicePackClips = ReadonlyMap<string, Clip>;

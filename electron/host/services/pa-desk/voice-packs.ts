@@ -9,7 +9,8 @@ import type { Lang } from '../../../contract/hall-config.js';
 import type { Log } from '../../ports.js';
 import { VOICE_LANGS } from '../../domain/speech-plans/voice-lang.js';
 import type { VoicePackManifest } from '../../domain/speech-plans/voice-pack.js';
-import type { Clip, VoicePacks } from './spoken.js';
+import type { Clip } from '../../../contract/announcements-view.js';
+import type { VoicePacks } from './spoken.js';
 
 export function loadVoicePacks(assetsDir: string, log: Log): VoicePacks {
   const packs = new Map<Lang, Map<string, Clip>>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPullFeed } from './create-feed.js';
-import type { FeedConfig } from './feed-config.js';
+import type { FeedConfig } from '../../../contract/feed-config.js';
 import { recordingSink } from './feed-test-kit.test-support.js';
 import { feedLabel } from './feed-label.js';
 

@@ -2,7 +2,7 @@
  * Picks the pull adapter a hall configured. The simulator and the push endpoint are not pulled
  * from anywhere, so they are started elsewhere; asking this for them is a wiring mistake.
  */
-import type { FeedConfig } from './feed-config.js';
+import type { FeedConfig } from '../../../contract/feed-config.js';
 import { type FeedDeps, type FeedSink, type QueueFeed, systemFeedDeps } from './feed.js';
 import { createPollFeed } from './poll-feed.js';
 import { FeedConfigError } from './pull-feed-settings.js';

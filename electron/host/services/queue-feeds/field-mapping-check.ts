@@ -3,7 +3,7 @@
  * feed with a sentence naming the setting, not surface later as every message failing.
  */
 import { QUEUE_EVENT_TYPES } from '../../domain/queue/events.js';
-import type { FieldMapping } from './field-mapping.js';
+import type { FieldMapping } from '../../../contract/feed-config.js';
 import { isVendorPath } from './vendor-path.js';
 import { isUtcOffset, VENDOR_TIME_FORMATS } from './vendor-time.js';
 import { describeVendorValue } from './vendor-value.js';

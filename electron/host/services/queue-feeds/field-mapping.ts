@@ -4,13 +4,14 @@
  * every result goes through parseQueueEvent, so a mapping can never smuggle a bad event past it.
  * Documented for integrators with a worked example in README.md.
  */
-import { parseQueueEvent, QUEUE_EVENT_TYPES, type QueueEvent, type QueueEventType } from '../../domain/queue/events.js';
+import { parseQueueEvent, QUEUE_EVENT_TYPES, type QueueEvent } from '../../domain/queue/events.js';
 import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
+import type { FieldMapping } from '../../../contract/feed-config.js';
 import { checkMappingSettings } from './field-mapping-check.js';
-import { mapVendorSnapshot, type SnapshotMapping } from './snapshot-mapping.js';
+import { mapVendorSnapshot } from './snapshot-mapping.js';
 import { readVendorPath } from './vendor-path.js';
-import { convertVendorTime, type VendorTimeFormat } from './vendor-time.js';
-import { compileTicketText, readTicket, type TicketRewrite, type TicketText } from './ticket-text.js';
+import { convertVendorTime } from './vendor-time.js';
+import { compileTicketText, readTicket, type TicketText } from './ticket-text.js';
 import {
   counterFromVendor,
   DEFAULT_COUNTER_PATTERN,
@@ -23,75 +24,6 @@ import {
 
 /** Our event fields a mapping can point at a vendor path. */
 export const MAPPED_FIELDS = ['type', 'seq', 'at', 'ticket', 'counter', 'service', 'services'] as const;
-
-export interface FieldMapping {
-  /**
-   * Dotted path to the list of vendor events in one message ("data.items"). Absent: a message that
-   * is a JSON array is a list of events, anything else is one event.
-   */
-  events?: string;
-  /** Path to the vendor's event type ("cmd"), translated by `types`. Absent: `constants.type`. */
-  type?: string;
-  /**
-   * Vendor type → our event type (`{ "CALL": "ticket.called" }`); `null` ignores such messages
-   * (heartbeats, advertising). A vendor type not listed is an error, so new vendor messages get
-   * noticed. Absent: the vendor's type value must already be one of ours.
-   */
-  types?: Record<string, QueueEventType | null>;
-  /**
-   * Path to the vendor's serial number, counting up by one per event. Absent: the player numbers
-   * events as they arrive, and cannot then notice missed events or tell which events a snapshot
-   * already reflects. Map it whenever the vendor has one.
-   */
-  seq?: string;
-  /** Path to when the event happened, read as `timeFormat` says. Absent: when the player received it. */
-  at?: string;
-  /** Path to the ticket id ("A023"). */
-  ticket?: string;
-  /** Path to the counter number, a number or a string read through `counterPattern`. */
-  counter?: string;
-  /** Path to the ticket's service id. Absent: `constants.service`, else the ticket's letters. */
-  service?: string;
-  /** Path to a counter's services (`counter.opened`): a list, or a string like "A,B". */
-  services?: string;
-  /** Values for fields the vendor does not send, used where the field's path finds nothing. */
-  constants?: MappingConstants;
-  /** How the vendor writes times, for `at` and the snapshot's times. Absent: epoch ms or ISO with offset. */
-  timeFormat?: VendorTimeFormat;
-  /** The UTC offset of local times ("+08:00"); required with `timeFormat: "local"`. */
-  timezone?: string;
-  /**
-   * A regular expression whose first group is the counter number, for counters sent as text
-   * ("窗口5" with "(\\d+)"). Absent: digits only ("05").
-   */
-  counterPattern?: string;
-  /** How to read the vendor's full queue state (the `snapshotUrl` answer, or a snapshot in the stream). */
-  snapshot?: SnapshotMapping;
-  /** Part name → vendor path, for a ticket sent in pieces (`{ "prefix": "letter", "number": "no" }`); needs `ticketFormat`. */
-  ticketParts?: Record<string, string>;
-  /** How the parts make a ticket: `"{prefix}{number:03}"` ("A", 23 → "A023"); literal text is kept. Replaces `ticket`. */
-  ticketFormat?: string;
-  /** Rewrites the ticket text: `{ "pattern": "^([A-Z]) *(\\d+)$", "replacement": "{1}{2:03}" }` ("A 23" → "A023"). */
-  ticketRewrite?: TicketRewrite;
-  /**
-   * Ticket values that mean "nothing called yet": an event carrying one is ignored quietly, a
-   * snapshot's counter serving one serves nobody. Absent: "", "-" … "----", "暂无", "无", "null",
-   * "none", "N/A" (and null).
-   */
-  placeholders?: string[];
-  /**
-   * A call opens its counter (with its configured services) if the board had it closed. Absent: on
-   * exactly when the mapping never produces `counter.opened`, as call-only queue systems do.
-   */
-  openCountersOnCall?: boolean;
-}
-
-export interface MappingConstants {
-  type?: QueueEventType;
-  counter?: number;
-  service?: string;
-  services?: string[];
-}
 
 /** A mapping checked once at start, so each message only pays for the mapping itself. */
 export interface CompiledMapping {

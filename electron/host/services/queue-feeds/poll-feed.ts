@@ -4,7 +4,8 @@
  * back off. "events" mode delivers only events not seen in the previous answer; "snapshot" mode
  * delivers the state only when it changed.
  */
-import { FEED_DEFAULTS, type PollFeedConfig } from './feed-config.js';
+import { FEED_DEFAULTS } from './feed-config.js';
+import type { PollFeedConfig } from '../../../contract/feed-config.js';
 import { deliverInOrder, type FeedDeps, type FeedSink, type QueueFeed } from './feed.js';
 import { FeedHealthReporter } from './feed-health.js';
 import { guardedSink } from './guarded-sink.js';

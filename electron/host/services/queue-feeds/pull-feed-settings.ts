@@ -3,7 +3,8 @@
  * defaults filled in, the mapping compiled, a log label. A hall's config mistake stops the feed at
  * creation with every problem listed, instead of surfacing later as a feed that is mysteriously down.
  */
-import { FEED_DEFAULTS, type PullFeedConfig } from './feed-config.js';
+import { FEED_DEFAULTS } from './feed-config.js';
+import type { PullFeedConfig } from '../../../contract/feed-config.js';
 import { feedLabel } from './feed-label.js';
 import { type CompiledMapping, compileFieldMapping } from './field-mapping.js';
 import { describeVendorValue } from './vendor-value.js';

@@ -1,7 +1,8 @@
 /** Keeps the README's worked example true: its payloads, through its mapping, give the events it shows. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileFieldMapping, type FieldMapping, mapMessage } from './field-mapping.js';
+import { compileFieldMapping, mapMessage } from './field-mapping.js';
+import type { FieldMapping } from '../../../contract/feed-config.js';
 import { mapSnapshot } from './snapshot-mapping.js';
 
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');

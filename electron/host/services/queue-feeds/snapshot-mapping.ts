@@ -4,8 +4,9 @@
  * Paths inside counters and tickets default to our own field names, so a vendor whose state is
  * close to ours needs only the list paths.
  */
-import { parseQueueEvent, type QueueEvent, type SnapshotTicketState } from '../../domain/queue/events.js';
+import { parseQueueEvent, type QueueEvent } from '../../domain/queue/events.js';
 import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
+import type { SnapshotCounterPaths, SnapshotMapping, SnapshotTicketPaths } from '../../../contract/feed-config.js';
 import type { CompiledMapping } from './field-mapping.js';
 import { readVendorPath } from './vendor-path.js';
 import { convertVendorTime } from './vendor-time.js';
@@ -20,49 +21,6 @@ import {
 } from './vendor-value.js';
 
 export type SnapshotEvent = Extract<QueueEvent, { type: 'snapshot' }>;
-
-export interface SnapshotMapping {
-  /** Path to the serial number of the last event the state reflects. Required when `mapping.seq` is set. */
-  seq?: string;
-  /** Path to when the state was taken. Absent: when the player received it. */
-  at?: string;
-  /** Path to the list of counters. Absent: the state lists no counters. */
-  counters?: string;
-  /** Paths inside each counter of that list. */
-  counter?: SnapshotCounterPaths;
-  /** Path to the list of today's tickets (at least those waiting or being served). Absent: none. */
-  tickets?: string;
-  /** Paths inside each ticket of that list. */
-  ticket?: SnapshotTicketPaths;
-  /** Vendor ticket state → ours (`{ "0": "waiting", "1": "called" }`). Absent: the vendor's values are ours. */
-  states?: Record<string, SnapshotTicketState>;
-}
-
-export interface SnapshotCounterPaths {
-  /** The counter number, read like `mapping.counter`. @default "counter" */
-  counter?: string;
-  /** Whether it is open: true/false, 1/0, "1"/"0", "true"/"false"; nothing there means open. @default "open" */
-  open?: string;
-  /** The ticket being served there; nothing, null or "" means none. @default "serving" */
-  serving?: string;
-  /** The services it calls, a list or a string like "A,B"; nothing there means its configured ones. @default "services" */
-  services?: string;
-}
-
-export interface SnapshotTicketPaths {
-  /** @default "ticket" */
-  ticket?: string;
-  /** Nothing there: the ticket's letters. @default "service" */
-  service?: string;
-  /** Translated by `states`; nothing there means waiting. @default "state" */
-  state?: string;
-  /** When it was issued, read as `mapping.timeFormat`; nothing there means the snapshot's time. @default "issuedAt" */
-  issuedAt?: string;
-  /** @default "calledAt" */
-  calledAt?: string;
-  /** The counter that called it, read like `mapping.counter`. @default "counter" */
-  counter?: string;
-}
 
 export type MappedSnapshot = { ok: true; event: SnapshotEvent } | { ok: false; error: string };
 

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { createPullFeed } from './create-feed.js';
-import type { SseFeedConfig } from './feed-config.js';
+import type { SseFeedConfig } from '../../../contract/feed-config.js';
 import type { QueueFeed } from './feed.js';
 import { called, FAST, type LocalServer, localServer, type RecordingSink, recordingSink, sendJson, snapshotAt, waitFor } from './feed-test-kit.test-support.js';
 

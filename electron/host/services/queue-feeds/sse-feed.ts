@@ -3,7 +3,8 @@
  * data. Sends `Last-Event-ID` on reconnect so a vendor that keeps history can replay the gap;
  * the snapshot after the reconnect makes the board right either way.
  */
-import { MAX_BODY_BYTES, type SseFeedConfig } from './feed-config.js';
+import { MAX_BODY_BYTES } from './feed-config.js';
+import type { SseFeedConfig } from '../../../contract/feed-config.js';
 import type { FeedDeps, FeedSink, QueueFeed } from './feed.js';
 import { describeConnectionError, describeHtml, describeHttpStatus, describeTimeout } from './http-problems.js';
 import { type PullFeedSettings, settlePullFeed } from './pull-feed-settings.js';

@@ -7,12 +7,7 @@
  */
 import { readVendorPath } from './vendor-path.js';
 import { describeVendorValue } from './vendor-value.js';
-
-/** `{ "pattern": "^([A-Z]) *(\\d+)$", "replacement": "{1}{2:03}" }`: groups go into a format. */
-export interface TicketRewrite {
-  pattern: string;
-  replacement: string;
-}
+import type { TicketRewrite } from '../../../contract/feed-config.js';
 
 /** Ticket values that mean "nothing called yet", when the mapping does not list its own. */
 export const DEFAULT_PLACEHOLDERS: readonly string[] = ['', '-', '--', '---', '----', '暂无', '无', 'null', 'none', 'N/A'];

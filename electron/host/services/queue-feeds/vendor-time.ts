@@ -5,12 +5,7 @@
  * ends up eight hours wrong on a machine set to UTC.
  */
 import { type ConvertedValue, describeVendorValue, numberFromVendor } from './vendor-value.js';
-
-/**
- * How a vendor writes times. Absent: numbers are epoch milliseconds and strings ISO-8601 with offset.
- * "epoch-seconds" / "epoch-ms" also accept numeric strings; "local" needs `timezone`.
- */
-export type VendorTimeFormat = 'epoch-ms' | 'epoch-seconds' | 'iso' | 'local';
+import type { VendorTimeFormat } from '../../../contract/feed-config.js';
 
 export const VENDOR_TIME_FORMATS: readonly VendorTimeFormat[] = ['epoch-ms', 'epoch-seconds', 'iso', 'local'];
 

@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { createPullFeed } from './create-feed.js';
-import type { WebSocketFeedConfig } from './feed-config.js';
+import type { WebSocketFeedConfig } from '../../../contract/feed-config.js';
 import type { QueueFeed } from './feed.js';
 import { FAST, type LocalServer, localServer, type RecordingSink, recordingSink, sendJson, waitFor } from './feed-test-kit.test-support.js';
 

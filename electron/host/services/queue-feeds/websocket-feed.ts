@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { type RawData, WebSocket } from 'ws';
-import { MAX_BODY_BYTES, type WebSocketFeedConfig } from './feed-config.js';
+import { MAX_BODY_BYTES } from './feed-config.js';
+import type { WebSocketFeedConfig } from '../../../contract/feed-config.js';
 import type { FeedDeps, FeedSink, QueueFeed } from './feed.js';
 import { describeConnectionError, describeHtml, describeHttpStatus, describeTimeout } from './http-problems.js';
 import { type PullFeedSettings, settlePullFeed } from './pull-feed-settings.js';

@@ -6,7 +6,7 @@
 import type { QueueConfig } from '../../domain/queue/config.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { advance, createSimulator, snapshot } from '../../domain/queue/simulator.js';
-import type { SimulatorFeedConfig } from '../queue-feeds/feed-config.js';
+import type { SimulatorFeedConfig } from '../../../contract/feed-config.js';
 import type { Zone } from '../../domain/time/zone.js';
 import type { QueueClock } from './queue-hub.js';
 
