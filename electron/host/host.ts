@@ -18,7 +18,7 @@ import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
 import { folderSignature } from './services/playlists/folder-signature.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
-import type { QueueClock } from './services/queue-hub/queue-hub.js';
+import type { QueueClock } from './services/queue-hub/queue-clock.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';

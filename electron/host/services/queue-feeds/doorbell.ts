@@ -9,14 +9,8 @@ import { deliverInOrder, type FeedDeps, type FeedSink } from './feed.js';
 import type { FeedHealthReporter } from './feed-health.js';
 import { fetchJson } from './http-json.js';
 import { type MessageIntake, repeatKey } from './message-intake.js';
-import type { PullFeedSettings } from './pull-feed-settings.js';
+import type { DoorbellSettings, PullFeedSettings } from './pull-feed-settings.js';
 import { mapSnapshot } from './snapshot-mapping.js';
-
-export interface DoorbellSettings {
-  url: string;
-  mode: 'events' | 'snapshot';
-  minIntervalMs: number;
-}
 
 export class Doorbell {
   private inFlight: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CompiledMapping, compileFieldMapping, mapMessage } from './field-mapping.js';
+import type { CompiledMapping } from './compiled-mapping.js';
+import { compileFieldMapping, mapMessage } from './field-mapping.js';
 import type { FieldMapping } from '../../../contract/feed-config.js';
 import { MessageIntake } from './message-intake.js';
 import { mapSnapshot } from './snapshot-mapping.js';

@@ -4,6 +4,7 @@
  * every result goes through parseQueueEvent, so a mapping can never smuggle a bad event past it.
  * Documented for integrators with a worked example in README.md.
  */
+import type { CompiledMapping } from './compiled-mapping.js';
 import { parseQueueEvent, QUEUE_EVENT_TYPES, type QueueEvent } from '../../domain/queue/events.js';
 import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
 import type { FieldMapping } from '../../../contract/feed-config.js';
@@ -11,7 +12,7 @@ import { checkMappingSettings } from './field-mapping-check.js';
 import { mapVendorSnapshot } from './snapshot-mapping.js';
 import { readVendorPath } from './vendor-path.js';
 import { convertVendorTime } from './vendor-time.js';
-import { compileTicketText, readTicket, type TicketText } from './ticket-text.js';
+import { compileTicketText, readTicket } from './ticket-text.js';
 import {
   counterFromVendor,
   DEFAULT_COUNTER_PATTERN,
@@ -26,16 +27,6 @@ import {
 export const MAPPED_FIELDS = ['type', 'seq', 'at', 'ticket', 'counter', 'service', 'services'] as const;
 
 /** A mapping checked once at start, so each message only pays for the mapping itself. */
-export interface CompiledMapping {
-  readonly fields: FieldMapping;
-  readonly counterPattern: RegExp;
-  readonly ticketText: TicketText;
-  /** The board opens a counter on a call: the queue system never says a counter opened. */
-  readonly openCountersOnCall: boolean;
-  /** The vendor has no serial numbers: the feed numbers events (and snapshots) on arrival. */
-  readonly numbersOnArrival: boolean;
-}
-
 export type CompiledMappingResult = { ok: true; mapping: CompiledMapping } | { ok: false; errors: string[] };
 
 export function compileFieldMapping(mapping: FieldMapping): CompiledMappingResult {

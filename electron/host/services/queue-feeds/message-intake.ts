@@ -4,7 +4,8 @@
  * No I/O beyond the injected clock; every adapter feeds it the same way.
  */
 import type { QueueEvent } from '../../domain/queue/events.js';
-import { type CompiledMapping, mapMessage } from './field-mapping.js';
+import type { CompiledMapping } from './compiled-mapping.js';
+import { mapMessage } from './field-mapping.js';
 import type { SnapshotEvent } from './snapshot-mapping.js';
 import { describeVendorValue } from './vendor-value.js';
 

@@ -6,9 +6,15 @@
 import { FEED_DEFAULTS } from './feed-config.js';
 import type { PullFeedConfig } from '../../../contract/feed-config.js';
 import { feedLabel } from './feed-label.js';
-import { type CompiledMapping, compileFieldMapping } from './field-mapping.js';
+import type { CompiledMapping } from './compiled-mapping.js';
+import { compileFieldMapping } from './field-mapping.js';
 import { describeVendorValue } from './vendor-value.js';
-import type { DoorbellSettings } from './doorbell.js';
+
+export interface DoorbellSettings {
+  url: string;
+  mode: 'events' | 'snapshot';
+  minIntervalMs: number;
+}
 
 export class FeedConfigError extends Error {}
 

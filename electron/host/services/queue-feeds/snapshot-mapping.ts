@@ -7,7 +7,7 @@
 import { parseQueueEvent, type QueueEvent } from '../../domain/queue/events.js';
 import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
 import type { SnapshotCounterPaths, SnapshotMapping, SnapshotTicketPaths } from '../../../contract/feed-config.js';
-import type { CompiledMapping } from './field-mapping.js';
+import type { CompiledMapping } from './compiled-mapping.js';
 import { readVendorPath } from './vendor-path.js';
 import { convertVendorTime } from './vendor-time.js';
 import { isPlaceholder, ticketValue } from './ticket-text.js';

@@ -1,5 +1,5 @@
 /** A clock for queue tests: time moves only when the test says, and due timers then run in order. */
-import type { QueueClock } from './queue-hub.js';
+import type { QueueClock } from './queue-clock.js';
 
 export class ManualClock implements QueueClock {
   private timers: { at: number; run: () => void; id: number }[] = [];

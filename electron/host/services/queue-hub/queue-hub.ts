@@ -3,6 +3,7 @@
  * feed from the hall's queue system), the queue state and the wait estimator kept current, and the
  * board published to every display on each change. Clocks, timers and the network are injected.
  */
+import type { QueueClock } from './queue-clock.js';
 import type { QueueBoardState, QueueFeedStatus } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import { createPullFeed } from '../queue-feeds/create-feed.js';
@@ -15,12 +16,6 @@ import type { Zone } from '../../domain/time/zone.js';
 import { boardState, callKey } from './board-state.js';
 import { queueConfigOf, QUEUE_DEFAULTS } from './hall-queue-config.js';
 import { startSimulatorFeed } from './simulator-feed.js';
-
-export interface QueueClock {
-  now(): number;
-  /** Runs `run` after `ms`; returns a cancel function. */
-  after(ms: number, run: () => void): () => void;
-}
 
 export interface QueueHubOptions {
   file: QueueFile;

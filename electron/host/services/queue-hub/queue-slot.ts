@@ -8,7 +8,8 @@ import type { QueueFile } from '../../../contract/hall-config.js';
 import type { Log } from '../../ports.js';
 import type { Zone } from '../../domain/time/zone.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
-import { createQueueHub, type QueueClock, type QueueHub } from './queue-hub.js';
+import { createQueueHub, type QueueHub } from './queue-hub.js';
+import type { QueueClock } from './queue-clock.js';
 
 export interface QueueSlot {
   /** The hub in force; null when the hall has no queue.json. */

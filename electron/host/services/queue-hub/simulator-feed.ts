@@ -8,7 +8,7 @@ import type { QueueEvent } from '../../domain/queue/events.js';
 import { advance, createSimulator, snapshot } from '../../domain/queue/simulator.js';
 import type { SimulatorFeedConfig } from '../../../contract/feed-config.js';
 import type { Zone } from '../../domain/time/zone.js';
-import type { QueueClock } from './queue-hub.js';
+import type { QueueClock } from './queue-clock.js';
 
 const STEP_MS = 1000;
 const DAY_MS = 86_400_000;
