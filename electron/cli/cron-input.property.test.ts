@@ -15,6 +15,7 @@ import { JsonSource } from '../host/domain/hall-config/source.js';
 import { createPlaylistStore } from '../host/services/playlists/store.js';
 import type { ScheduleFile } from '../contract/hall-config.js';
 import { CronSyntaxError, parseCron } from '../host/domain/schedule/cron.js';
+import { resolveMedia } from '../host/services/playlists/media-path.js';
 import { main } from './main.js';
 
 const FIXTURE = path.join(import.meta.dirname, '../host/services/playlists/fixtures/hall');
@@ -142,8 +143,7 @@ describe('random cron strings', () => {
             announcements: null,
             programmes: [],
             programmeIds: ['morning', 'welcome'],
-            assetsRoot: FIXTURE,
-            assetsName: 'assets',
+            assets: { name: 'assets', find: (relative) => resolveMedia(FIXTURE, relative) },
             today: Math.floor(NOW / 86_400_000),
           },
           found,

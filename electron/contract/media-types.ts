@@ -26,6 +26,10 @@ export const MEDIA_TYPES: MediaType[] = [
   { id: 'wav', kind: 'audio', label: 'a WAV audio file', extensions: ['.wav'] },
 ];
 
+/** What a playlist may name, by kind (the file's first bytes are checked on upload: MEDIA_TYPES). */
+export const VIDEO_EXTENSIONS = ['.mp4', '.m4v', '.webm', '.mov'];
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif'];
+
 /** Bytes enough to tell every type above, and the usual impostors, apart. */
 export const SNIFF_BYTES = 512;
 

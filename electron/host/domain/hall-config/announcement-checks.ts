@@ -10,7 +10,7 @@ import { MAX_SPEECH_CHARS } from '../speech-plans/speech-request.js';
 import { announcementLanguages } from './announcement-languages.js';
 import { checkDate, checkDateRange } from './date-checks.js';
 import type { Diagnostic } from '../../../contract/diagnostic.js';
-import { checkMediaFile, type AssetsFolder } from '../../services/playlists/media-check.js';
+import { checkMediaFile, type AssetsFolder } from './media-check.js';
 import { closest } from './schema-check.js';
 import type { JsonPath, JsonSource } from './source.js';
 import { TemplateSyntaxError, templatePlaceholders } from './text-template.js';

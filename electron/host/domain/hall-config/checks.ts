@@ -10,7 +10,7 @@ import { parseDuration } from '../schedule/duration.js';
 import { checkAnnouncements } from './announcement-checks.js';
 import { checkDate, checkDateRange } from './date-checks.js';
 import type { Diagnostic } from '../../../contract/diagnostic.js';
-import { checkMediaFile } from '../../services/playlists/media-check.js';
+import { checkMediaFile, type AssetsFolder } from './media-check.js';
 import { closest } from './schema-check.js';
 import type { JsonPath, JsonSource } from './source.js';
 import { checkQueue } from './queue-checks.js';
@@ -28,9 +28,8 @@ export interface CheckInput {
   programmes: { source: JsonSource; value: Omit<Programme, 'id'>; id: string }[];
   /** Every programme id with a file, even one whose file has errors, so references still resolve. */
   programmeIds: string[];
-  assetsRoot: string;
-  /** How the assets folder is named in messages, e.g. "assets". */
-  assetsName: string;
+  /** The hall's assets folder: its name in messages and how a media path is looked up in it. */
+  assets: AssetsFolder;
   /** Today (days since 1970-01-01), for warnings about calendar data running out. */
   today: number;
 }
@@ -52,7 +51,7 @@ export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
       input.announcements.value,
       {
         services: input.queue ? input.queue.value.services.map((s) => s.id) : input.queueFileExists ? 'unknown' : 'no-queue-file',
-        assets: { root: input.assetsRoot, name: input.assetsName },
+        assets: input.assets,
         // Unknown while schedule.json has errors: assume a calendar rather than warn twice.
         hasCalendar: input.schedule ? input.schedule.value.calendar !== undefined : true,
       },
@@ -202,7 +201,7 @@ function checkProgramme(source: JsonSource, programme: Omit<Programme, 'id'>, in
   }
   programme.items.forEach((item, i) => {
     if (item.type === 'text') return;
-    checkMediaFile(source, ['items', i, 'src'], item.src, item.type, { root: input.assetsRoot, name: input.assetsName }, out);
+    checkMediaFile(source, ['items', i, 'src'], item.src, item.type, input.assets, out);
     if (item.type === 'video' && item.in !== undefined && item.out !== undefined && item.out <= item.in) {
       out.push(source.at(['items', i, 'out'], 'error', `out (${item.out} s) is not after in (${item.in} s), so nothing would play: make out larger than in`));
     }

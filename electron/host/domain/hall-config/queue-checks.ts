@@ -3,7 +3,7 @@
  * every service reachable, a feed URL of the right kind and a field mapping that can be used.
  */
 import { closest } from './schema-check.js';
-import { compileFieldMapping } from '../../services/queue-feeds/field-mapping.js';
+import { compileFieldMapping } from '../vendor-mapping/field-mapping.js';
 import type { Diagnostic } from '../../../contract/diagnostic.js';
 import type { JsonPath, JsonSource } from './source.js';
 import type { QueueFile } from '../../../contract/hall-config.js';

@@ -12,6 +12,7 @@ import { checkReferences, type CheckInput } from '../../domain/hall-config/check
 import { hasErrors, type Diagnostic } from '../../../contract/diagnostic.js';
 import { schemaCheck, type FileKind } from '../../domain/hall-config/schema-check.js';
 import { JsonSource } from '../../domain/hall-config/source.js';
+import { resolveMedia } from './media-path.js';
 import type { AnnouncementsFile, CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -142,9 +143,11 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     announcements: clean<AnnouncementsFile>('announcements'),
     programmes,
     programmeIds,
-    assetsRoot: assetsDir,
+    assets: {
+      name: options.displayAssets ?? (path.relative(process.cwd(), assetsDir).replace(/\\/g, '/') || 'assets'),
+      find: (relative) => resolveMedia(assetsDir, relative),
+    },
     today: Math.floor((options.now ?? Date.now()) / 86_400_000),
-    assetsName: options.displayAssets ?? (path.relative(process.cwd(), assetsDir).replace(/\\/g, '/') || 'assets'),
   };
   try {
     checkReferences(input, diagnostics);

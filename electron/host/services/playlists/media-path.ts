@@ -38,5 +38,3 @@ function isInside(root: string, candidate: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-export const VIDEO_EXTENSIONS = ['.mp4', '.m4v', '.webm', '.mov'];
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.gif', '.avif'];

@@ -10,7 +10,7 @@ import type { FeedHealthReporter } from './feed-health.js';
 import { fetchJson } from './http-json.js';
 import { type MessageIntake, repeatKey } from './message-intake.js';
 import type { DoorbellSettings, PullFeedSettings } from './pull-feed-settings.js';
-import { mapSnapshot } from './snapshot-mapping.js';
+import { mapSnapshot } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
 export class Doorbell {
   private inFlight: Promise<void> | null = null;

@@ -12,5 +12,4 @@ export const FEED_DEFAULTS = {
 
 /** A response body or stream event over this is a misconfigured URL, not a queue. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
-/** Events per message: a real hall issues a few thousand tickets a day. */
-export const MAX_EVENTS_PER_MESSAGE = 10_000;
+export { MAX_EVENTS_PER_MESSAGE } from '../../domain/vendor-mapping/limits.js';

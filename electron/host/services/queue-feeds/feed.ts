@@ -5,9 +5,9 @@
  */
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './reconnect-backoff.js';
-import type { SnapshotEvent } from './snapshot-mapping.js';
+import type { SnapshotEvent } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
-export type { SnapshotEvent } from './snapshot-mapping.js';
+export type { SnapshotEvent } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
 /**
  * "connecting": started, never up yet. "up": events can flow. "delayed": up, but nothing at all

@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES } from './feed-config.js';
 import type { FeedDeps } from './feed.js';
 import { describeConnectionError, describeHtml, describeHttpStatus, describeTimeout } from './http-problems.js';
 import type { FeedProblem } from './message-intake.js';
-import { describeVendorValue } from './vendor-value.js';
+import { describeVendorValue } from '../../domain/vendor-mapping/vendor-value.js';
 
 export interface JsonRequest {
   url: string;

@@ -4,10 +4,10 @@
  * No I/O beyond the injected clock; every adapter feeds it the same way.
  */
 import type { QueueEvent } from '../../domain/queue/events.js';
-import type { CompiledMapping } from './compiled-mapping.js';
-import { mapMessage } from './field-mapping.js';
-import type { SnapshotEvent } from './snapshot-mapping.js';
-import { describeVendorValue } from './vendor-value.js';
+import type { CompiledMapping } from '../../domain/vendor-mapping/compiled-mapping.js';
+import { mapMessage } from '../../domain/vendor-mapping/field-mapping.js';
+import type { SnapshotEvent } from '../../domain/vendor-mapping/snapshot-mapping.js';
+import { describeVendorValue } from '../../domain/vendor-mapping/vendor-value.js';
 
 /** `message` is the log line; `key` is the problem without its position, so it is logged once. */
 export interface FeedProblem {

@@ -13,7 +13,7 @@ import { fetchJson } from './http-json.js';
 import { MessageIntake, repeatKey } from './message-intake.js';
 import { type PullFeedSettings, settlePullFeed } from './pull-feed-settings.js';
 import { reconnectDelay } from './reconnect-backoff.js';
-import { mapSnapshot } from './snapshot-mapping.js';
+import { mapSnapshot } from '../../domain/vendor-mapping/snapshot-mapping.js';
 import { type SnapshotSource, snapshotSource } from './snapshot-source.js';
 
 export function createPollFeed(config: PollFeedConfig, sink: FeedSink, deps: FeedDeps): QueueFeed {

@@ -6,9 +6,9 @@
 import { FEED_DEFAULTS } from './feed-config.js';
 import type { PullFeedConfig } from '../../../contract/feed-config.js';
 import { feedLabel } from './feed-label.js';
-import type { CompiledMapping } from './compiled-mapping.js';
-import { compileFieldMapping } from './field-mapping.js';
-import { describeVendorValue } from './vendor-value.js';
+import type { CompiledMapping } from '../../domain/vendor-mapping/compiled-mapping.js';
+import { compileFieldMapping } from '../../domain/vendor-mapping/field-mapping.js';
+import { describeVendorValue } from '../../domain/vendor-mapping/vendor-value.js';
 
 export interface DoorbellSettings {
   url: string;

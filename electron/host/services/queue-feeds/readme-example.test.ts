@@ -1,9 +1,9 @@
 /** Keeps the README's worked example true: its payloads, through its mapping, give the events it shows. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileFieldMapping, mapMessage } from './field-mapping.js';
+import { compileFieldMapping, mapMessage } from '../../domain/vendor-mapping/field-mapping.js';
 import type { FieldMapping } from '../../../contract/feed-config.js';
-import { mapSnapshot } from './snapshot-mapping.js';
+import { mapSnapshot } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
 const example = readme.slice(readme.indexOf('### Worked example'), readme.indexOf('**Snapshot paths.**'));

@@ -7,7 +7,7 @@ import { feedLabel } from './feed-label.js';
 import { fetchJson } from './http-json.js';
 import type { FeedProblem, MessageIntake } from './message-intake.js';
 import type { PullFeedSettings } from './pull-feed-settings.js';
-import { mapSnapshot, type SnapshotEvent } from './snapshot-mapping.js';
+import { mapSnapshot, type SnapshotEvent } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
 export type FetchedSnapshot = { ok: true; event: SnapshotEvent } | { ok: false; problem: FeedProblem };
 

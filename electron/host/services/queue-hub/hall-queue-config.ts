@@ -3,7 +3,7 @@
  */
 import { DEFAULT_ESTIMATOR_CONFIG, type QueueConfig } from '../../domain/queue/config.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
-import { compileFieldMapping } from '../queue-feeds/field-mapping.js';
+import { compileFieldMapping } from '../../domain/vendor-mapping/field-mapping.js';
 
 export const QUEUE_DEFAULTS = { recentCalls: 8, callMaxAgeSeconds: 120, overdueMinutes: 45, reorderWindowMs: 500 } as const;
 

@@ -4,8 +4,8 @@
  * Paths inside counters and tickets default to our own field names, so a vendor whose state is
  * close to ours needs only the list paths.
  */
-import { parseQueueEvent, type QueueEvent } from '../../domain/queue/events.js';
-import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
+import { parseQueueEvent, type QueueEvent } from '../queue/events.js';
+import { MAX_EVENTS_PER_MESSAGE } from './limits.js';
 import type { SnapshotCounterPaths, SnapshotMapping, SnapshotTicketPaths } from '../../../contract/feed-config.js';
 import type { CompiledMapping } from './compiled-mapping.js';
 import { readVendorPath } from './vendor-path.js';

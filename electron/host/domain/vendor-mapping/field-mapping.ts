@@ -5,8 +5,8 @@
  * Documented for integrators with a worked example in README.md.
  */
 import type { CompiledMapping } from './compiled-mapping.js';
-import { parseQueueEvent, QUEUE_EVENT_TYPES, type QueueEvent } from '../../domain/queue/events.js';
-import { MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
+import { parseQueueEvent, QUEUE_EVENT_TYPES, type QueueEvent } from '../queue/events.js';
+import { MAX_EVENTS_PER_MESSAGE } from './limits.js';
 import type { FieldMapping } from '../../../contract/feed-config.js';
 import { checkMappingSettings } from './field-mapping-check.js';
 import { mapVendorSnapshot } from './snapshot-mapping.js';

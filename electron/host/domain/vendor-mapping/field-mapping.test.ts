@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompiledMapping } from './compiled-mapping.js';
 import { compileFieldMapping, mapMessage } from './field-mapping.js';
 import type { FieldMapping } from '../../../contract/feed-config.js';
-import { MessageIntake } from './message-intake.js';
+import { MessageIntake } from '../../services/queue-feeds/message-intake.js';
 import { mapSnapshot } from './snapshot-mapping.js';
 import { readVendorPath } from './vendor-path.js';
 

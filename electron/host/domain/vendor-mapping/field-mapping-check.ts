@@ -2,7 +2,7 @@
  * Checks a hall's mapping once, when the feed is created: a typo in a config file should stop the
  * feed with a sentence naming the setting, not surface later as every message failing.
  */
-import { QUEUE_EVENT_TYPES } from '../../domain/queue/events.js';
+import { QUEUE_EVENT_TYPES } from '../queue/events.js';
 import type { FieldMapping } from '../../../contract/feed-config.js';
 import { isVendorPath } from './vendor-path.js';
 import { isUtcOffset, VENDOR_TIME_FORMATS } from './vendor-time.js';
