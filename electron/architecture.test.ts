@@ -60,6 +60,15 @@ describe('the dependency rules', () => {
         'electron/host/domain/schedule/b.ts': "import { a } from './a.js';\nexport const b = (): number => (Math.random() > 2 ? a() : 0);\n",
       },
     ],
+    [
+      'no-circular-folders',
+      {
+        'electron/host/domain/schedule/a.ts': "import { b } from '../time/b.js';\nexport const a = (): number => b() + 1;\n",
+        'electron/host/domain/time/b.ts': 'export const b = (): number => 1;\n',
+        'electron/host/domain/time/c.ts': "import { d } from '../schedule/d.js';\nexport const c = (): number => d() + 1;\n",
+        'electron/host/domain/schedule/d.ts': 'export const d = (): number => 1;\n',
+      },
+    ],
   ];
   for (const [rule, files] of broken) {
     it(`fail a tree that breaks ${rule}`, () => {

@@ -16,8 +16,8 @@ import { ProgrammesPage } from '../pages/programmes.js';
 import { SchedulePage } from '../pages/schedule.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { StatusPage } from '../pages/status.js';
-import { go, href, signInHref, useRoute, type PageName, type Route } from './route.js';
-import { checkSession, signOut, type SessionState } from './session.js';
+import { go, href, signInHref, useRoute, type PageName, type Route } from '../navigation/route.js';
+import { checkSession, signOut, type SessionState } from '../navigation/session.js';
 
 const MENU: { page: Exclude<PageName, 'sign-in' | 'programme'>; key: Parameters<typeof t>[0] }[] = [
   { page: 'status', key: 'nav.status' },

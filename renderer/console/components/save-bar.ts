@@ -4,7 +4,7 @@
  * overwrite, the edit kept on screen meanwhile), disk full — and the "changed on disk" notice.
  */
 import type { Diagnostic } from '../api/types.js';
-import type { JsonFile } from '../editors/use-json-file.js';
+import type { JsonFile } from '../files/use-json-file.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 import { fieldId, isAbout } from '../logic/diagnostic-places.js';

@@ -16,7 +16,7 @@ import { pickText, t } from '../i18n/translate.js';
 import { announcementFields, freshAnnouncementId } from '../logic/announcement-fields.js';
 import { placeDiagnostics } from '../logic/diagnostic-places.js';
 import { LanguagePicks } from './say-now.js';
-import { useJsonFile } from './use-json-file.js';
+import { useJsonFile } from '../files/use-json-file.js';
 
 const num = (e: Event): number | undefined => numberOrUndefined((e.currentTarget as HTMLInputElement).value);
 

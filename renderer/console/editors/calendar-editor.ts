@@ -7,7 +7,7 @@ import { SaveBar } from '../components/save-bar.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 import { placeDiagnostics, pointerOf } from '../logic/diagnostic-places.js';
-import { useJsonFile } from './use-json-file.js';
+import { useJsonFile } from '../files/use-json-file.js';
 
 const LISTS = ['holidays', 'workdays', 'notHolidays'] as const;
 

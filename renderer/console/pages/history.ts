@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import type { HistoryDetail, HistoryEntry } from '../api/types.js';
-import { go, href } from '../app/route.js';
+import { go, href } from '../navigation/route.js';
 import { askConfirm } from '../components/confirm.js';
 import type { Message } from '../components/message.js';
 import { useHallZone } from '../components/use-hall-zone.js';

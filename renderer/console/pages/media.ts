@@ -8,7 +8,7 @@ import { encodePath, type ApiResult } from '../api/answer.js';
 import { api } from '../api/client.js';
 import type { MediaItem, MediaList } from '../api/types.js';
 import { uploadMedia } from '../api/upload.js';
-import { programmeHref } from '../app/route.js';
+import { programmeHref } from '../navigation/route.js';
 import { askConfirm } from '../components/confirm.js';
 import { MediaThumb } from '../components/media-thumb.js';
 import type { Message } from '../components/message.js';

@@ -7,7 +7,7 @@ import { encodePath } from '../api/answer.js';
 import { api } from '../api/client.js';
 import type { Programme, Schedule } from '../api/playlist-types.js';
 import type { FileAnswer, FileInfo, Localized } from '../api/types.js';
-import { go, programmeHref } from '../app/route.js';
+import { go, programmeHref } from '../navigation/route.js';
 import { askConfirm } from '../components/confirm.js';
 import { startNewProgramme } from '../editors/new-programme.js';
 import type { Message } from '../components/message.js';

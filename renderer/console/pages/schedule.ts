@@ -13,7 +13,7 @@ import { SaveBar } from '../components/save-bar.js';
 import { CalendarEditor } from '../editors/calendar-editor.js';
 import { EntryForm } from '../editors/entry-form.js';
 import { TimelinePreview } from '../editors/timeline-preview.js';
-import { useJsonFile } from '../editors/use-json-file.js';
+import { useJsonFile } from '../files/use-json-file.js';
 import { WeekView, weekLabel } from '../editors/week-view.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';

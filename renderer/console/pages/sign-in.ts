@@ -3,8 +3,8 @@
  * down the 429's Retry-After), an expired session, or no password set yet (503, with the command).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backTarget, go, type Route } from '../app/route.js';
-import { signIn } from '../app/session.js';
+import { backTarget, go, type Route } from '../navigation/route.js';
+import { signIn } from '../navigation/session.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 
