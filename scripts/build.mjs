@@ -55,8 +55,8 @@ await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/console
 await build({ ...common, minify: true, entryPoints: { app: 'renderer/console/styles/app.css' }, outdir: 'dist/admin' });
 await copyFile('renderer/console/index.html', 'dist/admin/index.html');
 
-// `--dev`: a page with a fake host bridge, to try the display without the host (renderer/dev/README.md).
+// `--dev`: a page with a fake host bridge, to try the display without the host (bench/display-dev/README.md).
 if (process.argv.includes('--dev')) {
-  await build({ ...browser, format: 'iife', entryPoints: { 'fake-bridge': 'renderer/dev/fake-bridge.ts' }, outdir: 'dist/renderer-dev' });
-  await copyFile('renderer/dev/index.html', 'dist/renderer-dev/index.html');
+  await build({ ...browser, format: 'iife', entryPoints: { 'fake-bridge': 'bench/display-dev/fake-bridge.ts' }, outdir: 'dist/renderer-dev' });
+  await copyFile('bench/display-dev/index.html', 'dist/renderer-dev/index.html');
 }

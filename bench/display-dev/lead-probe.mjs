@@ -2,7 +2,7 @@
 // DEV ONLY: measures the announcer's schedule-ahead lead in headless Chromium (lead-dev.ts runs
 // in the page). For each lead: how many clicks started late (frames after their scheduled
 // frame) or lost their first sample, and call → output latency from getOutputTimestamp.
-//   node renderer/dev/lead-probe.mjs [port=8332] [leads=0,2.5,5,10,20,30,50] [trials=150] [video=1]
+//   node bench/display-dev/lead-probe.mjs [port=8332] [leads=0,2.5,5,10,20,30,50] [trials=150] [video=1]
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +14,14 @@ const [port = '8332', leads = '0,2.5,5,10,20,30,50', trials = '150', video = '1'
 const base = `http://127.0.0.1:${port}`;
 
 const bundle = await build({
-  entryPoints: [resolve(root, 'renderer/dev/lead-dev.ts')],
+  entryPoints: [resolve(root, 'bench/display-dev/lead-dev.ts')],
   bundle: true,
   format: 'esm',
   target: 'es2022',
   write: false,
   logLevel: 'warning',
 });
-const server = spawn(process.execPath, [resolve(root, 'renderer/dev/serve-fake.mjs'), port], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [resolve(root, 'bench/display-dev/serve-fake.mjs'), port], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((ok) => server.stdout.once('data', ok));
 
 const { context, page, log } = await launch({ width: 1280, height: 720 });

@@ -1,7 +1,7 @@
 // DEV ONLY: a stand-in for the player's console API (electron/host/services/console/README.md), to try the
 // console in a browser while the real routes are being built. It works on a copy of playlists/ and
 // assets/ in a temporary folder and checks saves with the real validator and timeline (hence tsx).
-//   node scripts/build.mjs && node --import tsx renderer/console/dev/fake-server.mjs [port] [--no-password] [--session-seconds N]
+//   node scripts/build.mjs && node --import tsx bench/console-dev/fake-server.mjs [port] [--no-password] [--session-seconds N]
 //   password: "hall" (or FAKE_PASSWORD); hand-edit the printed folder to see "changed on disk".
 //   A save whose content contains "__diskfull__" answers 507.
 import { Buffer } from 'node:buffer';
@@ -13,11 +13,11 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLocation } from 'jsonc-parser';
-import { dayTimeline } from '../../../electron/host/domain/schedule/day-timeline.ts';
-import { loadPlaylists } from '../../../electron/host/services/playlists/load.ts';
+import { dayTimeline } from '../../electron/host/domain/schedule/day-timeline.ts';
+import { loadPlaylists } from '../../electron/host/services/playlists/load.ts';
 import { fakeHall } from './fake-hall.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../../..');
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const args = process.argv.slice(2);
 const port = Number(args.find((a) => /^\d+$/.test(a)) ?? 8322);
 const noPassword = args.includes('--no-password');

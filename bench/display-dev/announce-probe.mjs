@@ -1,7 +1,7 @@
 /* global URLSearchParams, setTimeout */
 // DEV ONLY: plays a call through the Announcer in headless Chromium and measures what came out of
-// Howler's master gain (renderer/dev/announce-dev.ts does the recording in the page).
-//   node renderer/dev/announce-probe.mjs [port=8331] ["segments …"] [repeat=1]
+// Howler's master gain (bench/display-dev/announce-dev.ts does the recording in the page).
+//   node bench/display-dev/announce-probe.mjs [port=8331] ["segments …"] [repeat=1]
 // Reports (a) audible speech span vs the decoded clips' sum, (b) silent runs at each clip junction
 // vs the clips' own silence there (a scheduling gap shows as the difference) and 50 ms RMS, (c) the
 // programme gain sampled every 50 ms: the duck to −15 dB and the restore.
@@ -19,14 +19,14 @@ const base = `http://127.0.0.1:${port}`;
 
 // Built in memory and served by a route: dist/ belongs to scripts/build.mjs.
 const bundle = await build({
-  entryPoints: [resolve(root, 'renderer/dev/announce-dev.ts')],
+  entryPoints: [resolve(root, 'bench/display-dev/announce-dev.ts')],
   bundle: true,
   format: 'esm',
   target: 'es2022',
   write: false,
   logLevel: 'warning',
 });
-const server = spawn(process.execPath, [resolve(root, 'renderer/dev/serve-fake.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [resolve(root, 'bench/display-dev/serve-fake.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((ok) => server.stdout.once('data', ok));
 
 const { context, page, log } = await launch({ width: 640, height: 360 });

@@ -1,6 +1,6 @@
 // DEV ONLY: signs in to a running console (fake-server.mjs or a real player) and screenshots every
 // page at a desktop and a phone size, printing the page's errors (a CSP violation shows up here).
-//   node renderer/console/dev/look.mjs [url] [outdir]
+//   node bench/console-dev/look.mjs [url] [outdir]
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 

@@ -1,6 +1,6 @@
 /* global window, document, performance, MutationObserver, setInterval, clearInterval */
 // DEV ONLY: measures video→video seams with requestVideoFrameCallback.
-//   node renderer/dev/seam-probe.mjs [seams=11]
+//   node bench/display-dev/seam-probe.mjs [seams=11]
 // For each seam (the top <video> changes from X to Y) it takes the frames the viewer saw — X's
 // frames presented before the raise, Y's after — and reports the longest interval between
 // presented frames in [raise − 400 ms, raise + 600 ms], Y's first two visible frames, how much

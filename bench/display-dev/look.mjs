@@ -1,6 +1,6 @@
 /* global window */
 // DEV ONLY: opens a fake-host scenario, waits, saves screenshots and prints what the display sent.
-//   node renderer/dev/look.mjs <scenario> [seconds=6] [WxH=1920x1080] [shots=1] [--no-autoplay]
+//   node bench/display-dev/look.mjs <scenario> [seconds=6] [WxH=1920x1080] [shots=1] [--no-autoplay]
 import { launch } from './launch.mjs';
 
 const [scenario = 'mixed', seconds = '6', size = '1920x1080', shots = '1'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -1,7 +1,7 @@
 // DEV ONLY: walks the console through the end-to-end story against fake-server.mjs (sign in, upload,
 // create a programme, schedule it for the next minute by cron, watch the status page switch, roll
 // back) and the failure messages, with screenshots. A rehearsal for the e2e test, not a test itself.
-//   node renderer/console/dev/walk.mjs [url] [playlist-folder-of-the-fake] [outdir]
+//   node bench/console-dev/walk.mjs [url] [playlist-folder-of-the-fake] [outdir]
 /* global window, document -- inside page.evaluate / waitForFunction, which run in the page */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';

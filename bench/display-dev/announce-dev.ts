@@ -7,9 +7,9 @@
  * The tap is a ScriptProcessorNode on Howler's master gain: deprecated, but it hands over every
  * sample with no bookkeeping, which an AnalyserNode polled from a timer cannot promise.
  */
-import { Announcer, type SpeechPlan } from '../display/audio/announcer.js';
-import { howlerOutput } from '../display/audio/howler-output.js';
-import { DEFAULT_DUCK } from '../display/audio/speech-schedule.js';
+import { Announcer, type SpeechPlan } from '../../renderer/display/audio/announcer.js';
+import { howlerOutput } from '../../renderer/display/audio/howler-output.js';
+import { DEFAULT_DUCK } from '../../renderer/display/audio/speech-schedule.js';
 
 const params = new URLSearchParams(window.location.search);
 const lang = params.get('lang') ?? 'zh-CN';

@@ -4,7 +4,7 @@
 //   /media/*     assets/              (confined to that folder, with Range support for seeking)
 //   /media/__dev/corrupt.mp4          garbage bytes, to exercise the decode-error path
 //   /media/__dev/stall.mp4            a third of a clip, then nothing: the stall path
-// Usage: node scripts/build.mjs --dev && node renderer/dev/serve-fake.mjs [port]
+// Usage: node scripts/build.mjs --dev && node bench/display-dev/serve-fake.mjs [port]
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

@@ -6,7 +6,7 @@
 //   received.at  the message handed to the display (corrected host clock)
 //   heard.from   first sample above −60 dBFS on the speech bus, as heard (output latency included)
 //   reports      started.at (AudioContext time of the first clip, as heard)
-//   node renderer/dev/call-latency.mjs [calls=40] [scenario=videos] [wait=10 s before the first call] [alead=ms]
+//   node bench/display-dev/call-latency.mjs [calls=40] [scenario=videos] [wait=10 s before the first call] [alead=ms]
 import { launch } from './launch.mjs';
 
 const calls = Number(process.argv[2] ?? 40);

@@ -2,7 +2,7 @@
 // a 401 sends the user to sign in, back to the editor, with the edit restored; then a
 // disk-full save (507); the no-password page (503) on a second fake started with --no-password;
 // too many attempts (429, counting down) on a third, fresh fake.
-//   node renderer/console/dev/walk-session.mjs http://127.0.0.1:8323/admin/ [http://127.0.0.1:8324/admin/ [http://127.0.0.1:8325/admin/]]
+//   node bench/console-dev/walk-session.mjs http://127.0.0.1:8323/admin/ [http://127.0.0.1:8324/admin/ [http://127.0.0.1:8325/admin/]]
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from '@playwright/test';
 

@@ -7,7 +7,7 @@
  * tells whether the click began on its scheduled frame, late, or with its first sample cut.
  * Prints one console line `lead-probe {json}`.
  */
-import { howlerOutput } from '../display/audio/howler-output.js';
+import { howlerOutput } from '../../renderer/display/audio/howler-output.js';
 
 const params = new URLSearchParams(window.location.search);
 const leadsMs = (params.get('leads') ?? '0,2.5,5,10,20,30,50').split(',').map(Number);
