@@ -412,6 +412,14 @@ export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
     return `${Number.isFinite(h) ? h.toFixed(1) : '—'} MB/h | ${Number.isFinite(h) ? `${(h * simDayHours).toFixed(1)} MB/sim. day` : '—'}`;
   };
   rows.push(`| display renderer RSS, floor (lowest of each 5 samples) | ${floor((s) => s.display.rss)} |`);
+  // With --allocators: the renderer's level moves by 60–80 MB with the number of media players alive
+  // at the instant of the sample (the clip on screen, plus the next one cued underneath: each holds
+  // its decoder's frame pool). The samples taken with one player alive compare like with like.
+  const onePlayer = after.filter((s) => s.allocators?.[PLAYERS] === 1);
+  if (onePlayer.length >= 3) {
+    const h = slope(onePlayer.map((s) => ({ x: s.minute / 60, y: s.display.rss / MB })));
+    rows.push(`| display renderer RSS, the ${onePlayer.length} samples with one media player alive | ${h.toFixed(1)} MB/h | ${(h * simDayHours).toFixed(1)} MB/sim. day |`);
+  }
   if (samples[0]?.baseline) {
     rows.push(line(`baseline renderer RSS (${o.baseline === 'switch' ? 'two <video>s switching clips' : 'one looping <video>'})`, (s) => s.baseline!.rss), line('baseline renderer PSS', (s) => s.baseline!.pss));
   }
