@@ -6,6 +6,8 @@
 import type { Session } from './soak-browser.js';
 
 const MB = 1024 * 1024;
+/** The key under which `allocators` returns how many media players (WebMediaPlayers) the process holds, a count, not MB. */
+export const PLAYERS = '#media players';
 
 /** Allocator sizes (MB, three levels deep) of process `pid` from one detailed memory dump of the browser. */
 export async function allocators(cdp: Session, pid: number): Promise<Record<string, number>> {
@@ -26,13 +28,18 @@ export async function allocators(cdp: Session, pid: number): Promise<Record<stri
   await cdp.send('IO.close', { handle: stream });
   const trace = JSON.parse(text) as { traceEvents: { ph: string; pid: number; args?: { dumps?: { allocators?: Record<string, { attrs?: { size?: { value: string } } }> } } }[] };
   const out: Record<string, number> = {};
+  const players = new Set<string>();
   for (const e of trace.traceEvents) {
     if (e.ph !== 'v' || e.pid !== pid) continue;
     for (const [name, a] of Object.entries(e.args?.dumps?.allocators ?? {})) {
       const depth = name.split('/').length;
+      // One entry per media player alive (media/webmediaplayer/<video|audio|…>/player_0x…): counted, not sized.
+      const player = /^media\/webmediaplayer\/[^/]+\/(player_[^/]+)$/.exec(name)?.[1];
+      if (player) players.add(player);
       if (depth > 3 || !a.attrs?.size) continue;
       out[name] = parseInt(a.attrs.size.value, 16) / MB;
     }
   }
+  out[PLAYERS] = players.size;
   return out;
 }

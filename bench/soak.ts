@@ -44,7 +44,7 @@ import { chromiumTree, pss, rss } from '../e2e/chromium-processes.js';
 import { ROOT, startServeProcess } from '../e2e/serve-process.js';
 import { baselineServer, type BaselinePage } from './soak-baseline.js';
 import { CdpConnection } from './cdp-browser.js';
-import { allocators } from './memory-dump.js';
+import { allocators, PLAYERS } from './memory-dump.js';
 import { openSoakBrowser, type Driver, type SoakPage } from './soak-browser.js';
 
 export interface SoakOptions {
@@ -197,6 +197,15 @@ function soakHall(dir: string, o: SoakOptions): string {
       layout.zones = Object.fromEntries(Object.entries(layout.zones).filter(([, zone]) => zone.kind === 'programme' || zone.kind === 'announcement'));
     }
     writeFileSync(layoutsFile, JSON.stringify(layouts, null, 2));
+    // A programme that hides a zone now gone (closed.json hides the queue) fails validation, and the
+    // display would get the fallback layout and no programme at all.
+    for (const f of readdirSync(programmes)) {
+      const file = path.join(programmes, f);
+      const programme = JSON.parse(readFileSync(file, 'utf8')) as { hideZones?: string[] };
+      if (!programme.hideZones) continue;
+      delete programme.hideZones;
+      writeFileSync(file, JSON.stringify(programme, null, 2));
+    }
   }
   return playlists;
 }
@@ -316,9 +325,13 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
         firstAllocators ??= now;
         const grown = Object.entries(now)
           .map(([name, mb]) => ({ name, mb, d: mb - (firstAllocators![name] ?? 0) }))
-          .filter((a) => a.mb >= 1 && a.name.split('/').length <= 2)
+          .filter((a) => a.name !== PLAYERS && a.mb >= 1 && a.name.split('/').length <= 2)
           .sort((a, b) => b.d - a.d)
           .slice(0, 12);
+        const media = Object.entries(now)
+          .filter(([name]) => name.startsWith('media/') && name.split('/').length === 3)
+          .map(([name, mb]) => `${name.slice('media/'.length)} ${mb.toFixed(1)}`);
+        log(`  media players alive ${now[PLAYERS]}; ${media.join(', ')}`);
         log(`  allocators (MB, Δ since first sample): ${grown.map((a) => `${a.name} ${a.mb.toFixed(1)} (${a.d >= 0 ? '+' : ''}${a.d.toFixed(1)})`).join(', ')}`);
       }
       const f = (b: number) => (b / MB).toFixed(1);
@@ -366,12 +379,13 @@ export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
   const simDayHours = 24 / o.speed;
   const line = (name: string, y: (s: Sample) => number, unit = 'MB'): string => {
     const h = perHour(y);
-    const day = o.queue === 'simulator' ? (h * simDayHours).toFixed(1) : '—';
-    return `| ${name} | ${Number.isFinite(h) ? h.toFixed(1) : '—'} ${unit}/h | ${day}${o.queue === 'simulator' ? ` ${unit}/sim. day` : ''} |`;
+    // With the queue off a simulated day is still 24 / speed real hours: the same scale as the runs with it on.
+    const day = (h * simDayHours).toFixed(1);
+    return `| ${name} | ${Number.isFinite(h) ? h.toFixed(1) : '—'} ${unit}/h | ${day} ${unit}/sim. day |`;
   };
   const count = (name: string, y: (s: Sample) => number): string => {
     const h = slope(after.map((s) => ({ x: s.minute / 60, y: y(s) })));
-    return `| ${name} | ${Number.isFinite(h) ? h.toFixed(0) : '—'} /h | ${o.queue === 'simulator' ? (h * simDayHours).toFixed(0) : '—'} /sim. day |`;
+    return `| ${name} | ${Number.isFinite(h) ? h.toFixed(0) : '—'} /h | ${(h * simDayHours).toFixed(0)} /sim. day |`;
   };
   rows.push(
     '',
@@ -395,9 +409,17 @@ export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
       points.push({ x: low.minute / 60, y: y(low) / MB });
     }
     const h = slope(points);
-    return `${Number.isFinite(h) ? h.toFixed(1) : '—'} MB/h | ${o.queue === 'simulator' && Number.isFinite(h) ? `${(h * simDayHours).toFixed(1)} MB/sim. day` : '—'}`;
+    return `${Number.isFinite(h) ? h.toFixed(1) : '—'} MB/h | ${Number.isFinite(h) ? `${(h * simDayHours).toFixed(1)} MB/sim. day` : '—'}`;
   };
   rows.push(`| display renderer RSS, floor (lowest of each 5 samples) | ${floor((s) => s.display.rss)} |`);
+  // With --allocators: the renderer's level moves by 60–80 MB with the number of media players alive
+  // at the instant of the sample (the clip on screen, plus the next one cued underneath: each holds
+  // its decoder's frame pool). The samples taken with one player alive compare like with like.
+  const onePlayer = after.filter((s) => s.allocators?.[PLAYERS] === 1);
+  if (onePlayer.length >= 3) {
+    const h = slope(onePlayer.map((s) => ({ x: s.minute / 60, y: s.display.rss / MB })));
+    rows.push(`| display renderer RSS, the ${onePlayer.length} samples with one media player alive | ${h.toFixed(1)} MB/h | ${(h * simDayHours).toFixed(1)} MB/sim. day |`);
+  }
   if (samples[0]?.baseline) {
     rows.push(line(`baseline renderer RSS (${o.baseline === 'switch' ? 'two <video>s switching clips' : 'one looping <video>'})`, (s) => s.baseline!.rss), line('baseline renderer PSS', (s) => s.baseline!.pss));
   }
