@@ -3,7 +3,8 @@
  * raised on its first frame with its sound starting there, not started early underneath (it used
  * to be ~0.2 s in when it came up, its start never seen or heard). The page notes each raise of a
  * <video> (z-index 2, visible) as it happens, with the element's media time and volume then, and
- * every frame requestVideoFrameCallback reports. bench/gapless measures the same across 100 seams.
+ * every frame requestVideoFrameCallback reports, and whether the clip a seam replaced has been
+ * unloaded a second later. bench/gapless measures the same across 100 seams.
  */
 import { expect, nowPlaying, test, waitForProgramme } from './fixtures.js';
 
@@ -11,8 +12,10 @@ interface Raise { src: string; time: number; volume: number; muted: boolean; cue
 
 const RECORDER = `(() => {
   const raises = [];
+  const unloads = [];
   const cued = new Map();
   globalThis.__raises = raises;
+  globalThis.__unloads = unloads;
   const base = (v) => (v.currentSrc || '').split('/').pop();
   const watched = new WeakSet();
   const watch = (v) => {
@@ -24,7 +27,12 @@ const RECORDER = `(() => {
     new MutationObserver(() => {
       const now = v.style.zIndex === '2' && v.style.visibility === 'visible';
       if (now && !top) raises.push({ src: base(v), time: v.currentTime, volume: v.volume, muted: v.muted, cuedFrame: cued.get(v) === base(v) });
-      if (top && !now) cued.delete(v);
+      if (top && !now) {
+        cued.delete(v);
+        // The clip replaced at a seam is unloaded a moment later (its decoder freed), not left loaded.
+        const src = base(v);
+        setTimeout(() => unloads.push({ src, unloaded: !v.getAttribute('src') }), 1000);
+      }
       top = now;
     }).observe(v, { attributes: true, attributeFilter: ['style'] });
   };
@@ -55,5 +63,8 @@ test('each clip comes up on its first frame, its sound starting with it, at ever
     expect(r.volume, `${r.src} volume at the raise`).toBeGreaterThan(0.5);
     expect(r.muted).toBe(false);
   }
+  const unloads = await page.evaluate(() => (globalThis as unknown as { __unloads: { src: string; unloaded: boolean }[] }).__unloads);
+  expect(unloads.length, 'replaced clips seen').toBeGreaterThanOrEqual(1);
+  for (const u of unloads) expect(u.unloaded, `${u.src} unloaded a second after the seam that replaced it`).toBe(true);
   expect((await nowPlaying(page)).element).toMatch(/^[AB]$/);
 });
