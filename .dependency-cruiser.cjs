@@ -62,6 +62,14 @@ module.exports = {
       to: { path: '^electron/host/channels/' },
     },
     {
+      name: 'channels-only-commands',
+      severity: 'error',
+      comment:
+        'A channel (HTTP, later MQTT) translates and nothing else: it calls the application verbs (host/commands/) and the display session, and speaks the contract; nothing below them.',
+      from: { path: '^electron/host/channels/' },
+      to: { path: '^electron/', pathNot: '^electron/(contract/|host/(channels/|commands/|display-session))' },
+    },
+    {
       name: 'host-not-cli-or-shell',
       severity: 'error',
       comment: 'The Electron-free host is started by the CLI and the Electron shell, never the reverse.',

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from '../host/channels/http/server.js';
+import { createCommands } from '../host/commands/commands.js';
 import { createHost, type Host } from '../host/host.js';
 import { isLoopback } from '../host/channels/http/guard.js';
 import { systemClock, type Clock } from '../host/ports.js';
@@ -123,20 +124,21 @@ export async function startServe(plan: ServePlan, out: Output): Promise<Running>
   const { options, playlistsDir, assetsDir, stateDir, rendererDir, token, sessionIdleMs, maxUploadMb, clock } = plan;
   const root = packageRoot();
   const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
+  const commands = await createCommands(host, {
+    version: packageVersion(),
+    assetsDir,
+    now: clock.now,
+    console: { playlistsDir, stateDir, password: process.env.HALLCAST_ADMIN_PASSWORD || null, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024) },
+  });
   const app = await createServer({
-    host,
+    commands,
     rendererDir,
     assetsDir,
-    playlistsDir,
-    stateDir,
     adminDir: path.join(root, 'dist', 'admin'),
-    adminPassword: process.env.HALLCAST_ADMIN_PASSWORD ?? null,
-    adminMaxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     ...(sessionIdleMs ? { adminTuning: { sessionIdleMs } } : {}),
     bindHost: options.host,
     port: options.port,
     token,
-    version: packageVersion(),
     now: clock.now,
   });
   try {

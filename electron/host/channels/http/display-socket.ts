@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { ToDisplay } from '../../../contract/messages.js';
-import type { Host } from '../../host.js';
+import type { DisplayHost } from '../../commands/commands.js';
 import { DEFAULT_SESSION_LIMITS, DisplaySession, droppedTotal, type SessionLimits } from '../../display-session.js';
 
 /** Drops are counted, and hello and heartbeats checked, this often. */
@@ -24,7 +24,7 @@ export interface DisplaySocketOptions {
   now?: () => number;
 }
 
-export function serveDisplay(socket: WebSocket, host: Host, role: 'display' | 'preview', options: DisplaySocketOptions = {}): void {
+export function serveDisplay(socket: WebSocket, host: DisplayHost, role: 'display' | 'preview', options: DisplaySocketOptions = {}): void {
   const display = randomUUID();
   const now = options.now ?? (() => performance.now());
   const send = (message: ToDisplay): void => socket.send(JSON.stringify(message));

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testHall } from '../../test-hall.test-support.js';
-import { createServer, type ServerOptions } from './server.js';
+import { createHostServer, type HostServerOptions } from './host-server.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -10,14 +10,14 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(overrides: Partial<ServerOptions> = {}) {
+async function setup(overrides: Partial<HostServerOptions> = {}) {
   const { root, time, host, cleanup } = testHall('2026-12-01T10:17:00+08:00', (dir) => {
     mkdirSync(path.join(dir, 'renderer'));
     writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>hall</title>');
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createServer({
+  const app = await createHostServer({
     host,
     rendererDir: path.join(root, 'renderer'),
     assetsDir: path.join(root, 'assets'),

@@ -4,6 +4,7 @@
  * the desk composes what to say, keeps one announcement on air at a time, sends it to the
  * displays (one speaks, the others show the banner), and logs every step.
  */
+import type { Refusal } from '../../../contract/refusal.js';
 import { randomUUID } from 'node:crypto';
 import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../../contract/messages.js';
 import type { Announcement, WaitPolicy } from '../../../contract/announcement.js';
@@ -50,11 +51,11 @@ export interface AnnounceOptions {
 
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
-  /**
-   * 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's
-   * rules; 503: the speech could not be made, or (with `reach`) no display can speak it (pa-reach.ts).
-   */
-  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string; reach?: PaReach };
+  /** Refused: with `reach` when no display can speak it (pa-reach.ts). */
+  | (Refusal<AnnounceRefusal> & { id: string | null; reach?: PaReach });
+
+/** Why an announcement was refused (electron/contract/refusal.ts). */
+export type AnnounceRefusal = 'invalid-request' | 'refused-by-queue' | 'too-many-emergencies' | 'no-speaker' | 'speech-failed';
 
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
@@ -194,7 +195,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     apply(quietMerge ? step.effects.filter((e) => e.type !== 'merged') : step.effects);
     pump();
     const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
-    if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
+    if (refused && 'reason' in refused) return { ok: false, id: a.id, reason: refused.reason.startsWith(EMERGENCY_LIMIT) ? 'too-many-emergencies' : 'refused-by-queue', error: refused.reason };
     const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
     return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
   };
@@ -290,7 +291,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
           const spell = `${reach.since}:${intent.kind === 'emergency' ? 'emergency' : reach.refuses}`;
           if (spell !== refusalLogged) deps.log.warn('announcement refused: no display can speak it', { kind: intent.kind, reason: reach.reason });
           refusalLogged = spell;
-          return { ok: false, id: null, status: 503, error: refusal, reach };
+          return { ok: false, id: null, reason: 'no-speaker', error: refusal, reach };
         }
       }
       const requestedAt = options.requestedAt ?? deps.now();
@@ -301,7 +302,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) }, composing.size);
         if (tooMany) {
           deps.refused?.(tooMany);
-          return { ok: false, id: null, status: 429, error: tooMany };
+          return { ok: false, id: null, reason: 'too-many-emergencies', error: tooMany };
         }
         // The same words as a waiting emergency: merged into it at once, nothing to compose.
         const same = options.key === undefined ? undefined : q.pending.find((p) => p.a.key === options.key);
@@ -315,7 +316,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       } catch (error) {
         const message = (error as Error).message;
         deps.log.warn('announcement could not be composed', { source: options.source, error: message });
-        return { ok: false, id: null, status: intent.what === 'text' ? 503 : 400, error: message };
+        // Free text that cannot be spoken is the engine's failure; a template or call, the request's.
+        return { ok: false, id: null, reason: intent.what === 'text' ? 'speech-failed' : 'invalid-request', error: message };
       } finally {
         if (intent.kind === 'emergency') {
           const left = (composing.get(flight) ?? 1) - 1;

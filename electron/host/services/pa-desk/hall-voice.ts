@@ -174,7 +174,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       try {
         intent = parseAnnounceRequest(body, file);
       } catch (error) {
-        if (error instanceof AnnounceRequestError) return { ok: false, id: null, status: 400, error: error.message };
+        if (error instanceof AnnounceRequestError) return { ok: false, id: null, reason: 'invalid-request', error: error.message };
         throw error;
       }
       return desk.announce(intent, { source: 'api', ...(intent.key ? { key: intent.key } : {}) });

@@ -137,6 +137,6 @@ describe('manual calls', () => {
     const { h } = hub({ kind: 'push' });
     h.start();
     const result = h.call('A123', 42);
-    expect(result).toMatchObject({ ok: false, status: 422 });
+    expect(result).toMatchObject({ ok: false, reason: 'call-refused' });
   });
 });

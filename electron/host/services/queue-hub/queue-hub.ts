@@ -3,6 +3,7 @@
  * feed from the hall's queue system), the queue state and the wait estimator kept current, and the
  * board published to every display on each change. Clocks, timers and the network are injected.
  */
+import { refused, type Refusal } from '../../../contract/refusal.js';
 import type { QueueClock } from './queue-clock.js';
 import type { QueueBoardState, QueueFeedStatus } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
@@ -26,7 +27,7 @@ export interface QueueHubOptions {
   feedDeps?: Partial<FeedDeps>;
 }
 
-export type ManualCallResult = { ok: true; board: QueueBoardState } | { ok: false; status: 422; error: string };
+export type ManualCallResult = { ok: true; board: QueueBoardState } | Refusal<'call-refused'>;
 
 export interface IngestResult {
   applied: number;
@@ -202,7 +203,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     call(ticket, counter) {
       const at = queueNow();
       const { state: next, outcome } = applyManual(state, { type: 'ticket.called', seq: 0, at, ticket, counter });
-      if (outcome.kind !== 'applied') return { ok: false, status: 422, error: outcome.reason };
+      if (outcome.kind !== 'applied') return refused('call-refused', outcome.reason);
       state = next;
       learn(outcome.steps, at);
       current = make();
