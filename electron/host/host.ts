@@ -23,7 +23,7 @@ import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
-import { IDLE_IMAGE } from '../contract/hall-defaults.js';
+import { HALL_BACKGROUND, HALL_TIME_ZONE, IDLE_IMAGE } from '../contract/hall-defaults.js';
 import { createHealth, type Health } from './domain/health/health.js';
 import { provisionalHolidayAlerts } from './domain/schedule/holiday-alerts.js';
 import { formatLocal } from './domain/time/local-format.js';
@@ -124,7 +124,7 @@ export function createHost(options: HostOptions): Host {
     onRefused: (reason) => refusals.add(reason),
   });
   const proof: ProofOfPlayLog | null = options.stateDir
-    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'), health)
+    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
 
   const publish = (): void => {
@@ -323,14 +323,14 @@ function fallbackState(now: number): DisplayState {
     layout: {
       name: 'fallback',
       orientation: 'landscape',
-      background: '#0b1f3a',
+      background: HALL_BACKGROUND,
       zones: [
         { name: 'main', kind: 'programme', x: 0, y: 0, w: 1, h: 1 },
         { name: 'clock', kind: 'clock', x: 0.7, y: 0, w: 0.3, h: 0.12 },
       ],
     },
     ticker: { speed: 120, notices: [] },
-    timezone: 'Asia/Shanghai',
+    timezone: HALL_TIME_ZONE,
     serverTime: now,
     idleImage: null,
     diversion: null,

@@ -17,6 +17,7 @@ import { announcementFields, freshAnnouncementId } from '../logic/announcement-f
 import { placeDiagnostics } from '../logic/diagnostic-places.js';
 import { LanguagePicks } from './say-now.js';
 import { useJsonFile } from '../files/use-json-file.js';
+import { CARE_SLIDE_BACKGROUND } from '../../../electron/contract/hall-defaults.js';
 
 const num = (e: Event): number | undefined => numberOrUndefined((e.currentTarget as HTMLInputElement).value);
 
@@ -76,7 +77,7 @@ function CareForm({ form, i, rule, services, set }: { form: Form; i: number; rul
             <${LocalizedInputs} form=${form} pointer=${`${p}/slide/body`} label=${t('care.slideBody')} text=${rule.slide.body} optional=${true} multiline=${true} onChange=${(body: CareRule['text']) => set({ ...rule, slide: withKey(rule.slide!, 'body', body) })} testid="care-slide-body" />
             <div class="row">
               <${Field} form=${form} pointer=${`${p}/slide/background`} label=${t('editor.background')}>
-                <input type="color" value=${rule.slide.background ?? '#0b5cab'} onInput=${(e: Event) => set({ ...rule, slide: { ...rule.slide!, background: (e.currentTarget as HTMLInputElement).value } })} ...${fieldAttrs(form, `${p}/slide/background`)} />
+                <input type="color" value=${rule.slide.background ?? CARE_SLIDE_BACKGROUND} onInput=${(e: Event) => set({ ...rule, slide: { ...rule.slide!, background: (e.currentTarget as HTMLInputElement).value } })} ...${fieldAttrs(form, `${p}/slide/background`)} />
               </${Field}>
               <${Field} form=${form} pointer=${`${p}/slide/color`} label=${t('editor.color')}>
                 <input type="color" value=${rule.slide.color ?? '#ffffff'} onInput=${(e: Event) => set({ ...rule, slide: { ...rule.slide!, color: (e.currentTarget as HTMLInputElement).value } })} ...${fieldAttrs(form, `${p}/slide/color`)} />

@@ -10,6 +10,7 @@ import { MediaThumb } from '../components/media-thumb.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 import { dropIndex, keyboardMoveTarget, type Span } from '../logic/reorder.js';
+import { HALL_BACKGROUND } from '../../../electron/contract/hall-defaults.js';
 
 export interface ItemListProps {
   form: Form;
@@ -55,7 +56,7 @@ function TextFields({ form, p, item, set }: { form: Form; p: string; item: TextI
     <${LocalizedInputs} form=${form} pointer=${`${p}/body`} label=${t('editor.slideBody')} text=${item.body} optional=${true} multiline=${true} onChange=${(body: TextItem['body']) => set(withKey(item, 'body', body))} testid="item-body" />
     <div class="row">
       <${Duration} form=${form} p=${p} value=${item.duration} set=${(d: number | undefined) => set({ ...item, duration: d as number })} />
-      ${colour('background', t('editor.background'), '#0b1f3a')}
+      ${colour('background', t('editor.background'), HALL_BACKGROUND)}
       ${colour('color', t('editor.color'), '#ffffff')}
     </div>
   </div>`;

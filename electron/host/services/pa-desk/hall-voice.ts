@@ -21,6 +21,7 @@ import { createSpeechClips } from './speech-clips.js';
 import { compileTimed } from './timed-occurrences.js';
 import { createTimedTrigger } from './timed-trigger.js';
 import { loadVoicePacks } from './voice-packs.js';
+import { CARE_SLIDE_BACKGROUND, HALL_TIME_ZONE } from '../../../contract/hall-defaults.js';
 
 const DEFAULT_TIMED_EXPIRY_SECONDS = 600;
 const DEFAULT_TIMED_WAIT = { maxWaitSeconds: 120, then: 'play' as const };
@@ -68,7 +69,7 @@ export interface HallVoice {
 
 export function createHallVoice(options: HallVoiceOptions): HallVoice {
   const { log } = options;
-  let zone = Zone.of('Asia/Shanghai');
+  let zone = Zone.of(HALL_TIME_ZONE);
   let file: AnnouncementsFile | null = null;
   const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir
     ? openDailyJsonl(options.logDir, () => zone, { name: 'announcements', health: options.health ?? null })
@@ -133,7 +134,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       title: s.title,
       body: s.body ?? null,
       image: s.image ? mediaUrl(s.image) : null,
-      background: s.background ?? '#0b5cab',
+      background: s.background ?? CARE_SLIDE_BACKGROUND,
       color: s.color ?? '#ffffff',
       until,
     };
