@@ -88,7 +88,7 @@ export function openKiosk(
     );
   };
   const early = Number.isInteger(options.port) && options.port > 0 && options.port <= 65_535;
-  if (early) start(writeBootPage(stateDir, playerUrl(options.host, options.port)));
+  if (early) start(writeBootPage(stateDir, playerUrl(options.bindAddress, options.port)));
   return {
     playerAt(url, running) {
       host = running;

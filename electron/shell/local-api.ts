@@ -15,7 +15,7 @@ export interface LocalApi {
 }
 
 export async function startLocalApi(host: Host, config: ShellConfig, version: string): Promise<LocalApi> {
-  const { host: bindHost, port, token } = config.api;
+  const { bindAddress, port, token } = config.api;
   const commands = await createCommands(host, {
     version,
     assetsDir: config.assetsDir,
@@ -27,18 +27,18 @@ export async function startLocalApi(host: Host, config: ShellConfig, version: st
     rendererDir: null,
     assetsDir: config.assetsDir,
     adminDir: path.join(path.dirname(config.rendererDir), 'admin'),
-    bindHost,
+    bindAddress,
     port,
     token,
   });
   try {
-    await app.listen({ host: bindHost, port });
+    await app.listen({ host: bindAddress, port });
   } catch (error) {
     await app.close();
     throw error;
   }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const shown = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  const shown = bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
   return { url: `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${actualPort}/`, close: () => app.close() };
 }

@@ -55,7 +55,7 @@ async function sweepServer(wiring: Wiring): Promise<{ app: FastifyInstance; reac
     rendererDir: path.join(root, 'renderer'),
     assetsDir: path.join(root, 'assets'),
     adminDir: path.join(root, 'dist-admin'),
-    bindHost: '0.0.0.0',
+    bindAddress: '0.0.0.0',
     port: 8080,
     token: TOKEN,
     now: time.now,

@@ -25,7 +25,7 @@ async function setup(token: string | null = null, speaker = true) {
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
+  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindAddress: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
   cleanups.push(() => app.close());
   const heard: AnnounceMessage[] = [];
   if (speaker) {

@@ -23,7 +23,7 @@ async function setup(overrides: Partial<HostServerOptions> = {}) {
     assetsDir: path.join(root, 'assets'),
     playlistsDir: path.join(root, 'playlists'),
     stateDir: path.join(root, 'state'),
-    bindHost: '127.0.0.1',
+    bindAddress: '127.0.0.1',
     port: 8080,
     token: null,
     version: '0.0.0-test',
@@ -93,8 +93,8 @@ describe('local API', () => {
   });
 
   it('needs a token when bound beyond loopback, and refuses to start without one', async () => {
-    await expect(setup({ bindHost: '0.0.0.0', token: null })).rejects.toThrow('binding to 0.0.0.0 needs a token: set --token or HALLCAST_TOKEN');
-    const { app } = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    await expect(setup({ bindAddress: '0.0.0.0', token: null })).rejects.toThrow('binding to 0.0.0.0 needs a token: set --token or HALLCAST_TOKEN');
+    const { app } = await setup({ bindAddress: '0.0.0.0', token: 's3cret' });
     const lan = { host: '192.168.1.20:8080' };
     const remote = '192.168.1.50';
     expect((await app.inject({ method: 'GET', url: '/api/status', headers: lan, remoteAddress: remote })).statusCode).toBe(401);
@@ -136,7 +136,7 @@ describe('local API', () => {
   });
 
   it('serves rendered speech to other machines only with the token, as the API', async () => {
-    const { app, host } = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    const { app, host } = await setup({ bindAddress: '0.0.0.0', token: 's3cret' });
     const name = `x-${'a'.repeat(32)}.wav`;
     mkdirSync(host.voice.speechDir, { recursive: true });
     writeFileSync(path.join(host.voice.speechDir, name), 'RIFF');

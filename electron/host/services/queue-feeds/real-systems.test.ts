@@ -29,7 +29,7 @@ async function hallOn(feed: object, counters: { id: number; services: string[] }
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token: null, version: 't', now: () => Date.now() });
+  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindAddress: '127.0.0.1', port: 8080, token: null, version: 't', now: () => Date.now() });
   cleanups.push(() => app.close());
   let last: Board | null = null;
   const board = async (): Promise<Board> => {

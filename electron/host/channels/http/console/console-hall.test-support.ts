@@ -34,7 +34,7 @@ export async function consoleHall(overrides: Partial<HostServerOptions> = {}, pr
       adminDir: path.join(root, 'dist-admin'),
       adminPassword: PASSWORD,
       adminTuning: { scryptCost: CHEAP_SCRYPT, ffprobe: null },
-      bindHost: '127.0.0.1',
+      bindAddress: '127.0.0.1',
       port: 8080,
       token: null,
       version: 't',
@@ -51,7 +51,7 @@ export async function consoleHall(overrides: Partial<HostServerOptions> = {}, pr
     time,
     host,
     async signIn(remoteAddress = '127.0.0.1') {
-      const host = overrides.bindHost === '0.0.0.0' ? { host: '192.168.1.20:8080' } : LOCAL;
+      const host = overrides.bindAddress === '0.0.0.0' ? { host: '192.168.1.20:8080' } : LOCAL;
       const response = await app.inject({ method: 'POST', url: '/admin/api/login', headers: host, remoteAddress, payload: { password: PASSWORD } });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
       const cookie = String(response.headers['set-cookie']).split(';')[0]!;
