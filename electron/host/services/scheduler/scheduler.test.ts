@@ -13,7 +13,7 @@ const hall: ScheduleFile = {
   ],
 };
 
-function harness(startIso: string, options: { dropBoundaryTimers?: boolean; heartbeatSeconds?: number } = {}) {
+function harness(startIso: string, options: { dropBoundaryTimers?: boolean; heartbeatMs?: number } = {}) {
   const time = new FakeTime(startIso);
   // A timer library that silently loses the one-off timers (node-cron skipping a missed run).
   const timers = options.dropBoundaryTimers ? { ...time.timers, at: () => () => undefined } : time.timers;
@@ -29,7 +29,7 @@ function harness(startIso: string, options: { dropBoundaryTimers?: boolean; hear
       jumps.push(jump);
       logs.push(jump.message);
     },
-    heartbeatSeconds: options.heartbeatSeconds ?? 15,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
   });
   return { time, switches, logs, jumps, scheduler };
 }
@@ -99,7 +99,7 @@ describe('scheduler', () => {
   });
 
   it('with the default 1 s heartbeat, follows a step of +1 h and of −1 h within a second, one report each', () => {
-    const { scheduler, switches, time, jumps, logs } = harness('2026-12-01T11:20:00+08:00', { heartbeatSeconds: 1 });
+    const { scheduler, switches, time, jumps, logs } = harness('2026-12-01T11:20:00+08:00', { heartbeatMs: 1000 });
     scheduler.start();
     time.advance(5000);
     time.jumpWall(3600_000); // 12:20:05: peak
@@ -121,7 +121,7 @@ describe('scheduler', () => {
   });
 
   it('tells the owner of a jump that changes nothing, so the displays take the new time', () => {
-    const { scheduler, switches, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatSeconds: 1 });
+    const { scheduler, switches, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatMs: 1000 });
     scheduler.start();
     time.jumpWall(-600_000); // 08:50: still morning
     time.advance(1000);
@@ -131,7 +131,7 @@ describe('scheduler', () => {
   });
 
   it('takes a small drift for no jump', () => {
-    const { scheduler, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatSeconds: 1 });
+    const { scheduler, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatMs: 1000 });
     scheduler.start();
     time.jumpWall(1500);
     time.advance(10_000);

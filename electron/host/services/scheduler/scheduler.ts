@@ -38,8 +38,8 @@ export interface SchedulerDeps {
    * and re-arms its own wall-clock timers. Without it the scheduler logs the line itself.
    */
   onClockJump?(jump: ClockJump): void;
-  /** How often to compare the wall clock with the monotonic one; ≤ 30 s. Default 1. */
-  heartbeatSeconds?: number;
+  /** How often to compare the wall clock with the monotonic one; ≤ 30 s. Default 1000 ms. */
+  heartbeatMs?: number;
   /** Wall/monotonic drift that counts as a clock jump. Default 2000 ms. */
   jumpToleranceMs?: number;
 }
@@ -101,7 +101,7 @@ export function createScheduler(initial: CompiledSchedule, deps: SchedulerDeps):
       if (cancelHeartbeat) return;
       last = read();
       evaluate('start');
-      cancelHeartbeat = timers.every(deps.heartbeatSeconds ?? 1, heartbeat);
+      cancelHeartbeat = timers.every(deps.heartbeatMs ?? 1000, heartbeat);
     },
     stop() {
       cancelBoundary?.();
