@@ -161,10 +161,8 @@ export function createHost(options: HostOptions): Host {
         });
         if (cancelRecheck) scheduler.start();
       } else {
-        const published = seq;
-        scheduler.load(applied.schedule);
         // No switch, but the programme's items, the layout or the ticker may have changed.
-        if (seq === published) {
+        if (!scheduler.load(applied.schedule)) {
           resolution = scheduler.current();
           publish();
         }

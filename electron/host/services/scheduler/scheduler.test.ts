@@ -84,7 +84,7 @@ describe('scheduler', () => {
   it('applies a new schedule at once, and stops cleanly', () => {
     const { scheduler, switches, time } = harness('2026-12-01T09:00:00+08:00');
     scheduler.start();
-    scheduler.load(compileSchedule({ ...hall, entries: [{ id: 'all-day', programme: 'special', priority: 1, daypart: { from: '00:00', to: '24:00' } }] }, undefined));
+    expect(scheduler.load(compileSchedule({ ...hall, entries: [{ id: 'all-day', programme: 'special', priority: 1, daypart: { from: '00:00', to: '24:00' } }] }, undefined))).toBe(true);
     expect(switches.at(-1)).toMatchObject({ programme: 'special', reason: 'config' });
     scheduler.stop();
     time.advance(24 * 3600_000);
@@ -94,8 +94,14 @@ describe('scheduler', () => {
   it('does not re-announce the same programme when a reload changes nothing', () => {
     const { scheduler, switches } = harness('2026-12-01T09:00:00+08:00');
     scheduler.start();
-    scheduler.load(compileSchedule(hall, undefined));
+    expect(scheduler.load(compileSchedule(hall, undefined))).toBe(false);
     expect(switches.length).toBe(1);
+  });
+
+  it('says a schedule loaded before start switched nothing (start tells the owner)', () => {
+    const { scheduler, switches } = harness('2026-12-01T09:00:00+08:00');
+    expect(scheduler.load(compileSchedule(hall, undefined))).toBe(false);
+    expect(switches).toStrictEqual([]);
   });
 
   it('with the default 1 s heartbeat, follows a step of +1 h and of −1 h within a second, one report each', () => {
