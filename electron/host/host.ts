@@ -11,14 +11,13 @@ import { createPlaylistStore, type Applied, type PlaylistStore } from './service
 import type { Resolution } from './domain/schedule/timeline.js';
 import { systemClock, type Clock, type Log, type Timers } from './ports.js';
 import { createScheduler, type Scheduler, type SwitchReason } from './services/scheduler/scheduler.js';
-import { wallTimers } from './services/scheduler/wall-timers.js';
+import { wallTimers } from './services/time/wall-timers.js';
 import { Zone } from './domain/time/zone.js';
 import { jsonLog } from './services/log/json-log.js';
 import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
 import { folderSignature } from './services/playlists/folder-signature.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
-import type { QueueClock } from './services/queue-hub/queue-clock.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';
@@ -38,14 +37,14 @@ export interface HostOptions {
   assetsDir: string;
   /** Saved configuration and logs; null keeps nothing on disk (tests). */
   stateDir: string | null;
+  /** The player's clock (default the system's; `hallcast serve --at` runs it ahead or behind). */
   clock?: Clock;
+  /** Every timer of the host and its services (default: wallTimers on `clock`); tests pass fake ones. */
   timers?: Timers;
   log?: Log;
   /** Watch the playlist folder for changes (default true). */
   watch?: boolean;
-  /** Timers for the queue feeds (default: setTimeout on `clock`). */
-  queueClock?: QueueClock;
-  /** Network for pull queue feeds (tests). */
+  /** Network, and its own time, for pull queue feeds (default: the system's; tests). */
   feedDeps?: Partial<FeedDeps>;
   /** Rendered speech; default STATE/speech, or a temporary folder without a state folder. */
   speechDir?: string;
@@ -78,7 +77,7 @@ export interface Host {
   readonly health: Health;
 }
 
-const RECHECK_SECONDS = 30;
+const RECHECK_MS = 30_000;
 
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
@@ -100,22 +99,14 @@ export function createHost(options: HostOptions): Host {
   let signature = '';
   let cancelRecheck: (() => void) | null = null;
   const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
-  const queueClock: QueueClock = options.queueClock ?? {
-    now: clock.now,
-    after: (ms, run) => {
-      const timer = setTimeout(run, ms);
-      return () => clearTimeout(timer);
-    },
-  };
-  const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
+  const queue = createQueueSlot({ clock, timers, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
   // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
-  const refusals = batchedCount(queueClock.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
+  const refusals = batchedCount(timers.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
   const voice: HallVoice = createHallVoice({
     assetsDir: options.assetsDir,
     speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
     logDir: options.stateDir ? path.join(options.stateDir, ANNOUNCEMENT_LOG_FOLDER) : null,
-    now: clock.now,
-    after: queueClock.after,
+    clock,
     timers,
     log,
     queue,
@@ -170,10 +161,8 @@ export function createHost(options: HostOptions): Host {
         });
         if (cancelRecheck) scheduler.start();
       } else {
-        const published = seq;
-        scheduler.load(applied.schedule);
         // No switch, but the programme's items, the layout or the ticker may have changed.
-        if (seq === published) {
+        if (!scheduler.load(applied.schedule)) {
           resolution = scheduler.current();
           publish();
         }
@@ -194,7 +183,7 @@ export function createHost(options: HostOptions): Host {
       store.reload();
       if (options.watch !== false) store.watch();
       // fs.watch can miss events (network folders, some editors): compare the files every 30 s too.
-      cancelRecheck = timers.every(RECHECK_SECONDS, () => {
+      cancelRecheck = timers.every(RECHECK_MS, () => {
         if (folderSignature(options.playlistsDir) !== signature) store.reload();
         // A saved copy the disk refused is saved again once there is room (disk faults, issue 11).
         else store.saveAgain();

@@ -56,8 +56,8 @@ async function boot(options: BootOptions = {}) {
       return host;
     },
     startApi: options.startApi ?? (async () => ({ url: 'http://127.0.0.1:8080/', close: async () => void api.closed++ })),
+    clock: timers,
     timers,
-    now: timers.now,
     log,
   });
   if (options.ready !== false) {

@@ -16,11 +16,13 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
   let renders = 0;
   const refusals: string[] = [];
   const desk = createAnnouncementDesk({
-    now: () => now,
-    after(ms, run) {
-      const t = { at: now + ms, run, live: true };
-      timers.push(t);
-      return () => void (t.live = false);
+    clock: { now: () => now },
+    timers: {
+      after(ms, run) {
+        const t = { at: now + ms, run, live: true };
+        timers.push(t);
+        return () => void (t.live = false);
+      },
     },
     log: { info: () => undefined, warn: (m) => warnings.push(m) },
     record: (r) => records.push(r),

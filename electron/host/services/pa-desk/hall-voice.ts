@@ -8,7 +8,7 @@ import { mediaUrl } from '../../domain/display/display-state.js';
 import { openDailyJsonl, type DailyJsonl } from '../log/daily-jsonl.js';
 import type { AnnouncementsFile, CareRule, HallConfig, Lang } from '../../../contract/hall-config.js';
 import type { QueueSlot } from '../queue-hub/queue-slot.js';
-import type { Log, Timers } from '../../ports.js';
+import type { Clock, Log, Timers } from '../../ports.js';
 import type { Health } from '../../domain/health/health.js';
 import { Zone } from '../../domain/time/zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
@@ -35,8 +35,7 @@ export interface HallVoiceOptions {
   speechDir: string;
   /** The announcement log's folder; null keeps none (tests). */
   logDir: string | null;
-  now(): number;
-  after(ms: number, run: () => void): () => void;
+  clock: Pick<Clock, 'now'>;
   timers: Timers;
   log: Log;
   queue: QueueSlot;
@@ -76,8 +75,8 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     : null;
   const speech = createSpeechClips(options.speechDir, options.health);
   const desk = createAnnouncementDesk({
-    now: options.now,
-    after: options.after,
+    clock: options.clock,
+    timers: options.timers,
     log,
     record: (entry) => journal?.write(entry, entry.at),
     speak: (text, lang) => speech.speak(text, lang),
@@ -90,7 +89,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   };
 
   const timed = createTimedTrigger({
-    now: options.now,
+    clock: options.clock,
     timers: options.timers,
     log,
     graceMs: (id) => (file?.timed?.find((t) => t.id === id)?.expiresAfterSeconds ?? DEFAULT_TIMED_EXPIRY_SECONDS) * 1000,
@@ -117,7 +116,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   let overloaded: CareRuleHit[] = [];
   const fireCare = (hit: CareRuleHit): void => {
     const { rule } = hit;
-    const now = options.now();
+    const now = options.clock.now();
     lastFired.set(rule.id, now);
     log.info('care rule fired', { rule: rule.id, reason: hit.reason });
     if (rule.text) {
@@ -139,7 +138,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       until,
     };
     cancelSlide?.();
-    cancelSlide = options.after(until - now, () => {
+    cancelSlide = options.timers.after(until - now, () => {
       slide = null;
       options.onDiversion();
     });
@@ -152,7 +151,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       return;
     }
     overloaded = overloadedRules(rules, board);
-    for (const hit of dueCareRules(rules, board, lastFired, options.now())) fireCare(hit);
+    for (const hit of dueCareRules(rules, board, lastFired, options.clock.now())) fireCare(hit);
   });
 
   let prerender: (() => void) | null = null;
@@ -168,7 +167,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       // Render the phrases the hall will say on its own ahead of time, so they start at once.
       prerender?.();
       const phrases = spokenPhrases(file);
-      prerender = phrases.length === 0 ? null : options.after(PRERENDER_DELAY_MS, () => void renderAll(phrases));
+      prerender = phrases.length === 0 ? null : options.timers.after(PRERENDER_DELAY_MS, () => void renderAll(phrases));
     },
     async request(body) {
       let intent: AnnounceIntent;
@@ -180,7 +179,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       }
       return desk.announce(intent, { source: 'api', ...(intent.key ? { key: intent.key } : {}) });
     },
-    diversion: () => (slide && slide.until > options.now() ? slide : null),
+    diversion: () => (slide && slide.until > options.clock.now() ? slide : null),
     alerts: () => overloaded.map((hit) => ({ kind: 'care-rule', rule: hit.rule.id, reason: hit.reason })),
     clockStepped(jumpedMs) {
       for (const [rule, at] of lastFired) lastFired.set(rule, at + jumpedMs);
