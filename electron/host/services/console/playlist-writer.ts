@@ -4,6 +4,10 @@
  * every finding placed by JSON Pointer), is kept in the history, is written atomically (507 on a
  * full disk, nothing changed), and is applied at once by reloading the player. Changes are made
  * one at a time, so of two managers saving the same version, the second gets 409.
+ *
+ * The check is the player's own loader reading the folder with the change overlaid in memory,
+ * with the real media folder: so a programme the schedule still names cannot be deleted, and a
+ * file that is fine alone but breaks another is refused, exactly as the player would refuse them.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -11,7 +15,8 @@ import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../../contract/diagnostic.js';
 import { DiskFullError, diskIo, moveIntoPlace, syncFolder, writeBeside, type WriteIo } from './atomic-file.js';
-import { tryChange } from './folder-trial.js';
+import { loadPlaylists } from '../playlists/load.js';
+import { folderSource, overlaidSource } from '../playlists/playlist-source.js';
 import type { History, HistoryEntry } from './history.js';
 import { oneAtATime, type OneAtATime } from './one-at-a-time.js';
 import { listPlaylistFiles, playlistFile, schemaReference, type PlaylistFile } from './playlist-files.js';
@@ -110,9 +115,15 @@ export function createPlaylistWriter(options: PlaylistWriterOptions): PlaylistWr
         // Rolling back the creation of a file someone deleted since: it is as it was already.
         return action === 'rollback' ? { status: 200, body: { version: null, applied: options.reload(), warnings: [], history: null } } : notFound(name);
       }
-      const trial = tryChange(playlistsDir, options.assetsDir, file.path, bytes, options.now());
+      // File names in the findings are relative to the folder, as the console names them.
+      const trial = loadPlaylists(overlaidSource(folderSource(playlistsDir), new Map([[file.path, bytes]])), {
+        assetsDir: options.assetsDir,
+        displayDir: '',
+        displayAssets: 'assets',
+        now: options.now(),
+      });
       const placed = trial.diagnostics.map(withPointer);
-      if (!trial.ok) {
+      if (!trial.config) {
         const errors = placed.filter((d) => d.severity === 'error');
         return {
           status: 422,
