@@ -4,10 +4,6 @@
  * every finding placed by JSON Pointer), is kept in the history, is written atomically (507 on a
  * full disk, nothing changed), and is applied at once by reloading the player. Changes are made
  * one at a time, so of two managers saving the same version, the second gets 409.
- *
- * The check is the player's own loader reading the folder with the change overlaid in memory,
- * with the real media folder: so a programme the schedule still names cannot be deleted, and a
- * file that is fine alone but breaks another is refused, exactly as the player would refuse them.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -115,7 +111,10 @@ export function createPlaylistWriter(options: PlaylistWriterOptions): PlaylistWr
         // Rolling back the creation of a file someone deleted since: it is as it was already.
         return action === 'rollback' ? { status: 200, body: { version: null, applied: options.reload(), warnings: [], history: null } } : notFound(name);
       }
-      // File names in the findings are relative to the folder, as the console names them.
+      // The player's own loader on the folder with the change laid over it in memory, with the real
+      // media folder: a programme the schedule still names cannot be deleted, and a file that is
+      // fine alone but breaks another is refused, exactly as the player would refuse them. File
+      // names in the findings are relative to the folder, as the console names them.
       const trial = loadPlaylists(overlaidSource(folderSource(playlistsDir), new Map([[file.path, bytes]])), {
         assetsDir: options.assetsDir,
         displayDir: '',

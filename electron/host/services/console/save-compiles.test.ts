@@ -5,7 +5,7 @@
  * five times: the trial in a temporary copy of the folder, the reload twice (the loader compiled and
  * dropped it, the store compiled it again), and the watcher's reload twice more.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -64,7 +64,7 @@ function runningHall() {
     await new Promise((done) => setTimeout(done, 300));
     time.advance(30_000);
   };
-  return { store, writer, history, applied, version, settle };
+  return { store, writer, history, applied, version, settle, playlists };
 }
 
 const evening = {
@@ -73,31 +73,34 @@ const evening = {
   items: [{ type: 'text', duration: 5, title: { 'zh-CN': '晚上好' } }],
 };
 
+// What was saved is read from the folder and the store, not from the writer's outcome, whose shape
+// is being reworked (issue 13: reasons instead of HTTP codes).
 describe('compiles per console save', () => {
   it('is 2 for a save, a delete and a rollback: the trial and the reload; the watcher and the recheck add none', async () => {
-    const { store, writer, history, applied, version, settle } = runningHall();
+    const { store, writer, history, applied, version, settle, playlists } = runningHall();
     store.start();
     await settle();
     expect(applied).toHaveLength(1);
 
     compiler.calls = 0;
-    const saved = await writer.save('programmes/morning.json', { ...evening, title: { 'zh-CN': '新的早间节目' } }, version('programmes/morning.json'));
-    expect(saved).toMatchObject({ status: 200, body: { applied: true } });
+    await writer.save('programmes/morning.json', { ...evening, title: { 'zh-CN': '新的早间节目' } }, version('programmes/morning.json'));
+    expect(applied).toHaveLength(2);
     expect(compiler.calls).toBe(2);
     await settle();
     expect(compiler.calls).toBe(2);
 
     compiler.calls = 0;
-    expect((await writer.save('programmes/evening.json', evening, null)).status).toBe(200);
+    await writer.save('programmes/evening.json', evening, null);
     await settle();
     expect(compiler.calls).toBe(2);
-    expect(await writer.remove('programmes/evening.json', version('programmes/evening.json'))).toMatchObject({ status: 200, body: { version: null, applied: true } });
+    await writer.remove('programmes/evening.json', version('programmes/evening.json'));
+    expect(existsSync(path.join(playlists, 'programmes/evening.json'))).toBe(false);
     await settle();
     expect(compiler.calls).toBe(4);
 
     compiler.calls = 0;
     const morningSave = history.list().find((entry) => entry.path === 'programmes/morning.json')!;
-    expect((await writer.rollback(morningSave.id, undefined)).status).toBe(200);
+    await writer.rollback(morningSave.id, undefined);
     await settle();
     expect(compiler.calls).toBe(2);
     store.stop();
@@ -111,12 +114,13 @@ describe('compiles per console save', () => {
   });
 
   it('is 0 for a refused save: the checks refuse it before the compiler, and nothing is loaded again', async () => {
-    const { store, writer, applied, version, settle } = runningHall();
+    const { store, writer, applied, version, settle, playlists } = runningHall();
     store.start();
     await settle();
     compiler.calls = 0;
     // Deleting a programme the schedule names.
-    expect((await writer.remove('programmes/morning.json', version('programmes/morning.json'))).status).toBe(422);
+    await writer.remove('programmes/morning.json', version('programmes/morning.json'));
+    expect(existsSync(path.join(playlists, 'programmes/morning.json'))).toBe(true);
     await settle();
     store.stop();
     expect(compiler.calls).toBe(0);
