@@ -307,7 +307,7 @@ test('the API refuses a 2 GB upload, a program named .mp4, and keeps a name with
   const assetsBefore = folderPrint(h.assets);
 
   const big = await uploadDeclaring(h.url, auth, 'hall-tour.mp4', 2 * 1024 ** 3);
-  expect(big).toEqual({ status: 413, body: { error: '"hall-tour.mp4" is over the upload limit of 512 MB: nothing was kept', limit: '512 MB' }, sent: 0 });
+  expect(big).toEqual({ status: 413, body: { reason: 'too-large', error: '"hall-tour.mp4" is over the upload limit of 512 MB: nothing was kept', limit: '512 MB' }, sent: 0 });
 
   const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(8192)]);
   const exe = await fetch(new URL('admin/api/media?name=setup.mp4', h.url), { method: 'POST', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: program });

@@ -16,7 +16,6 @@ import { Zone } from './domain/time/zone.js';
 import { jsonLog } from './services/log/json-log.js';
 import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
-import { folderSignature } from './services/playlists/folder-signature.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
@@ -42,7 +41,7 @@ export interface HostOptions {
   /** Every timer of the host and its services (default: wallTimers on `clock`); tests pass fake ones. */
   timers?: Timers;
   log?: Log;
-  /** Watch the playlist folder for changes (default true). */
+  /** Watch the playlist folder with fs.watch (default true); it is compared every 30 s either way. */
   watch?: boolean;
   /** Network, and its own time, for pull queue feeds (default: the system's; tests). */
   feedDeps?: Partial<FeedDeps>;
@@ -77,8 +76,6 @@ export interface Host {
   readonly health: Health;
 }
 
-const RECHECK_MS = 30_000;
-
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? wallTimers(clock);
@@ -96,8 +93,7 @@ export function createHost(options: HostOptions): Host {
   let switchReason: SwitchReason = 'start';
   let firstFramePending = false;
   let current: DisplayState = fallbackState(clock.now());
-  let signature = '';
-  let cancelRecheck: (() => void) | null = null;
+  let started = false;
   const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
   const queue = createQueueSlot({ clock, timers, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
   // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
@@ -131,10 +127,11 @@ export function createHost(options: HostOptions): Host {
     stateDir: options.stateDir,
     log,
     now: clock.now,
+    timers,
+    watch: options.watch !== false,
     health,
     onApply(applied) {
       hallZone = Zone.of(applied.config.schedule.timezone);
-      signature = folderSignature(options.playlistsDir);
       queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
       voice.configure(applied.config);
       if (!scheduler) {
@@ -159,7 +156,7 @@ export function createHost(options: HostOptions): Host {
             queue.clockStepped(jump.jumpedMs);
           },
         });
-        if (cancelRecheck) scheduler.start();
+        if (started) scheduler.start();
       } else {
         // No switch, but the programme's items, the layout or the ticker may have changed.
         if (!scheduler.load(applied.schedule)) {
@@ -179,24 +176,18 @@ export function createHost(options: HostOptions): Host {
 
   return {
     start() {
-      if (cancelRecheck) return;
-      store.reload();
-      if (options.watch !== false) store.watch();
-      // fs.watch can miss events (network folders, some editors): compare the files every 30 s too.
-      cancelRecheck = timers.every(RECHECK_MS, () => {
-        if (folderSignature(options.playlistsDir) !== signature) store.reload();
-        // A saved copy the disk refused is saved again once there is room (disk faults, issue 11).
-        else store.saveAgain();
-      });
+      if (started) return;
+      // Loads the folder now and follows its changes from here on.
+      store.start();
+      started = true;
       scheduler?.start();
       if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
       refusals.flush();
       scheduler?.stop();
-      store.close();
-      cancelRecheck?.();
-      cancelRecheck = null;
+      store.stop();
+      started = false;
       void queue.stop();
       voice.stop();
       proof?.close();

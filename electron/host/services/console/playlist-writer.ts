@@ -13,7 +13,8 @@ import path from 'node:path';
 import { refused, type Refusal } from '../../../contract/refusal.js';
 import { formatDiagnostic, type Diagnostic } from '../../../contract/diagnostic.js';
 import { DiskFullError, diskIo, moveIntoPlace, syncFolder, writeBeside, type WriteIo } from './atomic-file.js';
-import { tryChange } from './folder-trial.js';
+import { loadPlaylists } from '../playlists/load.js';
+import { folderSource, overlaidSource } from '../playlists/playlist-source.js';
 import type { History, HistoryEntry } from './history.js';
 import { oneAtATime, type OneAtATime } from './one-at-a-time.js';
 import { listPlaylistFiles, playlistFile, schemaReference, type PlaylistFile } from './playlist-files.js';
@@ -112,9 +113,18 @@ export function createPlaylistWriter(options: PlaylistWriterOptions): PlaylistWr
         // Rolling back the creation of a file someone deleted since: it is as it was already.
         return action === 'rollback' ? { ok: true, version: null, applied: options.reload(), warnings: [], history: null } : notFound(name);
       }
-      const trial = tryChange(playlistsDir, options.assetsDir, file.path, bytes, options.now());
+      // The player's own loader on the folder with the change laid over it in memory, with the real
+      // media folder: a programme the schedule still names cannot be deleted, and a file that is
+      // fine alone but breaks another is refused, exactly as the player would refuse them. File
+      // names in the findings are relative to the folder, as the console names them.
+      const trial = loadPlaylists(overlaidSource(folderSource(playlistsDir), new Map([[file.path, bytes]])), {
+        assetsDir: options.assetsDir,
+        displayDir: '',
+        displayAssets: 'assets',
+        now: options.now(),
+      });
       const placed = trial.diagnostics.map(withPointer);
-      if (!trial.ok) {
+      if (!trial.config) {
         const errors = placed.filter((d) => d.severity === 'error');
         return {
           ...refused('invalid-playlists', `not saved: the folder would have ${errors.length} error${errors.length === 1 ? '' : 's'}${errors[0] ? `, first ${formatDiagnostic(errors[0])}` : ''}`),
