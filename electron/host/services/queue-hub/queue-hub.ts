@@ -1,8 +1,8 @@
 /**
  * The host's queue desk: one feed in (the built-in simulator, pushes to the local API, or a pull
  * feed from the hall's queue system), the queue state and the wait estimator kept current, and the
- * board published to every display on each change. Each call is told as the model applies it (the
- * PA desk reads it out) and the wait estimates go with each board (care rules). Clocks, timers and
+ * board published to every display on each change. Each call the model applies is told with that
+ * board (the PA desk reads it out), and so are the wait estimates (care rules). Clocks, timers and
  * the network are injected.
  */
 import type { QueueClock } from './queue-clock.js';
@@ -50,8 +50,8 @@ export interface QueueHub {
   now(): number;
   subscribe(listener: (board: QueueBoardState) => void): () => void;
   /**
-   * Every call the model applies — from the feed, a push, the simulator or `call()` — told at once,
-   * with whether it is fresh (the board marks the same calls `fresh`).
+   * Every call the model applies — from the feed, a push, the simulator or `call()` — with whether
+   * it is fresh (the board marks the same calls `fresh`), told with the board made after it.
    */
   subscribeCalls(listener: (event: CallEvent) => void): () => void;
   /** The services' waiting counts and estimates, told with each board. */
@@ -78,6 +78,8 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
   const listeners = new Set<(board: QueueBoardState) => void>();
   const callListeners = new Set<(event: CallEvent) => void>();
   const waitListeners = new Set<(waits: readonly WaitEstimate[]) => void>();
+  /** Calls applied since the last board, in the order the model applied them. */
+  let untold: CallEvent[] = [];
   let seq = 0;
   let current: QueueBoardState | null = null;
   let publishQueued = false;
@@ -102,8 +104,15 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
   const make = (waits = waitsNow()): QueueBoardState => boardState({ file, state, waits, feed: feedStatus, fresh, seq: ++seq, at: queueNow() });
   const tell = (): QueueBoardState => {
     const waits = waitsNow();
+    const told = untold;
+    untold = [];
     current = make(waits);
     for (const l of listeners) l(current);
+    // Each call as the model applied it, not found by comparing boards: a board lists only the
+    // newest recentCalls, so a batch with more calls would lose the oldest. Told with the board
+    // rather than mid-batch: the host loads the PA's voice packs and settings after queue.json,
+    // and a call told while queue.json loads would find neither.
+    for (const call of told) for (const l of callListeners) l(call);
     for (const l of waitListeners) l(waits);
     return current;
   };
@@ -120,7 +129,6 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
 
   const learn = (steps: Step[], receivedAt: number): void => {
     let refused = 0;
-    const calls: CallEvent[] = [];
     for (const step of steps) {
       if (step.kind !== 'applied') {
         if (step.kind === 'rejected' && refused++ < LOGGED_PER_BATCH) log.warn(`queue event refused: ${step.reason}`, { seq: step.event.seq, type: step.event.type });
@@ -130,7 +138,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       if (step.call) {
         const isFresh = isFreshCall(step.call, receivedAt, maxAgeMs);
         if (isFresh) fresh.add(callKey(step.call));
-        calls.push({ call: step.call, fresh: isFresh });
+        untold.push({ call: step.call, fresh: isFresh });
       }
     }
     if (refused > LOGGED_PER_BATCH) log.warn(`queue: ${refused - LOGGED_PER_BATCH} more events refused in this batch`);
@@ -139,9 +147,6 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       const onBoard = new Set(state.recentCalls.map(callKey));
       for (const key of fresh) if (!onBoard.has(key)) fresh.delete(key);
     }
-    // Told here, where each call is applied, and not found later by comparing boards: a board lists
-    // only the newest recentCalls, so a batch with more calls than that would lose the oldest.
-    for (const call of calls) for (const l of callListeners) l(call);
   };
 
   const apply = (events: QueueEvent[]): IngestResult => {
