@@ -3,7 +3,7 @@
  * three automatic triggers — queue calls, timed notices, care rules (with their diversion slide).
  */
 import path from 'node:path';
-import type { DiversionSlide, QueueBoardState } from '../../../contract/messages.js';
+import type { DiversionSlide } from '../../../contract/messages.js';
 import { mediaUrl } from '../../domain/display/display-state.js';
 import { openDailyJsonl, type DailyJsonl } from '../log/daily-jsonl.js';
 import type { AnnouncementsFile, CareRule, HallConfig, Lang } from '../../../contract/hall-config.js';
@@ -103,8 +103,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   });
 
   const stopCalls = watchCalls({
-    subscribe: (listener) => options.queue.subscribe(listener),
-    board: () => options.queue.board(),
+    subscribe: (listener) => options.queue.subscribeCalls(listener),
     settings: () => file,
     announce: (intent, key) => queued(desk.announce(intent, { source: 'queue', key }), { key }),
   });
@@ -144,14 +143,14 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     });
     options.onDiversion();
   };
-  const unsubscribeCare = options.queue.subscribe((board: QueueBoardState | null) => {
+  const unsubscribeCare = options.queue.subscribeWaits((waits) => {
     const rules = file?.careRules ?? [];
-    if (!board || rules.length === 0) {
+    if (!waits || rules.length === 0) {
       overloaded = [];
       return;
     }
-    overloaded = overloadedRules(rules, board);
-    for (const hit of dueCareRules(rules, board, lastFired, options.clock.now())) fireCare(hit);
+    overloaded = overloadedRules(rules, waits);
+    for (const hit of dueCareRules(rules, waits, lastFired, options.clock.now())) fireCare(hit);
   });
 
   let prerender: (() => void) | null = null;
