@@ -10,7 +10,7 @@ import type { AnnouncementsFile, CareRule, HallConfig, Lang } from '../../../con
 import type { QueueSlot } from '../queue-hub/queue-slot.js';
 import type { Clock, Log, Timers } from '../../ports.js';
 import type { Health } from '../../domain/health/health.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
@@ -68,7 +68,7 @@ export interface HallVoice {
 
 export function createHallVoice(options: HallVoiceOptions): HallVoice {
   const { log } = options;
-  let zone = Zone.of(HALL_TIME_ZONE);
+  let zone = TimeZone.of(HALL_TIME_ZONE);
   let file: AnnouncementsFile | null = null;
   const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir
     ? openDailyJsonl(options.logDir, () => zone, { name: 'announcements', health: options.health ?? null })
@@ -158,7 +158,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     desk,
     speechDir: options.speechDir,
     configure(config) {
-      zone = Zone.of(config.schedule.timezone);
+      zone = TimeZone.of(config.schedule.timezone);
       file = config.announcements;
       speech.configure(file?.tts);
       desk.configure(file, zone, loadVoicePacks(options.assetsDir, log));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CareRule, QueueFile } from '../../../contract/hall-config.js';
 import type { CallEvent, QueueCall } from '../../domain/queue/queue-call.js';
 import { feed } from '../../domain/queue/feed.test-support.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueSlot } from '../queue-hub/queue-slot.js';
 import type { AnnounceIntent } from './announce-request.js';
@@ -31,7 +31,7 @@ function hall(extra: Partial<QueueFile> = {}) {
     feed: { kind: 'push' },
     ...extra,
   };
-  slot.load(file, Zone.of('Asia/Shanghai'));
+  slot.load(file, TimeZone.of('Asia/Shanghai'));
   const next = feed();
   const push = (...events: Parameters<typeof next>[1][]) => slot.hub()!.ingest(events.map((e) => next(AT, e)));
   const said: [string, string][] = [];

@@ -3,7 +3,7 @@ import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
 import type { CallEvent } from '../../domain/queue/queue-call.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueHub } from './queue-hub.js';
 
@@ -24,7 +24,7 @@ const silentLog = { info: () => {}, warn: () => {} };
 function hub(feed: QueueFile['feed'], extra: Partial<QueueFile> = {}) {
   const clock = new FakeTime(TEN_SEVENTEEN);
   const warnings: string[] = [];
-  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: Zone.of('Asia/Shanghai'), clock, timers: clock.timers, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
+  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: TimeZone.of('Asia/Shanghai'), clock, timers: clock.timers, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
   const boards: QueueBoardState[] = [];
   h.subscribe((b) => boards.push(b));
   return { h, clock, boards, warnings };

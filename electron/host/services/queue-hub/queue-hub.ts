@@ -16,14 +16,14 @@ import { hallLoad } from '../../domain/queue/hall-load.js';
 import { isFreshCall, type CallEvent } from '../../domain/queue/queue-call.js';
 import { applyEvents, applyManual, createQueueState, overdue, tick, type Step, type QueueState } from '../../domain/queue/model.js';
 import type { Clock, Log, Timers } from '../../ports.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 import { boardState, callKey } from './board-state.js';
 import { queueConfigOf, QUEUE_DEFAULTS } from './hall-queue-config.js';
 import { startSimulatorFeed } from './simulator-feed.js';
 
 export interface QueueHubOptions {
   file: QueueFile;
-  zone: Zone;
+  zone: TimeZone;
   clock: Pick<Clock, 'now'>;
   /** The reorder window's re-check and the simulator's steps. */
   timers: Pick<Timers, 'after'>;

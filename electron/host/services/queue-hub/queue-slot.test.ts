@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueSlot } from './queue-slot.js';
 
@@ -10,7 +10,7 @@ const file: QueueFile = {
   counters: [{ id: 1, services: ['A'] }],
   feed: { kind: 'push' },
 };
-const zone = Zone.of('Asia/Shanghai');
+const zone = TimeZone.of('Asia/Shanghai');
 
 function slot() {
   const infos: string[] = [];

@@ -7,7 +7,7 @@
 import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import type { Clock, Log, Timers } from '../../ports.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 import type { WaitEstimate } from '../../domain/queue/estimator.js';
 import type { CallEvent } from '../../domain/queue/queue-call.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
@@ -17,7 +17,7 @@ import { createQueueHub, type QueueHub } from './queue-hub.js';
 export interface QueueSlot {
   /** The hub in force; null when the hall has no queue.json. */
   hub(): QueueHub | null;
-  load(file: QueueFile | null, zone: Zone): void;
+  load(file: QueueFile | null, zone: TimeZone): void;
   board(): QueueBoardState | null;
   subscribe(listener: (board: QueueBoardState | null) => void): () => void;
   /** Each call the hub in force applies, as it applies it (QueueHub.subscribeCalls). */
@@ -58,8 +58,8 @@ export function createQueueSlot(options: { clock: Pick<Clock, 'now'>; timers: Pi
     for (const l of waitListeners) l(waits);
   };
 
-  let zoneInForce: Zone | null = null;
-  const replace = (file: QueueFile | null, zone: Zone): QueueHub | null => {
+  let zoneInForce: TimeZone | null = null;
+  const replace = (file: QueueFile | null, zone: TimeZone): QueueHub | null => {
     const old = hub;
     toldBefore = new Set(old?.board().calls.map((c) => c.key));
     unsubscribe?.();
