@@ -10,7 +10,7 @@ import type { DisplayState, FromDisplay } from '../contract/messages.js';
 import { createPlaylistStore, type Applied, type PlaylistStore } from './services/playlists/store.js';
 import type { Resolution } from './domain/schedule/timeline.js';
 import { systemClock, type Clock, type Log, type Timers } from './ports.js';
-import { createScheduler, type Scheduler, type SwitchReason } from './services/scheduler/scheduler.js';
+import { createScheduleRunner, type ScheduleRunner, type SwitchReason } from './services/schedule-runner/schedule-runner.js';
 import { wallTimers } from './services/time/wall-timers.js';
 import { TimeZone } from './domain/time/time-zone.js';
 import { jsonLog } from './services/log/json-log.js';
@@ -87,7 +87,7 @@ export function createHost(options: HostOptions): Host {
   const listeners = new Set<(state: DisplayState) => void>();
   const displays = new Map<string, DisplayInfo>();
   let seq = 0;
-  let scheduler: Scheduler | null = null;
+  let scheduler: ScheduleRunner | null = null;
   let resolution: Resolution | null = null;
   let switchedAt: number | null = null;
   let switchReason: SwitchReason = 'start';
@@ -135,7 +135,7 @@ export function createHost(options: HostOptions): Host {
       queue.load(applied.config.queue, TimeZone.of(applied.config.schedule.timezone));
       voice.configure(applied.config);
       if (!scheduler) {
-        scheduler = createScheduler(applied.schedule, {
+        scheduler = createScheduleRunner(applied.schedule, {
           clock,
           timers,
           log,

@@ -7,7 +7,7 @@
 import type { PlaybackReport } from '../../../contract/messages.js';
 import type { Health } from '../../domain/health/health.js';
 import { openDailyJsonl } from './daily-jsonl.js';
-import type { SwitchReason } from '../scheduler/scheduler.js';
+import type { SwitchReason } from '../schedule-runner/schedule-runner.js';
 import type { TimeZone } from '../../domain/time/time-zone.js';
 
 export interface ProofOfPlayRecord extends PlaybackReport {
