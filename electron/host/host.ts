@@ -30,6 +30,7 @@ import { batchedCount } from './domain/health/batched-count.js';
 
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from './services/pa-desk/display-roster.js';
+import { topic } from './services/topic.js';
 
 export interface HostOptions {
   playlistsDir: string;
@@ -84,7 +85,7 @@ export function createHost(options: HostOptions): Host {
   const log = localTimesLog(options.log ?? jsonLog(), () => hallZone);
   const startedAt = clock.now();
   const health = options.health ?? createHealth({ now: clock.now, log });
-  const listeners = new Set<(state: DisplayState) => void>();
+  const states = topic<DisplayState>();
   const displays = new Map<string, DisplayInfo>();
   let seq = 0;
   let scheduler: ScheduleRunner | null = null;
@@ -118,7 +119,7 @@ export function createHost(options: HostOptions): Host {
     const applied = store.current();
     if (!applied || !resolution) return;
     current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: voice.diversion() });
-    for (const listener of listeners) listener(current);
+    states.publish(current);
   };
 
   const store: PlaylistStore = createPlaylistStore({
@@ -193,10 +194,7 @@ export function createHost(options: HostOptions): Host {
       proof?.close();
     },
     state: () => ({ ...current, serverTime: clock.now() }),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: states.subscribe,
     receive(message, display) {
       const info = displays.get(display) ?? { id: display, shell: null, width: null, height: null, lastSeen: 0, programme: null, item: null, position: null, audio: 'unknown', alive: true };
       info.lastSeen = clock.now();

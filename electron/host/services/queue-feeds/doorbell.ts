@@ -5,12 +5,12 @@
  * one fetch now and at most one more after `minIntervalSeconds`, so the queue system is never
  * hammered and never asked twice at once.
  */
-import { deliverInOrder, type FeedDeps, type FeedSink } from './feed.js';
+import type { FeedDeps, FeedSink } from './feed.js';
 import type { FeedHealthReporter } from './feed-health.js';
 import { fetchJson } from './http-json.js';
-import { type MessageIntake, repeatKey } from './message-intake.js';
+import type { MessageIntake } from './message-intake.js';
+import { PolledAnswers } from './polled-answers.js';
 import type { DoorbellSettings, PullFeedSettings } from './pull-feed-settings.js';
-import { mapSnapshot } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
 export class Doorbell {
   private inFlight: Promise<void> | null = null;
@@ -19,10 +19,8 @@ export class Doorbell {
   private cancelWait: (() => void) | null = null;
   private stopped = false;
   private readonly stopping = new AbortController();
-  /** Events mode: the previous answer's events, so a list of recent events is not replayed. */
-  private previousWindow = new Set<string>();
-  /** Snapshot mode: the last delivered state, without its seq and time. */
-  private lastState: string | null = null;
+  /** Events mode: only events not in the previous answer; snapshot mode: only a changed state. */
+  private readonly answers: PolledAnswers;
 
   constructor(
     private readonly doorbell: DoorbellSettings,
@@ -31,7 +29,9 @@ export class Doorbell {
     private readonly sink: FeedSink,
     private readonly health: FeedHealthReporter,
     private readonly deps: FeedDeps,
-  ) {}
+  ) {
+    this.answers = new PolledAnswers({ intake, sink, health, mapping: settings.mapping, now: () => deps.clock.now() });
+  }
 
   /** Something changed: fetch now, or once after the fetch in flight / the minimum interval. */
   ring(): void {
@@ -53,7 +53,7 @@ export class Doorbell {
 
   /** After a snapshot the next answer is compared afresh. */
   forget(): void {
-    this.lastState = null;
+    this.answers.forgetState();
   }
 
   async stop(): Promise<void> {
@@ -72,8 +72,8 @@ export class Doorbell {
       .then((answer) => {
         if (this.stopped) return;
         if (!answer.ok) this.health.down(answer.problem);
-        else if (this.doorbell.mode === 'snapshot') this.takeState(answer.value);
-        else this.takeEvents(answer.value);
+        else if (this.doorbell.mode === 'snapshot') this.answers.state(answer.value, `${this.settings.label} doorbell ${this.doorbell.url}`);
+        else this.answers.events(answer.value);
       })
       .catch((error: unknown) => this.sink.log.warn(`${label}: doorbell: unexpected error: ${String(error)}`))
       .finally(() => {
@@ -81,33 +81,5 @@ export class Doorbell {
         if (this.rangAgain && !this.stopped) this.ring();
       });
     this.inFlight = request;
-  }
-
-  private takeEvents(answer: unknown): void {
-    const { events, problems } = this.intake.value(answer);
-    const window = new Set(events.map((event) => repeatKey(event, this.settings.mapping)));
-    const fresh = events.filter((event) => !this.previousWindow.has(repeatKey(event, this.settings.mapping)));
-    this.previousWindow = window;
-    this.health.window(events.length, problems);
-    const numbered = this.intake.number(fresh);
-    if (numbered.length === 0) return;
-    deliverInOrder(this.sink, numbered);
-    this.health.delivered();
-  }
-
-  private takeState(answer: unknown): void {
-    const mapped = mapSnapshot(answer, this.settings.mapping, this.deps.clock.now());
-    if (!mapped.ok) {
-      const message = `${this.settings.label} doorbell ${this.doorbell.url}: ${mapped.error}`;
-      this.health.down({ key: mapped.error, message });
-      return;
-    }
-    this.health.up();
-    // The same state again (a ring that changed nothing we show) is not news for the board.
-    const state = JSON.stringify({ ...mapped.event, seq: 0, at: 0 });
-    if (state === this.lastState) return;
-    this.lastState = state;
-    this.sink.snapshot(this.intake.numberSnapshot(mapped.event));
-    this.health.delivered();
   }
 }

@@ -6,14 +6,14 @@
  */
 import { FEED_DEFAULTS } from './feed-config.js';
 import type { PollFeedConfig } from '../../../contract/feed-config.js';
-import { deliverInOrder, type FeedDeps, type FeedSink, type QueueFeed } from './feed.js';
+import type { FeedDeps, FeedSink, QueueFeed } from './feed.js';
 import { FeedHealthReporter } from './feed-health.js';
 import { guardedSink } from './guarded-sink.js';
 import { fetchJson } from './http-json.js';
-import { MessageIntake, repeatKey } from './message-intake.js';
+import { MessageIntake } from './message-intake.js';
+import { PolledAnswers } from './polled-answers.js';
 import { type PullFeedSettings, settlePullFeed } from './pull-feed-settings.js';
 import { reconnectDelay } from './reconnect-backoff.js';
-import { mapSnapshot } from '../../domain/vendor-mapping/snapshot-mapping.js';
 import { type SnapshotSource, snapshotSource } from './snapshot-source.js';
 
 export function createPollFeed(config: PollFeedConfig, sink: FeedSink, deps: FeedDeps): QueueFeed {
@@ -37,12 +37,8 @@ class PollFeed implements QueueFeed {
   private resyncWithoutSnapshotLogged = false;
   /** Events mode: a snapshot is due before the next events (at start, after an outage, on resync). */
   private needSnapshot = true;
-  /** Events mode, numbering on arrival: the answer right after a snapshot is what the snapshot shows. */
-  private primeWindow = false;
-  /** Events mode: the previous answer's events, so a sliding window of recent events is not replayed. */
-  private previousWindow = new Set<string>();
-  /** Snapshot mode: the last delivered state, without its seq and time. */
-  private lastState: string | null = null;
+  /** Events mode: only events not in the previous answer (a sliding window); snapshot mode: only a changed state. */
+  private readonly answers: PolledAnswers;
 
   constructor(
     config: PollFeedConfig,
@@ -57,6 +53,7 @@ class PollFeed implements QueueFeed {
     // A hall polling slower than delayedAfterSeconds would look delayed between every two polls.
     this.health = new FeedHealthReporter(this.sink, deps, Math.max(settings.delayedAfterMs, 2 * this.intervalMs), settings.label);
     this.mode = config.mode ?? 'events';
+    this.answers = new PolledAnswers({ intake: this.intake, sink: this.sink, health: this.health, mapping: settings.mapping, now: () => deps.clock.now() });
   }
 
   start(): void {
@@ -78,7 +75,7 @@ class PollFeed implements QueueFeed {
   resync(): void {
     if (this.stopped || !this.started) return;
     if (this.mode === 'snapshot') {
-      this.lastState = null;
+      this.answers.forgetState();
     } else if (this.snapshot === null) {
       if (!this.resyncWithoutSnapshotLogged) {
         this.sink.log.info(`${this.settings.label}: the board asked for a resync, but no snapshotUrl is configured: it catches up as events arrive`);
@@ -131,7 +128,7 @@ class PollFeed implements QueueFeed {
     }
     this.health.heard();
     if (this.mode === 'snapshot') {
-      this.takeState(answer.value);
+      this.answers.state(answer.value, this.settings.label);
       return true;
     }
     // The snapshot is fetched after a good answer, not before every try: a queue system that is
@@ -146,41 +143,12 @@ class PollFeed implements QueueFeed {
       }
       this.sink.snapshot(fetched.event);
       this.health.delivered();
-      this.primeWindow = this.settings.mapping?.numbersOnArrival === true;
+      // Numbering on arrival, nothing says which events the snapshot already reflects: assume all
+      // of the answer right after it.
+      if (this.settings.mapping?.numbersOnArrival === true) this.answers.prime();
     }
     this.needSnapshot = false;
-    this.takeEvents(answer.value);
+    this.answers.events(answer.value);
     return true;
-  }
-
-  private takeEvents(answer: unknown): void {
-    const { events, problems } = this.intake.value(answer);
-    const window = new Set(events.map((event) => repeatKey(event, this.settings.mapping)));
-    let fresh = events.filter((event) => !this.previousWindow.has(repeatKey(event, this.settings.mapping)));
-    this.previousWindow = window;
-    // Without vendor seqs nothing says which of these the snapshot already reflects: assume all.
-    if (this.primeWindow) fresh = [];
-    this.primeWindow = false;
-
-    this.health.window(events.length, problems);
-    const numbered = this.intake.number(fresh);
-    if (numbered.length === 0) return;
-    deliverInOrder(this.sink, numbered);
-    this.health.delivered();
-  }
-
-  private takeState(answer: unknown): void {
-    const mapped = mapSnapshot(answer, this.settings.mapping, this.deps.clock.now());
-    if (!mapped.ok) {
-      this.health.down({ key: mapped.error, message: `${this.settings.label}: ${mapped.error}` });
-      return;
-    }
-    this.health.up();
-    // A queue system stamps its state with the time of asking: compare what the board would show.
-    const state = JSON.stringify({ ...mapped.event, seq: 0, at: 0 });
-    if (state === this.lastState) return;
-    this.lastState = state;
-    this.sink.snapshot(this.intake.numberSnapshot(mapped.event));
-    this.health.delivered();
   }
 }

@@ -20,6 +20,7 @@ import type { TimeZone } from '../../domain/time/time-zone.js';
 import { boardState, callKey } from './board-state.js';
 import { queueConfigOf, QUEUE_DEFAULTS } from './hall-queue-config.js';
 import { startSimulatorFeed } from './simulator-feed.js';
+import { topic } from '../topic.js';
 
 export interface QueueHubOptions {
   file: QueueFile;
@@ -77,9 +78,9 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
   let state: QueueState = createQueueState(config);
   let estimator: EstimatorState = createEstimator(config);
   const fresh = new Set<string>();
-  const listeners = new Set<(board: QueueBoardState) => void>();
-  const callListeners = new Set<(event: CallEvent) => void>();
-  const waitListeners = new Set<(waits: readonly WaitEstimate[]) => void>();
+  const boards = topic<QueueBoardState>();
+  const calls = topic<CallEvent>();
+  const waitsTopic = topic<readonly WaitEstimate[]>();
   /** Calls applied since the last board, in the order the model applied them. */
   let untold: CallEvent[] = [];
   let seq = 0;
@@ -109,13 +110,13 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     const told = untold;
     untold = [];
     current = make(waits);
-    for (const l of listeners) l(current);
+    boards.publish(current);
     // Each call as the model applied it, not found by comparing boards: a board lists only the
     // newest recentCalls, so a batch with more calls would lose the oldest. Told with the board
     // rather than mid-batch: the host loads the PA's voice packs and settings after queue.json,
     // and a call told while queue.json loads would find neither.
-    for (const call of told) for (const l of callListeners) l(call);
-    for (const l of waitListeners) l(waits);
+    for (const call of told) calls.publish(call);
+    waitsTopic.publish(waits);
     return current;
   };
 
@@ -223,18 +224,9 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     },
     board: () => current ?? make(),
     now: () => queueNow(),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    subscribeCalls(listener) {
-      callListeners.add(listener);
-      return () => callListeners.delete(listener);
-    },
-    subscribeWaits(listener) {
-      waitListeners.add(listener);
-      return () => waitListeners.delete(listener);
-    },
+    subscribe: boards.subscribe,
+    subscribeCalls: calls.subscribe,
+    subscribeWaits: waitsTopic.subscribe,
     ingest(events) {
       if (events.length) feedStatus = { ...feedStatus, state: 'up', lastEventAt: clock.now() };
       return apply(events);

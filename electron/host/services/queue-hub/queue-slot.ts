@@ -13,6 +13,7 @@ import type { CallEvent } from '../../domain/queue/queue-call.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
 import { callKey } from './board-state.js';
 import { createQueueHub, type QueueHub } from './queue-hub.js';
+import { topic } from '../topic.js';
 
 export interface QueueSlot {
   /** The hub in force; null when the hall has no queue.json. */
@@ -35,14 +36,14 @@ export interface QueueSlot {
 }
 
 export function createQueueSlot(options: { clock: Pick<Clock, 'now'>; timers: Pick<Timers, 'after'>; log: Log; feedDeps?: Partial<FeedDeps> }): QueueSlot {
-  const listeners = new Set<(board: QueueBoardState | null) => void>();
-  const callListeners = new Set<(event: CallEvent) => void>();
-  const waitListeners = new Set<(waits: readonly WaitEstimate[] | null) => void>();
+  const boards = topic<QueueBoardState | null>();
+  const calls = topic<CallEvent>();
+  const waitsTopic = topic<readonly WaitEstimate[] | null>();
   let hub: QueueHub | null = null;
   let key = 'null';
   let unsubscribe: (() => void) | null = null;
   const tell = (board: QueueBoardState | null): void => {
-    for (const l of listeners) l(board);
+    boards.publish(board);
   };
   /**
    * The calls on the replaced hub's board. A new hub for the built-in simulator replays the day
@@ -52,10 +53,10 @@ export function createQueueSlot(options: { clock: Pick<Clock, 'now'>; timers: Pi
   let toldBefore: ReadonlySet<string> = new Set();
   const tellCall = (event: CallEvent): void => {
     if (toldBefore.has(callKey(event.call))) return;
-    for (const l of callListeners) l(event);
+    calls.publish(event);
   };
   const tellWaits = (waits: readonly WaitEstimate[] | null): void => {
-    for (const l of waitListeners) l(waits);
+    waitsTopic.publish(waits);
   };
 
   let zoneInForce: TimeZone | null = null;
@@ -92,18 +93,9 @@ export function createQueueSlot(options: { clock: Pick<Clock, 'now'>; timers: Pi
       options.log.info('queue: the clock stepped back; the simulated hall starts again at the new time');
     },
     board: () => hub?.board() ?? null,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    subscribeCalls(listener) {
-      callListeners.add(listener);
-      return () => callListeners.delete(listener);
-    },
-    subscribeWaits(listener) {
-      waitListeners.add(listener);
-      return () => waitListeners.delete(listener);
-    },
+    subscribe: boards.subscribe,
+    subscribeCalls: calls.subscribe,
+    subscribeWaits: waitsTopic.subscribe,
     async stop() {
       unsubscribe?.();
       await hub?.stop();
