@@ -4,17 +4,17 @@
  * back off. "events" mode delivers only events not seen in the previous answer; "snapshot" mode
  * delivers the state only when it changed.
  */
+import { feedParts } from './feed-parts.js';
 import { FEED_DEFAULTS } from './feed-config.js';
 import type { PollFeedConfig } from '../../../contract/feed-config.js';
 import type { FeedDeps, FeedSink, QueueFeed } from './feed.js';
 import { FeedHealthReporter } from './feed-health.js';
-import { guardedSink } from './guarded-sink.js';
 import { fetchJson } from './http-json.js';
 import { MessageIntake } from './message-intake.js';
 import { PolledAnswers } from './polled-answers.js';
 import { type PullFeedSettings, settlePullFeed } from './pull-feed-settings.js';
 import { reconnectDelay } from './reconnect-backoff.js';
-import { type SnapshotSource, snapshotSource } from './snapshot-source.js';
+import type { SnapshotSource } from './snapshot-source.js';
 
 export function createPollFeed(config: PollFeedConfig, sink: FeedSink, deps: FeedDeps): QueueFeed {
   return new PollFeed(config, settlePullFeed(config), sink, deps);
@@ -46,12 +46,9 @@ class PollFeed implements QueueFeed {
     sink: FeedSink,
     private readonly deps: FeedDeps,
   ) {
-    this.sink = guardedSink(sink, settings.label);
-    this.intake = new MessageIntake(settings.label, settings.mapping, () => deps.clock.now());
-    this.snapshot = snapshotSource(settings, this.intake, deps);
     this.intervalMs = Math.max(config.intervalSeconds ?? FEED_DEFAULTS.intervalSeconds, FEED_DEFAULTS.minIntervalSeconds) * 1000;
     // A hall polling slower than delayedAfterSeconds would look delayed between every two polls.
-    this.health = new FeedHealthReporter(this.sink, deps, Math.max(settings.delayedAfterMs, 2 * this.intervalMs), settings.label);
+    ({ sink: this.sink, intake: this.intake, snapshot: this.snapshot, health: this.health } = feedParts(settings, sink, deps, Math.max(settings.delayedAfterMs, 2 * this.intervalMs)));
     this.mode = config.mode ?? 'events';
     this.answers = new PolledAnswers({ intake: this.intake, sink: this.sink, health: this.health, mapping: settings.mapping, now: () => deps.clock.now() });
   }

@@ -4,16 +4,16 @@
  * went silent, and reports health. A transport only opens one connection and reports what happens
  * on it, so both stream kinds recover from outages the same way.
  */
+import { feedParts } from './feed-parts.js';
 import { MAX_BODY_BYTES, MAX_EVENTS_PER_MESSAGE } from './feed-config.js';
 import { deliverInOrder, type FeedDeps, type FeedSink, type QueueFeed } from './feed.js';
 import { FeedHealthReporter } from './feed-health.js';
-import { guardedSink } from './guarded-sink.js';
 import { type FeedProblem, MessageIntake } from './message-intake.js';
 import type { PullFeedSettings } from './pull-feed-settings.js';
 import { reconnectDelay } from './reconnect-backoff.js';
 import { SilenceWatch } from './silence-watch.js';
 import { Doorbell } from './doorbell.js';
-import { type SnapshotSource, snapshotSource } from './snapshot-source.js';
+import type { SnapshotSource } from './snapshot-source.js';
 
 /** What a transport reports about its one connection. Calls after `closed` are ignored. */
 export interface StreamHandlers {
@@ -71,10 +71,7 @@ class StreamFeed implements QueueFeed {
     sink: FeedSink,
     private readonly deps: FeedDeps,
   ) {
-    this.sink = guardedSink(sink, settings.label);
-    this.intake = new MessageIntake(settings.label, settings.mapping, () => deps.clock.now());
-    this.snapshot = snapshotSource(settings, this.intake, deps);
-    this.health = new FeedHealthReporter(this.sink, deps, settings.delayedAfterMs, settings.label);
+    ({ sink: this.sink, intake: this.intake, snapshot: this.snapshot, health: this.health } = feedParts(settings, sink, deps, settings.delayedAfterMs));
     this.deadWatch = new SilenceWatch(deps, settings.delayedAfterMs * 2, () => this.silent());
     this.doorbell = settings.doorbell === null ? null : new Doorbell(settings.doorbell, settings, this.intake, this.sink, this.health, deps);
   }
