@@ -107,4 +107,22 @@ describe('a display socket', () => {
     expect(health()['display-lost']).toMatchObject({ count: 2, last: { fields: { why: 'its session closed (code 1001)' } } });
     expect(host.voice.desk.view().displays).toBe(0);
   });
+
+  it('as a preview only watches: it gets the state and board, and what it says never reaches the host', () => {
+    const hall = testHall('2026-12-01T10:17:00+08:00');
+    cleanups.push(hall.cleanup);
+    hall.host.start();
+    const socket = new FakeSocket();
+    serveDisplay(socket as unknown as WebSocket, hall.host, 'preview');
+    expect(socket.sent.map((m) => m.type)).toStrictEqual(['state', 'queue']);
+    socket.say(hello);
+    socket.say({ type: 'audio', audio: { output: 'ready', at: 0 } });
+    expect(hall.host.status().displays).toStrictEqual([]);
+    expect(hall.host.voice.desk.view().displays).toBe(0);
+    socket.close(1000, 'done');
+    const sent = socket.sent.length;
+    hall.host.reload();
+    hall.time.advance(60_000);
+    expect(socket.sent).toHaveLength(sent);
+  });
 });
