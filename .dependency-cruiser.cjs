@@ -25,7 +25,7 @@ module.exports = {
       severity: 'error',
       comment: 'electron/host/domain/ decides, with time and I/O handed in: it does not reach for services, channels or the composition.',
       from: { path: '^electron/host/domain/' },
-      to: { path: '^electron/(host/(services|channels)/|host/host\\.ts$|host/display-session\\.ts$|cli/|shell/)' },
+      to: { path: '^electron/(host/(services|channels)/|host/host\\.ts$|host/display-session(\\.ts$|/)|cli/|shell/)' },
     },
     {
       name: 'domain-no-io',
@@ -60,6 +60,14 @@ module.exports = {
       comment: 'Services own I/O; they do not know which channel (HTTP, IPC, MQTT) asked.',
       from: { path: '^electron/host/services/' },
       to: { path: '^electron/host/channels/' },
+    },
+    {
+      name: 'channels-only-commands',
+      severity: 'error',
+      comment:
+        'A channel (HTTP, later MQTT) translates and nothing else: it calls the application verbs (host/commands/) and the display session, and speaks the contract; nothing below them.',
+      from: { path: '^electron/host/channels/' },
+      to: { path: '^electron/', pathNot: '^electron/(contract/|host/(channels/|commands/|display-session))' },
     },
     {
       name: 'host-not-cli-or-shell',

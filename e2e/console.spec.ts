@@ -307,12 +307,12 @@ test('the API refuses a 2 GB upload, a program named .mp4, and keeps a name with
   const assetsBefore = folderPrint(h.assets);
 
   const big = await uploadDeclaring(h.url, auth, 'hall-tour.mp4', 2 * 1024 ** 3);
-  expect(big).toEqual({ status: 413, body: { error: '"hall-tour.mp4" is over the upload limit of 512 MB: nothing was kept', limit: '512 MB' }, sent: 0 });
+  expect(big).toEqual({ status: 413, body: { reason: 'too-large', error: '"hall-tour.mp4" is over the upload limit of 512 MB: nothing was kept', limit: '512 MB' }, sent: 0 });
 
   const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(8192)]);
   const exe = await fetch(new URL('admin/api/media?name=setup.mp4', h.url), { method: 'POST', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: program });
   expect(exe.status).toBe(415);
-  expect(await exe.json()).toEqual({ error: '"setup.mp4" is not an MP4 video: it starts like a Windows program (MZ)' });
+  expect(await exe.json()).toEqual({ reason: 'unsupported-media', error: '"setup.mp4" is not an MP4 video: it starts like a Windows program (MZ)' });
   expect(folderPrint(h.assets), 'nothing kept of the refused uploads').toEqual(assetsBefore);
 
   const dirBefore = folderPrint(h.dir);

@@ -35,6 +35,8 @@ const BASE = {
   'electron/host/domain/schedule/compile.ts': "import type { Hello } from '../../../contract/messages.js';\nexport const compile = (h: Hello): string => h.id;\n",
   'electron/host/services/log/json-log.ts': "import { appendFileSync } from 'node:fs';\nexport const log = (line: string): void => appendFileSync('/dev/null', line);\n",
   'renderer/display/main.ts': "import type { Hello } from '../../electron/contract/messages.js';\nexport const show = (h: Hello): string => h.id;\n",
+  'electron/host/commands/commands.ts': "import { log } from '../services/log/json-log.js';\nexport const reload = (): void => log('reload');\n",
+  'electron/host/channels/http/routes.ts': "import { reload } from '../../commands/commands.js';\nexport const route = (): void => reload();\n",
 };
 
 afterEach(() => {
@@ -53,6 +55,10 @@ describe('the dependency rules', () => {
     ['domain-no-io', { 'electron/host/domain/schedule/compile.ts': "import { readFileSync } from 'node:fs';\nexport const compile = (): string => readFileSync('x', 'utf8');\n" }],
     ['contract-is-a-leaf', { 'electron/contract/messages.ts': "import type { compile } from '../host/domain/schedule/compile.js';\nexport interface Hello { id: string; c?: typeof compile }\n" }],
     ['renderer-sees-only-the-contract', { 'renderer/display/main.ts': "import { compile } from '../../electron/host/domain/schedule/compile.js';\nexport const show = compile;\n" }],
+    [
+      'channels-only-commands',
+      { 'electron/host/channels/http/routes.ts': "import { log } from '../../services/log/json-log.js';\nexport const route = (): void => log('x');\n" },
+    ],
     [
       'no-circular',
       {

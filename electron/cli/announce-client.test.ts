@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer } from '../host/channels/http/server.js';
+import { createHostServer } from '../host/channels/http/host-server.test-support.js';
 import { testHall } from '../host/test-hall.test-support.js';
 import { runAnnounce } from './announce-client.js';
 
@@ -20,7 +20,7 @@ async function player() {
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token: null, version: 't', now: time.now });
+  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindAddress: '127.0.0.1', port: 8080, token: null, version: 't', now: time.now });
   cleanups.push(() => app.close());
   const viaInject = (async (url: URL, init: RequestInit) => {
     const res = await app.inject({ method: init.method as 'POST', url: url.pathname, headers: { host: '127.0.0.1:8080', ...(init.headers as Record<string, string>) }, payload: init.body as string });

@@ -8,10 +8,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isSystemError } from '../host/domain/health/disk-store.js';
+import { HALL_BACKGROUND } from '../contract/hall-defaults.js';
 
 const RETRY_MS = 50;
 
-export function bootPageHtml(playerUrl: string, background = '#0b1f3a'): string {
+export function bootPageHtml(playerUrl: string, background = HALL_BACKGROUND): string {
   const target = scriptString(new URL(playerUrl).href);
   const health = scriptString(new URL('api/health', playerUrl).href);
   // A no-cors request resolves (with an opaque answer) once anything listens, and fails while the

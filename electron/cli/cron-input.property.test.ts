@@ -17,6 +17,7 @@ import type { ScheduleFile } from '../contract/hall-config.js';
 import { CronSyntaxError, parseCron } from '../host/domain/schedule/cron.js';
 import { resolveMedia } from '../host/services/playlists/media-path.js';
 import { main } from './main.js';
+import { FakeTime } from '../host/fake-time.test-support.js';
 
 const FIXTURE = path.join(import.meta.dirname, '../host/services/playlists/fixtures/hall');
 const NOW = Date.parse('2026-12-01T04:00:00Z');
@@ -168,6 +169,7 @@ describe('random cron strings', () => {
       stateDir: folder.state,
       log: { info: () => undefined, warn: (m) => log.push(m) },
       now: () => NOW,
+      timers: new FakeTime('2026-12-01T10:00:00+08:00').timers,
       onApply: () => undefined,
     });
     expect(store.reload()).toBe(true);

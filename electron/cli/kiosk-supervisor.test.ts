@@ -67,12 +67,14 @@ function harness(options: { stale?: number | null; screen?: { width: number; hei
       staleChecks++;
       return Promise.resolve(staleChecks === 1 ? (options.stale ?? null) : null);
     },
-    setTimer: (fn, ms) => {
-      const timer = { at: now + ms, fn };
-      timers.push(timer);
-      return () => void (timers.includes(timer) && timers.splice(timers.indexOf(timer), 1));
+    timers: {
+      after: (ms, fn) => {
+        const timer = { at: now + ms, fn };
+        timers.push(timer);
+        return () => void (timers.includes(timer) && timers.splice(timers.indexOf(timer), 1));
+      },
     },
-    now: () => now,
+    clock: { now: () => now },
     log: (m) => logs.push(m),
     heartbeats: () => beat,
     health: () => health,

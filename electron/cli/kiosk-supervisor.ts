@@ -12,6 +12,7 @@
  * last wrote to stderr, so the command can exit 1 instead of looping without saying why.
  */
 import type { Health } from '../host/domain/health/health.js';
+import type { Clock, Timers } from '../host/ports.js';
 import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../host/domain/recovery/recovery-policy.js';
 import { browserExited, DEFAULT_START, initialStarts, type StartTuning } from '../host/domain/recovery/start-policy.js';
 import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
@@ -57,8 +58,8 @@ export interface SupervisorDeps {
   launch(command: string, args: string[]): KioskBrowser;
   /** Ends a browser left over on the kiosk's profile (see stale-browser.ts); resolves with its pid or null. */
   endStale(): Promise<number | null>;
-  setTimer(fn: () => void, ms: number): () => void;
-  now(): number;
+  clock: Pick<Clock, 'now'>;
+  timers: Pick<Timers, 'after'>;
   log(message: string): void;
   /** When the player last heard from a display (any stamp that changes with each heartbeat); null while no player runs. */
   heartbeats(): number | null;
@@ -108,7 +109,7 @@ export function superviseKiosk(
   let browser: KioskBrowser | null = null;
   let launchedAt = 0;
   let starts = initialStarts;
-  let state = initialRecovery(deps.now());
+  let state = initialRecovery(deps.clock.now());
   let cancelStep: (() => void) | null = null;
   let lastStamp: number | null = null;
   let stopped = false;
@@ -128,7 +129,7 @@ export function superviseKiosk(
     const screen = givenSize ?? (await deps.screenSize().catch(() => null));
     launching = false;
     if (stopped) return;
-    launchedAt = deps.now();
+    launchedAt = deps.clock.now();
     state = stepTaken(state, launchedAt);
     const b = deps.launch(options.browser, kioskArgs(options, screen));
     browser = b;
@@ -136,7 +137,7 @@ export function superviseKiosk(
       if (browser !== b) return;
       browser = null;
       if (stopped) return;
-      const verdict = browserExited(starts, launchedAt, deps.now(), startTuning);
+      const verdict = browserExited(starts, launchedAt, deps.clock.now(), startTuning);
       starts = verdict.state;
       const how = signal ?? `code ${code}`;
       const words = lastWords(b.lastLines());
@@ -154,18 +155,18 @@ export function superviseKiosk(
         );
         return;
       }
-      follow(trouble(state, 'browser-exited', deps.now(), tuning));
+      follow(trouble(state, 'browser-exited', deps.clock.now(), tuning));
     });
     b.onPageCrashed((status) => {
       if (browser !== b || stopped) return;
       deps.log(`kiosk page crashed (${status})`);
-      follow(trouble(state, 'crashed', deps.now(), tuning));
+      follow(trouble(state, 'crashed', deps.clock.now(), tuning));
     });
   };
 
   const take = (step: RecoveryStep): void => {
     cancelStep = null;
-    state = stepTaken(state, deps.now());
+    state = stepTaken(state, deps.clock.now());
     const current = browser;
     const fields = { reason: step.reason, attempt: step.attempt };
     if (step.action === 'reload' && current) {
@@ -193,15 +194,15 @@ export function superviseKiosk(
     }
     const what = step.action === 'reload' ? 'reloading the page' : 'restarting the browser';
     deps.log(`kiosk ${TROUBLE_WORDS[step.reason]}: ${what} in ${step.delayMs / 1000} s (attempt ${step.attempt})`);
-    cancelStep = deps.setTimer(() => take(step), step.delayMs);
+    cancelStep = deps.timers.after(step.delayMs, () => take(step));
   };
 
   const stopWatch = (() => {
     let cancel = (): void => undefined;
     const tick = (): void => {
-      cancel = deps.setTimer(tick, CHECK_EVERY_MS);
+      cancel = deps.timers.after(CHECK_EVERY_MS, tick);
       const stamp = deps.heartbeats();
-      const now = deps.now();
+      const now = deps.clock.now();
       // No player yet: the page is still on the boot page, waiting for it.
       if (stamp === null) {
         state = waitFrom(state, now);
@@ -216,7 +217,7 @@ export function superviseKiosk(
       }
       if (browser && !launching) follow(check(state, now, tuning));
     };
-    cancel = deps.setTimer(tick, CHECK_EVERY_MS);
+    cancel = deps.timers.after(CHECK_EVERY_MS, tick);
     return () => cancel();
   })();
 

@@ -13,6 +13,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
 import { openRotatingLog } from '../host/services/log/rotating-log.js';
+import { systemClock } from '../host/ports.js';
+import { systemTimers } from '../host/services/time/wall-timers.js';
 import { writeBootPage } from './boot-page.js';
 import { deathSignalAvailable, launchKioskBrowser } from './kiosk-browser.js';
 import { displayProblem, readScreenSize } from './kiosk-display.js';
@@ -61,11 +63,8 @@ export function openKiosk(
       {
         launch: (command, args) => launchKioskBrowser(command, args, { stderr: (text) => browserLog.write(text) }),
         endStale: () => endStaleBrowser(profileDir),
-        setTimer: (fn, ms) => {
-          const timer = setTimeout(fn, ms);
-          return () => clearTimeout(timer);
-        },
-        now: Date.now,
+        clock: systemClock,
+        timers: systemTimers,
         log,
         heartbeats: () => (host ? Math.max(0, ...host.status().displays.map((d) => d.lastSeen)) : null),
         health: () => host?.health ?? null,
@@ -88,7 +87,7 @@ export function openKiosk(
     );
   };
   const early = Number.isInteger(options.port) && options.port > 0 && options.port <= 65_535;
-  if (early) start(writeBootPage(stateDir, playerUrl(options.host, options.port)));
+  if (early) start(writeBootPage(stateDir, playerUrl(options.bindAddress, options.port)));
   return {
     playerAt(url, running) {
       host = running;

@@ -4,18 +4,18 @@
  */
 import { StartupError } from './cli-errors.js';
 
-export function listenProblem(error: NodeJS.ErrnoException, at: { host: string; port: number }): StartupError | null {
-  const where = `${at.host.includes(':') ? `[${at.host}]` : at.host}:${at.port}`;
+export function listenProblem(error: NodeJS.ErrnoException, at: { bindAddress: string; port: number }): StartupError | null {
+  const where = `${at.bindAddress.includes(':') ? `[${at.bindAddress}]` : at.bindAddress}:${at.port}`;
   switch (error.code) {
     case 'EADDRINUSE':
       return new StartupError(`cannot listen on ${where}: the port is in use (another hallcast, or another server): stop it, or give another --port`);
     case 'EACCES':
       return new StartupError(`cannot listen on ${where}: ports below 1024 need root: give --port 1024 or above, e.g. 8080`);
     case 'EADDRNOTAVAIL':
-      return new StartupError(`cannot listen on ${where}: --host ${at.host} is not an address of this machine (ip -brief address lists them)`);
+      return new StartupError(`cannot listen on ${where}: --host ${at.bindAddress} is not an address of this machine (ip -brief address lists them)`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new StartupError(`cannot listen on ${where}: --host ${at.host} names no address (give an IP address, e.g. 0.0.0.0 or 127.0.0.1)`);
+      return new StartupError(`cannot listen on ${where}: --host ${at.bindAddress} names no address (give an IP address, e.g. 0.0.0.0 or 127.0.0.1)`);
     default:
       return null;
   }

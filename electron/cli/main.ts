@@ -110,7 +110,7 @@ async function runCommand(command: CommandName, args: string[], out: Output, now
 async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typeof COMMANDS)['kiosk']['flags']>>, out: Output): Promise<number> {
   const options: ServeOptions = {
     port: Number(values.port),
-    host: values.host!,
+    bindAddress: values.host!,
     playlists: values.playlists,
     assets: values.assets,
     state: values.state,

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from '../host/channels/http/server.js';
+import { createCommands } from '../host/commands/commands.js';
 import { createHost, type Host } from '../host/host.js';
 import { isLoopback } from '../host/channels/http/guard.js';
 import { systemClock, type Clock } from '../host/ports.js';
@@ -16,7 +17,8 @@ import { packageRoot, packageVersion } from './package-root.js';
 
 export interface ServeOptions {
   port: number;
-  host: string;
+  /** --host: the address to listen on. */
+  bindAddress: string;
   playlists?: string;
   assets?: string;
   state?: string;
@@ -83,8 +85,8 @@ export function planServe(options: ServeOptions): ServePlan {
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!existsSync(path.join(rendererDir, 'index.html'))) throw new StartupError(`${rendererDir}/index.html is missing: run npm run build`);
   const token = options.token ?? (process.env.HALLCAST_TOKEN || null);
-  if (!isLoopback(options.host) && !token) {
-    throw new UsageError(`--host ${options.host} lets other machines in: give --token T (or set HALLCAST_TOKEN) too, or leave --host out to stay on 127.0.0.1`);
+  if (!isLoopback(options.bindAddress) && !token) {
+    throw new UsageError(`--host ${options.bindAddress} lets other machines in: give --token T (or set HALLCAST_TOKEN) too, or leave --host out to stay on 127.0.0.1`);
   }
   // The watcher of a missing folder throws once the player runs; say so now, in a line.
   if (!isFolder(playlistsDir)) throw new StartupError(`--playlists ${playlistsDir}: no such folder (give the folder that holds schedule.json)`);
@@ -123,24 +125,25 @@ export async function startServe(plan: ServePlan, out: Output): Promise<Running>
   const { options, playlistsDir, assetsDir, stateDir, rendererDir, token, sessionIdleMs, maxUploadMb, clock } = plan;
   const root = packageRoot();
   const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
+  const commands = await createCommands(host, {
+    version: packageVersion(),
+    assetsDir,
+    now: clock.now,
+    console: { playlistsDir, stateDir, password: process.env.HALLCAST_ADMIN_PASSWORD || null, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024) },
+  });
   const app = await createServer({
-    host,
+    commands,
     rendererDir,
     assetsDir,
-    playlistsDir,
-    stateDir,
     adminDir: path.join(root, 'dist', 'admin'),
-    adminPassword: process.env.HALLCAST_ADMIN_PASSWORD ?? null,
-    adminMaxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     ...(sessionIdleMs ? { adminTuning: { sessionIdleMs } } : {}),
-    bindHost: options.host,
+    bindAddress: options.bindAddress,
     port: options.port,
     token,
-    version: packageVersion(),
     now: clock.now,
   });
   try {
-    await app.listen({ host: options.host, port: options.port });
+    await app.listen({ host: options.bindAddress, port: options.port });
   } catch (error) {
     // The host's speech thread and timers exist already; left running, the process never ends.
     host.stop();
@@ -149,7 +152,7 @@ export async function startServe(plan: ServePlan, out: Output): Promise<Running>
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = playerUrl(options.host, port);
+  const url = playerUrl(options.bindAddress, port);
   out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; console ${url}admin/; state in ${stateDir})${plan.preview ? `; preview from ${plan.preview}` : ''}`);
   // Listening first lets a browser launched on this line start while the playlists load. start()
   // runs before any request is served (it is synchronous), so no display sees a half-loaded host.

@@ -1,8 +1,8 @@
 /**
  * A wall clock, a monotonic clock and timers that move only when a test says so. `advance` moves
  * both clocks and fires due timers in order; `jumpWall` moves only the wall clock, as NTP or a
- * manual change does. One-off timers follow the wall clock (as wallTimers do, checked each second
- * here), repeating ones the monotonic clock.
+ * manual change does. Timers for an instant follow the wall clock (as wallTimers do, checked each
+ * second here); delays and repeating ones the monotonic clock, a delay firing at its exact instant.
  */
 import type { Clock, Timers } from './ports.js';
 
@@ -12,6 +12,8 @@ interface Pending {
   fn: () => void;
   repeat: number | null;
   dueMonotonic: number;
+  /** A delay (`after`): `advance` stops at its exact instant instead of the next whole second. */
+  exact?: true;
 }
 
 export class FakeTime implements Clock {
@@ -20,8 +22,9 @@ export class FakeTime implements Clock {
   private pending: Pending[] = [];
   private nextId = 1;
 
-  constructor(startIso: string) {
-    this.wall = Date.parse(startIso);
+  /** `start`: the wall clock's first reading, as an ISO instant or epoch ms. */
+  constructor(start: string | number) {
+    this.wall = typeof start === 'number' ? start : Date.parse(start);
   }
 
   now = (): number => this.wall;
@@ -35,19 +38,26 @@ export class FakeTime implements Clock {
       this.pending.push(entry);
       return () => this.cancel(id);
     },
-    every: (seconds, fn) => {
+    after: (ms, fn) => {
       const id = this.nextId++;
-      const entry: Pending = { id, due: () => this.mono >= entry.dueMonotonic, fn, repeat: seconds * 1000, dueMonotonic: this.mono + seconds * 1000 };
+      const entry: Pending = { id, due: () => this.mono >= entry.dueMonotonic, fn, repeat: null, dueMonotonic: this.mono + Math.max(0, ms), exact: true };
+      this.pending.push(entry);
+      return () => this.cancel(id);
+    },
+    every: (ms, fn) => {
+      const id = this.nextId++;
+      const entry: Pending = { id, due: () => this.mono >= entry.dueMonotonic, fn, repeat: ms, dueMonotonic: this.mono + ms };
       this.pending.push(entry);
       return () => this.cancel(id);
     },
   };
 
-  /** Moves both clocks forward by `ms` in one-second steps, firing due timers. */
+  /** Moves both clocks forward by `ms` in steps of at most a second, firing due timers. */
   advance(ms: number): void {
     const end = this.mono + ms;
     while (this.mono < end) {
-      const step = Math.min(1000, end - this.mono);
+      const nextDelay = Math.min(...this.pending.filter((p) => p.exact).map((p) => p.dueMonotonic));
+      const step = Math.max(0, Math.min(1000, end - this.mono, nextDelay - this.mono));
       this.mono += step;
       this.wall += step;
       this.fireDue();

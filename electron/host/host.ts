@@ -11,19 +11,17 @@ import { createPlaylistStore, type Applied, type PlaylistStore } from './service
 import type { Resolution } from './domain/schedule/timeline.js';
 import { systemClock, type Clock, type Log, type Timers } from './ports.js';
 import { createScheduler, type Scheduler, type SwitchReason } from './services/scheduler/scheduler.js';
-import { wallTimers } from './services/scheduler/wall-timers.js';
+import { wallTimers } from './services/time/wall-timers.js';
 import { Zone } from './domain/time/zone.js';
 import { jsonLog } from './services/log/json-log.js';
 import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
-import { folderSignature } from './services/playlists/folder-signature.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
-import type { QueueClock } from './services/queue-hub/queue-clock.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
-import { IDLE_IMAGE } from '../contract/hall-defaults.js';
+import { HALL_BACKGROUND, HALL_TIME_ZONE, IDLE_IMAGE } from '../contract/hall-defaults.js';
 import { createHealth, type Health } from './domain/health/health.js';
 import { provisionalHolidayAlerts } from './domain/schedule/holiday-alerts.js';
 import { formatLocal } from './domain/time/local-format.js';
@@ -38,14 +36,14 @@ export interface HostOptions {
   assetsDir: string;
   /** Saved configuration and logs; null keeps nothing on disk (tests). */
   stateDir: string | null;
+  /** The player's clock (default the system's; `hallcast serve --at` runs it ahead or behind). */
   clock?: Clock;
+  /** Every timer of the host and its services (default: wallTimers on `clock`); tests pass fake ones. */
   timers?: Timers;
   log?: Log;
-  /** Watch the playlist folder for changes (default true). */
+  /** Watch the playlist folder with fs.watch (default true); it is compared every 30 s either way. */
   watch?: boolean;
-  /** Timers for the queue feeds (default: setTimeout on `clock`). */
-  queueClock?: QueueClock;
-  /** Network for pull queue feeds (tests). */
+  /** Network, and its own time, for pull queue feeds (default: the system's; tests). */
   feedDeps?: Partial<FeedDeps>;
   /** Rendered speech; default STATE/speech, or a temporary folder without a state folder. */
   speechDir?: string;
@@ -81,8 +79,6 @@ export interface Host {
   readonly timers: Timers;
 }
 
-const RECHECK_SECONDS = 30;
-
 export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? wallTimers(clock);
@@ -100,25 +96,16 @@ export function createHost(options: HostOptions): Host {
   let switchReason: SwitchReason = 'start';
   let firstFramePending = false;
   let current: DisplayState = fallbackState(clock.now());
-  let signature = '';
-  let cancelRecheck: (() => void) | null = null;
+  let started = false;
   const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
-  const queueClock: QueueClock = options.queueClock ?? {
-    now: clock.now,
-    after: (ms, run) => {
-      const timer = setTimeout(run, ms);
-      return () => clearTimeout(timer);
-    },
-  };
-  const queue = createQueueSlot({ clock: queueClock, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
+  const queue = createQueueSlot({ clock, timers, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
   // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
-  const refusals = batchedCount(queueClock.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
+  const refusals = batchedCount(timers.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
   const voice: HallVoice = createHallVoice({
     assetsDir: options.assetsDir,
     speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
     logDir: options.stateDir ? path.join(options.stateDir, ANNOUNCEMENT_LOG_FOLDER) : null,
-    now: clock.now,
-    after: queueClock.after,
+    clock,
     timers,
     log,
     queue,
@@ -127,7 +114,7 @@ export function createHost(options: HostOptions): Host {
     onRefused: (reason) => refusals.add(reason),
   });
   const proof: ProofOfPlayLog | null = options.stateDir
-    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? 'Asia/Shanghai'), health)
+    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
 
   const publish = (): void => {
@@ -143,10 +130,11 @@ export function createHost(options: HostOptions): Host {
     stateDir: options.stateDir,
     log,
     now: clock.now,
+    timers,
+    watch: options.watch !== false,
     health,
     onApply(applied) {
       hallZone = Zone.of(applied.config.schedule.timezone);
-      signature = folderSignature(options.playlistsDir);
       queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
       voice.configure(applied.config);
       if (!scheduler) {
@@ -171,12 +159,10 @@ export function createHost(options: HostOptions): Host {
             queue.clockStepped(jump.jumpedMs);
           },
         });
-        if (cancelRecheck) scheduler.start();
+        if (started) scheduler.start();
       } else {
-        const published = seq;
-        scheduler.load(applied.schedule);
         // No switch, but the programme's items, the layout or the ticker may have changed.
-        if (seq === published) {
+        if (!scheduler.load(applied.schedule)) {
           resolution = scheduler.current();
           publish();
         }
@@ -193,24 +179,18 @@ export function createHost(options: HostOptions): Host {
 
   return {
     start() {
-      if (cancelRecheck) return;
-      store.reload();
-      if (options.watch !== false) store.watch();
-      // fs.watch can miss events (network folders, some editors): compare the files every 30 s too.
-      cancelRecheck = timers.every(RECHECK_SECONDS, () => {
-        if (folderSignature(options.playlistsDir) !== signature) store.reload();
-        // A saved copy the disk refused is saved again once there is room (disk faults, issue 11).
-        else store.saveAgain();
-      });
+      if (started) return;
+      // Loads the folder now and follows its changes from here on.
+      store.start();
+      started = true;
       scheduler?.start();
       if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
       refusals.flush();
       scheduler?.stop();
-      store.close();
-      cancelRecheck?.();
-      cancelRecheck = null;
+      store.stop();
+      started = false;
       void queue.stop();
       voice.stop();
       proof?.close();
@@ -328,14 +308,14 @@ function fallbackState(now: number): DisplayState {
     layout: {
       name: 'fallback',
       orientation: 'landscape',
-      background: '#0b1f3a',
+      background: HALL_BACKGROUND,
       zones: [
         { name: 'main', kind: 'programme', x: 0, y: 0, w: 1, h: 1 },
         { name: 'clock', kind: 'clock', x: 0.7, y: 0, w: 0.3, h: 0.12 },
       ],
     },
     ticker: { speed: 120, notices: [] },
-    timezone: 'Asia/Shanghai',
+    timezone: HALL_TIME_ZONE,
     serverTime: now,
     idleImage: null,
     diversion: null,

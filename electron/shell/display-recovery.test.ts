@@ -13,7 +13,7 @@ beforeEach(() => {
   log = recordingLog();
   reloads = [];
   kills = 0;
-  recovery = createDisplayRecovery({ now: timers.now, timers, log, reload: () => reloads.push(timers.now()), killRenderer: () => kills++ });
+  recovery = createDisplayRecovery({ clock: timers, timers, log, reload: () => reloads.push(timers.now()), killRenderer: () => kills++ });
 });
 
 /** Advances in heartbeat-sized steps, the page sending one each step. */

@@ -8,8 +8,7 @@
  */
 import type { HealthClass } from '../contract/health-view.js';
 import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, type Decision, type RecoveryTuning, type Trouble } from '../host/domain/recovery/recovery-policy.js';
-import type { Log } from '../host/ports.js';
-import type { ShellTimers } from './electron-ports.js';
+import type { Clock, Log, Timers } from '../host/ports.js';
 
 export const WINDOW_RECOVERY: RecoveryTuning = DEFAULT_RECOVERY;
 /** The renderer sends a heartbeat every few seconds; this much silence means it is stuck. */
@@ -17,8 +16,8 @@ export const HEARTBEAT_SILENCE_MS = WINDOW_RECOVERY.silenceMs;
 const CHECK_EVERY_MS = 5_000;
 
 export interface RecoveryOptions {
-  now: () => number;
-  timers: ShellTimers;
+  clock: Pick<Clock, 'now'>;
+  timers: Pick<Timers, 'after' | 'every'>;
   log: Log;
   reload: () => void;
   /** Ends a hung renderer so the reload gets a fresh process (Electron's advice for `unresponsive`). */
@@ -36,7 +35,8 @@ export interface DisplayRecovery {
 }
 
 export function createDisplayRecovery(options: RecoveryOptions): DisplayRecovery {
-  const { now, timers, log } = options;
+  const { clock, timers, log } = options;
+  const now = (): number => clock.now();
   let state = initialRecovery(now());
   let pending: (() => void) | null = null;
 

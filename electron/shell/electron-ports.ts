@@ -86,9 +86,3 @@ export interface ShellElectron {
   powerSaveBlocker: { start(type: 'prevent-display-sleep'): number; stop(id: number): unknown };
   Menu: { setApplicationMenu(menu: null): void };
 }
-
-/** Real timers in main.ts, hand-driven ones in tests. Both return a cancel function. */
-export interface ShellTimers {
-  after(ms: number, fn: () => void): () => void;
-  every(ms: number, fn: () => void): () => void;
-}

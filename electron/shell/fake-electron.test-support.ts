@@ -9,7 +9,8 @@ import type { DisplayState, FromDisplay, QueueBoardState } from '../contract/mes
 import type { Host, HostStatus } from '../host/host.js';
 import type { Log } from '../host/ports.js';
 import { createHealth } from '../host/domain/health/health.js';
-import type { ShellApp, ShellElectron, ShellFrame, ShellIpcEvent, ShellSession, ShellTimers, ShellWebContents, ShellWindow } from './electron-ports.js';
+import type { ShellApp, ShellElectron, ShellFrame, ShellIpcEvent, ShellSession, ShellWebContents, ShellWindow } from './electron-ports.js';
+import type { Timers } from '../host/ports.js';
 
 type AnyListener = (...args: unknown[]) => void;
 
@@ -229,13 +230,17 @@ export function ipcEvent(contents: { id: number }, frame: ShellFrame | null): Sh
   return { sender: { id: contents.id }, senderFrame: frame };
 }
 
-export class FakeTimers implements ShellTimers {
+/** One clock for the shell's tests: `time` is both the wall and the elapsed time. */
+export class FakeTimers implements Timers {
   time = 1_000_000;
   private pending: { id: number; at: number; fn: () => void; every: number | null }[] = [];
   private nextId = 1;
 
   now = (): number => this.time;
 
+  at(epochMs: number, fn: () => void): () => void {
+    return this.add(Math.max(0, epochMs - this.time), fn, null);
+  }
   after(ms: number, fn: () => void): () => void {
     return this.add(ms, fn, null);
   }
@@ -312,10 +317,7 @@ export function fakeHost(timers = new FakeTimers()): FakeHost {
   let current = displayState(1);
   const host: FakeHost = {
     clock: { now: timers.now, monotonic: timers.now },
-    timers: {
-      at: (at, fn) => timers.after(Math.max(0, at - timers.now()), fn),
-      every: (seconds, fn) => timers.every(seconds * 1000, fn),
-    },
+    timers,
     gone: [],
     received: [],
     started: 0,

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { createServer } from '../host/channels/http/server.js';
+import { createCommands } from '../host/commands/commands.js';
 import type { Host } from '../host/host.js';
 import type { ShellConfig } from './shell-config.js';
 
@@ -14,29 +15,30 @@ export interface LocalApi {
 }
 
 export async function startLocalApi(host: Host, config: ShellConfig, version: string): Promise<LocalApi> {
-  const { host: bindHost, port, token } = config.api;
+  const { bindAddress, port, token } = config.api;
+  const commands = await createCommands(host, {
+    version,
+    assetsDir: config.assetsDir,
+    // The floor-manager console, built beside the renderer.
+    console: { playlistsDir: config.playlistsDir, stateDir: config.stateDir, password: process.env.HALLCAST_ADMIN_PASSWORD || null },
+  });
   const app = await createServer({
-    host,
+    commands,
     rendererDir: null,
     assetsDir: config.assetsDir,
-    // The floor-manager console (electron/host/services/console), built beside the renderer.
-    playlistsDir: config.playlistsDir,
-    stateDir: config.stateDir,
     adminDir: path.join(path.dirname(config.rendererDir), 'admin'),
-    adminPassword: process.env.HALLCAST_ADMIN_PASSWORD ?? null,
-    bindHost,
+    bindAddress,
     port,
     token,
-    version,
   });
   try {
-    await app.listen({ host: bindHost, port });
+    await app.listen({ host: bindAddress, port });
   } catch (error) {
     await app.close();
     throw error;
   }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const shown = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  const shown = bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
   return { url: `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${actualPort}/`, close: () => app.close() };
 }

@@ -56,8 +56,8 @@ async function boot(options: BootOptions = {}) {
       return host;
     },
     startApi: options.startApi ?? (async () => ({ url: 'http://127.0.0.1:8080/', close: async () => void api.closed++ })),
+    clock: timers,
     timers,
-    now: timers.now,
     log,
   });
   if (options.ready !== false) {
@@ -381,14 +381,14 @@ describe('the local API', () => {
       playlistsDir: '/srv/hall/playlists',
       assetsDir: '/srv/hall/assets',
       stateDir: '/var/lib/hallcast',
-      api: { host: '0.0.0.0', port: 9123, token: 'sekrit' },
+      api: { bindAddress: '0.0.0.0', port: 9123, token: 'sekrit' },
     });
   });
 
   it('keeps state in the user-data folder by default', async () => {
     const { opened } = await boot();
     expect(opened[0]!.stateDir).toBe(path.join(root, 'appData', 'hallcast'));
-    expect(opened[0]!.api).toStrictEqual({ host: '127.0.0.1', port: 8080, token: null });
+    expect(opened[0]!.api).toStrictEqual({ bindAddress: '127.0.0.1', port: 8080, token: null });
   });
 
   it('failing to start does not keep the hall dark', async () => {

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { CHANNELS, type FromDisplay, type ToDisplay } from '../contract/messages.js';
 import { openDisplaySession, type DisplaySession } from '../host/display-session/display-session.js';
 import type { Host } from '../host/host.js';
-import type { Log } from '../host/ports.js';
+import type { Clock, Log, Timers } from '../host/ports.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
 import { createDisplayRecovery, type DisplayRecovery } from './display-recovery.js';
-import type { PreventableEvent, ShellElectron, ShellIpcEvent, ShellTimers, ShellWindow } from './electron-ports.js';
+import type { PreventableEvent, ShellElectron, ShellIpcEvent, ShellWindow } from './electron-ports.js';
 import type { LocalApi } from './local-api.js';
 import { shellConfig, type ShellConfig, type ShellEnv } from './shell-config.js';
 import { displayWindowOptions } from './window-options.js';
@@ -32,8 +32,9 @@ export interface ShellOptions {
   /** Creates the host; called only once this process holds the single-instance lock. */
   openHost(config: ShellConfig): Host;
   startApi(host: Host, config: ShellConfig): Promise<LocalApi>;
-  timers: ShellTimers;
-  now: () => number;
+  /** The host's ports: real timers in main.ts, hand-driven ones in tests. */
+  clock: Pick<Clock, 'now'>;
+  timers: Timers;
   log: Log;
 }
 
@@ -47,7 +48,7 @@ export interface Shell {
 
 /** Returns null when another player already runs on this machine (this process then quits). */
 export function startShell(options: ShellOptions): Shell | null {
-  const { electron, log, timers, now } = options;
+  const { electron, log, timers, clock } = options;
   const { app } = electron;
   // The lock lives in the user-data folder: name it first, or `electron main.js` would use "Electron".
   app.setPath('userData', path.join(app.getPath('appData'), 'hallcast'));
@@ -140,7 +141,7 @@ export function startShell(options: ShellOptions): Shell | null {
     session = windowSession;
 
     const windowRecovery = createDisplayRecovery({
-      now,
+      clock,
       timers,
       log,
       reload: () => {

@@ -7,22 +7,12 @@ import electron from 'electron';
 import { createHost } from '../host/host.js';
 import { packageRoot, packageVersion } from '../cli/package-root.js';
 import { jsonLog } from '../host/services/log/json-log.js';
-import type { ShellTimers } from './electron-ports.js';
+import { systemClock } from '../host/ports.js';
+import { systemTimers } from '../host/services/time/wall-timers.js';
 import { startLocalApi } from './local-api.js';
 import { startShell } from './main-process.js';
 
 const consoleLog = jsonLog('electron');
-
-const timers: ShellTimers = {
-  after(ms, fn) {
-    const timer = setTimeout(fn, ms);
-    return () => clearTimeout(timer);
-  },
-  every(ms, fn) {
-    const timer = setInterval(fn, ms);
-    return () => clearInterval(timer);
-  },
-};
 
 try {
   startShell({
@@ -31,8 +21,8 @@ try {
     root: packageRoot(),
     openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
     startApi: (host, config) => startLocalApi(host, config, packageVersion()),
-    timers,
-    now: Date.now,
+    clock: systemClock,
+    timers: systemTimers,
     log: consoleLog,
   })?.ready.catch((error: unknown) => {
     consoleLog.warn('the player could not start', { error: String(error) });

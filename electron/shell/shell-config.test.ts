@@ -11,14 +11,14 @@ describe('shellConfig', () => {
       stateDir: '/home/hall/.config/hallcast',
       rendererDir: '/opt/hallcast/dist/renderer',
       preloadPath: '/opt/hallcast/dist/electron/preload.cjs',
-      api: { host: '127.0.0.1', port: 8080, token: null },
+      api: { bindAddress: '127.0.0.1', port: 8080, token: null },
     });
   });
 
   it('takes folders and the API from HALLCAST_* variables; assets sit beside the playlists unless given', () => {
     const config = shellConfig({ HALLCAST_PLAYLISTS: '/srv/hall/playlists', HALLCAST_PORT: '0', HALLCAST_HOST: '::1', HALLCAST_TOKEN: 't' }, paths);
     expect(config.assetsDir).toBe('/srv/hall/assets');
-    expect(config.api).toStrictEqual({ host: '::1', port: 0, token: 't' });
+    expect(config.api).toStrictEqual({ bindAddress: '::1', port: 0, token: 't' });
     expect(shellConfig({ HALLCAST_ASSETS: '/mnt/media', HALLCAST_STATE: '/var/lib/hallcast' }, paths)).toMatchObject({
       assetsDir: '/mnt/media',
       stateDir: '/var/lib/hallcast',

@@ -11,7 +11,7 @@ export interface ShellConfig {
   stateDir: string;
   rendererDir: string;
   preloadPath: string;
-  api: { host: string; port: number; token: string | null };
+  api: { bindAddress: string; port: number; token: string | null };
 }
 
 export interface ShellPaths {
@@ -33,6 +33,6 @@ export function shellConfig(env: ShellEnv, paths: ShellPaths): ShellConfig {
     stateDir: path.resolve(env.HALLCAST_STATE || paths.userData),
     rendererDir: path.join(paths.root, 'dist', 'renderer'),
     preloadPath: path.join(paths.root, 'dist', 'electron', 'preload.cjs'),
-    api: { host: env.HALLCAST_HOST || '127.0.0.1', port, token: env.HALLCAST_TOKEN || null },
+    api: { bindAddress: env.HALLCAST_HOST || '127.0.0.1', port, token: env.HALLCAST_TOKEN || null },
   };
 }

@@ -81,7 +81,7 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
     }
   };
   // Drops counted, and hello and heartbeats checked, once a second.
-  const stopChecking = host.timers.every(1, check);
+  const stopChecking = host.timers.every(1_000, check);
 
   return {
     admit(value) {

@@ -18,11 +18,7 @@ import type {
   VideoItem,
 } from '../../../electron/contract/hall-config.js';
 
-export type { CareRule, ImageItem, ProgrammeItem, VideoItem };
-export type DayName = DayToken;
-export type TextItem = TextSlideItem;
-export type TimedNotice = TimedAnnouncement;
-export type Calendar = CalendarDefinition;
+export type { CalendarDefinition, CareRule, DayToken, ImageItem, ProgrammeItem, TextSlideItem, TimedAnnouncement, VideoItem };
 export type ScheduleEntry = Omit<LoadedEntry, 'priority'> & { priority?: number };
 
 export interface Programme {
@@ -45,13 +41,13 @@ export interface Schedule {
 
 export interface Calendars {
   $schema?: string;
-  calendars: Record<string, Calendar>;
+  calendars: Record<string, CalendarDefinition>;
 }
 
 export interface AnnouncementsFile {
   $schema?: string;
   languages?: Lang[];
-  timed?: TimedNotice[];
+  timed?: TimedAnnouncement[];
   careRules?: CareRule[];
   templates?: Record<string, Localized>;
   [key: string]: unknown;

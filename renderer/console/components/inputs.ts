@@ -1,5 +1,5 @@
 /** Form pieces the editors share: bilingual text, day filters, date lists, a cron field with its reading. */
-import type { DayName } from '../api/playlist-types.js';
+import type { DayToken } from '../api/playlist-types.js';
 import type { Localized } from '../api/types.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
@@ -28,17 +28,17 @@ export function LocalizedInputs(props: { form: Form; pointer: string; label: str
   return html`<div class="pair">${input('zh-CN')}${input('en')}<${FieldErrors} form=${form} pointer=${pointer} /></div>`;
 }
 
-export const WEEKDAYS: DayName[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-export const DAY_CLASSES: DayName[] = ['workday', 'restday', 'holiday'];
+export const WEEKDAYS: DayToken[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+export const DAY_CLASSES: DayToken[] = ['workday', 'restday', 'holiday'];
 
-export function DaysPicker(props: { form: Form; pointer: string; days: DayName[] | undefined; onChange(days: DayName[] | undefined): void; testid: string }) {
+export function DaysPicker(props: { form: Form; pointer: string; days: DayToken[] | undefined; onChange(days: DayToken[] | undefined): void; testid: string }) {
   const { form, pointer, days, onChange, testid } = props;
   const chosen = new Set(days ?? []);
-  const toggle = (day: DayName, on: boolean): void => {
+  const toggle = (day: DayToken, on: boolean): void => {
     const next = [...WEEKDAYS, ...DAY_CLASSES].filter((d) => (d === day ? on : chosen.has(d)));
     onChange(next.length === 0 ? undefined : next);
   };
-  const box = (day: DayName) => html`<label class="chip">
+  const box = (day: DayToken) => html`<label class="chip">
     <input type="checkbox" checked=${chosen.has(day)} onChange=${(e: Event) => toggle(day, (e.currentTarget as HTMLInputElement).checked)} data-testid=${`${testid}-${day}`} />
     <span>${t(`days.${day}`)}</span>
   </label>`;

@@ -8,6 +8,7 @@ import type { ProgrammeItem } from '../api/playlist-types.js';
 import { html } from '../html.js';
 import { pickText, t } from '../i18n/translate.js';
 import { mediaUrl } from '../logic/programme-fields.js';
+import { HALL_BACKGROUND } from '../../../electron/contract/hall-defaults.js';
 
 const FALLBACK_SECONDS = 5;
 
@@ -89,7 +90,7 @@ function TextSlide({ item }: { item: Extract<ProgrammeItem, { type: 'text' }> })
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    el.style.background = item.background ?? '#0b1f3a';
+    el.style.background = item.background ?? HALL_BACKGROUND;
     el.style.color = item.color ?? '#ffffff';
   }, [item.background, item.color]);
   return html`<div class="text-slide" ref=${box}>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
-import type { AnnouncementsFile, CareRule, QueueFile, TimedNotice } from '../api/playlist-types.js';
+import type { AnnouncementsFile, CareRule, QueueFile, TimedAnnouncement } from '../api/playlist-types.js';
 import type { FileAnswer, Lang } from '../api/types.js';
 import { askConfirm } from '../components/confirm.js';
 import { Field, FieldErrors, fieldAttrs, numberOrUndefined, withKey, type Form } from '../components/field.js';
@@ -17,6 +17,7 @@ import { announcementFields, freshAnnouncementId } from '../logic/announcement-f
 import { placeDiagnostics } from '../logic/diagnostic-places.js';
 import { LanguagePicks } from './say-now.js';
 import { useJsonFile } from '../files/use-json-file.js';
+import { CARE_SLIDE_BACKGROUND } from '../../../electron/contract/hall-defaults.js';
 
 const num = (e: Event): number | undefined => numberOrUndefined((e.currentTarget as HTMLInputElement).value);
 
@@ -26,7 +27,7 @@ function NumberField({ form, pointer, label, value, onChange, testid, min = 0 }:
   </${Field}>`;
 }
 
-function TimedForm({ form, i, notice, set }: { form: Form; i: number; notice: TimedNotice; set(n: TimedNotice): void }) {
+function TimedForm({ form, i, notice, set }: { form: Form; i: number; notice: TimedAnnouncement; set(n: TimedAnnouncement): void }) {
   const p = `/timed/${i}`;
   const wait = notice.wait ?? { maxWaitSeconds: 120, then: 'play' as const };
   return html`<div class="item-fields">
@@ -34,7 +35,7 @@ function TimedForm({ form, i, notice, set }: { form: Form; i: number; notice: Ti
       <input class="mono" autocapitalize="none" value=${notice.id} onInput=${(e: Event) => set({ ...notice, id: (e.currentTarget as HTMLInputElement).value.trim() })} ...${fieldAttrs(form, `${p}/id`)} data-testid="timed-id" />
     </${Field}>
     <${CronField} form=${form} pointer=${`${p}/cron`} cron=${notice.cron} onChange=${(cron: string) => set({ ...notice, cron })} testid="timed-cron" />
-    <${LocalizedInputs} form=${form} pointer=${`${p}/text`} label=${t('item.text')} text=${notice.text} multiline=${true} onChange=${(text: TimedNotice['text'] | undefined) => set({ ...notice, text: text ?? { 'zh-CN': '' } })} testid="timed-text" />
+    <${LocalizedInputs} form=${form} pointer=${`${p}/text`} label=${t('item.text')} text=${notice.text} multiline=${true} onChange=${(text: TimedAnnouncement['text'] | undefined) => set({ ...notice, text: text ?? { 'zh-CN': '' } })} testid="timed-text" />
     <div class="row">
       <${LanguagePicks} value=${notice.languages ?? []} onChange=${(l: Lang[]) => set(withKey(notice, 'languages', l.length ? l : undefined))} testid="timed-lang" label=${t('item.languages')} />
       <${NumberField} form=${form} pointer=${`${p}/repeat`} label=${t('item.repeat')} value=${notice.repeat} min=${1} onChange=${(v: number | undefined) => set(withKey(notice, 'repeat', v))} testid="timed-repeat" />
@@ -76,7 +77,7 @@ function CareForm({ form, i, rule, services, set }: { form: Form; i: number; rul
             <${LocalizedInputs} form=${form} pointer=${`${p}/slide/body`} label=${t('care.slideBody')} text=${rule.slide.body} optional=${true} multiline=${true} onChange=${(body: CareRule['text']) => set({ ...rule, slide: withKey(rule.slide!, 'body', body) })} testid="care-slide-body" />
             <div class="row">
               <${Field} form=${form} pointer=${`${p}/slide/background`} label=${t('editor.background')}>
-                <input type="color" value=${rule.slide.background ?? '#0b5cab'} onInput=${(e: Event) => set({ ...rule, slide: { ...rule.slide!, background: (e.currentTarget as HTMLInputElement).value } })} ...${fieldAttrs(form, `${p}/slide/background`)} />
+                <input type="color" value=${rule.slide.background ?? CARE_SLIDE_BACKGROUND} onInput=${(e: Event) => set({ ...rule, slide: { ...rule.slide!, background: (e.currentTarget as HTMLInputElement).value } })} ...${fieldAttrs(form, `${p}/slide/background`)} />
               </${Field}>
               <${Field} form=${form} pointer=${`${p}/slide/color`} label=${t('editor.color')}>
                 <input type="color" value=${rule.slide.color ?? '#ffffff'} onInput=${(e: Event) => set({ ...rule, slide: { ...rule.slide!, color: (e.currentTarget as HTMLInputElement).value } })} ...${fieldAttrs(form, `${p}/slide/color`)} />
@@ -100,7 +101,7 @@ export function AnnouncementsEditor() {
   if (!draft) return html`<p class="hint">${file.load === 'error' ? t('common.loadFailed', { error: file.loadError ?? '' }) : t('common.loading')}</p>`;
   const timed = draft.timed ?? [];
   const care = draft.careRules ?? [];
-  const setTimed = (list: TimedNotice[]): void => file.edit((f) => ({ ...f, timed: list }));
+  const setTimed = (list: TimedAnnouncement[]): void => file.edit((f) => ({ ...f, timed: list }));
   const setCare = (list: CareRule[]): void => file.edit((f) => ({ ...f, careRules: list }));
   const drop = async <T extends { id: string }>(list: T[], i: number, key: 'timed.deleteConfirm' | 'care.deleteConfirm', apply: (l: T[]) => void): Promise<void> => {
     if (!(await askConfirm(t(key, { id: list[i]!.id }), { danger: true, ok: t('common.delete') }))) return;
@@ -118,7 +119,7 @@ export function AnnouncementsEditor() {
           <details open=${invalid(`/timed/${i}`) || notice.id === '' ? true : undefined}>
             <summary><strong class="mono">${notice.id || '…'}</strong> <span class="hint">${notice.cron}</span> <span lang="zh-CN">${notice.text['zh-CN']}</span></summary>
             <${FieldErrors} form=${form} pointer=${`/timed/${i}`} />
-            <${TimedForm} form=${form} i=${i} notice=${notice} set=${(n: TimedNotice) => setTimed(timed.map((x, j) => (j === i ? n : x)))} />
+            <${TimedForm} form=${form} i=${i} notice=${notice} set=${(n: TimedAnnouncement) => setTimed(timed.map((x, j) => (j === i ? n : x)))} />
             <button type="button" class="danger-outline small" onClick=${() => drop(timed, i, 'timed.deleteConfirm', setTimed)} data-testid="timed-delete">${t('common.delete')}</button>
           </details>
         </li>`,

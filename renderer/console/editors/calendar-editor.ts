@@ -1,6 +1,6 @@
 /** calendars.json for the schedule's calendar: the preset, extra days off, extra working days, preset holidays kept open. */
 import { useMemo } from 'preact/hooks';
-import type { Calendar, Calendars } from '../api/playlist-types.js';
+import type { CalendarDefinition, Calendars } from '../api/playlist-types.js';
 import { FieldErrors, type Form } from '../components/field.js';
 import { DateList } from '../components/inputs.js';
 import { SaveBar } from '../components/save-bar.js';
@@ -28,7 +28,7 @@ export function CalendarEditor({ name }: { name: string | null }) {
   const form: Form = useMemo(() => ({ path: 'calendars.json', placed: placeDiagnostics(file.diagnostics, 'calendars.json', draft ? calendarFields(draft, calendarName) : []) }), [file.diagnostics, draft, calendarName]);
   if (name === null) return html`<p class="hint">${t('calendar.none')}</p>`;
   if (!draft) return html`<p class="hint">${file.load === 'error' ? t('common.loadFailed', { error: file.loadError ?? '' }) : t('common.loading')}</p>`;
-  const calendar: Calendar = draft.calendars?.[calendarName] ?? {};
+  const calendar: CalendarDefinition = draft.calendars?.[calendarName] ?? {};
   const set = (list: (typeof LISTS)[number], dates: string[] | undefined): void =>
     file.edit((c) => ({ ...c, calendars: { ...c.calendars, [calendarName]: { ...(c.calendars?.[calendarName] ?? {}), [list]: dates ?? [] } } }));
   const labels = { holidays: t('calendar.holidays'), workdays: t('calendar.workdays'), notHolidays: t('calendar.notHolidays') };

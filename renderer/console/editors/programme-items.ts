@@ -3,13 +3,14 @@
  * on the focused card, and a drag handle driven by pointer events (mouse, pen and touch alike).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ProgrammeItem, TextItem, VideoItem } from '../api/playlist-types.js';
+import type { ProgrammeItem, TextSlideItem, VideoItem } from '../api/playlist-types.js';
 import { Field, FieldErrors, fieldAttrs, numberOrUndefined, withKey, type Form } from '../components/field.js';
 import { LocalizedInputs } from '../components/inputs.js';
 import { MediaThumb } from '../components/media-thumb.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 import { dropIndex, keyboardMoveTarget, type Span } from '../logic/reorder.js';
+import { HALL_BACKGROUND } from '../../../electron/contract/hall-defaults.js';
 
 export interface ItemListProps {
   form: Form;
@@ -46,16 +47,16 @@ function Duration({ form, p, value, set }: { form: Form; p: string; value: numbe
   </${Field}>`;
 }
 
-function TextFields({ form, p, item, set }: { form: Form; p: string; item: TextItem; set(item: TextItem): void }) {
+function TextFields({ form, p, item, set }: { form: Form; p: string; item: TextSlideItem; set(item: TextSlideItem): void }) {
   const colour = (key: 'background' | 'color', label: string, fallback: string) => html`<${Field} form=${form} pointer=${`${p}/${key}`} label=${label}>
     <input type="color" value=${item[key] ?? fallback} onInput=${(e: Event) => set({ ...item, [key]: (e.currentTarget as HTMLInputElement).value })} ...${fieldAttrs(form, `${p}/${key}`)} data-testid=${`item-${key}`} />
   </${Field}>`;
   return html`<div class="text-fields">
-    <${LocalizedInputs} form=${form} pointer=${`${p}/title`} label=${t('editor.slideTitle')} text=${item.title} onChange=${(title: TextItem['title'] | undefined) => set({ ...item, title: title ?? { 'zh-CN': '' } })} testid="item-title" />
-    <${LocalizedInputs} form=${form} pointer=${`${p}/body`} label=${t('editor.slideBody')} text=${item.body} optional=${true} multiline=${true} onChange=${(body: TextItem['body']) => set(withKey(item, 'body', body))} testid="item-body" />
+    <${LocalizedInputs} form=${form} pointer=${`${p}/title`} label=${t('editor.slideTitle')} text=${item.title} onChange=${(title: TextSlideItem['title'] | undefined) => set({ ...item, title: title ?? { 'zh-CN': '' } })} testid="item-title" />
+    <${LocalizedInputs} form=${form} pointer=${`${p}/body`} label=${t('editor.slideBody')} text=${item.body} optional=${true} multiline=${true} onChange=${(body: TextSlideItem['body']) => set(withKey(item, 'body', body))} testid="item-body" />
     <div class="row">
       <${Duration} form=${form} p=${p} value=${item.duration} set=${(d: number | undefined) => set({ ...item, duration: d as number })} />
-      ${colour('background', t('editor.background'), '#0b1f3a')}
+      ${colour('background', t('editor.background'), HALL_BACKGROUND)}
       ${colour('color', t('editor.color'), '#ffffff')}
     </div>
   </div>`;

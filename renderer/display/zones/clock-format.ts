@@ -1,4 +1,6 @@
 /** The clock's text for an instant in the hall's time zone: Chinese first, English below. */
+import { HALL_TIME_ZONE } from '../../../electron/contract/hall-defaults.js';
+
 export interface ClockText {
   /** "12月1日 星期二" */
   date: string;
@@ -31,7 +33,7 @@ export function clockText(epochMs: number, timeZone: string): ClockText {
     f = formatters(timeZone);
   } catch {
     // An unknown zone name must not blank the clock; Beijing time is every hall's default.
-    f = formatters('Asia/Shanghai');
+    f = formatters(HALL_TIME_ZONE);
   }
   const d = new Date(epochMs);
   return {

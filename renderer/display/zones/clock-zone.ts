@@ -6,13 +6,14 @@ import type { StageLayer } from '../engine/stage-layer.js';
 import type { Rect } from '../engine/rect.js';
 import { clockText } from './clock-format.js';
 import { FONT_FAMILY, type ZonePiece } from './zone-piece.js';
+import { HALL_TIME_ZONE } from '../../../electron/contract/hall-defaults.js';
 
 export class ClockZone implements ZonePiece {
   private readonly view = new Container();
   private readonly time = new Text({ text: '', style: { fontFamily: FONT_FAMILY, fill: 0xffffff, fontWeight: '600' } });
   private readonly date = new Text({ text: '', style: { fontFamily: FONT_FAMILY, fill: 0xffffff } });
   private readonly english = new Text({ text: '', style: { fontFamily: FONT_FAMILY, fill: 0xb8c7dc } });
-  private timeZone = 'Asia/Shanghai';
+  private timeZone = HALL_TIME_ZONE;
   private rect: Rect = { x: 0, y: 0, w: 0, h: 0 };
   private sinceCheck = Infinity;
   private shown = '';

@@ -16,6 +16,7 @@ import { isLoopback } from './guard.js';
 import { spellings } from './path-spellings.test-support.js';
 import { recordRouteRules, type Access } from './route-access.js';
 import { BODY_LIMIT, createServer, registerRoutes, type ServerOptions } from './server.js';
+import { createCommands } from '../../commands/commands.js';
 
 const TOKEN = 's3cret';
 const LAN_PEER = '10.231.0.2';
@@ -43,19 +44,20 @@ async function sweepServer(wiring: Wiring): Promise<{ app: FastifyInstance; reac
   cleanups.push(cleanup);
   mkdirSync(host.voice.speechDir, { recursive: true });
   writeFileSync(path.join(host.voice.speechDir, SPEECH), 'RIFF');
+  const commands = await createCommands(host, {
+    version: 't',
+    assetsDir: path.join(root, 'assets'),
+    now: time.now,
+    console: { playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), password: 'correct horse battery', scryptCost: { N: 1024, r: 8, p: 1 }, ffprobe: null },
+  });
   const options: ServerOptions = {
-    host,
+    commands,
     rendererDir: path.join(root, 'renderer'),
     assetsDir: path.join(root, 'assets'),
-    playlistsDir: path.join(root, 'playlists'),
-    stateDir: path.join(root, 'state'),
     adminDir: path.join(root, 'dist-admin'),
-    adminPassword: 'correct horse battery',
-    adminTuning: { scryptCost: { N: 1024, r: 8, p: 1 }, ffprobe: null },
-    bindHost: '0.0.0.0',
+    bindAddress: '0.0.0.0',
     port: 8080,
     token: TOKEN,
-    version: 't',
     now: time.now,
   };
   let app: FastifyInstance;

@@ -4,33 +4,27 @@
  * applies both.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { FastifyInstance } from 'fastify';
-import type { Host } from '../../host.js';
-import { speechFile } from '../../services/pa-desk/speech-clips.js';
-import type { Answer } from './answer.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Commands } from '../../commands/commands.js';
 import { rule } from './route-access.js';
+import { refuse } from './status-of.js';
 
 /** POST /api/announce and the console's POST /admin/api/announce: the same body, the same answers. */
-export async function announceAnswer(host: Host, body: unknown): Promise<Answer> {
-  const outcome = await host.voice.request(body);
-  if (!outcome.ok) return { status: outcome.status, body: { error: outcome.error, ...(outcome.id ? { id: outcome.id } : {}), ...(outcome.reach ? { reach: outcome.reach } : {}) } };
-  return { status: 202, body: { id: outcome.id, state: outcome.state } };
+export async function answerAnnounce(commands: Commands, body: unknown, reply: FastifyReply): Promise<FastifyReply> {
+  const outcome = await commands.pa.announce(body);
+  if (!outcome.ok) return refuse(reply, outcome);
+  return reply.code(202).send({ id: outcome.id, state: outcome.state });
 }
 
-export function registerAnnounceRoutes(app: FastifyInstance, host: Host): void {
-  app.post('/api/announce', rule('api'), async (request, reply) => {
-    const answer = await announceAnswer(host, request.body);
-    return reply.code(answer.status).send(answer.body);
-  });
+export function registerAnnounceRoutes(app: FastifyInstance, commands: Commands): void {
+  app.post('/api/announce', rule('api'), async (request, reply) => answerAnnounce(commands, request.body, reply));
 
-  app.get('/api/announcements', rule('api'), async () => host.voice.desk.view());
+  app.get('/api/announcements', rule('api'), async () => commands.pa.announcements());
 
   app.get<{ Params: { file: string } }>('/speech/:file', rule('speech'), async (request, reply) => {
-    const file = speechFile(host.voice.speechDir, request.params.file);
-    const info = file ? await stat(file).catch(() => null) : null;
-    if (!file || !info?.isFile()) return reply.code(404).send({ error: 'no such speech file' });
+    const clip = await commands.pa.speechClip(request.params.file);
+    if (!clip) return reply.code(404).send({ error: 'no such speech file' });
     // Named by a hash of engine, voice, rate and text: the same name never means other audio.
-    return reply.header('Content-Type', 'audio/wav').header('Content-Length', info.size).header('Cache-Control', 'public, max-age=31536000, immutable').send(createReadStream(file));
+    return reply.header('Content-Type', 'audio/wav').header('Content-Length', clip.bytes).header('Cache-Control', 'public, max-age=31536000, immutable').send(createReadStream(clip.path));
   });
 }

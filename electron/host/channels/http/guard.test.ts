@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createGuard, NO_RULE, TOKEN_NEEDED, type GuardRequest } from './guard.js';
 
-const exposed = createGuard({ bindHost: '0.0.0.0', port: 8080, token: 's3cret' });
-const local = createGuard({ bindHost: '127.0.0.1', port: 8080, token: null });
+const exposed = createGuard({ bindAddress: '0.0.0.0', port: 8080, token: 's3cret' });
+const local = createGuard({ bindAddress: '127.0.0.1', port: 8080, token: null });
 const lan = (request: Partial<GuardRequest>): GuardRequest => ({
   method: 'GET',
   url: '/api/status',

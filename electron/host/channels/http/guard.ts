@@ -15,7 +15,7 @@ import type { Access } from './route-access.js';
 
 export interface GuardOptions {
   /** Address the server is bound to. */
-  bindHost: string;
+  bindAddress: string;
   port: number;
   /** Required for non-loopback peers when bound beyond loopback. */
   token: string | null;
@@ -57,16 +57,16 @@ export function isLoopback(address: string): boolean {
 export function createGuard(options: GuardOptions): (request: GuardRequest) => GuardVerdict {
   const hosts = new Set<string>();
   const names = ['127.0.0.1', 'localhost', '[::1]', ...(options.allowedHosts ?? [])];
-  if (!isLoopback(options.bindHost) && options.bindHost !== '0.0.0.0' && options.bindHost !== '::') {
-    names.push(isIP(options.bindHost) === 6 ? `[${options.bindHost}]` : options.bindHost);
+  if (!isLoopback(options.bindAddress) && options.bindAddress !== '0.0.0.0' && options.bindAddress !== '::') {
+    names.push(isIP(options.bindAddress) === 6 ? `[${options.bindAddress}]` : options.bindAddress);
   }
   for (const name of names) {
     hosts.add(`${name}:${options.port}`.toLowerCase());
     if (options.port === 80) hosts.add(name.toLowerCase());
   }
-  const wildcard = options.bindHost === '0.0.0.0' || options.bindHost === '::';
-  const exposed = !isLoopback(options.bindHost);
-  if (exposed && !options.token) throw new Error(`binding to ${options.bindHost} needs a token: set --token or HALLCAST_TOKEN`);
+  const wildcard = options.bindAddress === '0.0.0.0' || options.bindAddress === '::';
+  const exposed = !isLoopback(options.bindAddress);
+  if (exposed && !options.token) throw new Error(`binding to ${options.bindAddress} needs a token: set --token or HALLCAST_TOKEN`);
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : null;
 
   const hostAllowed = (host: string | undefined): boolean => {

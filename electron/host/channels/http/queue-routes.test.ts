@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testHall } from '../../test-hall.test-support.js';
-import { createServer } from './server.js';
+import { createHostServer } from './host-server.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function setup(feed: object | null = { kind: 'push' }, token: string | nul
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
+  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindAddress: '127.0.0.1', port: 8080, token, version: 't', now: time.now });
   cleanups.push(() => app.close());
   return { app, host };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testHall } from '../../test-hall.test-support.js';
-import { createServer, type ServerOptions } from './server.js';
+import { createHostServer, type HostServerOptions } from './host-server.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -10,20 +10,20 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(overrides: Partial<ServerOptions> = {}) {
+async function setup(overrides: Partial<HostServerOptions> = {}) {
   const { root, time, host, cleanup } = testHall('2026-12-01T10:17:00+08:00', (dir) => {
     mkdirSync(path.join(dir, 'renderer'));
     writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>hall</title>');
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createServer({
+  const app = await createHostServer({
     host,
     rendererDir: path.join(root, 'renderer'),
     assetsDir: path.join(root, 'assets'),
     playlistsDir: path.join(root, 'playlists'),
     stateDir: path.join(root, 'state'),
-    bindHost: '127.0.0.1',
+    bindAddress: '127.0.0.1',
     port: 8080,
     token: null,
     version: '0.0.0-test',
@@ -93,8 +93,8 @@ describe('local API', () => {
   });
 
   it('needs a token when bound beyond loopback, and refuses to start without one', async () => {
-    await expect(setup({ bindHost: '0.0.0.0', token: null })).rejects.toThrow('binding to 0.0.0.0 needs a token: set --token or HALLCAST_TOKEN');
-    const { app } = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    await expect(setup({ bindAddress: '0.0.0.0', token: null })).rejects.toThrow('binding to 0.0.0.0 needs a token: set --token or HALLCAST_TOKEN');
+    const { app } = await setup({ bindAddress: '0.0.0.0', token: 's3cret' });
     const lan = { host: '192.168.1.20:8080' };
     const remote = '192.168.1.50';
     expect((await app.inject({ method: 'GET', url: '/api/status', headers: lan, remoteAddress: remote })).statusCode).toBe(401);
@@ -136,7 +136,7 @@ describe('local API', () => {
   });
 
   it('serves rendered speech to other machines only with the token, as the API', async () => {
-    const { app, host } = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    const { app, host } = await setup({ bindAddress: '0.0.0.0', token: 's3cret' });
     const name = `x-${'a'.repeat(32)}.wav`;
     mkdirSync(host.voice.speechDir, { recursive: true });
     writeFileSync(path.join(host.voice.speechDir, name), 'RIFF');

@@ -6,36 +6,27 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes, type AdminRoutesOptions } from './console/admin-routes.js';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../../services/console/media-upload.js';
-import type { Host } from '../../host.js';
+import type { Commands } from '../../commands/commands.js';
 import { contentSecurityPolicy } from './csp.js';
 import { serveDisplay } from './display-socket.js';
 import { createGuard, type GuardOptions } from './guard.js';
-import { isServedMedia } from './media-only.js';
 import { accessOf, markSocketRoutes, recordRouteRules, rule, ruleForScope } from './route-access.js';
 import { registerQueueRoutes } from './queue-routes.js';
 import { registerAnnounceRoutes } from './announce-routes.js';
-import { timelineAnswer } from './timeline-answer.js';
+import { refuse, withoutOk } from './status-of.js';
 
 export interface ServerOptions extends GuardOptions {
-  host: Host;
+  /** The application's verbs (electron/host/commands): all the routes call. */
+  commands: Commands;
   /** Built renderer (dist/renderer); null serves the API only (the Electron shell loads its own). */
   rendererDir: string | null;
+  /** Served under /media/, as far as commands.servedMedia allows. */
   assetsDir: string;
-  /** The playlist folder the console edits (electron/host/services/console). */
-  playlistsDir: string;
-  /** The console's password file and change history (admin.json, history/). */
-  stateDir: string;
   /** The built console (dist/admin); null or absent: no console page (API-only use). */
   adminDir?: string | null;
-  /** HALLCAST_ADMIN_PASSWORD: the console's password, hashed in memory at start, never written. */
-  adminPassword?: string | null;
-  /** Largest media upload through the console; default 512 MB. */
-  adminMaxUploadBytes?: number;
-  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not, short sessions. */
-  adminTuning?: Pick<AdminRoutesOptions, 'scryptCost' | 'io' | 'ffprobe' | 'sessionIdleMs'>;
+  /** Tests: short console sessions. */
+  adminTuning?: Pick<AdminRoutesOptions, 'sessionIdleMs'>;
   now?: () => number;
-  version: string;
 }
 
 /** Request bodies are small JSON; anything bigger is a mistake or an attack. */
@@ -101,43 +92,33 @@ export const NOT_FOUND = 'no such route or file';
  * test can wire the same routes behind another guard.
  */
 export async function registerRoutes(app: FastifyInstance, options: ServerOptions): Promise<void> {
-  const { host } = options;
+  const { commands } = options;
   const now = options.now ?? Date.now;
   const api = rule('api');
 
   // Browsers ask for it on every load; a 404 would be logged as an error on the display.
   app.get('/favicon.ico', rule('public'), async (_request, reply) => reply.code(204).send());
-  app.get('/api/health', api, async () => ({ ok: true, version: options.version, uptimeSeconds: host.status().uptimeSeconds }));
-  app.get('/api/status', api, async () => host.status());
+  app.get('/api/health', api, async () => commands.hall.health());
+  app.get('/api/status', api, async () => commands.hall.status());
   app.get<{ Querystring: { date?: string; days?: string } }>('/api/timeline', api, async (request, reply) => {
-    const answer = timelineAnswer(host, request.query, now());
-    return reply.code(answer.status).send(answer.body);
+    const outcome = commands.hall.timeline(request.query);
+    return outcome.ok ? outcome.timeline : refuse(reply, outcome);
   });
 
-  registerQueueRoutes(app, host, now);
-  registerAnnounceRoutes(app, host);
+  registerQueueRoutes(app, commands);
+  registerAnnounceRoutes(app, commands);
 
   // Re-reads the playlist folder now (the watcher does it too; this answers with the outcome).
   app.post('/api/reload', api, async (_request, reply) => {
-    const applied = host.reload();
-    return reply.code(applied ? 200 : 422).send({ applied, playlists: host.status().playlists });
+    const outcome = commands.hall.reload();
+    return outcome.ok ? { applied: true, ...withoutOk(outcome) } : refuse(reply, { ...outcome, applied: false });
   });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: BODY_LIMIT } });
   app.register(async (scope) => {
-    scope.get('/ws', { websocket: true, ...rule('display-socket') }, (socket) => serveDisplay(socket, host, 'display'));
+    scope.get('/ws', { websocket: true, ...rule('display-socket') }, (socket) => serveDisplay(socket, commands.displays, 'display'));
   });
-  await registerAdminRoutes(app, {
-    host,
-    playlistsDir: options.playlistsDir,
-    assetsDir: options.assetsDir,
-    stateDir: options.stateDir,
-    adminDir: options.adminDir ?? null,
-    now,
-    password: options.adminPassword || null,
-    maxUploadBytes: options.adminMaxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-    ...options.adminTuning,
-  });
+  if (commands.console) await registerAdminRoutes(app, { commands, console: commands.console, adminDir: options.adminDir ?? null, now, ...options.adminTuning });
 
   await app.register(async (media) => {
     ruleForScope(media, 'media');
@@ -145,7 +126,7 @@ export async function registerRoutes(app: FastifyInstance, options: ServerOption
     // rule is stricter: media types only, inside assets/ through links too.
     media.addHook('onRequest', async (request, reply) => {
       const relative = safeDecode(request.url.slice('/media/'.length).split('?')[0]!);
-      if (relative === null || !isServedMedia(options.assetsDir, relative)) return reply.code(404).send({ error: 'no such media file' });
+      if (relative === null || !commands.servedMedia(relative)) return reply.code(404).send({ error: 'no such media file' });
       return undefined;
     });
     await media.register(fastifyStatic, { root: options.assetsDir, prefix: '/media/', decorateReply: false, dotfiles: 'deny', index: false, list: false });

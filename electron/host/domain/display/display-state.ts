@@ -7,6 +7,7 @@ import type { HallConfig, Programme, ProgrammeItem } from '../../../contract/hal
 import type { Resolution } from '../schedule/timeline.js';
 import { formatLocal } from '../time/local-format.js';
 import { Zone } from '../time/zone.js';
+import { HALL_BACKGROUND } from '../../../contract/hall-defaults.js';
 
 export interface DisplayInputs {
   config: HallConfig;
@@ -37,7 +38,7 @@ function itemPlan(programme: Programme, item: ProgrammeItem, index: number): Ite
     duration: item.duration,
     title: item.title,
     body: item.body ?? null,
-    background: item.background ?? '#0b1f3a',
+    background: item.background ?? HALL_BACKGROUND,
     color: item.color ?? '#ffffff',
   };
 }
@@ -58,7 +59,7 @@ export function layoutPlan(config: HallConfig, programme: Programme | null): Lay
   return {
     name,
     orientation: layout.orientation,
-    background: layout.background ?? '#0b1f3a',
+    background: layout.background ?? HALL_BACKGROUND,
     zones: Object.entries(layout.zones).map(([zoneName, zone]) => ({ name: zoneName, ...zone })),
   };
 }

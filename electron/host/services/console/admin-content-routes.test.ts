@@ -45,7 +45,7 @@ describe('console: playlist files', () => {
     );
     expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
     const loser = a!.statusCode === 409 ? a! : b!;
-    expect(loser.json()).toEqual({ error: expect.stringMatching(/changed by someone else since you opened it/), version: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(loser.json()).toEqual({ reason: 'stale-version', error: expect.stringMatching(/changed by someone else since you opened it/), version: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const winner = a!.statusCode === 200 ? '甲' : '乙';
     expect(JSON.parse(readFileSync(path.join(root, 'playlists/programmes/morning.json'), 'utf8')).title['zh-CN']).toBe(winner);
   });
@@ -128,7 +128,7 @@ describe('console: media library', () => {
     const hall = await setup();
     const response = await upload(hall, 'x.mp4', Buffer.concat([Buffer.from('MZ\x90\0', 'latin1'), Buffer.alloc(4000)]));
     expect(response.statusCode).toBe(415);
-    expect(response.json()).toEqual({ error: '"x.mp4" is not an MP4 video: it starts like a Windows program (MZ)' });
+    expect(response.json()).toEqual({ reason: 'unsupported-media', error: '"x.mp4" is not an MP4 video: it starts like a Windows program (MZ)' });
     expect((await upload(hall, 'setup.exe', MP4)).statusCode).toBe(415);
     expect(readdirSync(path.join(hall.root, 'assets/library'))).toEqual([]);
   });
@@ -138,7 +138,7 @@ describe('console: media library', () => {
     const declared = zeroStream(2 * GB, MP4);
     const refused = await upload(hall, 'big.mp4', declared, { 'content-length': String(2 * GB) });
     expect(refused.statusCode).toBe(413);
-    expect(refused.json()).toEqual({ error: '"big.mp4" is over the upload limit of 512 MB: nothing was kept', limit: '512 MB' });
+    expect(refused.json()).toEqual({ reason: 'too-large', error: '"big.mp4" is over the upload limit of 512 MB: nothing was kept', limit: '512 MB' });
     expect(refused.headers.connection).toBe('close');
     expect(declared.pulled()).toBeLessThan(1024 * 1024);
     declared.destroy();
@@ -160,7 +160,7 @@ describe('console: media library', () => {
     const hall = await setup();
     const used = await hall.app.inject({ method: 'DELETE', url: '/admin/api/media/video/clip.mp4', headers: hall.headers });
     expect(used.statusCode).toBe(409);
-    expect(used.json()).toEqual({ error: '"video/clip.mp4" is used by programme welcome: take it out of them first', usedBy: ['welcome'] });
+    expect(used.json()).toEqual({ reason: 'in-use', error: '"video/clip.mp4" is used by programme welcome: take it out of them first', usedBy: ['welcome'] });
     const { path: uploaded } = (await upload(hall, 'x.mp4', MP4)).json();
     expect((await hall.app.inject({ method: 'DELETE', url: `/admin/api/media/${uploaded}`, headers: hall.headers })).statusCode).toBe(200);
     expect(existsSync(path.join(hall.root, 'assets', uploaded))).toBe(false);

@@ -118,9 +118,9 @@ describe('media library', () => {
 
   it('refuses to delete a file in use (409, naming its users) and deletes an unused one', async () => {
     const { library, usage, assets } = hall();
-    expect(await library.remove('video/clip.mp4', usage())).toEqual({ status: 409, body: { error: '"video/clip.mp4" is used by programme welcome: take it out of them first', usedBy: ['welcome'] } });
+    expect(await library.remove('video/clip.mp4', usage())).toEqual({ ok: false, reason: 'in-use', error: '"video/clip.mp4" is used by programme welcome: take it out of them first', usedBy: ['welcome'] });
     expect(existsSync(path.join(assets, 'video/clip.mp4'))).toBe(true);
-    expect(await library.remove('images/spare.png', usage())).toEqual({ status: 200, body: { deleted: 'images/spare.png' } });
+    expect(await library.remove('images/spare.png', usage())).toEqual({ ok: true, deleted: 'images/spare.png' });
     expect(existsSync(path.join(assets, 'images/spare.png'))).toBe(false);
   });
 
@@ -128,7 +128,7 @@ describe('media library', () => {
     const { library, usage, root } = hall();
     writeFileSync(path.join(root, 'outside.png'), 'x');
     for (const name of ['voice/zh-CN/chime.ogg', 'images/.DS_Store', 'images/notes.txt', '../outside.png', '/etc/hostname', 'images/none.png']) {
-      expect((await library.remove(name, usage())).status).toBe(404);
+      expect(await library.remove(name, usage())).toMatchObject({ reason: 'not-found' });
     }
     expect(existsSync(path.join(root, 'outside.png'))).toBe(true);
   });

@@ -5,6 +5,7 @@
  * with the name it was uploaded under kept in assets/library/index.json. Hashes and probes are
  * remembered by path, size and change time, so a listing reads each file once.
  */
+import { refused, type Refusal } from '../../../contract/refusal.js';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
@@ -42,7 +43,7 @@ interface IndexEntry extends MediaFacts {
 
 type LibraryIndex = Record<string, IndexEntry>;
 
-export type MediaRemoval = { status: 200; body: { deleted: string } } | { status: 404; body: { error: string } } | { status: 409; body: { error: string; usedBy: string[] } };
+export type MediaRemoval = { ok: true; deleted: string } | Refusal<'not-found'> | (Refusal<'in-use'> & { usedBy: string[] });
 
 /** Kept (or found already there), or refused with the reason and the fix (a video the screens cannot decode). */
 export type MediaAdded = { item: MediaItem; duplicate: boolean; refused?: undefined } | { refused: string };
@@ -152,11 +153,11 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
         const checked = resolveMedia(assetsDir, normal);
         const hidden = normal.split('/').some((part) => part.startsWith('.'));
         if (!checked.ok || hidden || NOT_MEDIA_FOLDERS.has(normal.split('/')[0]!) || !mediaTypeOfName(normal)) {
-          return { status: 404, body: { error: `no media file "${relative}" in the assets folder` } };
+          return refused('not-found', `no media file "${relative}" in the assets folder`);
         }
         const usedBy = usage.get(normal) ?? [];
         if (usedBy.length > 0) {
-          return { status: 409, body: { error: `"${normal}" is used by ${usedBy.map(describeUser).join(', ')}: take it out of them first`, usedBy } };
+          return { ...refused('in-use', `"${normal}" is used by ${usedBy.map(describeUser).join(', ')}: take it out of them first`), usedBy };
         }
         // The link itself, if it is one: never the file it points to.
         await unlink(path.join(assetsDir, normal));
@@ -164,7 +165,7 @@ export function createMediaLibrary(options: MediaLibraryOptions): MediaLibrary {
         known.delete(normal);
         const index = readIndex();
         if (index[normal]) await writeIndex(Object.fromEntries(Object.entries(index).filter(([key]) => key !== normal)));
-        return { status: 200, body: { deleted: normal } };
+        return { ok: true, deleted: normal };
       });
     },
   };

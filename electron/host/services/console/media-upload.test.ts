@@ -48,7 +48,7 @@ describe('receiving an upload', () => {
     const dir = folder();
     const body = zeroStream(2 * GB, MP4_HEAD);
     const received = await receiveMedia({ body, name: 'huge.mp4', declaredBytes: 2 * GB, folder: dir, maxBytes: 512 * 1024 * 1024 });
-    expect(received).toEqual({ ok: false, status: 413, error: '"huge.mp4" is over the upload limit of 512 MB: nothing was kept' });
+    expect(received).toEqual({ ok: false, reason: 'too-large', error: '"huge.mp4" is over the upload limit of 512 MB: nothing was kept' });
     expect(body.pulled()).toBeLessThanOrEqual(64 * 1024);
     body.destroy();
   });
@@ -57,7 +57,7 @@ describe('receiving an upload', () => {
     const dir = folder();
     const body = zeroStream(2 * GB, MP4_HEAD);
     const received = await receiveMedia({ body, name: 'huge.mp4', declaredBytes: null, folder: dir, maxBytes: 4 * 1024 * 1024 });
-    expect(received).toMatchObject({ ok: false, status: 413 });
+    expect(received).toMatchObject({ ok: false, reason: 'too-large' });
     // The stream's own buffer ahead of the reader, no more: far from 2 GB.
     expect(body.pulled()).toBeLessThan(5 * 1024 * 1024);
     expect(readdirSync(dir)).toEqual([]);
@@ -69,7 +69,7 @@ describe('receiving an upload', () => {
     const exe = Buffer.concat([Buffer.from('MZ\x90\0', 'latin1'), Buffer.alloc(4096)]);
     const body = zeroStream(GB, exe);
     const received = await receiveMedia({ body, name: 'x.mp4', declaredBytes: null, folder: dir, maxBytes: 2 * GB });
-    expect(received).toEqual({ ok: false, status: 415, error: '"x.mp4" is not an MP4 video: it starts like a Windows program (MZ)' });
+    expect(received).toEqual({ ok: false, reason: 'unsupported-media', error: '"x.mp4" is not an MP4 video: it starts like a Windows program (MZ)' });
     expect(body.pulled()).toBeLessThan(1024 * 1024);
     expect(readdirSync(dir)).toEqual([]);
     body.destroy();
@@ -77,14 +77,14 @@ describe('receiving an upload', () => {
 
   it('checks a file shorter than the sniffing window at its end', async () => {
     const dir = folder();
-    expect(await receiveMedia({ body: Readable.from([Buffer.from('%PDF-1.4')]), name: 'a.png', declaredBytes: null, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, status: 415, error: '"a.png" is not a PNG image: it starts like a PDF document (%PDF)' });
-    expect(await receiveMedia({ body: Readable.from([]), name: 'a.png', declaredBytes: null, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, status: 415, error: '"a.png" is not a PNG image: it starts like an empty file' });
+    expect(await receiveMedia({ body: Readable.from([Buffer.from('%PDF-1.4')]), name: 'a.png', declaredBytes: null, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, reason: 'unsupported-media', error: '"a.png" is not a PNG image: it starts like a PDF document (%PDF)' });
+    expect(await receiveMedia({ body: Readable.from([]), name: 'a.png', declaredBytes: null, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, reason: 'unsupported-media', error: '"a.png" is not a PNG image: it starts like an empty file' });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses a name the player cannot play without creating anything', async () => {
     const dir = folder();
-    expect(await receiveMedia({ body: Readable.from([Buffer.from('MZ')]), name: 'setup.exe', declaredBytes: 2, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, status: 415 });
+    expect(await receiveMedia({ body: Readable.from([Buffer.from('MZ')]), name: 'setup.exe', declaredBytes: 2, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, reason: 'unsupported-media' });
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -100,7 +100,7 @@ describe('receiving an upload', () => {
       },
     };
     const received = await receiveMedia({ body: zeroStream(1_000_000, MP4_HEAD), name: 'clip.mp4', declaredBytes: null, folder: dir, maxBytes: 1e7, io: full });
-    expect(received).toEqual({ ok: false, status: 507, error: 'the disk is full: "clip.mp4" was not kept (free some space on the player, then upload again)' });
+    expect(received).toEqual({ ok: false, reason: 'disk-full', error: 'the disk is full: "clip.mp4" was not kept (free some space on the player, then upload again)' });
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -109,7 +109,7 @@ describe('receiving an upload', () => {
     const body = new Readable({ read() {} });
     body.push(MP4_HEAD);
     setImmediate(() => body.destroy(Object.assign(new Error('aborted'), { code: 'ECONNRESET' })));
-    expect(await receiveMedia({ body, name: 'clip.mp4', declaredBytes: null, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, status: 400, error: 'the upload of "clip.mp4" was interrupted: nothing was kept' });
+    expect(await receiveMedia({ body, name: 'clip.mp4', declaredBytes: null, folder: dir, maxBytes: 1e6 })).toMatchObject({ ok: false, reason: 'interrupted', error: 'the upload of "clip.mp4" was interrupted: nothing was kept' });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

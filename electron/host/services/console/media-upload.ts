@@ -5,6 +5,7 @@
  * player cannot play or content that does not match it (415, decided on the first bytes), a full
  * disk (507), an interrupted upload (400).
  */
+import type { Refusal } from '../../../contract/refusal.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
@@ -17,7 +18,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export type Received =
   | { ok: true; temp: string; sha256: string; bytes: number; type: MediaType }
-  | { ok: false; status: 400 | 413 | 415 | 507; error: string };
+  | Refusal<'too-large' | 'unsupported-media' | 'disk-full' | 'interrupted'>;
 
 export interface Upload {
   body: Readable;
@@ -42,8 +43,8 @@ export async function receiveMedia(upload: Upload): Promise<Received> {
   const io = upload.io ?? diskIo;
   // A client breaking off is answered below (or was already); its error must not also go unhandled.
   upload.body.on('error', () => undefined);
-  const tooBig = (): Received => ({ ok: false, status: 413, error: `"${upload.name}" is over the upload limit of ${megabytes(upload.maxBytes)}: nothing was kept` });
-  if (!mediaTypeOfName(upload.name)) return { ok: false, status: 415, error: unsupportedName(upload.name) };
+  const tooBig = (): Received => ({ ok: false, reason: 'too-large', error: `"${upload.name}" is over the upload limit of ${megabytes(upload.maxBytes)}: nothing was kept` });
+  if (!mediaTypeOfName(upload.name)) return { ok: false, reason: 'unsupported-media', error: unsupportedName(upload.name) };
   if (upload.declaredBytes !== null && upload.declaredBytes > upload.maxBytes) return tooBig();
 
   mkdirSync(upload.folder, { recursive: true });
@@ -67,7 +68,7 @@ export async function receiveMedia(upload: Upload): Promise<Received> {
   const checkHead = (): Received | null => {
     const check = checkMedia(upload.name, head!);
     head = null;
-    if (!check.ok) return { ok: false, status: 415, error: check.error };
+    if (!check.ok) return { ok: false, reason: 'unsupported-media', error: check.error };
     type = check.type;
     return null;
   };
@@ -89,12 +90,12 @@ export async function receiveMedia(upload: Upload): Promise<Received> {
     await io.sync(handle);
     await close();
   } catch (error) {
-    if (isDiskFull(error)) return refuse({ ok: false, status: 507, error: `the disk is full: "${upload.name}" was not kept (free some space on the player, then upload again)` });
+    if (isDiskFull(error)) return refuse({ ok: false, reason: 'disk-full', error: `the disk is full: "${upload.name}" was not kept (free some space on the player, then upload again)` });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error as Error).message === 'aborted') {
-      return refuse({ ok: false, status: 400, error: `the upload of "${upload.name}" was interrupted: nothing was kept` });
+      return refuse({ ok: false, reason: 'interrupted', error: `the upload of "${upload.name}" was interrupted: nothing was kept` });
     }
-    await refuse({ ok: false, status: 400, error: '' });
+    await refuse({ ok: false, reason: 'interrupted', error: '' });
     throw error;
   }
   return { ok: true, temp, sha256: hash.digest('hex'), bytes, type: type! };

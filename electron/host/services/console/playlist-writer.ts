@@ -1,17 +1,20 @@
 /**
  * The console's only way to change the playlist folder. A change names the version it was made
- * from (409 when the file moved on since), is checked on the folder as it would be (422 with
- * every finding placed by JSON Pointer), is kept in the history, is written atomically (507 on a
- * full disk, nothing changed), and is applied at once by reloading the player. Changes are made
- * one at a time, so of two managers saving the same version, the second gets 409.
+ * from (refused as `stale-version` when the file moved on since), is checked on the folder as it
+ * would be (`invalid-playlists`, with every finding placed by JSON Pointer), is kept in the history,
+ * is written atomically (`disk-full`, nothing changed), and is applied at once by reloading the
+ * player. Changes are made one at a time, so of two managers saving the same version, the second
+ * is refused as stale.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { refused, type Refusal } from '../../../contract/refusal.js';
 import { formatDiagnostic, type Diagnostic } from '../../../contract/diagnostic.js';
 import { DiskFullError, diskIo, moveIntoPlace, syncFolder, writeBeside, type WriteIo } from './atomic-file.js';
-import { tryChange } from './folder-trial.js';
+import { loadPlaylists } from '../playlists/load.js';
+import { folderSource, overlaidSource } from '../playlists/playlist-source.js';
 import type { History, HistoryEntry } from './history.js';
 import { oneAtATime, type OneAtATime } from './one-at-a-time.js';
 import { listPlaylistFiles, playlistFile, schemaReference, type PlaylistFile } from './playlist-files.js';
@@ -20,12 +23,12 @@ export interface ConsoleDiagnostic extends Diagnostic {
   pointer: string;
 }
 
+/** A change made (and whether the player applied it), or why not, with what the console shows. */
 export type ChangeOutcome =
-  | { status: 200; body: { version: string | null; applied: boolean; warnings: ConsoleDiagnostic[]; history: string | null } }
-  | { status: 400 | 404; body: { error: string } }
-  | { status: 409; body: { error: string; version: string | null } }
-  | { status: 422; body: { error: string; diagnostics: ConsoleDiagnostic[] } }
-  | { status: 507; body: { error: string } };
+  | { ok: true; version: string | null; applied: boolean; warnings: ConsoleDiagnostic[]; history: string | null }
+  | Refusal<'not-found' | 'disk-full'>
+  | (Refusal<'stale-version'> & { version: string | null })
+  | (Refusal<'invalid-playlists'> & { diagnostics: ConsoleDiagnostic[] });
 
 export type FileRead =
   | { path: string; version: string; content: unknown }
@@ -102,28 +105,34 @@ export function createPlaylistWriter(options: PlaylistWriterOptions): PlaylistWr
       if (baseVersion !== undefined && baseVersion !== currentVersion) {
         const what = currentVersion === null ? 'was deleted' : baseVersion === null ? 'exists already' : 'was changed';
         return {
-          status: 409,
-          body: { error: `${file.path} ${what} by someone else since you opened it: open it again and make your change on that version`, version: currentVersion },
+          ...refused('stale-version', `${file.path} ${what} by someone else since you opened it: open it again and make your change on that version`),
+          version: currentVersion,
         };
       }
       if (bytes === null && current === null) {
         // Rolling back the creation of a file someone deleted since: it is as it was already.
-        return action === 'rollback' ? { status: 200, body: { version: null, applied: options.reload(), warnings: [], history: null } } : notFound(name);
+        return action === 'rollback' ? { ok: true, version: null, applied: options.reload(), warnings: [], history: null } : notFound(name);
       }
-      const trial = tryChange(playlistsDir, options.assetsDir, file.path, bytes, options.now());
+      // The player's own loader on the folder with the change laid over it in memory, with the real
+      // media folder: a programme the schedule still names cannot be deleted, and a file that is
+      // fine alone but breaks another is refused, exactly as the player would refuse them. File
+      // names in the findings are relative to the folder, as the console names them.
+      const trial = loadPlaylists(overlaidSource(folderSource(playlistsDir), new Map([[file.path, bytes]])), {
+        assetsDir: options.assetsDir,
+        displayDir: '',
+        displayAssets: 'assets',
+        now: options.now(),
+      });
       const placed = trial.diagnostics.map(withPointer);
-      if (!trial.ok) {
+      if (!trial.config) {
         const errors = placed.filter((d) => d.severity === 'error');
         return {
-          status: 422,
-          body: {
-            error: `not saved: the folder would have ${errors.length} error${errors.length === 1 ? '' : 's'}${errors[0] ? `, first ${formatDiagnostic(errors[0])}` : ''}`,
-            diagnostics: placed,
-          },
+          ...refused('invalid-playlists', `not saved: the folder would have ${errors.length} error${errors.length === 1 ? '' : 's'}${errors[0] ? `, first ${formatDiagnostic(errors[0])}` : ''}`),
+          diagnostics: placed,
         };
       }
       const warnings = placed.filter((d) => d.severity === 'warning');
-      if (bytes !== null && current !== null && bytes.equals(current)) return { status: 200, body: { version: currentVersion, applied: options.reload(), warnings, history: null } };
+      if (bytes !== null && current !== null && bytes.equals(current)) return { ok: true, version: currentVersion, applied: options.reload(), warnings, history: null };
 
       const target = fullPath(file);
       let temp: string | null = null;
@@ -152,11 +161,11 @@ export function createPlaylistWriter(options: PlaylistWriterOptions): PlaylistWr
         if (temp) await unlink(temp).catch(() => undefined);
         if (entry) await history.forget(entry.id);
         if (error instanceof DiskFullError) {
-          return { status: 507, body: { error: `the disk is full: nothing was saved, ${file.path} is as it was (free some space on the player, then save again)` } };
+          return refused('disk-full', `the disk is full: nothing was saved, ${file.path} is as it was (free some space on the player, then save again)`);
         }
         throw error;
       }
-      return { status: 200, body: { version: bytes ? versionOf(bytes) : null, applied: options.reload(), warnings, history: entry.id } };
+      return { ok: true, version: bytes ? versionOf(bytes) : null, applied: options.reload(), warnings, history: entry.id };
     });
 
   return {
@@ -188,17 +197,17 @@ export function createPlaylistWriter(options: PlaylistWriterOptions): PlaylistWr
     },
     async rollback(id, baseVersion) {
       const record = history.get(id);
-      if (!record) return { status: 404, body: { error: `no history entry ${id}` } };
+      if (!record) return refused('not-found', `no history entry ${id}`);
       return change(record.path, record.beforeText === null ? null : Buffer.from(record.beforeText), baseVersion, 'rollback', record.id);
     },
   };
 }
 
 function notFound(name: string): ChangeOutcome {
-  return {
-    status: 404,
-    body: { error: `no playlist file "${name}": the console edits schedule.json, layouts.json, ticker.json, calendars.json, queue.json, announcements.json and programmes/ID.json` },
-  };
+  return refused(
+    'not-found',
+    `no playlist file "${name}": the console edits schedule.json, layouts.json, ticker.json, calendars.json, queue.json, announcements.json and programmes/ID.json`,
+  );
 }
 
 function withPointer(d: Diagnostic): ConsoleDiagnostic {

@@ -16,11 +16,13 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
   let renders = 0;
   const refusals: string[] = [];
   const desk = createAnnouncementDesk({
-    now: () => now,
-    after(ms, run) {
-      const t = { at: now + ms, run, live: true };
-      timers.push(t);
-      return () => void (t.live = false);
+    clock: { now: () => now },
+    timers: {
+      after(ms, run) {
+        const t = { at: now + ms, run, live: true };
+        timers.push(t);
+        return () => void (t.live = false);
+      },
     },
     log: { info: () => undefined, warn: (m) => warnings.push(m) },
     record: (r) => records.push(r),
@@ -169,7 +171,7 @@ describe('the announcement desk', () => {
     // 10:00 is not quiet; make it 23:00 by asking with a custom hall file.
     desk.configure({ quietHours: [{ from: '09:00', to: '11:00' }] }, Zone.of('Asia/Shanghai'), fakePacks());
     const out = await desk.announce(call('A1', 1), { source: 'api' });
-    expect(out).toMatchObject({ ok: false, status: 409, error: 'quiet hours 09:00–11:00: calls are not read out' });
+    expect(out).toMatchObject({ ok: false, reason: 'refused-by-queue', error: 'quiet hours 09:00–11:00: calls are not read out' });
   });
 
   it('never gives the PA to a display that never reported its audio ready, even the first to connect', async () => {
@@ -252,7 +254,7 @@ describe('the announcement desk', () => {
     expect(first).toMatchObject({ ok: true, state: 'queued' });
     expect(waiting.every((w) => w.ok)).toBe(true);
     expect(same).toMatchObject({ ok: true, state: 'merged' });
-    expect(fourth).toMatchObject({ ok: false, status: 429, error: 'too many emergencies: 3 emergencies already wait (at most 3); send it again once one has played, or send the same text to merge with it' });
+    expect(fourth).toMatchObject({ ok: false, reason: 'too-many-emergencies', error: 'too many emergencies: 3 emergencies already wait (at most 3); send it again once one has played, or send the same text to merge with it' });
     expect(records.filter((r) => r.event === 'requested')).toHaveLength(4);
     expect(records.filter((r) => r.event === 'merged')).toHaveLength(0);
     expect(desk.view().pending.find((p) => p.key === 'emergency:b')).toMatchObject({ merged: 1 });
@@ -268,7 +270,7 @@ describe('the announcement desk', () => {
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, i) => desk.announce({ ...pa(`疏散${i}`), kind: 'emergency', expiresInMs: 600_000 }, { source: 'api', key: `emergency:${i}` })),
     );
-    expect(outcomes.map((o) => (o.ok ? 202 : o.status))).toEqual([202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
+    expect(outcomes.map((o) => (o.ok ? o.state : o.reason))).toEqual(['queued', 'queued', 'queued', ...Array<string>(7).fill('too-many-emergencies')]);
     expect(renders()).toBe(3);
   });
 
@@ -289,7 +291,7 @@ describe('the PA honest about reach', () => {
   it('refuses an emergency from the API at once when no display can speak it: 503, the reason, nothing rendered or queued', async () => {
     const { desk, records, renders } = setup();
     const out = await desk.announce({ ...pa('请立即疏散'), kind: 'emergency', expiresInMs: null }, { source: 'api' });
-    expect(out).toMatchObject({ ok: false, id: null, status: 503, error: NO_ONE, reach: { canSpeak: false, refuses: 'emergencies' } });
+    expect(out).toMatchObject({ ok: false, id: null, reason: 'no-speaker', error: NO_ONE, reach: { canSpeak: false, refuses: 'emergencies' } });
     expect(renders()).toBe(0);
     expect(records).toStrictEqual([]);
     expect(desk.view().pending).toStrictEqual([]);
@@ -297,7 +299,7 @@ describe('the PA honest about reach', () => {
 
   it('logs one line for a run of refusals (a panic button held down), not one per request', async () => {
     const { desk, warnings } = setup();
-    for (let i = 0; i < 50; i++) expect(await desk.announce({ ...pa(`请立即疏散 ${i}`), kind: 'emergency', expiresInMs: null }, { source: 'api' })).toMatchObject({ status: 503 });
+    for (let i = 0; i < 50; i++) expect(await desk.announce({ ...pa(`请立即疏散 ${i}`), kind: 'emergency', expiresInMs: null }, { source: 'api' })).toMatchObject({ reason: 'no-speaker' });
     expect(warnings).toStrictEqual(['announcement refused: no display can speak it']);
   });
 
@@ -308,7 +310,7 @@ describe('the PA honest about reach', () => {
     const late = await desk.announce(pa('请注意'), { source: 'api' });
     expect(late).toMatchObject({
       ok: false,
-      status: 503,
+      reason: 'no-speaker',
       error: 'no display has been able to speak for 30 s (no display is connected); requests wait at most 30 s for one (announcements.json "speakerGraceSeconds")',
     });
     // A display comes: requests are taken again and played.
@@ -326,7 +328,7 @@ describe('the PA honest about reach', () => {
     advance(29_000);
     expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: true });
     advance(1_000);
-    expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: false, status: 503 });
+    expect(await desk.announce(pa('请注意'), { source: 'api' })).toMatchObject({ ok: false, reason: 'no-speaker' });
   });
 
   it('says in reach() who speaks and since when, and why nobody can', () => {
@@ -352,7 +354,7 @@ describe('the PA honest about reach', () => {
     // The speaker stops heartbeating mid-call: the call is left to finish or time out, as before.
     desk.alive('screen', false);
     const out = await desk.announce({ ...pa('请立即疏散'), kind: 'emergency', expiresInMs: null }, { source: 'api' });
-    expect(out).toMatchObject({ ok: false, status: 503 });
+    expect(out).toMatchObject({ ok: false, reason: 'no-speaker' });
     expect(inbox.get('screen')!.filter((m) => m.type === 'stop')).toStrictEqual([]);
     expect(desk.view().current?.id).toBe(id);
   });

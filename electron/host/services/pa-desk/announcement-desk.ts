@@ -4,6 +4,7 @@
  * the desk composes what to say, keeps one announcement on air at a time, sends it to the
  * displays (one speaks, the others show the banner), and logs every step.
  */
+import type { Refusal } from '../../../contract/refusal.js';
 import { randomUUID } from 'node:crypto';
 import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../../contract/messages.js';
 import type { Announcement, WaitPolicy } from '../../../contract/announcement.js';
@@ -11,7 +12,7 @@ import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, 
 import { snapshot } from '../../domain/announcements/snapshot.js';
 import type { AnnouncementsView, Clip, ItemView, PaReach, Spoken } from '../../../contract/announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../../../contract/hall-config.js';
-import type { Log } from '../../ports.js';
+import type { Clock, Log, Timers } from '../../ports.js';
 import type { Zone } from '../../domain/time/zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
@@ -25,8 +26,8 @@ export const DEFAULT_REPEAT_PAUSE_SECONDS = 0.8;
 const RECHECK_MS = 30_000;
 
 export interface DeskDeps {
-  now(): number;
-  after(ms: number, run: () => void): () => void;
+  clock: Pick<Clock, 'now'>;
+  timers: Pick<Timers, 'after'>;
   log: Log;
   /** The announcement log (announcement-log.ts); a no-op in tests that do not read it. */
   record(entry: AnnouncementLogRecord): void;
@@ -50,11 +51,11 @@ export interface AnnounceOptions {
 
 export type AnnounceOutcome =
   | { ok: true; id: string; state: 'queued' | 'merged'; into?: string }
-  /**
-   * 429: too many emergencies wait (the queue's own budget for them); 409: refused by the queue's
-   * rules; 503: the speech could not be made, or (with `reach`) no display can speak it (pa-reach.ts).
-   */
-  | { ok: false; id: string | null; status: 400 | 409 | 429 | 503; error: string; reach?: PaReach };
+  /** Refused: with `reach` when no display can speak it (pa-reach.ts). */
+  | (Refusal<AnnounceRefusal> & { id: string | null; reach?: PaReach });
+
+/** Why an announcement was refused (electron/contract/refusal.ts). */
+export type AnnounceRefusal = 'invalid-request' | 'refused-by-queue' | 'too-many-emergencies' | 'no-speaker' | 'speech-failed';
 
 export interface AnnouncementDesk {
   configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
@@ -85,7 +86,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   let stopped = false;
   /** Who speaks, and since when that display has (or since when none has: the start, at the latest). */
   let speakerNow: string | null = null;
-  let speakerSince = deps.now();
+  let speakerSince = deps.clock.now();
   /** The silent spell whose refusals were last logged (one line each, not one per request). */
   let refusalLogged: string | null = null;
   /** Emergencies accepted but still being composed, by key (or a one-off id), with how many of each. */
@@ -139,11 +140,11 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     const speaker = roster.speaker();
     if (speaker === speakerNow) return;
     speakerNow = speaker;
-    speakerSince = deps.now();
+    speakerSince = deps.clock.now();
   };
   const reachNow = (): PaReach => {
     track();
-    return paReach(roster.entries(), speakerSince, graceMs(), deps.now());
+    return paReach(roster.entries(), speakerSince, graceMs(), deps.clock.now());
   };
 
   const pump = (): void => {
@@ -152,14 +153,14 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     cancelWake = null;
     track();
     for (;;) {
-      const now = deps.now();
+      const now = deps.clock.now();
       if (!q.current && speakerNow === null && now < speakerSince + graceMs()) {
         // Nobody can speak, but one may be back within the grace (a display reloading): what was
         // accepted waits for it, rather than failing now; stale items still go as they expire.
         const pruned = prune(q, now);
         q = pruned.q;
         apply(pruned.effects);
-        if (q.pending.length > 0) cancelWake = deps.after(Math.max(0, Math.min(speakerSince + graceMs() - now, RECHECK_MS)), pump);
+        if (q.pending.length > 0) cancelWake = deps.timers.after(Math.max(0, Math.min(speakerSince + graceMs() - now, RECHECK_MS)), pump);
         return;
       }
       const step = next(q, now);
@@ -181,7 +182,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       const wakeAt = step.wakeAt;
       if (q.current || q.pending.length > 0 || wakeAt !== null) {
         const delay = Math.max(0, Math.min(wakeAt === null ? RECHECK_MS : wakeAt - now, RECHECK_MS));
-        cancelWake = deps.after(delay, pump);
+        cancelWake = deps.timers.after(delay, pump);
       }
       return;
     }
@@ -194,13 +195,13 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     apply(quietMerge ? step.effects.filter((e) => e.type !== 'merged') : step.effects);
     pump();
     const refused = step.effects.find((e) => (e.type === 'dropped' || e.type === 'rejected') && e.id === a.id);
-    if (refused && 'reason' in refused) return { ok: false, id: a.id, status: refused.reason.startsWith(EMERGENCY_LIMIT) ? 429 : 409, error: refused.reason };
+    if (refused && 'reason' in refused) return { ok: false, id: a.id, reason: refused.reason.startsWith(EMERGENCY_LIMIT) ? 'too-many-emergencies' : 'refused-by-queue', error: refused.reason };
     const merged = step.effects.find((e) => e.type === 'merged' && e.id === a.id);
     return merged && merged.type === 'merged' ? { ok: true, id: merged.into, state: 'merged', into: merged.into } : { ok: true, id: a.id, state: 'queued' };
   };
 
   const end = (id: string, failure: string | null): void => {
-    const done = finished(q, id, deps.now(), failure);
+    const done = finished(q, id, deps.clock.now(), failure);
     q = done.q;
     apply(done.effects);
     if (onAir?.id === id) onAir = null;
@@ -269,10 +270,10 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
     report(display, r) {
       if (onAir?.id !== r.id || onAir.display !== display) return; // a banner display, or a late report
       if (r.event === 'started') {
-        const step = started(q, r.id, deps.now());
+        const step = started(q, r.id, deps.clock.now());
         q = step.q;
-        deps.record({ event: 'started', at: deps.now(), id: r.id, display });
-        if (r.duck) deps.record({ event: 'ducked', at: deps.now(), id: r.id, display, duck: r.duck });
+        deps.record({ event: 'started', at: deps.clock.now(), id: r.id, display });
+        if (r.duck) deps.record({ event: 'ducked', at: deps.clock.now(), id: r.id, display, duck: r.duck });
         pump();
       } else {
         if (r.event === 'failed') roster.demote(display);
@@ -284,29 +285,29 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       // speech is rendered; the hall's own triggers (calls, timed, care) are queued and logged.
       if (options.source === 'api') {
         const reach = reachNow();
-        const refusal = reachRefusal(reach, intent.kind, deps.now());
+        const refusal = reachRefusal(reach, intent.kind, deps.clock.now());
         if (refusal) {
           // One line per silent spell and kind of refusal: a panic button held down must not fill the log.
           const spell = `${reach.since}:${intent.kind === 'emergency' ? 'emergency' : reach.refuses}`;
           if (spell !== refusalLogged) deps.log.warn('announcement refused: no display can speak it', { kind: intent.kind, reason: reach.reason });
           refusalLogged = spell;
-          return { ok: false, id: null, status: 503, error: refusal, reach };
+          return { ok: false, id: null, reason: 'no-speaker', error: refusal, reach };
         }
       }
-      const requestedAt = options.requestedAt ?? deps.now();
+      const requestedAt = options.requestedAt ?? deps.clock.now();
       // Over the emergency budget: refused before any speech is rendered for it (a flood must cost
       // little), counting those still being composed (50 at once would all pass an empty queue).
       const flight = options.key ?? randomUUID();
       if (intent.kind === 'emergency' && !composing.has(flight)) {
-        const tooMany = emergencyRefusal(prune(q, deps.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) }, composing.size);
+        const tooMany = emergencyRefusal(prune(q, deps.clock.now()).q, { kind: intent.kind, ...(options.key ? { key: options.key } : {}) }, composing.size);
         if (tooMany) {
           deps.refused?.(tooMany);
-          return { ok: false, id: null, status: 429, error: tooMany };
+          return { ok: false, id: null, reason: 'too-many-emergencies', error: tooMany };
         }
         // The same words as a waiting emergency: merged into it at once, nothing to compose.
         const same = options.key === undefined ? undefined : q.pending.find((p) => p.a.key === options.key);
         // Not logged one by one (a stuck button would cost a sync each): the item's `merged` counts them.
-        if (same) return enqueue({ ...same.a, id: randomUUID(), requestedAt }, deps.now(), true);
+        if (same) return enqueue({ ...same.a, id: randomUUID(), requestedAt }, deps.clock.now(), true);
       }
       if (intent.kind === 'emergency') composing.set(flight, (composing.get(flight) ?? 0) + 1);
       let spoken: Spoken;
@@ -315,7 +316,8 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       } catch (error) {
         const message = (error as Error).message;
         deps.log.warn('announcement could not be composed', { source: options.source, error: message });
-        return { ok: false, id: null, status: intent.what === 'text' ? 503 : 400, error: message };
+        // Free text that cannot be spoken is the engine's failure; a template or call, the request's.
+        return { ok: false, id: null, reason: intent.what === 'text' ? 'speech-failed' : 'invalid-request', error: message };
       } finally {
         if (intent.kind === 'emergency') {
           const left = (composing.get(flight) ?? 1) - 1;
@@ -334,12 +336,12 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         ...(options.waitPolicy ? { waitPolicy: options.waitPolicy } : {}),
         payload: spoken,
       };
-      const now = deps.now();
+      const now = deps.clock.now();
       deps.record({ event: 'requested', at: now, id: a.id, kind: a.kind, source: options.source, key: a.key ?? null, repeat: a.repeat, expiresAt: a.expiresAt, lines: spoken.lines });
       return enqueue(a, now);
     },
     view() {
-      const s = snapshot(q, deps.now());
+      const s = snapshot(q, deps.clock.now());
       return {
         at: s.at,
         current: s.current ? { ...itemView(s.current, s.current), startedAt: s.current.startedAt, expectedEndAt: s.current.expectedEndAt, display: onAir?.display ?? null } : null,

@@ -8,7 +8,7 @@ import { mediaUrl } from '../../domain/display/display-state.js';
 import { openDailyJsonl, type DailyJsonl } from '../log/daily-jsonl.js';
 import type { AnnouncementsFile, CareRule, HallConfig, Lang } from '../../../contract/hall-config.js';
 import type { QueueSlot } from '../queue-hub/queue-slot.js';
-import type { Log, Timers } from '../../ports.js';
+import type { Clock, Log, Timers } from '../../ports.js';
 import type { Health } from '../../domain/health/health.js';
 import { Zone } from '../../domain/time/zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
@@ -21,6 +21,7 @@ import { createSpeechClips } from './speech-clips.js';
 import { compileTimed } from './timed-occurrences.js';
 import { createTimedTrigger } from './timed-trigger.js';
 import { loadVoicePacks } from './voice-packs.js';
+import { CARE_SLIDE_BACKGROUND, HALL_TIME_ZONE } from '../../../contract/hall-defaults.js';
 
 const DEFAULT_TIMED_EXPIRY_SECONDS = 600;
 const DEFAULT_TIMED_WAIT = { maxWaitSeconds: 120, then: 'play' as const };
@@ -34,8 +35,7 @@ export interface HallVoiceOptions {
   speechDir: string;
   /** The announcement log's folder; null keeps none (tests). */
   logDir: string | null;
-  now(): number;
-  after(ms: number, run: () => void): () => void;
+  clock: Pick<Clock, 'now'>;
   timers: Timers;
   log: Log;
   queue: QueueSlot;
@@ -68,15 +68,15 @@ export interface HallVoice {
 
 export function createHallVoice(options: HallVoiceOptions): HallVoice {
   const { log } = options;
-  let zone = Zone.of('Asia/Shanghai');
+  let zone = Zone.of(HALL_TIME_ZONE);
   let file: AnnouncementsFile | null = null;
   const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir
     ? openDailyJsonl(options.logDir, () => zone, { name: 'announcements', health: options.health ?? null })
     : null;
   const speech = createSpeechClips(options.speechDir, options.health);
   const desk = createAnnouncementDesk({
-    now: options.now,
-    after: options.after,
+    clock: options.clock,
+    timers: options.timers,
     log,
     record: (entry) => journal?.write(entry, entry.at),
     speak: (text, lang) => speech.speak(text, lang),
@@ -89,7 +89,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   };
 
   const timed = createTimedTrigger({
-    now: options.now,
+    clock: options.clock,
     timers: options.timers,
     log,
     graceMs: (id) => (file?.timed?.find((t) => t.id === id)?.expiresAfterSeconds ?? DEFAULT_TIMED_EXPIRY_SECONDS) * 1000,
@@ -116,7 +116,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   let overloaded: CareRuleHit[] = [];
   const fireCare = (hit: CareRuleHit): void => {
     const { rule } = hit;
-    const now = options.now();
+    const now = options.clock.now();
     lastFired.set(rule.id, now);
     log.info('care rule fired', { rule: rule.id, reason: hit.reason });
     if (rule.text) {
@@ -133,12 +133,12 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       title: s.title,
       body: s.body ?? null,
       image: s.image ? mediaUrl(s.image) : null,
-      background: s.background ?? '#0b5cab',
+      background: s.background ?? CARE_SLIDE_BACKGROUND,
       color: s.color ?? '#ffffff',
       until,
     };
     cancelSlide?.();
-    cancelSlide = options.after(until - now, () => {
+    cancelSlide = options.timers.after(until - now, () => {
       slide = null;
       options.onDiversion();
     });
@@ -151,7 +151,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       return;
     }
     overloaded = overloadedRules(rules, board);
-    for (const hit of dueCareRules(rules, board, lastFired, options.now())) fireCare(hit);
+    for (const hit of dueCareRules(rules, board, lastFired, options.clock.now())) fireCare(hit);
   });
 
   let prerender: (() => void) | null = null;
@@ -167,19 +167,19 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
       // Render the phrases the hall will say on its own ahead of time, so they start at once.
       prerender?.();
       const phrases = spokenPhrases(file);
-      prerender = phrases.length === 0 ? null : options.after(PRERENDER_DELAY_MS, () => void renderAll(phrases));
+      prerender = phrases.length === 0 ? null : options.timers.after(PRERENDER_DELAY_MS, () => void renderAll(phrases));
     },
     async request(body) {
       let intent: AnnounceIntent;
       try {
         intent = parseAnnounceRequest(body, file);
       } catch (error) {
-        if (error instanceof AnnounceRequestError) return { ok: false, id: null, status: 400, error: error.message };
+        if (error instanceof AnnounceRequestError) return { ok: false, id: null, reason: 'invalid-request', error: error.message };
         throw error;
       }
       return desk.announce(intent, { source: 'api', ...(intent.key ? { key: intent.key } : {}) });
     },
-    diversion: () => (slide && slide.until > options.now() ? slide : null),
+    diversion: () => (slide && slide.until > options.clock.now() ? slide : null),
     alerts: () => overloaded.map((hit) => ({ kind: 'care-rule', rule: hit.rule.id, reason: hit.reason })),
     clockStepped(jumpedMs) {
       for (const [rule, at] of lastFired) lastFired.set(rule, at + jumpedMs);

@@ -8,14 +8,14 @@
  * the hour replayed is not read again and the timer is re-armed on the cursor.
  */
 import type { CompiledSchedule } from '../../domain/schedule/compile.js';
-import type { Log, Timers } from '../../ports.js';
+import type { Clock, Log, Timers } from '../../ports.js';
 import { nextOccurrence, timedOccurrences, type TimedOccurrence } from './timed-occurrences.js';
 
-const RECHECK_SECONDS = 30;
+const RECHECK_MS = 30_000;
 
 export interface TimedTriggerDeps {
-  now(): number;
-  timers: Timers;
+  clock: Pick<Clock, 'now'>;
+  timers: Pick<Timers, 'at' | 'every'>;
   log: Log;
   /** How late an occurrence may still be read out, per entry id (its expiry), ms. */
   graceMs(id: string): number;
@@ -31,12 +31,12 @@ export interface TimedTrigger {
 
 export function createTimedTrigger(deps: TimedTriggerDeps): TimedTrigger {
   let schedule: CompiledSchedule | null = null;
-  let cursor = deps.now();
+  let cursor = deps.clock.now();
   let cancelNext: (() => void) | null = null;
-  const cancelRecheck = deps.timers.every(RECHECK_SECONDS, () => tick());
+  const cancelRecheck = deps.timers.every(RECHECK_MS, () => tick());
 
   function tick(): void {
-    const now = deps.now();
+    const now = deps.clock.now();
     // The clock went back (a manual change): wait until it passes the cursor again, so nothing
     // already read out is read out twice.
     if (now <= cursor) return arm();

@@ -50,7 +50,7 @@ describe('the timed trigger', () => {
   it('fires each occurrence once, on time, from its own timer', () => {
     const time = new FakeTime('2026-12-01T09:29:00+08:00');
     const fired: string[] = [];
-    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(`${o.id}@${iso(o.at)}@${iso(time.now())}`) });
+    const trigger = createTimedTrigger({ clock: time, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(`${o.id}@${iso(o.at)}@${iso(time.now())}`) });
     trigger.load(schedule);
     time.advance(65 * 60_000);
     expect(fired).toStrictEqual([
@@ -65,7 +65,7 @@ describe('the timed trigger', () => {
     const time = new FakeTime('2026-12-01T09:20:00+08:00');
     const fired: number[] = [];
     const warnings: unknown[] = [];
-    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: (m, f) => warnings.push([m, f]) }, graceMs: () => 10 * 60_000, fire: (o) => fired.push(o.at) });
+    const trigger = createTimedTrigger({ clock: time, timers: time.timers, log: { info: () => undefined, warn: (m, f) => warnings.push([m, f]) }, graceMs: () => 10 * 60_000, fire: (o) => fired.push(o.at) });
     trigger.load(schedule);
     time.jumpWall(75 * 60_000); // 10:35: 09:30 and 10:00 are old, 10:30 is 5 min late
     time.advance(30_000);
@@ -82,7 +82,7 @@ describe('the timed trigger', () => {
     const time = new FakeTime('2026-12-01T09:20:30+08:00');
     const fired: number[] = [];
     const warnings: string[] = [];
-    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: (m) => warnings.push(m) }, graceMs: () => 60_000, fire: (o) => fired.push(o.at) });
+    const trigger = createTimedTrigger({ clock: time, timers: time.timers, log: { info: () => undefined, warn: (m) => warnings.push(m) }, graceMs: () => 60_000, fire: (o) => fired.push(o.at) });
     trigger.load(everyMinute);
     time.jumpWall(24 * 3600_000); // a day asleep
     trigger.recheck();
@@ -96,7 +96,7 @@ describe('the timed trigger', () => {
   it('after a step back and a recheck, re-arms on the cursor: the replayed hour is not read again, the next new one is on time', () => {
     const time = new FakeTime('2026-12-01T10:05:00+08:00');
     const fired: number[] = [];
-    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(o.at) });
+    const trigger = createTimedTrigger({ clock: time, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(o.at) });
     trigger.load(schedule);
     time.jumpWall(-3600_000); // 09:05: 09:30 and 10:00 were read already
     trigger.recheck();
@@ -110,7 +110,7 @@ describe('the timed trigger', () => {
   it('never repeats the past after the clock goes back', () => {
     const time = new FakeTime('2026-12-01T09:31:00+08:00');
     const fired: number[] = [];
-    const trigger = createTimedTrigger({ now: time.now, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(o.at) });
+    const trigger = createTimedTrigger({ clock: time, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, graceMs: () => 600_000, fire: (o) => fired.push(o.at) });
     trigger.load(schedule);
     time.jumpWall(-10 * 60_000); // 09:21
     time.advance(15 * 60_000); // to 09:36: 09:30 passes again

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic } from '../../../contract/diagnostic.js';
 import { loadPlaylists } from './load.js';
 import { createPlaylistStore } from './store.js';
+import { FakeTime } from '../../fake-time.test-support.js';
 
 vi.mock('../../domain/schedule/cron.js', async (original) => {
   const actual = await original<typeof import('../../domain/schedule/cron.js')>();
@@ -43,6 +44,7 @@ describe('a check that throws', () => {
       stateDir: hall.state,
       log: { info: () => undefined, warn: () => undefined },
       now: () => Date.parse('2026-12-01T02:00:00Z'),
+      timers: new FakeTime('2026-12-01T10:00:00+08:00').timers,
       onApply: () => undefined,
     });
     expect(store.reload()).toBe(true);

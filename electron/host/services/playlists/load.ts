@@ -1,18 +1,20 @@
 /**
  * Reads a playlist folder, checks every file and, when nothing is wrong, returns the hall's
- * configuration with defaults filled in. `hallcast validate` and the player share this function.
+ * configuration with defaults filled in and its schedule compiled — once, for whoever applies it.
+ * `hallcast validate`, the player and the console's trial of a save (the folder with the change
+ * overlaid in memory, playlist-source.ts) share this function.
  *
  * Folder layout: schedule.json, layouts.json, and the optional ticker.json, calendars.json, queue.json and announcements.json,
  * programmes/ID.json — plus schema/, which the player ignores (it bundles its own copies).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compileSchedule } from '../../domain/schedule/compile.js';
+import { compileSchedule, type CompiledSchedule } from '../../domain/schedule/compile.js';
 import { checkReferences, type CheckInput } from '../../domain/hall-config/checks.js';
 import { hasErrors, type Diagnostic } from '../../../contract/diagnostic.js';
 import { schemaCheck, type FileKind } from '../../domain/hall-config/schema-check.js';
 import { JsonSource } from '../../domain/hall-config/source.js';
 import { resolveMedia } from './media-path.js';
+import { folderSource, type PlaylistSource } from './playlist-source.js';
 import type { AnnouncementsFile, CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -38,19 +40,25 @@ export interface LoadOptions {
   now?: number;
 }
 
-export interface LoadResult {
-  config: HallConfig | null;
+export type LoadResult = {
   diagnostics: Diagnostic[];
   /** Files checked, as named in diagnostics. */
   files: string[];
-}
+} & (
+  | { config: HallConfig; schedule: CompiledSchedule }
+  /** The folder has errors (in `diagnostics`): nothing to apply. */
+  | { config: null; schedule: null }
+);
 
 interface Parsed {
   source: JsonSource;
   clean: boolean;
 }
 
-export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResult {
+/** `from`: the playlist folder, or a source that reads it (with a change overlaid). */
+export function loadPlaylists(from: string | PlaylistSource, options: LoadOptions = {}): LoadResult {
+  const source = typeof from === 'string' ? folderSource(from) : from;
+  const dir = source.dir;
   const display = (options.displayDir ?? dir).replace(/\\/g, '/').replace(/\/$/, '');
   const assetsDir = options.assetsDir ?? path.join(dir, '..', 'assets');
   const diagnostics: Diagnostic[] = [];
@@ -58,17 +66,17 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
   const name = (rel: string): string => (display === '' || display === '.' ? rel : `${display}/${rel}`);
   const fail = (file: string, message: string): LoadResult => ({
     config: null,
+    schedule: null,
     diagnostics: [...diagnostics, { file, line: 1, col: 1, severity: 'error', message }],
     files,
   });
 
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(display, 'playlist folder not found: give the folder that holds schedule.json');
+  if (!source.isFolder()) return fail(display, 'playlist folder not found: give the folder that holds schedule.json');
 
   const read = (rel: string, kind: FileKind): Parsed | null => {
     const shown = name(rel);
     files.push(shown);
-    const full = path.join(dir, rel);
-    const size = statSync(full).size;
+    const size = source.size(rel);
     if (size > MAX_FILE_BYTES) {
       diagnostics.push({
         file: shown,
@@ -80,18 +88,18 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
       return null;
     }
     const before = diagnostics.length;
-    const source = JsonSource.parse(shown, readFileSync(full, 'utf8'), diagnostics);
-    if (!source) return null;
-    schemaCheck(kind, source, diagnostics);
-    if (source.value && typeof source.value === 'object' && !('$schema' in source.value)) {
+    const json = JsonSource.parse(shown, source.text(rel), diagnostics);
+    if (!json) return null;
+    schemaCheck(kind, json, diagnostics);
+    if (json.value && typeof json.value === 'object' && !('$schema' in json.value)) {
       const schemaPath = `${kind === 'programme' ? '../' : './'}schema/${kind}.schema.json`;
-      diagnostics.push(source.at([], 'warning', `no "$schema": add "$schema": "${schemaPath}" so editors check this file as you type`));
+      diagnostics.push(json.at([], 'warning', `no "$schema": add "$schema": "${schemaPath}" so editors check this file as you type`));
     }
-    return { source, clean: !hasErrors(diagnostics.slice(before)) };
+    return { source: json, clean: !hasErrors(diagnostics.slice(before)) };
   };
 
   const top = new Map<FileKind, Parsed | null>();
-  for (const entry of readdirSync(dir).sort()) {
+  for (const entry of source.files('')) {
     if (!entry.endsWith('.json')) continue;
     const known = TOP_FILES[entry];
     if (!known) {
@@ -111,8 +119,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     if (required && !top.has(kind)) diagnostics.push({ file: name(file), line: 1, col: 1, severity: 'error', message: `${file} is missing: every hall needs one (see playlists/README.md)` });
   }
 
-  const programmeDir = path.join(dir, 'programmes');
-  const programmeFiles = existsSync(programmeDir) ? readdirSync(programmeDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const programmeFiles = source.files('programmes').filter((f) => f.endsWith('.json'));
   if (programmeFiles.length === 0) {
     diagnostics.push({ file: name('programmes'), line: 1, col: 1, severity: 'error', message: 'no programmes: add at least one programmes/ID.json' });
   }
@@ -156,7 +163,7 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
     // crash of validate, timeline, the console's save or a running player's reload.
     return fail(input.schedule?.source.name ?? name('schedule.json'), `the folder could not be checked (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}): please report this with the folder`);
   }
-  if (hasErrors(diagnostics) || !input.schedule || !input.layouts) return { config: null, diagnostics, files };
+  if (hasErrors(diagnostics) || !input.schedule || !input.layouts) return { config: null, schedule: null, diagnostics, files };
 
   const config: HallConfig = {
     schedule: {
@@ -172,11 +179,12 @@ export function loadPlaylists(dir: string, options: LoadOptions = {}): LoadResul
       programmes.map(({ id, value }) => [id, { ...value, id, order: value.order ?? 'loop', volume: value.volume ?? 1 }]),
     ),
   };
+  let schedule: CompiledSchedule;
   try {
-    compileSchedule(config.schedule, config.calendars);
+    schedule = compileSchedule(config.schedule, config.calendars);
   } catch (error) {
     // The checks above should have caught this; never hand the player a schedule it cannot run.
     return fail(input.schedule.source.name, `schedule cannot be used: ${(error as Error).message}`);
   }
-  return { config, diagnostics, files };
+  return { config, schedule, diagnostics, files };
 }

@@ -3,15 +3,21 @@
  * at once; an invalid one is refused, the last good configuration stays, and the findings are kept
  * for the status API and the log (never for the public screen). The last good configuration is also
  * saved, so a player rebooted after a bad edit still plays the hall's programmes.
+ *
+ * The store follows the folder itself (folder-watch.ts) and loads it only when its files differ from
+ * those of the configuration in force: a change applied by an explicit reload (the console's save)
+ * is not loaded and compiled again when the watcher or the 30-s recheck sees it.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, watch, type FSWatcher, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { compileSchedule, type CompiledSchedule } from '../../domain/schedule/compile.js';
-import type { Log } from '../../ports.js';
+import type { Log, Timers } from '../../ports.js';
 import type { Health } from '../../domain/health/health.js';
 import { diskStore } from '../../domain/health/disk-store.js';
 import { formatDiagnostic, type Diagnostic } from '../../../contract/diagnostic.js';
 import { loadPlaylists, type LoadResult } from './load.js';
+import { folderSignature } from './folder-signature.js';
+import { watchFolder } from './folder-watch.js';
 import type { HallConfig } from '../../../contract/hall-config.js';
 import type { PlaylistStatus } from '../../../contract/status-view.js';
 
@@ -32,6 +38,10 @@ export interface PlaylistStoreOptions {
   stateDir: string | null;
   log: Log;
   now: () => number;
+  /** For the 30-s recheck of the folder once started. */
+  timers: Timers;
+  /** Follow the folder with fs.watch as well as the 30-s recheck (default true). */
+  watch?: boolean;
   onApply(applied: Applied): void;
   debounceMs?: number;
   /** Where a saved copy the disk refuses is reported (`disk`, key 'last-good-config'). */
@@ -65,15 +75,17 @@ const diskSaveIo: SaveIo = {
 };
 
 export interface PlaylistStore {
-  /** Loads the folder now; returns true when it was applied. */
+  /** Loads the folder now, changed or not; returns true when it was applied. */
   reload(): boolean;
-  /** Saves the configuration in force again if the disk refused it before; true when it is saved. */
-  saveAgain(): boolean;
+  /**
+   * Loads the folder now, then follows it: reloads when its files change (fs.watch, debounced, and
+   * a comparison every 30 s), and saves the configuration in force again while the disk refuses it.
+   */
+  start(): void;
+  /** Stops following the folder. */
+  stop(): void;
   current(): Applied | null;
   status(): PlaylistStatus;
-  /** Reloads on every change in the folder (debounced). */
-  watch(): void;
-  close(): void;
 }
 
 const SAVED_FILE = 'last-good-config.json';
@@ -83,24 +95,30 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
   let applied: Applied | null = null;
   let errors: Diagnostic[] = [];
   let warnings: Diagnostic[] = [];
-  let watcher: FSWatcher | null = null;
-  let pending: NodeJS.Timeout | null = null;
+  // The folder's files as they were when the configuration in force was applied ('' : none yet).
+  let appliedSignature = '';
+  let stopWatching: (() => void) | null = null;
   const io = options.io ?? diskSaveIo;
   const disk = diskStore(options.health, 'last-good-config', 'saves');
   // The configuration in force while its saved copy is behind it (the disk refused the save).
   let unsaved: HallConfig | null = null;
 
-  /** False when the configuration cannot be compiled (a copy saved by an older, laxer version). */
-  const apply = (config: HallConfig, from: Applied['from']): boolean => {
+  const apply = (config: HallConfig, schedule: CompiledSchedule, from: Applied['from'], signature: string): void => {
+    applied = { config, schedule, loadedAt: options.now(), from };
+    appliedSignature = signature;
+    options.onApply(applied);
+  };
+
+  /** False when the saved copy cannot be compiled (saved by an older, laxer version). */
+  const applySaved = (config: HallConfig, signature: string): boolean => {
     let schedule: CompiledSchedule;
     try {
       schedule = compileSchedule(config.schedule, config.calendars);
     } catch (error) {
-      log.warn(`the ${from === 'folder' ? 'checked folder' : 'saved configuration'} cannot be used`, { error: error instanceof Error ? error.message : String(error) });
+      log.warn('the saved configuration cannot be used', { error: error instanceof Error ? error.message : String(error) });
       return false;
     }
-    applied = { config, schedule, loadedAt: options.now(), from };
-    options.onApply(applied);
+    apply(config, schedule, 'saved copy', signature);
     return true;
   };
 
@@ -110,11 +128,13 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
     } catch (error) {
       // The loader answers with findings; should it ever throw, the player keeps playing all the same.
       const message = `the folder could not be read (${error instanceof Error ? error.message : String(error)})`;
-      return { config: null, diagnostics: [{ file: options.dir, line: 1, col: 1, severity: 'error', message }], files: [] };
+      return { config: null, schedule: null, diagnostics: [{ file: options.dir, line: 1, col: 1, severity: 'error', message }], files: [] };
     }
   };
 
   const reload = (): boolean => {
+    // Taken before reading: a file changed while it is read differs from it, and is loaded next time.
+    const signature = folderSignature(options.dir);
     const result = load();
     const found = result.diagnostics;
     if (!result.config) {
@@ -122,14 +142,15 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
       for (const d of errors) log.warn(`playlist refused: ${formatDiagnostic(d)}`);
       if (!applied) {
         const saved = readSaved();
-        if (saved && apply(saved, 'saved copy')) log.warn('playing the last good configuration saved before; fix the playlist folder');
+        if (saved && applySaved(saved, signature)) log.warn('playing the last good configuration saved before; fix the playlist folder');
       } else log.warn('keeping the configuration in force', { loadedAt: applied.loadedAt });
       return false;
     }
     errors = [];
     warnings = found.filter((d) => d.severity === 'warning');
     for (const d of warnings) log.warn(`playlist warning: ${formatDiagnostic(d)}`);
-    if (!apply(result.config, 'folder')) return false;
+    // The loader compiled the schedule already: it is applied as it came, not compiled again.
+    apply(result.config, result.schedule, 'folder', signature);
     save(result.config);
     log.info('playlists applied', { files: result.files.length, warnings: warnings.length });
     return true;
@@ -177,9 +198,35 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
     return true;
   };
 
+  /** Loads the folder when its files are no longer those of the configuration in force; true if it did. */
+  const reloadIfChanged = (): boolean => {
+    if (folderSignature(options.dir) === appliedSignature) return false;
+    reload();
+    return true;
+  };
+
   return {
     reload,
-    saveAgain: () => (unsaved ? save(unsaved) : true),
+    start() {
+      if (stopWatching) return;
+      reload();
+      stopWatching = watchFolder({
+        dir: options.dir,
+        timers: options.timers,
+        log,
+        watch: options.watch ?? true,
+        debounceMs: options.debounceMs ?? 250,
+        onEvent: () => void reloadIfChanged(),
+        onRecheck() {
+          // A saved copy the disk refused is saved again once there is room (disk faults, issue 11).
+          if (!reloadIfChanged() && unsaved) save(unsaved);
+        },
+      });
+    },
+    stop() {
+      stopWatching?.();
+      stopWatching = null;
+    },
     current: () => applied,
     status: () => ({
       loadedAt: applied?.loadedAt ?? null,
@@ -187,22 +234,5 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
       errors: errors.map(formatDiagnostic),
       warnings: warnings.map(formatDiagnostic),
     }),
-    watch() {
-      if (watcher) return;
-      watcher = watch(options.dir, { recursive: true }, () => {
-        // Editors write in bursts (temp file, rename, chmod): load once they are done.
-        if (pending) clearTimeout(pending);
-        pending = setTimeout(() => {
-          pending = null;
-          reload();
-        }, options.debounceMs ?? 250);
-      });
-      watcher.on('error', (error) => log.warn('playlist folder watch failed', { error: String(error) }));
-    },
-    close() {
-      watcher?.close();
-      watcher = null;
-      if (pending) clearTimeout(pending);
-    },
   };
 }

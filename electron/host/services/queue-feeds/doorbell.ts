@@ -40,9 +40,9 @@ export class Doorbell {
       this.rangAgain = true;
       return;
     }
-    const wait = this.lastStart + this.doorbell.minIntervalMs - this.deps.monotonic();
+    const wait = this.lastStart + this.doorbell.minIntervalMs - this.deps.clock.monotonic();
     if (wait > 0) {
-      this.cancelWait = this.deps.after(wait, () => {
+      this.cancelWait = this.deps.timers.after(wait, () => {
         this.cancelWait = null;
         this.fetch();
       });
@@ -66,7 +66,7 @@ export class Doorbell {
 
   private fetch(): void {
     this.rangAgain = false;
-    this.lastStart = this.deps.monotonic();
+    this.lastStart = this.deps.clock.monotonic();
     const { label, headers, timeoutMs } = this.settings;
     const request = fetchJson({ url: this.doorbell.url, label: `${label} doorbell ${this.doorbell.url}`, headers, timeoutMs, signal: this.stopping.signal }, this.deps)
       .then((answer) => {
@@ -96,7 +96,7 @@ export class Doorbell {
   }
 
   private takeState(answer: unknown): void {
-    const mapped = mapSnapshot(answer, this.settings.mapping, this.deps.now());
+    const mapped = mapSnapshot(answer, this.settings.mapping, this.deps.clock.now());
     if (!mapped.ok) {
       const message = `${this.settings.label} doorbell ${this.doorbell.url}: ${mapped.error}`;
       this.health.down({ key: mapped.error, message });

@@ -1,36 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedClock } from './feed.js';
+import { FakeTime } from '../../fake-time.test-support.js';
 import { FeedHealthReporter } from './feed-health.js';
 import { recordingSink } from './feed-test-kit.test-support.js';
 import { DEFAULT_BACKOFF, reconnectDelay } from './reconnect-backoff.js';
 
-/** Timers run only when the test moves the clock; `step` moves the wall clock alone (a clock change). */
-function manualClock(start: number): FeedClock & { advance(ms: number): void; step(ms: number): void } {
-  let now = start;
-  let stepped = 0;
-  let timers: { at: number; run: () => void }[] = [];
-  return {
-    now: () => now + stepped,
-    monotonic: () => now - start,
-    step: (ms) => void (stepped += ms),
-    after: (ms, run) => {
-      const timer = { at: now + ms, run };
-      timers.push(timer);
-      return () => (timers = timers.filter((t) => t !== timer));
-    },
-    advance(ms) {
-      const until = now + ms;
-      for (;;) {
-        const next = timers.filter((t) => t.at <= until).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        timers = timers.filter((t) => t !== next);
-        now = next.at;
-        next.run();
-      }
-      now = until;
-    },
-  };
-}
+/** Timers run only when the test moves the clock; `jumpWall` moves the wall clock alone (a clock change). */
+const manualClock = (start: number) => new FakeTime(start);
 
 const T0 = Date.UTC(2026, 11, 1, 1, 0);
 
@@ -38,7 +13,7 @@ describe('FeedHealthReporter', () => {
   it('goes delayed after delayedAfter of silence, and up again on the next sign of life', () => {
     const clock = manualClock(T0);
     const board = recordingSink();
-    const health = new FeedHealthReporter(board.sink, clock, 10_000, 'sse http://vendor/q');
+    const health = new FeedHealthReporter(board.sink, { clock, timers: clock.timers }, 10_000, 'sse http://vendor/q');
     health.start();
     health.up();
     clock.advance(6_000);
@@ -56,17 +31,17 @@ describe('FeedHealthReporter', () => {
   it('measures silence in elapsed time: a clock step forward does not make a live feed delayed, one back does not hide a silent one', () => {
     const clock = manualClock(T0);
     const board = recordingSink();
-    const health = new FeedHealthReporter(board.sink, clock, 10_000, 'sse http://vendor/q');
+    const health = new FeedHealthReporter(board.sink, { clock, timers: clock.timers }, 10_000, 'sse http://vendor/q');
     health.start();
     health.up();
     clock.advance(6_000);
     health.heard();
-    clock.step(3600_000); // an hour forward, between the message and the timer
+    clock.jumpWall(3600_000); // an hour forward, between the message and the timer
     clock.advance(9_000);
     health.heard();
     clock.advance(9_000);
     expect(board.states()).toEqual(['connecting', 'up']);
-    clock.step(-7200_000); // and two hours back: still 10 s of real silence
+    clock.jumpWall(-7200_000); // and two hours back: still 10 s of real silence
     clock.advance(1_000);
     expect(board.states()).toEqual(['connecting', 'up', 'delayed']);
   });
@@ -74,7 +49,7 @@ describe('FeedHealthReporter', () => {
   it('stays down through retries with the first since, tells the newest reason, and logs each problem once', () => {
     const clock = manualClock(T0);
     const board = recordingSink();
-    const health = new FeedHealthReporter(board.sink, clock, 10_000, 'poll http://vendor/q');
+    const health = new FeedHealthReporter(board.sink, { clock, timers: clock.timers }, 10_000, 'poll http://vendor/q');
     const refused = { key: 'refused', message: 'poll http://vendor/q: connection refused' };
     health.start();
     health.down(refused);

@@ -3,7 +3,7 @@
  * The adapters only say what happened (up, heard, delivered, down because…); this decides what the
  * board is told, so every feed kind reports health the same way.
  */
-import type { FeedClock, FeedHealth, FeedHealthState, FeedSink } from './feed.js';
+import type { FeedHealth, FeedHealthState, FeedSink, FeedTime } from './feed.js';
 import type { FeedProblem } from './message-intake.js';
 import { ProblemLog } from './problem-log.js';
 import { SilenceWatch } from './silence-watch.js';
@@ -18,13 +18,13 @@ export class FeedHealthReporter {
 
   constructor(
     private readonly sink: FeedSink,
-    private readonly clock: FeedClock,
+    private readonly time: FeedTime,
     private readonly delayedAfterMs: number,
     private readonly label: string,
   ) {
-    this.health = { state: 'connecting', since: clock.now(), lastEventAt: null };
+    this.health = { state: 'connecting', since: time.clock.now(), lastEventAt: null };
     this.problems = new ProblemLog(sink.log);
-    this.delayedWatch = new SilenceWatch(clock, delayedAfterMs, () => this.delayed());
+    this.delayedWatch = new SilenceWatch(time, delayedAfterMs, () => this.delayed());
   }
 
   get state(): FeedHealthState {
@@ -32,7 +32,7 @@ export class FeedHealthReporter {
   }
 
   start(): void {
-    this.emit({ state: 'connecting', since: this.clock.now(), lastEventAt: this.health.lastEventAt });
+    this.emit({ state: 'connecting', since: this.time.clock.now(), lastEventAt: this.health.lastEventAt });
   }
 
   /** Events can flow (again). */
@@ -40,8 +40,8 @@ export class FeedHealthReporter {
     if (this.health.state === 'up') return;
     const was = this.health;
     this.problems.clear();
-    this.emit({ state: 'up', since: this.clock.now(), lastEventAt: was.lastEventAt });
-    if (was.state === 'down') this.sink.log.info(`${this.label}: up again after ${seconds(this.clock.now() - was.since)} s down`);
+    this.emit({ state: 'up', since: this.time.clock.now(), lastEventAt: was.lastEventAt });
+    if (was.state === 'down') this.sink.log.info(`${this.label}: up again after ${seconds(this.time.clock.now() - was.since)} s down`);
     else if (was.state === 'connecting') this.sink.log.info(`${this.label}: up`);
     this.delayedWatch.start();
   }
@@ -63,7 +63,7 @@ export class FeedHealthReporter {
   /** Any sign of life: a message, a keep-alive, a successful poll. */
   heard(): void {
     this.delayedWatch.heard();
-    if (this.health.state === 'delayed') this.emit({ state: 'up', since: this.clock.now(), lastEventAt: this.clock.now() });
+    if (this.health.state === 'delayed') this.emit({ state: 'up', since: this.time.clock.now(), lastEventAt: this.time.clock.now() });
     else this.touch();
   }
 
@@ -77,7 +77,7 @@ export class FeedHealthReporter {
    * `lastEventAt`; the sink hears of it at most once a second, not at every keep-alive.
    */
   private touch(): void {
-    const now = this.clock.now();
+    const now = this.time.clock.now();
     const told = this.toldLastEventAt;
     this.health = { ...this.health, lastEventAt: now };
     // Down or connecting, the board's mark says more than the time; it learns it with the next change.
@@ -91,7 +91,7 @@ export class FeedHealthReporter {
     this.delayedWatch.stop();
     const { state, since, lastEventAt, reason } = this.health;
     if (state === 'down' && reason === problem.message) return;
-    this.emit({ state: 'down', since: state === 'down' ? since : this.clock.now(), lastEventAt, reason: problem.message });
+    this.emit({ state: 'down', since: state === 'down' ? since : this.time.clock.now(), lastEventAt, reason: problem.message });
   }
 
   /** A problem that does not stop the feed (one bad event among good ones): logged once, no state change. */
@@ -107,7 +107,7 @@ export class FeedHealthReporter {
     if (this.health.state !== 'up') return;
     const reason = `${this.label}: nothing heard for ${seconds(this.delayedAfterMs)} s`;
     this.sink.log.info(reason);
-    this.emit({ state: 'delayed', since: this.clock.now(), lastEventAt: this.health.lastEventAt, reason });
+    this.emit({ state: 'delayed', since: this.time.clock.now(), lastEventAt: this.health.lastEventAt, reason });
   }
 
   private emit(health: FeedHealth): void {

@@ -6,6 +6,8 @@
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './reconnect-backoff.js';
 import type { SnapshotEvent } from '../../domain/vendor-mapping/snapshot-mapping.js';
+import { systemClock, type Clock, type Log, type Timers } from '../../ports.js';
+import { systemTimers } from '../time/wall-timers.js';
 
 export type { SnapshotEvent } from '../../domain/vendor-mapping/snapshot-mapping.js';
 
@@ -26,11 +28,6 @@ export interface FeedHealth {
   reason?: string;
 }
 
-export interface FeedLog {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-}
-
 export interface FeedSink {
   /** Live events, in the order the queue system sent them. */
   events(events: QueueEvent[]): void;
@@ -38,7 +35,7 @@ export interface FeedSink {
   snapshot(event: SnapshotEvent): void;
   /** Called when the health changes, not on every event. */
   health(health: FeedHealth): void;
-  log: FeedLog;
+  log: Log;
 }
 
 export interface QueueFeed {
@@ -49,16 +46,13 @@ export interface QueueFeed {
   resync(): void;
 }
 
-export interface FeedClock {
-  /** Wall clock, epoch ms. */
-  now(): number;
-  /** Monotonic ms, for how long something lasted: a stepped wall clock must not make a feed look silent or alive. */
-  monotonic(): number;
-  /** Runs `run` once after `ms`; returns a cancel function. */
-  after(ms: number, run: () => void): () => void;
+/** A feed's time: how long something lasted is read on the monotonic clock, so a stepped wall clock does not make a feed look silent or alive. */
+export interface FeedTime {
+  clock: Clock;
+  timers: Pick<Timers, 'after'>;
 }
 
-export interface FeedDeps extends FeedClock {
+export interface FeedDeps extends FeedTime {
   /** In [0, 1), for reconnect jitter. */
   random(): number;
   fetch: typeof fetch;
@@ -66,12 +60,8 @@ export interface FeedDeps extends FeedClock {
 }
 
 export const systemFeedDeps: FeedDeps = {
-  now: () => Date.now(),
-  monotonic: () => performance.now(),
-  after: (ms, run) => {
-    const timer = setTimeout(run, ms);
-    return () => clearTimeout(timer);
-  },
+  clock: systemClock,
+  timers: systemTimers,
   random: () => Math.random(),
   fetch: (input, init) => fetch(input, init),
   backoff: DEFAULT_BACKOFF,

@@ -20,11 +20,11 @@ export interface JsonRequest {
 
 export type FetchedJson = { ok: true; value: unknown } | { ok: false; problem: FeedProblem };
 
-export async function fetchJson(request: JsonRequest, deps: Pick<FeedDeps, 'fetch' | 'after'>): Promise<FetchedJson> {
+export async function fetchJson(request: JsonRequest, deps: Pick<FeedDeps, 'fetch' | 'timers'>): Promise<FetchedJson> {
   const fail = (what: string): FetchedJson => ({ ok: false, problem: { key: what, message: `${request.label}: ${what}` } });
   const controller = new AbortController();
   let timedOut = false;
-  const cancelTimeout = deps.after(request.timeoutMs, () => {
+  const cancelTimeout = deps.timers.after(request.timeoutMs, () => {
     timedOut = true;
     controller.abort();
   });

@@ -51,7 +51,7 @@ class PollFeed implements QueueFeed {
     private readonly deps: FeedDeps,
   ) {
     this.sink = guardedSink(sink, settings.label);
-    this.intake = new MessageIntake(settings.label, settings.mapping, deps.now);
+    this.intake = new MessageIntake(settings.label, settings.mapping, () => deps.clock.now());
     this.snapshot = snapshotSource(settings, this.intake, deps);
     this.intervalMs = Math.max(config.intervalSeconds ?? FEED_DEFAULTS.intervalSeconds, FEED_DEFAULTS.minIntervalSeconds) * 1000;
     // A hall polling slower than delayedAfterSeconds would look delayed between every two polls.
@@ -97,7 +97,7 @@ class PollFeed implements QueueFeed {
   }
 
   private schedule(ms: number): void {
-    this.cancelNext = this.deps.after(ms, () => {
+    this.cancelNext = this.deps.timers.after(ms, () => {
       this.cancelNext = null;
       const poll = this.poll().finally(() => {
         if (this.inFlight === poll) this.inFlight = null;
@@ -170,7 +170,7 @@ class PollFeed implements QueueFeed {
   }
 
   private takeState(answer: unknown): void {
-    const mapped = mapSnapshot(answer, this.settings.mapping, this.deps.now());
+    const mapped = mapSnapshot(answer, this.settings.mapping, this.deps.clock.now());
     if (!mapped.ok) {
       this.health.down({ key: mapped.error, message: `${this.settings.label}: ${mapped.error}` });
       return;

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { createServer } from '../../channels/http/server.js';
+import { createHostServer } from '../../channels/http/host-server.test-support.js';
 import { testHall } from '../../test-hall.test-support.js';
 import { localServer, sendJson, waitFor, type LocalServer } from './feed-test-kit.test-support.js';
 
@@ -29,7 +29,7 @@ async function hallOn(feed: object, counters: { id: number; services: string[] }
   });
   host.start();
   cleanups.push(cleanup);
-  const app = await createServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindHost: '127.0.0.1', port: 8080, token: null, version: 't', now: () => Date.now() });
+  const app = await createHostServer({ host, rendererDir: path.join(root, 'renderer'), assetsDir: path.join(root, 'assets'), playlistsDir: path.join(root, 'playlists'), stateDir: path.join(root, 'state'), bindAddress: '127.0.0.1', port: 8080, token: null, version: 't', now: () => Date.now() });
   cleanups.push(() => app.close());
   let last: Board | null = null;
   const board = async (): Promise<Board> => {

@@ -4,7 +4,7 @@
  * Silence is elapsed time (the monotonic clock): a wall clock stepped an hour forward must not make
  * a live feed silent (and a stream reconnect), nor an hour back hide a dead one for an hour.
  */
-import type { FeedClock } from './feed.js';
+import type { FeedTime } from './feed.js';
 
 export class SilenceWatch {
   private lastHeard = 0;
@@ -12,7 +12,7 @@ export class SilenceWatch {
   private active = false;
 
   constructor(
-    private readonly clock: FeedClock,
+    private readonly time: FeedTime,
     private readonly afterMs: number,
     private readonly onSilent: () => void,
   ) {}
@@ -26,7 +26,7 @@ export class SilenceWatch {
 
   heard(): void {
     if (!this.active) return;
-    this.lastHeard = this.clock.monotonic();
+    this.lastHeard = this.time.clock.monotonic();
     // After a silence was reported the timer is off: hearing something starts the next watch.
     if (this.cancel === null) this.arm(this.afterMs);
   }
@@ -38,9 +38,9 @@ export class SilenceWatch {
   }
 
   private arm(ms: number): void {
-    this.cancel = this.clock.after(ms, () => {
+    this.cancel = this.time.timers.after(ms, () => {
       this.cancel = null;
-      const silent = this.clock.monotonic() - this.lastHeard;
+      const silent = this.time.clock.monotonic() - this.lastHeard;
       if (silent >= this.afterMs) this.onSilent();
       else this.arm(this.afterMs - silent);
     });

@@ -21,7 +21,7 @@ export function snapshotSource(settings: PullFeedSettings, intake: MessageIntake
   return async (signal) => {
     const fetched = await fetchJson({ url, label, headers: settings.headers, timeoutMs: settings.timeoutMs, signal }, deps);
     if (!fetched.ok) return fetched;
-    const mapped = mapSnapshot(fetched.value, settings.mapping, deps.now());
+    const mapped = mapSnapshot(fetched.value, settings.mapping, deps.clock.now());
     if (!mapped.ok) return { ok: false, problem: { key: mapped.error, message: `${label}: ${mapped.error}` } };
     return { ok: true, event: intake.numberSnapshot(mapped.event) };
   };

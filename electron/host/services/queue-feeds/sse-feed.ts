@@ -43,7 +43,7 @@ function openEventStream(settings: PullFeedSettings, deps: FeedDeps, handlers: S
 
   const run = async (): Promise<void> => {
     let timedOut = false;
-    const cancelTimeout = deps.after(settings.timeoutMs, () => {
+    const cancelTimeout = deps.timers.after(settings.timeoutMs, () => {
       timedOut = true;
       controller.abort();
     });

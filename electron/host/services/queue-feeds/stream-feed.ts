@@ -72,7 +72,7 @@ class StreamFeed implements QueueFeed {
     private readonly deps: FeedDeps,
   ) {
     this.sink = guardedSink(sink, settings.label);
-    this.intake = new MessageIntake(settings.label, settings.mapping, deps.now);
+    this.intake = new MessageIntake(settings.label, settings.mapping, () => deps.clock.now());
     this.snapshot = snapshotSource(settings, this.intake, deps);
     this.health = new FeedHealthReporter(this.sink, deps, settings.delayedAfterMs, settings.label);
     this.deadWatch = new SilenceWatch(deps, settings.delayedAfterMs * 2, () => this.silent());
@@ -143,7 +143,7 @@ class StreamFeed implements QueueFeed {
   }
 
   private opened(session: Session): void {
-    session.openedAt = this.deps.monotonic();
+    session.openedAt = this.deps.clock.monotonic();
     this.deadWatch.start();
     this.health.heard();
     if (this.snapshot === null) this.flow(session);
@@ -254,10 +254,10 @@ class StreamFeed implements QueueFeed {
     if (this.stopped) return;
     const { backoff } = this.deps;
     // How long it stayed open is elapsed time: a clock step must not reset (or keep) the backoff.
-    if (session.openedAt !== null && this.deps.monotonic() - session.openedAt >= backoff.healthyAfterMs) this.attempt = 0;
+    if (session.openedAt !== null && this.deps.clock.monotonic() - session.openedAt >= backoff.healthyAfterMs) this.attempt = 0;
     const delay = reconnectDelay(this.attempt, backoff, this.deps.random());
     this.attempt += 1;
-    this.cancelRetry = this.deps.after(delay, () => {
+    this.cancelRetry = this.deps.timers.after(delay, () => {
       this.cancelRetry = null;
       if (!this.stopped) this.connect();
     });

@@ -30,13 +30,13 @@ function openSocket(settings: PullFeedSettings, deps: FeedDeps, handlers: Stream
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
   // Our own connect timeout rather than ws's handshakeTimeout: it runs on the injected clock.
-  const cancelTimeout = deps.after(settings.timeoutMs, () => {
+  const cancelTimeout = deps.timers.after(settings.timeoutMs, () => {
     finish(describeTimeout(settings.timeoutMs));
     socket.terminate();
   });
   let cancelPing = (): void => undefined;
   const pingLater = (): void => {
-    cancelPing = deps.after(settings.delayedAfterMs / 2, () => {
+    cancelPing = deps.timers.after(settings.delayedAfterMs / 2, () => {
       if (socket.readyState !== WebSocket.OPEN) return;
       socket.ping();
       pingLater();

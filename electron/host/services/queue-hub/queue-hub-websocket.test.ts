@@ -9,6 +9,8 @@ import { FAST, localServer, sendJson, waitFor, type LocalServer } from '../queue
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { Zone } from '../../domain/time/zone.js';
 import { createQueueHub, type QueueHub } from './queue-hub.js';
+import { systemClock } from '../../ports.js';
+import { systemTimers } from '../time/wall-timers.js';
 
 const AT = Date.parse('2026-12-01T10:17:00+08:00');
 const call = (seq: number, ticket: string, counter: number): QueueEvent => ({ type: 'ticket.called', seq, at: AT + seq, ticket, counter });
@@ -41,8 +43,7 @@ describe('queue hub on a WebSocket feed', () => {
       reorderWindowMs: 100,
       feed: { kind: 'websocket', url: server.url('/events', 'ws'), snapshotUrl: server.url('/state'), timeoutSeconds: 2 },
     };
-    const clock = { now: () => Date.now(), after: (ms: number, run: () => void) => { const t = setTimeout(run, ms); return () => clearTimeout(t); } };
-    hub = createQueueHub({ file, zone: Zone.of('Asia/Shanghai'), clock, log: { info: () => {}, warn: (m) => void warnings.push(m) }, feedDeps: FAST });
+    hub = createQueueHub({ file, zone: Zone.of('Asia/Shanghai'), clock: systemClock, timers: systemTimers, log: { info: () => {}, warn: (m) => void warnings.push(m) }, feedDeps: FAST });
     hub.start();
     const h = hub;
     const serving = (counter: number) => h.board().serving.find((s) => s.counter === counter)?.ticket ?? null;

@@ -3,7 +3,7 @@ import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { Zone } from '../../domain/time/zone.js';
-import { ManualClock } from './manual-clock.test-support.js';
+import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueHub } from './queue-hub.js';
 
 const TEN_SEVENTEEN = Date.parse('2026-12-01T10:17:00+08:00');
@@ -21,9 +21,9 @@ const counters: QueueFile['counters'] = [
 const silentLog = { info: () => {}, warn: () => {} };
 
 function hub(feed: QueueFile['feed'], extra: Partial<QueueFile> = {}) {
-  const clock = new ManualClock(TEN_SEVENTEEN);
+  const clock = new FakeTime(TEN_SEVENTEEN);
   const warnings: string[] = [];
-  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: Zone.of('Asia/Shanghai'), clock, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
+  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: Zone.of('Asia/Shanghai'), clock, timers: clock.timers, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
   const boards: QueueBoardState[] = [];
   h.subscribe((b) => boards.push(b));
   return { h, clock, boards, warnings };
@@ -137,6 +137,6 @@ describe('manual calls', () => {
     const { h } = hub({ kind: 'push' });
     h.start();
     const result = h.call('A123', 42);
-    expect(result).toMatchObject({ ok: false, status: 422 });
+    expect(result).toMatchObject({ ok: false, reason: 'call-refused' });
   });
 });

@@ -3,7 +3,7 @@
  * feed from the hall's queue system), the queue state and the wait estimator kept current, and the
  * board published to every display on each change. Clocks, timers and the network are injected.
  */
-import type { QueueClock } from './queue-clock.js';
+import { refused, type Refusal } from '../../../contract/refusal.js';
 import type { QueueBoardState, QueueFeedStatus } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import { createPullFeed } from '../queue-feeds/create-feed.js';
@@ -11,7 +11,7 @@ import type { FeedDeps, FeedHealth, QueueFeed } from '../queue-feeds/feed.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { createEstimator, observe, type EstimatorState } from '../../domain/queue/estimator.js';
 import { applyEvents, applyManual, createQueueState, overdue, tick, type Step, type QueueState } from '../../domain/queue/model.js';
-import type { Log } from '../../ports.js';
+import type { Clock, Log, Timers } from '../../ports.js';
 import type { Zone } from '../../domain/time/zone.js';
 import { boardState, callKey } from './board-state.js';
 import { queueConfigOf, QUEUE_DEFAULTS } from './hall-queue-config.js';
@@ -20,13 +20,15 @@ import { startSimulatorFeed } from './simulator-feed.js';
 export interface QueueHubOptions {
   file: QueueFile;
   zone: Zone;
-  clock: QueueClock;
+  clock: Pick<Clock, 'now'>;
+  /** The reorder window's re-check and the simulator's steps. */
+  timers: Pick<Timers, 'after'>;
   log: Log;
   /** For pull feeds; tests pass their own. */
   feedDeps?: Partial<FeedDeps>;
 }
 
-export type ManualCallResult = { ok: true; board: QueueBoardState } | { ok: false; status: 422; error: string };
+export type ManualCallResult = { ok: true; board: QueueBoardState } | Refusal<'call-refused'>;
 
 export interface IngestResult {
   applied: number;
@@ -58,7 +60,7 @@ const LOGGED_PER_BATCH = 5;
 const REORDER_CHECK_MS = 250;
 
 export function createQueueHub(options: QueueHubOptions): QueueHub {
-  const { file, clock, log } = options;
+  const { file, clock, timers, log } = options;
   const config = queueConfigOf(file);
   const maxAgeMs = (file.callMaxAgeSeconds ?? QUEUE_DEFAULTS.callMaxAgeSeconds) * 1000;
   let state: QueueState = createQueueState(config);
@@ -134,7 +136,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     result.resyncNeeded = state.resyncNeeded;
     if (steps.length) publish();
     askResync();
-    if (state.buffer.length && !cancelReorder) cancelReorder = clock.after(REORDER_CHECK_MS, checkReorder);
+    if (state.buffer.length && !cancelReorder) cancelReorder = timers.after(REORDER_CHECK_MS, checkReorder);
     return result;
   };
 
@@ -148,7 +150,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       publish();
     }
     askResync();
-    if (state.buffer.length) cancelReorder = clock.after(REORDER_CHECK_MS, checkReorder);
+    if (state.buffer.length) cancelReorder = timers.after(REORDER_CHECK_MS, checkReorder);
   };
 
   const setHealth = (health: FeedHealth): void => {
@@ -163,7 +165,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     start() {
       const feed = file.feed;
       if (feed.kind === 'simulator') {
-        const sim = startSimulatorFeed({ config, feed, zone: options.zone, clock, deliver: (events) => void apply(events) });
+        const sim = startSimulatorFeed({ config, feed, zone: options.zone, clock, timers, deliver: (events) => void apply(events) });
         queueNow = sim.now;
         resync = () => void apply([sim.snapshot()]);
         stopSimulator = sim.stop;
@@ -202,7 +204,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     call(ticket, counter) {
       const at = queueNow();
       const { state: next, outcome } = applyManual(state, { type: 'ticket.called', seq: 0, at, ticket, counter });
-      if (outcome.kind !== 'applied') return { ok: false, status: 422, error: outcome.reason };
+      if (outcome.kind !== 'applied') return refused('call-refused', outcome.reason);
       state = next;
       learn(outcome.steps, at);
       current = make();

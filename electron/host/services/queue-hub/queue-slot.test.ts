@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import { Zone } from '../../domain/time/zone.js';
-import { ManualClock } from './manual-clock.test-support.js';
+import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueSlot } from './queue-slot.js';
 
 const file: QueueFile = {
@@ -14,7 +14,8 @@ const zone = Zone.of('Asia/Shanghai');
 
 function slot() {
   const infos: string[] = [];
-  const s = createQueueSlot({ clock: new ManualClock(Date.parse('2026-12-01T10:00:00+08:00')), log: { info: (m) => void infos.push(m), warn: () => {} } });
+  const time = new FakeTime('2026-12-01T10:00:00+08:00');
+  const s = createQueueSlot({ clock: time, timers: time.timers, log: { info: (m) => void infos.push(m), warn: () => {} } });
   const boards: (QueueBoardState | null)[] = [];
   s.subscribe((b) => boards.push(b));
   return { s, infos, boards };
@@ -53,12 +54,11 @@ describe('queue slot across playlist reloads', () => {
 describe('queue slot across a clock step', () => {
   const simulated: QueueFile = { ...file, feed: { kind: 'simulator', seed: 7 } };
   function stepped() {
-    const inner = new ManualClock(Date.parse('2026-12-01T10:17:00+08:00'));
-    let offset = 0;
     // Timers run on elapsed time; `step` moves only the wall clock.
-    const clock = { now: () => inner.now() + offset, after: inner.after, advance: (ms: number) => inner.advance(ms), step: (ms: number) => void (offset += ms) };
+    const time = new FakeTime('2026-12-01T10:17:00+08:00');
+    const clock = { now: time.now, advance: (ms: number) => time.advance(ms), step: (ms: number) => time.jumpWall(ms) };
     const infos: string[] = [];
-    const s = createQueueSlot({ clock, log: { info: (m) => void infos.push(m), warn: () => {} } });
+    const s = createQueueSlot({ clock, timers: time.timers, log: { info: (m) => void infos.push(m), warn: () => {} } });
     return { s, clock, infos };
   }
   const flush = () => new Promise((r) => setTimeout(r, 0));

@@ -5,11 +5,10 @@
  */
 import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
-import type { Log } from '../../ports.js';
+import type { Clock, Log, Timers } from '../../ports.js';
 import type { Zone } from '../../domain/time/zone.js';
 import type { FeedDeps } from '../queue-feeds/feed.js';
 import { createQueueHub, type QueueHub } from './queue-hub.js';
-import type { QueueClock } from './queue-clock.js';
 
 export interface QueueSlot {
   /** The hub in force; null when the hall has no queue.json. */
@@ -27,7 +26,7 @@ export interface QueueSlot {
   stop(): Promise<void>;
 }
 
-export function createQueueSlot(options: { clock: QueueClock; log: Log; feedDeps?: Partial<FeedDeps> }): QueueSlot {
+export function createQueueSlot(options: { clock: Pick<Clock, 'now'>; timers: Pick<Timers, 'after'>; log: Log; feedDeps?: Partial<FeedDeps> }): QueueSlot {
   const listeners = new Set<(board: QueueBoardState | null) => void>();
   let hub: QueueHub | null = null;
   let key = 'null';
@@ -42,7 +41,7 @@ export function createQueueSlot(options: { clock: QueueClock; log: Log; feedDeps
     unsubscribe?.();
     void old?.stop();
     zoneInForce = zone;
-    hub = file ? createQueueHub({ file, zone, clock: options.clock, log: options.log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) }) : null;
+    hub = file ? createQueueHub({ file, zone, clock: options.clock, timers: options.timers, log: options.log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) }) : null;
     if (hub) {
       unsubscribe = hub.subscribe(tell);
       hub.start();

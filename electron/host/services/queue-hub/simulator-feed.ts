@@ -8,7 +8,7 @@ import type { QueueEvent } from '../../domain/queue/events.js';
 import { advance, createSimulator, snapshot } from '../../domain/queue/simulator.js';
 import type { SimulatorFeedConfig } from '../../../contract/feed-config.js';
 import type { Zone } from '../../domain/time/zone.js';
-import type { QueueClock } from './queue-clock.js';
+import type { Clock, Timers } from '../../ports.js';
 
 const STEP_MS = 1000;
 const DAY_MS = 86_400_000;
@@ -24,10 +24,12 @@ export function startSimulatorFeed(options: {
   config: QueueConfig;
   feed: SimulatorFeedConfig;
   zone: Zone;
-  clock: QueueClock;
+  /** The host's clock: the simulated hall's runs `speed` times as fast from the start. */
+  clock: Pick<Clock, 'now'>;
+  timers: Pick<Timers, 'after'>;
   deliver(events: QueueEvent[]): void;
 }): SimulatorFeed {
-  const { clock, zone } = options;
+  const { clock, timers, zone } = options;
   const speed = options.feed.speed ?? 1;
   const startedAt = clock.now();
   const localMinuteOfDay = (ms: number): number => {
@@ -48,9 +50,9 @@ export function startSimulatorFeed(options: {
   const step = (): void => {
     const events = advance(sim, now());
     if (events.length) options.deliver(events);
-    cancel = clock.after(STEP_MS, step);
+    cancel = timers.after(STEP_MS, step);
   };
-  cancel = clock.after(STEP_MS, step);
+  cancel = timers.after(STEP_MS, step);
   return {
     now,
     snapshot: () => snapshot(sim),

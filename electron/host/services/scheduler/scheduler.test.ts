@@ -13,7 +13,7 @@ const hall: ScheduleFile = {
   ],
 };
 
-function harness(startIso: string, options: { dropBoundaryTimers?: boolean; heartbeatSeconds?: number } = {}) {
+function harness(startIso: string, options: { dropBoundaryTimers?: boolean; heartbeatMs?: number } = {}) {
   const time = new FakeTime(startIso);
   // A timer library that silently loses the one-off timers (node-cron skipping a missed run).
   const timers = options.dropBoundaryTimers ? { ...time.timers, at: () => () => undefined } : time.timers;
@@ -29,7 +29,7 @@ function harness(startIso: string, options: { dropBoundaryTimers?: boolean; hear
       jumps.push(jump);
       logs.push(jump.message);
     },
-    heartbeatSeconds: options.heartbeatSeconds ?? 15,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
   });
   return { time, switches, logs, jumps, scheduler };
 }
@@ -84,7 +84,7 @@ describe('scheduler', () => {
   it('applies a new schedule at once, and stops cleanly', () => {
     const { scheduler, switches, time } = harness('2026-12-01T09:00:00+08:00');
     scheduler.start();
-    scheduler.load(compileSchedule({ ...hall, entries: [{ id: 'all-day', programme: 'special', priority: 1, daypart: { from: '00:00', to: '24:00' } }] }, undefined));
+    expect(scheduler.load(compileSchedule({ ...hall, entries: [{ id: 'all-day', programme: 'special', priority: 1, daypart: { from: '00:00', to: '24:00' } }] }, undefined))).toBe(true);
     expect(switches.at(-1)).toMatchObject({ programme: 'special', reason: 'config' });
     scheduler.stop();
     time.advance(24 * 3600_000);
@@ -94,12 +94,18 @@ describe('scheduler', () => {
   it('does not re-announce the same programme when a reload changes nothing', () => {
     const { scheduler, switches } = harness('2026-12-01T09:00:00+08:00');
     scheduler.start();
-    scheduler.load(compileSchedule(hall, undefined));
+    expect(scheduler.load(compileSchedule(hall, undefined))).toBe(false);
     expect(switches.length).toBe(1);
   });
 
+  it('says a schedule loaded before start switched nothing (start tells the owner)', () => {
+    const { scheduler, switches } = harness('2026-12-01T09:00:00+08:00');
+    expect(scheduler.load(compileSchedule(hall, undefined))).toBe(false);
+    expect(switches).toStrictEqual([]);
+  });
+
   it('with the default 1 s heartbeat, follows a step of +1 h and of −1 h within a second, one report each', () => {
-    const { scheduler, switches, time, jumps, logs } = harness('2026-12-01T11:20:00+08:00', { heartbeatSeconds: 1 });
+    const { scheduler, switches, time, jumps, logs } = harness('2026-12-01T11:20:00+08:00', { heartbeatMs: 1000 });
     scheduler.start();
     time.advance(5000);
     time.jumpWall(3600_000); // 12:20:05: peak
@@ -121,7 +127,7 @@ describe('scheduler', () => {
   });
 
   it('tells the owner of a jump that changes nothing, so the displays take the new time', () => {
-    const { scheduler, switches, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatSeconds: 1 });
+    const { scheduler, switches, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatMs: 1000 });
     scheduler.start();
     time.jumpWall(-600_000); // 08:50: still morning
     time.advance(1000);
@@ -131,7 +137,7 @@ describe('scheduler', () => {
   });
 
   it('takes a small drift for no jump', () => {
-    const { scheduler, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatSeconds: 1 });
+    const { scheduler, time, jumps } = harness('2026-12-01T09:00:00+08:00', { heartbeatMs: 1000 });
     scheduler.start();
     time.jumpWall(1500);
     time.advance(10_000);

@@ -2,18 +2,16 @@
  * The running schedule: asks the pure core what plays now, arms a timer for the next switch, and
  * re-resolves from the wall clock on start, on a new configuration, and after any clock jump, so a
  * player that boots at 10:17 plays what 10:17 should play and a missed timer is only late by at most
- * one heartbeat. The heartbeat (1 s) compares the wall clock with the monotonic one (planClockBeat):
- * a step either way is reported once (onClockJump) and re-resolved at once, not when the wall clock
- * happens to reach the next boundary.
+ * one heartbeat. The heartbeat (1 s) asks planBeat (clock-beat.ts) what it finds and only acts on
+ * it: a step of the wall clock either way is reported once (onClockJump) and re-resolved at once,
+ * not when the wall clock happens to reach the next boundary; a boundary timer that is late is
+ * taken as lost and re-resolved.
  */
 import type { CompiledSchedule } from '../../domain/schedule/compile.js';
 import { resolve, type Resolution } from '../../domain/schedule/timeline.js';
 import { formatLocal } from '../../domain/time/local-format.js';
-import { CLOCK_JUMP_TOLERANCE_MS, formatStep, planClockBeat, type ClockReading } from './clock-beat.js';
+import { CLOCK_JUMP_TOLERANCE_MS, LATE_BOUNDARY_MS, formatStep, planBeat, type ClockReading } from './clock-beat.js';
 import type { Clock, Log, Timers } from '../../ports.js';
-
-/** A boundary timer this late is taken as lost (a suspend, a timer library skipping a run). */
-const LATE_MS = 1000;
 
 export type SwitchReason = 'start' | 'boundary' | 'config' | 'clock-jump' | 'late-boundary';
 
@@ -38,8 +36,8 @@ export interface SchedulerDeps {
    * and re-arms its own wall-clock timers. Without it the scheduler logs the line itself.
    */
   onClockJump?(jump: ClockJump): void;
-  /** How often to compare the wall clock with the monotonic one; ≤ 30 s. Default 1. */
-  heartbeatSeconds?: number;
+  /** How often to compare the wall clock with the monotonic one; ≤ 30 s. Default 1000 ms. */
+  heartbeatMs?: number;
   /** Wall/monotonic drift that counts as a clock jump. Default 2000 ms. */
   jumpToleranceMs?: number;
 }
@@ -47,8 +45,11 @@ export interface SchedulerDeps {
 export interface Scheduler {
   start(): void;
   stop(): void;
-  /** Applies a new schedule (hot reload) and re-resolves at once. */
-  load(schedule: CompiledSchedule): void;
+  /**
+   * Applies a new schedule (hot reload) and re-resolves at once. True when that switched (onSwitch
+   * was called with the new resolution); false when the same entry and programme stay, or before start.
+   */
+  load(schedule: CompiledSchedule): boolean;
   current(): Resolution | null;
 }
 
@@ -61,37 +62,39 @@ export function createScheduler(initial: CompiledSchedule, deps: SchedulerDeps):
   let cancelHeartbeat: (() => void) | null = null;
   let last: ClockReading = { wall: 0, monotonic: 0 };
 
-  const evaluate = (reason: SwitchReason): void => {
+  /** Re-resolves from the wall clock and re-arms the boundary timer; true when onSwitch was called. */
+  const evaluate = (reason: SwitchReason): boolean => {
     const now = clock.now();
     const next = resolve(schedule, now);
     const changed = !current || current.entry !== next.entry || current.programme !== next.programme;
     current = next;
     cancelBoundary?.();
-    cancelBoundary = next.next ? timers.at(next.next.at, () => evaluate('boundary')) : null;
+    cancelBoundary = next.next ? timers.at(next.next.at, () => void evaluate('boundary')) : null;
     if (changed) log.info('schedule switch', { reason, programme: next.programme, entry: next.entry, next: next.next?.at ?? null });
-    if (changed || reason === 'start' || reason === 'clock-jump') deps.onSwitch(next, reason);
+    const told = changed || reason === 'start' || reason === 'clock-jump';
+    if (told) deps.onSwitch(next, reason);
+    return told;
   };
 
   const read = (): ClockReading => ({ wall: clock.now(), monotonic: clock.monotonic() });
 
   const heartbeat = (): void => {
     const reading = read();
-    const beat = planClockBeat(last, reading, tolerance);
+    const plan = planBeat({ previous: last, current: reading, toleranceMs: tolerance, nextBoundary: current?.next?.at ?? null, lateLimitMs: LATE_BOUNDARY_MS });
     last = reading;
-    if (beat.jumpedMs !== null) {
-      const expected = reading.wall - beat.jumpedMs;
+    if (plan.kind === 'clock-jump') {
       const local = (at: number): string => formatLocal(schedule.zone, at).time.padEnd(8, ':00');
       const { offset } = formatLocal(schedule.zone, reading.wall);
       const jump: ClockJump = {
-        jumpedMs: beat.jumpedMs,
-        expected,
+        jumpedMs: plan.jumpedMs,
+        expected: plan.expected,
         now: reading.wall,
-        message: `clock stepped ${formatStep(beat.jumpedMs)} (${local(expected)} → ${local(reading.wall)} UTC${offset})`,
+        message: `clock stepped ${formatStep(plan.jumpedMs)} (${local(plan.expected)} → ${local(reading.wall)} UTC${offset})`,
       };
       if (deps.onClockJump) deps.onClockJump(jump);
       else log.warn(jump.message, { jumpedMs: Math.round(jump.jumpedMs) });
       evaluate('clock-jump');
-    } else if (current?.next && reading.wall >= current.next.at + LATE_MS) {
+    } else if (plan.kind === 'late-boundary') {
       evaluate('late-boundary');
     }
   };
@@ -101,7 +104,7 @@ export function createScheduler(initial: CompiledSchedule, deps: SchedulerDeps):
       if (cancelHeartbeat) return;
       last = read();
       evaluate('start');
-      cancelHeartbeat = timers.every(deps.heartbeatSeconds ?? 1, heartbeat);
+      cancelHeartbeat = timers.every(deps.heartbeatMs ?? 1000, heartbeat);
     },
     stop() {
       cancelBoundary?.();
@@ -110,7 +113,7 @@ export function createScheduler(initial: CompiledSchedule, deps: SchedulerDeps):
     },
     load(next) {
       schedule = next;
-      if (cancelHeartbeat) evaluate('config');
+      return cancelHeartbeat ? evaluate('config') : false;
     },
     current: () => current,
   };

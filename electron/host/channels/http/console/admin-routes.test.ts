@@ -170,7 +170,7 @@ describe('console access', () => {
   });
 
   it('lets this machine in without signing in when admin.json says so, with a CSRF token all the same', async () => {
-    const { app } = await setup({ bindHost: '0.0.0.0', token: 's3cret' }, (root) => {
+    const { app } = await setup({ bindAddress: '0.0.0.0', token: 's3cret' }, (root) => {
       mkdirSync(path.join(root, 'state'), { recursive: true });
       writeFileSync(path.join(root, 'state', 'admin.json'), JSON.stringify({ loopbackWithoutSignIn: true }));
     });
@@ -186,7 +186,7 @@ describe('console access', () => {
   });
 
   it('works from the hall LAN with a session and no API token, while /api/ still needs the token', async () => {
-    const hall = await setup({ bindHost: '0.0.0.0', token: 's3cret' });
+    const hall = await setup({ bindAddress: '0.0.0.0', token: 's3cret' });
     const remote = '192.168.1.50';
     const { headers } = await hall.signIn(remote);
     expect((await hall.app.inject({ method: 'GET', url: '/admin/api/status', headers, remoteAddress: remote })).statusCode).toBe(200);

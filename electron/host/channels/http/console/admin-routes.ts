@@ -9,45 +9,25 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { announceAnswer } from '../announce-routes.js';
+import { answerAnnounce } from '../announce-routes.js';
 import { serveDisplay } from '../display-socket.js';
 import { rule } from '../route-access.js';
-import { timelineAnswer } from '../timeline-answer.js';
-import type { Host } from '../../../host.js';
-import { MAX_FILE_BYTES } from '../../../services/playlists/load.js';
-import type { ScryptCost } from '../../../services/console/admin-password.js';
-import type { WriteIo } from '../../../services/console/atomic-file.js';
+import { refuse, withoutOk } from '../status-of.js';
+import type { Commands, ConsoleCommands } from '../../../commands/commands.js';
 import { COOKIE_PATH, createConsoleAccess, SESSION_COOKIE } from './console-access.js';
 import { consolePage } from './console-page.js';
-import { createCredentials } from '../../../services/console/credentials.js';
-import { createHistory, entryOf, historyDiff } from '../../../services/console/history.js';
-import { createMediaLibrary } from '../../../services/console/media-library.js';
-import { createProbe, findOnPath } from '../../../services/console/media-probe.js';
-import { megabytes, receiveMedia, uploadName } from '../../../services/console/media-upload.js';
-import { mediaUsage } from '../../../services/console/media-usage.js';
-import { oneAtATime } from '../../../services/console/one-at-a-time.js';
-import { createPlaylistWriter } from '../../../services/console/playlist-writer.js';
 import { createSessions, LIFETIME_MS } from './sessions.js';
 import { BUSY_RETRY_SECONDS, createPasswordChecks } from './password-checks.js';
 import { createRefusedSignIns } from './refused-sign-ins.js';
 import { createSignInLimit } from './sign-in-limit.js';
 
 export interface AdminRoutesOptions {
-  host: Host;
-  playlistsDir: string;
-  assetsDir: string;
-  /** admin.json and history/ live here. */
-  stateDir: string;
+  commands: Commands;
+  /** The console's verbs (files, history, media, status). */
+  console: ConsoleCommands;
   /** The built console (dist/admin); null: no console page (the API still answers). */
   adminDir: string | null;
   now: () => number;
-  /** HALLCAST_ADMIN_PASSWORD; null: the password of STATE/admin.json. */
-  password: string | null;
-  maxUploadBytes: number;
-  /** Tests: a cheaper scrypt, a disk that fills up, ffprobe or not (default: found on PATH). */
-  scryptCost?: ScryptCost;
-  io?: WriteIo;
-  ffprobe?: string | null;
   /** Tests: how long a session may sit idle (default 30 minutes; HALLCAST_ADMIN_SESSION_IDLE_SECONDS). */
   sessionIdleMs?: number;
 }
@@ -74,22 +54,14 @@ declare module 'fastify' {
 type WithPath = { Params: { '*': string } };
 
 export async function registerAdminRoutes(app: FastifyInstance, options: AdminRoutesOptions): Promise<void> {
-  const { host, now } = options;
-  const credentials = await createCredentials({ stateDir: options.stateDir, envPassword: options.password, ...(options.scryptCost ? { cost: options.scryptCost } : {}) });
+  const { commands, console: verbs, now } = options;
+  const credentials = verbs.credentials;
   const sessions = createSessions({ now, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) });
   const signIns = createSignInLimit({ now });
   const passwordChecks = createPasswordChecks();
-  const refused = createRefusedSignIns(host.health, { now });
+  const refused = createRefusedSignIns(commands.health, { now });
   app.addHook('onClose', async () => refused.flush());
   const consoleAccess = createConsoleAccess(credentials, sessions);
-  const io = options.io ? { io: options.io } : {};
-  const history = createHistory({ stateDir: options.stateDir, now, health: host.health, ...io });
-  // Saves and media deletes take turns: a file a save names cannot be deleted under it.
-  const inTurn = oneAtATime();
-  const writer = createPlaylistWriter({ playlistsDir: options.playlistsDir, assetsDir: options.assetsDir, history, reload: () => host.reload(), now, inTurn, ...io });
-  const ffprobe = options.ffprobe === undefined ? findOnPath('ffprobe') : options.ffprobe;
-  const library = createMediaLibrary({ assetsDir: options.assetsDir, probe: createProbe(ffprobe), now, inTurn, ...io });
-  const usage = () => mediaUsage(host.applied()?.config ?? null, options.playlistsDir);
   const address = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';
 
   // Attached to each route as it is registered, by its rule: a console route added anywhere, later,
@@ -149,54 +121,50 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       return { signedIn: false };
     });
 
-    api.get('/admin/api/status', session, async () => ({ ...host.status(), announcements: host.voice.desk.view() }));
+    api.get('/admin/api/status', session, async () => verbs.status());
     api.get<{ Querystring: { date?: string; days?: string } }>('/admin/api/timeline', session, async (request, reply) => {
-      const answer = timelineAnswer(host, request.query, now());
-      return reply.code(answer.status).send(answer.body);
+      const outcome = commands.hall.timeline(request.query);
+      return outcome.ok ? outcome.timeline : refuse(reply, outcome);
     });
-    api.post('/admin/api/announce', session, async (request, reply) => {
-      const answer = await announceAnswer(host, request.body);
-      return reply.code(answer.status).send(answer.body);
-    });
+    api.post('/admin/api/announce', session, async (request, reply) => answerAnnounce(commands, request.body, reply));
 
-    api.get('/admin/api/files', session, async () => ({ files: writer.list() }));
+    api.get('/admin/api/files', session, async () => ({ files: verbs.files.list() }));
     api.get<WithPath>('/admin/api/files/*', session, async (request, reply) => {
-      const file = writer.read(request.params['*']);
-      return file ? file : reply.code(404).send({ error: `no playlist file "${request.params['*']}"` });
+      const outcome = verbs.files.read(request.params['*']);
+      return outcome.ok ? outcome.file : refuse(reply, outcome);
     });
     // Room for the largest playlist file the loader accepts, sent as JSON.
-    api.put<WithPath>('/admin/api/files/*', { bodyLimit: MAX_FILE_BYTES + 64 * 1024, ...session }, async (request, reply) => {
+    api.put<WithPath>('/admin/api/files/*', { bodyLimit: verbs.files.maxBytes + 64 * 1024, ...session }, async (request, reply) => {
       const body = request.body as { content?: unknown; baseVersion?: unknown } | null;
       if (!body || !('content' in body) || !isVersion(body.baseVersion)) {
         return reply.code(400).send({ error: 'send {"content": …, "baseVersion": "the version you opened" | null for a new file}' });
       }
-      const outcome = await writer.save(request.params['*'], body.content, body.baseVersion);
-      return reply.code(outcome.status).send(outcome.body);
+      const outcome = await verbs.files.save(request.params['*'], body.content, body.baseVersion);
+      return outcome.ok ? withoutOk(outcome) : refuse(reply, outcome);
     });
     api.delete<WithPath>('/admin/api/files/*', session, async (request, reply) => {
       const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
       if (typeof baseVersion !== 'string') return reply.code(400).send({ error: 'send {"baseVersion": "the version you opened"}' });
-      const outcome = await writer.remove(request.params['*'], baseVersion);
-      return reply.code(outcome.status).send(outcome.body);
+      const outcome = await verbs.files.remove(request.params['*'], baseVersion);
+      return outcome.ok ? withoutOk(outcome) : refuse(reply, outcome);
     });
 
-    api.get('/admin/api/history', session, async () => ({ entries: history.list() }));
+    api.get('/admin/api/history', session, async () => ({ entries: verbs.history.list() }));
     api.get<{ Params: { id: string } }>('/admin/api/history/:id', session, async (request, reply) => {
-      const record = history.get(request.params.id);
-      if (!record) return reply.code(404).send({ error: `no history entry ${request.params.id}` });
-      return { ...entryOf(record), diff: historyDiff(record) };
+      const outcome = verbs.history.get(request.params.id);
+      return outcome.ok ? outcome.entry : refuse(reply, outcome);
     });
     api.post<{ Params: { id: string } }>('/admin/api/history/:id/rollback', session, async (request, reply) => {
       const baseVersion = (request.body as { baseVersion?: unknown } | null)?.baseVersion;
       if (baseVersion !== undefined && !isVersion(baseVersion)) return reply.code(400).send({ error: '"baseVersion", when sent, is the version you see now' });
-      const outcome = await writer.rollback(request.params.id, baseVersion);
-      return reply.code(outcome.status).send(outcome.body);
+      const outcome = await verbs.history.rollback(request.params.id, baseVersion);
+      return outcome.ok ? withoutOk(outcome) : refuse(reply, outcome);
     });
 
-    api.get('/admin/api/media', session, async () => library.list(usage()));
+    api.get('/admin/api/media', session, async () => verbs.media.list());
     api.delete<WithPath>('/admin/api/media/*', session, async (request, reply) => {
-      const outcome = await library.remove(request.params['*'], usage());
-      return reply.code(outcome.status).send(outcome.body);
+      const outcome = await verbs.media.remove(request.params['*']);
+      return outcome.ok ? withoutOk(outcome) : refuse(reply, outcome);
     });
     await api.register(async (uploads) => {
       // The body is the file itself: handed over as a stream, never buffered, whatever its type.
@@ -204,28 +172,23 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       const asStream = (_request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void): void => done(null, payload);
       uploads.addContentTypeParser('application/octet-stream', asStream);
       uploads.addContentTypeParser('*', asStream);
-      uploads.post<{ Querystring: { name?: string } }>('/admin/api/media', { bodyLimit: options.maxUploadBytes, ...session }, async (request, reply) => {
-        const name = uploadName(request.query.name ?? '');
-        if (!name) return reply.code(400).send({ error: "give the file's name: POST /admin/api/media?name=clip.mp4 with the file as the body" });
+      uploads.post<{ Querystring: { name?: string } }>('/admin/api/media', { bodyLimit: verbs.media.maxUploadBytes, ...session }, async (request, reply) => {
         const declared = Number(request.headers['content-length']);
-        const received = await receiveMedia({
+        const outcome = await verbs.media.upload({
           body: request.body instanceof Readable ? request.body : Readable.from([]),
-          name,
+          name: request.query.name ?? '',
           declaredBytes: Number.isFinite(declared) ? declared : null,
-          folder: library.folder,
-          maxBytes: options.maxUploadBytes,
-          ...io,
         });
+        if (outcome.ok) return reply.code(201).send({ ...outcome.item, duplicate: outcome.duplicate });
+        if (!('bodyUnread' in outcome)) return refuse(reply, outcome);
         // The rest of a refused upload is not read: close the connection rather than drain it.
-        if (!received.ok) return reply.code(received.status).header('Connection', 'close').send({ error: received.error, ...(received.status === 413 ? { limit: megabytes(options.maxUploadBytes) } : {}) });
-        const added = await library.add({ temp: received.temp, sha256: received.sha256, bytes: received.bytes, extension: extensionOf(name), name }, usage());
-        if (added.refused !== undefined) return reply.code(415).send({ error: added.refused });
-        return reply.code(201).send({ ...added.item, duplicate: added.duplicate });
+        const { bodyUnread, ...refusal } = outcome;
+        return refuse(reply.header('Connection', 'close'), refusal);
       });
     });
 
     // The status page's live frame of the screen: a display that only watches.
-    api.get('/admin/ws', { websocket: true, ...session }, (socket) => serveDisplay(socket, host, 'preview'));
+    api.get('/admin/ws', { websocket: true, ...session }, (socket) => serveDisplay(socket, commands.displays, 'preview'));
   });
 
   const adminDir = options.adminDir;
@@ -242,8 +205,4 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
 
 function isVersion(value: unknown): value is string | null {
   return value === null || (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value));
-}
-
-function extensionOf(name: string): string {
-  return name.slice(name.lastIndexOf('.')).toLowerCase();
 }

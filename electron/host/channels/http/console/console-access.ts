@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLoopback } from '../guard.js';
-import type { Credentials } from '../../../services/console/credentials.js';
+import type { Credentials } from '../../../commands/commands.js';
 import { sameToken, type Session, type Sessions } from './sessions.js';
 
 export const SESSION_COOKIE = 'hallcast_session';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { testHall } from '../../../test-hall.test-support.js';
-import { createServer, type ServerOptions } from '../server.js';
+import { createHostServer, type HostServerOptions } from '../host-server.test-support.js';
 
 export const PASSWORD = 'correct horse battery';
 export const LOCAL = { host: '127.0.0.1:8080' };
@@ -20,12 +20,12 @@ export interface ConsoleHall {
   close(): Promise<void>;
 }
 
-export async function consoleHall(overrides: Partial<ServerOptions> = {}, prepare?: (root: string) => void): Promise<ConsoleHall> {
+export async function consoleHall(overrides: Partial<HostServerOptions> = {}, prepare?: (root: string) => void): Promise<ConsoleHall> {
   const { root, time, host, cleanup } = testHall('2026-12-01T10:17:00+08:00', prepare);
   host.start();
   let app: FastifyInstance;
   try {
-    app = await createServer({
+    app = await createHostServer({
       host,
       rendererDir: null,
       assetsDir: path.join(root, 'assets'),
@@ -34,7 +34,7 @@ export async function consoleHall(overrides: Partial<ServerOptions> = {}, prepar
       adminDir: path.join(root, 'dist-admin'),
       adminPassword: PASSWORD,
       adminTuning: { scryptCost: CHEAP_SCRYPT, ffprobe: null },
-      bindHost: '127.0.0.1',
+      bindAddress: '127.0.0.1',
       port: 8080,
       token: null,
       version: 't',
@@ -51,7 +51,7 @@ export async function consoleHall(overrides: Partial<ServerOptions> = {}, prepar
     time,
     host,
     async signIn(remoteAddress = '127.0.0.1') {
-      const host = overrides.bindHost === '0.0.0.0' ? { host: '192.168.1.20:8080' } : LOCAL;
+      const host = overrides.bindAddress === '0.0.0.0' ? { host: '192.168.1.20:8080' } : LOCAL;
       const response = await app.inject({ method: 'POST', url: '/admin/api/login', headers: host, remoteAddress, payload: { password: PASSWORD } });
       if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
       const cookie = String(response.headers['set-cookie']).split(';')[0]!;

@@ -3,7 +3,7 @@
  * /api/status → health as `dropped-reports`. A guessing burst is thousands of them, so they reach
  * the log as at most one line per `everyMs`: the first at once, the rest summed when it is over.
  */
-import type { Health } from '../../../domain/health/health.js';
+import type { FaultCounter } from '../../../commands/commands.js';
 
 export const REFUSALS_LOGGED_EVERY_MS = 10_000;
 
@@ -13,7 +13,7 @@ export interface RefusedSignIns {
   flush(): void;
 }
 
-export function createRefusedSignIns(health: Health, options: { now: () => number; everyMs?: number; setTimer?: (run: () => void, ms: number) => () => void }): RefusedSignIns {
+export function createRefusedSignIns(health: FaultCounter, options: { now: () => number; everyMs?: number; setTimer?: (run: () => void, ms: number) => () => void }): RefusedSignIns {
   const everyMs = options.everyMs ?? REFUSALS_LOGGED_EVERY_MS;
   const setTimer =
     options.setTimer ??

@@ -76,7 +76,7 @@ describe('wallTimers', () => {
 
   it('repeats on elapsed time, unmoved by wall-clock steps', () => {
     const beats: number[] = [];
-    const stop = wallTimers({ now: Date.now }).every(1, () => beats.push(Date.now()));
+    const stop = wallTimers({ now: Date.now }).every(1000, () => beats.push(Date.now()));
     vi.advanceTimersByTime(3000);
     vi.setSystemTime(Date.now() + 3_600_000);
     vi.advanceTimersByTime(2000);
@@ -89,6 +89,22 @@ describe('wallTimers', () => {
   });
 
   it('refuses a repeating timer longer than the re-check bound', () => {
-    expect(() => wallTimers({ now: Date.now }).every(60, () => undefined)).toThrow(/0 < seconds ≤ 30/);
+    expect(() => wallTimers({ now: Date.now }).every(60_000, () => undefined)).toThrow(/0 < ms ≤ 30000/);
+    expect(() => wallTimers({ now: Date.now }).every(0, () => undefined)).toThrow(/0 < ms/);
+  });
+
+  it('runs a delay once on elapsed time, unmoved by wall-clock steps, and cancels', () => {
+    const fired: number[] = [];
+    const timers = wallTimers({ now: Date.now });
+    timers.after(5000, () => fired.push(1));
+    const cancel = timers.after(5000, () => fired.push(2));
+    vi.setSystemTime(Date.now() + 3_600_000);
+    vi.advanceTimersByTime(4999);
+    expect(fired).toStrictEqual([]);
+    cancel();
+    vi.advanceTimersByTime(1);
+    expect(fired).toStrictEqual([1]);
+    vi.advanceTimersByTime(60_000);
+    expect(fired).toStrictEqual([1]);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * What /media/ hands out: files a display plays (the video, image and audio types of
- * admin/media-types.ts) and the voice packs' manifests the display reads to warm its clips —
+ * electron/contract/media-types.ts) and the voice packs' manifests the display reads to warm its clips —
  * nothing else under assets/ (the media library's index.json names every upload, for instance).
- * Inside assets/ only, through links too (playlists/media-path.ts).
+ * Inside assets/ only, through links too (services/playlists/media-path.ts).
  */
-import { mediaTypeOfName } from '../../../contract/media-types.js';
-import { resolveMedia } from '../../services/playlists/media-path.js';
+import { mediaTypeOfName } from '../../contract/media-types.js';
+import { resolveMedia } from '../services/playlists/media-path.js';
 
 const VOICE_MANIFEST = /^voice\/[A-Za-z0-9-]+\/manifest\.json$/;
 

@@ -1,0 +1,61 @@
+/**
+ * The application's verbs, in one place: everything a channel (the HTTP API and console, the
+ * Electron IPC, later MQTT) may ask of the player. Each verb returns an outcome whose refusals
+ * carry a machine-readable reason (electron/contract/refusal.ts), never an HTTP status: a channel
+ * translates, and nothing below this layer knows which channel asked.
+ */
+import type { Host } from '../host.js';
+import type { Health } from '../domain/health/health.js';
+import { consoleCommands, type ConsoleCommands, type ConsoleOptions } from './console.js';
+import { hallCommands, type HallCommands } from './hall.js';
+import { paCommands, type PaCommands } from './pa.js';
+import { queueCommands, type QueueCommands } from './queue.js';
+import { isServedMedia } from './served-media.js';
+
+export type { ConsoleCommands, ConsoleOptions } from './console.js';
+export type { Credentials } from '../services/console/credentials.js';
+export type { HallCommands, ReloadOutcome, TimelineOutcome } from './hall.js';
+export type { PaCommands } from './pa.js';
+export type { CallOutcome, IngestOutcome, QueueCommands } from './queue.js';
+export { MAX_EVENTS_PER_REQUEST } from './queue.js';
+
+/** What a display session plays from and reports to (the displays' door into the host). */
+export type DisplayHost = Host;
+
+/** Counts a fault in /api/status → health (domain/health/health.ts). */
+export type FaultCounter = Pick<Health, 'count'>;
+
+export interface Commands {
+  readonly hall: HallCommands;
+  readonly queue: QueueCommands;
+  readonly pa: PaCommands;
+  /** null: no console (API only). */
+  readonly console: ConsoleCommands | null;
+  /** Whether /media/RELATIVE may be handed out: media types inside assets/ only (served-media.ts). */
+  servedMedia(relative: string): boolean;
+  /** Where a channel counts what it refused on its own (sign-in floods, dropped display messages). */
+  readonly health: FaultCounter;
+  /** What a display session (display-session/) plays from and reports to: the displays' own door into the host. */
+  readonly displays: DisplayHost;
+}
+
+export interface CommandsOptions {
+  version: string;
+  assetsDir: string;
+  now?: () => number;
+  /** The floor-manager console's verbs; absent: none. */
+  console?: Omit<ConsoleOptions, 'now' | 'assetsDir'>;
+}
+
+export async function createCommands(host: Host, options: CommandsOptions): Promise<Commands> {
+  const now = options.now ?? Date.now;
+  return {
+    hall: hallCommands(host, options.version, now),
+    queue: queueCommands(host, now),
+    pa: paCommands(host),
+    console: options.console ? await consoleCommands(host, { ...options.console, assetsDir: options.assetsDir, now }) : null,
+    servedMedia: (relative) => isServedMedia(options.assetsDir, relative),
+    health: host.health,
+    displays: host,
+  };
+}
