@@ -131,6 +131,23 @@ describe('host', () => {
     host.stop();
   });
 
+  it('reads no call of a hall that turned calls off, even those its simulated queue makes as it loads', async () => {
+    // The queue is loaded before the PA's settings and voice packs: calls made while it loads (the
+    // simulator's last minutes, fresh as at start) must reach the PA only once both are in force.
+    const { host, warnings } = setup('2026-12-01T10:17:00+08:00', (root) => {
+      const queue = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../e2e/hall/queue.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(path.join(root, 'playlists', 'queue.json'), JSON.stringify({ ...queue, feed: { kind: 'simulator', seed: 7 }, callMaxAgeSeconds: 600 }));
+      writeFileSync(path.join(root, 'playlists', 'announcements.json'), JSON.stringify({ calls: { enabled: false } }));
+    });
+    host.start();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(host.queue.board()!.calls.some((c) => c.fresh)).toBe(true);
+    const pa = host.voice.desk.view();
+    expect([pa.current, pa.pending, pa.recent]).toStrictEqual([null, [], []]);
+    expect(warnings.filter((w) => w.startsWith('announcement'))).toStrictEqual([]);
+    host.stop();
+  });
+
   it('counts stalled or undecodable items and lost WebGL contexts in health, not missing files', () => {
     const { host } = setup('2026-12-01T15:00:00+08:00');
     host.start();

@@ -10,9 +10,9 @@ import type { DisplayState, FromDisplay } from '../contract/messages.js';
 import { createPlaylistStore, type Applied, type PlaylistStore } from './services/playlists/store.js';
 import type { Resolution } from './domain/schedule/timeline.js';
 import { systemClock, type Clock, type Log, type Timers } from './ports.js';
-import { createScheduler, type Scheduler, type SwitchReason } from './services/scheduler/scheduler.js';
+import { createScheduleRunner, type ScheduleRunner, type SwitchReason } from './services/schedule-runner/schedule-runner.js';
 import { wallTimers } from './services/time/wall-timers.js';
-import { Zone } from './domain/time/zone.js';
+import { TimeZone } from './domain/time/time-zone.js';
 import { jsonLog } from './services/log/json-log.js';
 import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
@@ -83,14 +83,14 @@ export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? wallTimers(clock);
   // The schedule's zone, once a configuration is in force: log lines show their instants in it.
-  let hallZone: Zone | null = null;
+  let hallZone: TimeZone | null = null;
   const log = localTimesLog(options.log ?? jsonLog(), () => hallZone);
   const startedAt = clock.now();
   const health = options.health ?? createHealth({ now: clock.now, log });
   const listeners = new Set<(state: DisplayState) => void>();
   const displays = new Map<string, DisplayInfo>();
   let seq = 0;
-  let scheduler: Scheduler | null = null;
+  let scheduler: ScheduleRunner | null = null;
   let resolution: Resolution | null = null;
   let switchedAt: number | null = null;
   let switchReason: SwitchReason = 'start';
@@ -114,7 +114,7 @@ export function createHost(options: HostOptions): Host {
     onRefused: (reason) => refusals.add(reason),
   });
   const proof: ProofOfPlayLog | null = options.stateDir
-    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => Zone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
+    ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => TimeZone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
 
   const publish = (): void => {
@@ -134,11 +134,11 @@ export function createHost(options: HostOptions): Host {
     watch: options.watch !== false,
     health,
     onApply(applied) {
-      hallZone = Zone.of(applied.config.schedule.timezone);
-      queue.load(applied.config.queue, Zone.of(applied.config.schedule.timezone));
+      hallZone = TimeZone.of(applied.config.schedule.timezone);
+      queue.load(applied.config.queue, TimeZone.of(applied.config.schedule.timezone));
       voice.configure(applied.config);
       if (!scheduler) {
-        scheduler = createScheduler(applied.schedule, {
+        scheduler = createScheduleRunner(applied.schedule, {
           clock,
           timers,
           log,
@@ -295,7 +295,7 @@ export function createHost(options: HostOptions): Host {
 
 /** The hall's local date of `at`, as a day number. */
 function localToday(timezone: string, at: number): number {
-  return parseIsoDate(formatLocal(Zone.of(timezone), at).date)!;
+  return parseIsoDate(formatLocal(TimeZone.of(timezone), at).date)!;
 }
 
 /** Shown before any configuration could be loaded: one full-screen zone with the idle slide. */

@@ -378,6 +378,8 @@ export function fakeQueueSlot(): FakeHost['queue'] & { listeners: Set<(board: Qu
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribeCalls: () => () => undefined,
+    subscribeWaits: () => () => undefined,
     stop: async () => undefined,
   };
 }

@@ -6,7 +6,7 @@ import type { DisplayState, DiversionSlide, ItemPlan, LayoutPlan, ProgrammePlan 
 import type { HallConfig, Programme, ProgrammeItem } from '../../../contract/hall-config.js';
 import type { Resolution } from '../schedule/timeline.js';
 import { formatLocal } from '../time/local-format.js';
-import { Zone } from '../time/zone.js';
+import { TimeZone } from '../time/time-zone.js';
 import { HALL_BACKGROUND } from '../../../contract/hall-defaults.js';
 
 export interface DisplayInputs {
@@ -66,7 +66,7 @@ export function layoutPlan(config: HallConfig, programme: Programme | null): Lay
 
 export function displayState({ config, resolution, now, seq, idleImage, diversion }: DisplayInputs): DisplayState {
   const programme = resolution.programme === null ? null : (config.programmes[resolution.programme] ?? null);
-  const today = formatLocal(Zone.of(config.schedule.timezone), now).date;
+  const today = formatLocal(TimeZone.of(config.schedule.timezone), now).date;
   return {
     seq,
     programme: programme ? programmePlan(programme) : null,

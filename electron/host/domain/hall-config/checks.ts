@@ -4,7 +4,7 @@
  */
 import { civilFromDays, parseClock } from '../time/civil.js';
 import { presetLastYear } from '../schedule/calendar.js';
-import { isTimeZone } from '../time/zone.js';
+import { isTimeZone } from '../time/time-zone.js';
 import { cronProblem } from '../schedule/cron.js';
 import { parseDuration } from '../schedule/duration.js';
 import { checkAnnouncements } from './announcement-checks.js';

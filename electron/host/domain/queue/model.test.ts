@@ -48,6 +48,24 @@ describe('tickets', () => {
       { counter: 6, ticket: null, service: null, priority: false },
     ]);
     expect(recentCalls(s)).toEqual([{ ticket: 'A001', counter: 3, at: minutes(3), service: 'A', recall: false }]);
+    // The step hands the call over as it is made: the hub tells it from there.
+    expect(outcome.steps.map((x) => x.call)).toEqual([{ ticket: 'A001', counter: 3, at: minutes(3), service: 'A', recall: false }]);
+  });
+
+  it('only a step that makes a call carries one: a duplicate call, an issue or a refused call do not', () => {
+    const { next, state } = openHall();
+    const { state: s } = run([next(minutes(1), { type: 'ticket.issued', ticket: 'A001', service: 'A' }), next(minutes(2), { type: 'ticket.called', ticket: 'A001', counter: 1 })], state);
+    const events = [
+      next(minutes(3), { type: 'ticket.called', ticket: 'A001', counter: 1 }),
+      next(minutes(3), { type: 'ticket.issued', ticket: 'A002', service: 'A' }),
+      next(minutes(3), { type: 'ticket.called', ticket: 'A002', counter: 99 }),
+    ];
+    const steps = applyEvents(s, events, minutes(3)).outcomes.flatMap((o) => o.steps);
+    expect(steps.map((x) => [x.kind, x.call])).toEqual([
+      ['duplicate', undefined],
+      ['applied', undefined],
+      ['rejected', undefined],
+    ]);
   });
 
   it('a recall adds a board entry and changes no count', () => {
@@ -61,6 +79,7 @@ describe('tickets', () => {
       state,
     );
     expect(outcome.reason).toBe('V001 recalled at counter 6');
+    expect(outcome.steps[0]!.call).toEqual({ ticket: 'V001', counter: 6, at: minutes(3), service: 'V', recall: true });
     expect(recentCalls(s).map((c) => [c.ticket, c.recall])).toEqual([
       ['V001', true],
       ['V001', false],

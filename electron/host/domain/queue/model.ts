@@ -5,12 +5,14 @@
  */
 import type { QueueConfig } from './config.js';
 import type { QueueEvent } from './events.js';
+import type { QueueCall } from './queue-call.js';
 import { draftOf, type QueueDraft, type QueueState } from './queue-state.js';
 import { applySnapshot } from './snapshot.js';
-import { applyTransition, type TransitionKind } from './transitions.js';
+import { applyTransition, type Transition, type TransitionKind } from './transitions.js';
 
 export { createQueueState } from './queue-state.js';
-export type { BufferedEvent, CounterState, QueueState, RecentCall, TicketState } from './queue-state.js';
+export type { BufferedEvent, CounterState, QueueState, TicketState } from './queue-state.js';
+export type { QueueCall } from './queue-call.js';
 export { nowServing, overdue, recentCalls, waiting } from './views.js';
 
 /** Enough for minutes of a busy hall's events; beyond this a snapshot is cheaper than waiting. */
@@ -23,6 +25,8 @@ export interface Step {
   event: QueueEvent;
   kind: TransitionKind;
   reason: string;
+  /** The call this step made, when it applied a call or recall: the hub tells it as it happens. */
+  call?: QueueCall;
 }
 
 export interface Outcome {
@@ -69,7 +73,7 @@ export function applyEvents(state: QueueState, events: readonly QueueEvent[], no
 export function applyManual(state: QueueState, event: Exclude<QueueEvent, { type: 'snapshot' }>): { state: QueueState; outcome: Outcome } {
   const d = draftOf(state);
   const result = applyTransition(d, event);
-  const steps: Step[] = [{ event, kind: result.kind, reason: result.reason }];
+  const steps: Step[] = [stepOf(event, result, '')];
   return { state: d, outcome: { kind: result.kind, reason: result.reason, resyncNeeded: d.resyncNeeded, steps } };
 }
 
@@ -134,7 +138,11 @@ function flush(d: QueueDraft, steps: Step[], why: string): void {
 function run(d: QueueDraft, event: QueueEvent, steps: Step[], note: string): void {
   const result = event.type === 'snapshot' ? applySnapshot(d, event) : applyTransition(d, event);
   d.lastSeq = event.seq;
-  steps.push({ event, kind: result.kind, reason: result.reason + note });
+  steps.push(stepOf(event, result, note));
+}
+
+function stepOf(event: QueueEvent, result: Transition, note: string): Step {
+  return { event, kind: result.kind, reason: result.reason + note, ...(result.call ? { call: result.call } : {}) };
 }
 
 function gapExpired(config: QueueConfig, s: Pick<QueueState, 'buffer'>, now: number): boolean {

@@ -4,6 +4,7 @@
  */
 import type { QueueConfig } from './config.js';
 import type { QueueEvent } from './events.js';
+import type { QueueCall } from './queue-call.js';
 
 export interface TicketState {
   ticket: string;
@@ -23,14 +24,6 @@ export interface CounterState {
   serving: string | null;
 }
 
-export interface RecentCall {
-  ticket: string;
-  counter: number;
-  at: number;
-  service: string;
-  recall: boolean;
-}
-
 export interface BufferedEvent {
   event: QueueEvent;
   /** When it reached us (the reducer's `now`), which is what the reorder window counts from. */
@@ -44,7 +37,7 @@ export interface QueueState {
   readonly tickets: ReadonlyMap<string, TicketState>;
   readonly counters: ReadonlyMap<number, CounterState>;
   /** Newest first, at most config.recentCalls. */
-  readonly recentCalls: readonly RecentCall[];
+  readonly recentCalls: readonly QueueCall[];
   /** Events that arrived ahead of a gap, sorted by seq. */
   readonly buffer: readonly BufferedEvent[];
   /** Events were lost or skipped: ask the feed for a snapshot. Cleared by applying one. */
@@ -57,7 +50,7 @@ export interface QueueDraft {
   lastSeq: number | null;
   tickets: Map<string, TicketState>;
   counters: Map<number, CounterState>;
-  recentCalls: RecentCall[];
+  recentCalls: QueueCall[];
   buffer: BufferedEvent[];
   resyncNeeded: boolean;
 }
@@ -93,7 +86,7 @@ export function configuredServicesOf(config: QueueConfig, counter: number): stri
   return [...(config.counters.find((c) => c.id === counter)?.services ?? [])];
 }
 
-export function pushRecentCall(d: QueueDraft, call: RecentCall): void {
+export function pushRecentCall(d: QueueDraft, call: QueueCall): void {
   d.recentCalls.unshift(call);
   d.recentCalls.length = Math.min(d.recentCalls.length, d.config.recentCalls);
 }

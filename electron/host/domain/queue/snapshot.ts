@@ -4,7 +4,8 @@
  * snapshot agrees they happened, so a lost event can never leave a wrong call on the board.
  */
 import { ticketPrefix, type QueueEvent, type SnapshotTicket } from './events.js';
-import { configuredServicesOf, isConfiguredService, type CounterState, type QueueDraft, type RecentCall, type TicketState } from './queue-state.js';
+import { configuredServicesOf, isConfiguredService, type CounterState, type QueueDraft, type TicketState } from './queue-state.js';
+import type { QueueCall } from './queue-call.js';
 import type { Transition } from './transitions.js';
 
 type Snapshot = Extract<QueueEvent, { type: 'snapshot' }>;
@@ -62,7 +63,7 @@ export function applySnapshot(d: QueueDraft, e: Snapshot): Transition {
  * A ticket the snapshot does not list counts as served, because snapshots may leave done tickets
  * out; one it shows waiting, gone as a no-show, or called elsewhere proves the call stale.
  */
-function stillTrue(call: RecentCall, listed: SnapshotTicket | undefined, counters: ReadonlyMap<number, CounterState>): boolean {
+function stillTrue(call: QueueCall, listed: SnapshotTicket | undefined, counters: ReadonlyMap<number, CounterState>): boolean {
   if (counters.get(call.counter)?.serving === call.ticket) return true;
   const servingElsewhere = [...counters.values()].some((c) => c.serving === call.ticket);
   if (!listed) return !servingElsewhere;

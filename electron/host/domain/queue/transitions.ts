@@ -5,6 +5,7 @@
  */
 import type { QueueEvent } from './events.js';
 import { ticketPrefix } from './events.js';
+import type { QueueCall } from './queue-call.js';
 import {
   configuredServicesOf,
   isConfiguredService,
@@ -18,6 +19,8 @@ export type TransitionKind = 'applied' | 'duplicate' | 'rejected';
 export interface Transition {
   kind: TransitionKind;
   reason: string;
+  /** The call this transition made (a call or recall applied), as the board lists it. */
+  call?: QueueCall;
 }
 
 export type FeedEvent = Exclude<QueueEvent, { type: 'snapshot' }>;
@@ -57,8 +60,9 @@ function call(d: QueueDraft, ticket: string, counterId: number, at: number, reca
   const known = d.tickets.get(ticket);
   const calledHere = known?.status === 'called' && known.counter === counterId;
   if (calledHere && recall) {
-    pushRecentCall(d, { ticket, counter: counterId, at, service: known.service, recall: true });
-    return applied(`${ticket} recalled at counter ${counterId}`);
+    const made: QueueCall = { ticket, counter: counterId, at, service: known.service, recall: true };
+    pushRecentCall(d, made);
+    return { ...applied(`${ticket} recalled at counter ${counterId}`), call: made };
   }
   if (calledHere) return { kind: 'duplicate', reason: `${ticket} is already called at counter ${counterId}; calling again takes a ticket.recalled` };
 
@@ -88,8 +92,9 @@ function call(d: QueueDraft, ticket: string, counterId: number, at: number, reca
   } else if (!counter.open) notes.push(`counter ${counterId} is closed and stays closed`);
   d.tickets.set(ticket, { ticket, service, status: 'called', issuedAt: known?.issuedAt ?? null, calledAt: at, counter: counterId });
   setCounter(d, { ...d.counters.get(counterId)!, ...opened, serving: ticket });
-  pushRecentCall(d, { ticket, counter: counterId, at, service, recall });
-  return applied(`${ticket} ${recall ? 'recalled' : 'called'} at counter ${counterId}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+  const made: QueueCall = { ticket, counter: counterId, at, service, recall };
+  pushRecentCall(d, made);
+  return { ...applied(`${ticket} ${recall ? 'recalled' : 'called'} at counter ${counterId}${notes.length ? ` (${notes.join('; ')})` : ''}`), call: made };
 }
 
 function finish(d: QueueDraft, ticket: string, counterId: number | undefined, what: string): Transition {

@@ -1,5 +1,6 @@
 /** What the board and the floor staff read off the hall state; pure, cheap enough to run per frame. */
-import type { QueueState, RecentCall, TicketState } from './queue-state.js';
+import type { QueueCall } from './queue-call.js';
+import type { QueueState, TicketState } from './queue-state.js';
 
 export interface ServingRow {
   counter: number;
@@ -34,7 +35,7 @@ export function nowServing(state: QueueState): ServingRow[] {
     });
 }
 
-export function recentCalls(state: QueueState): readonly RecentCall[] {
+export function recentCalls(state: QueueState): readonly QueueCall[] {
   return state.recentCalls;
 }
 

@@ -2,7 +2,7 @@
  * A deliberately naive reference for the schedule core, used by the property tests only.
  *
  * It re-implements the documented semantics (playlists/README.md, "Schedule" and "Daylight-saving
- * time") without sharing any code with occurrences.ts / zone.ts / cron.ts:
+ * time") without sharing any code with occurrences.ts / time-zone.ts / cron.ts:
  *
  * - The hall's wall clock is read with Intl.DateTimeFormat for every minute of the scanned range.
  * - "A wall-clock time maps to the first instant at which the clock reads that time or later":

@@ -3,7 +3,7 @@
  * seconds, one day filter per entry. Throws on input the validator would have refused.
  */
 import { parseClock, SECONDS_PER_DAY } from '../time/civil.js';
-import { Zone } from '../time/zone.js';
+import { TimeZone } from '../time/time-zone.js';
 import type { CalendarsFile, ScheduleEntry, ScheduleFile } from '../../../contract/hall-config.js';
 import { buildCalendar, PLAIN_WEEK, type DayCalendar } from './calendar.js';
 import { parseCron, type CronSpec } from './cron.js';
@@ -39,7 +39,7 @@ export interface DaypartEntry extends EntryBase {
 export type CompiledEntry = CronEntry | DaypartEntry;
 
 export interface CompiledSchedule {
-  zone: Zone;
+  zone: TimeZone;
   defaultProgramme: string | null;
   /** Ranked: best first (priority descending, then file order). */
   entries: CompiledEntry[];
@@ -47,7 +47,7 @@ export interface CompiledSchedule {
 }
 
 export function compileSchedule(schedule: ScheduleFile, calendars: CalendarsFile | undefined): CompiledSchedule {
-  const zone = Zone.of(schedule.timezone);
+  const zone = TimeZone.of(schedule.timezone);
   const calendarCache = new Map<string, DayCalendar>();
   const calendarNamed = (name: string | undefined): DayCalendar => {
     if (name === undefined) return PLAIN_WEEK;

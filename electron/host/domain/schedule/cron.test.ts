@@ -160,7 +160,7 @@ describe('L, L-N, W, LW, N#K, NL', () => {
   });
 });
 
-describe('daylight-saving time (zone.ts: the first instant the wall clock reads that time or later)', () => {
+describe('daylight-saving time (time-zone.ts: the first instant the wall clock reads that time or later)', () => {
   it('a time in the spring-forward gap fires when the gap ends; a repeated hour fires once', () => {
     expect(firings('30 2 * * *', 'America/New_York', '2027-03-13T12:00:00Z', 2)).toEqual(at('2027-03-14T07:00:00Z', '2027-03-15T06:30:00Z'));
     expect(firings('30 1 * * *', 'America/New_York', '2027-11-07T00:00:00Z', 2)).toEqual(at('2027-11-07T05:30:00Z', '2027-11-08T06:30:00Z'));

@@ -4,7 +4,7 @@
  * become instants by one subtraction instead of a zone lookup).
  */
 import { civilFromDays, SECONDS_PER_DAY, weekdayOfDays } from '../time/civil.js';
-import type { Zone } from '../time/zone.js';
+import type { TimeZone } from '../time/time-zone.js';
 import type { DayCalendar } from './calendar.js';
 import type { DayRule } from './day-rule.js';
 
@@ -33,7 +33,7 @@ export class DayTable {
   private readonly allowed: Uint8Array;
 
   constructor(
-    private readonly zone: Zone,
+    private readonly zone: TimeZone,
     readonly first: number,
     readonly last: number,
   ) {

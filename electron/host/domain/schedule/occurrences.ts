@@ -1,6 +1,6 @@
 /**
  * Occurrences of one entry as instant intervals [start, end) in epoch seconds, merged where they
- * overlap, for the local days in a range. Wall times go through Zone.instantOf, the one DST policy.
+ * overlap, for the local days in a range. Wall times go through TimeZone.instantOf, the one DST policy.
  */
 import type { CompiledEntry } from './compile.js';
 import type { DayTable } from './day-table.js';

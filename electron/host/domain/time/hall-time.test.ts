@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instantOfInput, parseTimeInput } from './hall-time.js';
-import { Zone } from './zone.js';
+import { TimeZone } from './time-zone.js';
 
-const at = (text: string, zone: string): string => new Date(instantOfInput(parseTimeInput(text)!, Zone.of(zone))).toISOString();
+const at = (text: string, zone: string): string => new Date(instantOfInput(parseTimeInput(text)!, TimeZone.of(zone))).toISOString();
 
 describe('a typed time as an instant', () => {
   it("reads a time without an offset on the hall's clock, not the machine's", () => {

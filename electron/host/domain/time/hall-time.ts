@@ -4,10 +4,10 @@
  * another zone must preview the hall's 12:30, and the machine's zone is often plain UTC.
  */
 import { parseClock, parseIsoDate, SECONDS_PER_DAY } from './civil.js';
-import type { Zone } from './zone.js';
+import type { TimeZone } from './time-zone.js';
 
 export interface TimeInput {
-  /** The written date and time as a wall value (zone.ts): local seconds encoded as if UTC. */
+  /** The written date and time as a wall value (time-zone.ts): local seconds encoded as if UTC. */
   wall: number;
   /** Milliseconds written after the seconds. */
   ms: number;
@@ -39,8 +39,8 @@ function offsetSeconds(text: string): number | null | undefined {
   return (m[1] === '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
 }
 
-/** Epoch milliseconds: the written offset, or else the first instant the hall's clock reads it (zone.ts's DST policy). */
-export function instantOfInput(input: TimeInput, zone: Zone): number {
+/** Epoch milliseconds: the written offset, or else the first instant the hall's clock reads it (time-zone.ts's DST policy). */
+export function instantOfInput(input: TimeInput, zone: TimeZone): number {
   const seconds = input.offset === null ? zone.instantOf(input.wall) : input.wall - input.offset;
   return seconds * 1000 + input.ms;
 }

@@ -1,8 +1,8 @@
 import { formatClock, formatIsoDate, SECONDS_PER_DAY } from './civil.js';
-import type { Zone } from './zone.js';
+import type { TimeZone } from './time-zone.js';
 
 /** "2026-12-01 08:30 +08:00" for an instant (epoch ms) in a zone. */
-export function formatLocal(zone: Zone, at: number): { date: string; time: string; offset: string } {
+export function formatLocal(zone: TimeZone, at: number): { date: string; time: string; offset: string } {
   const t = Math.floor(at / 1000);
   const offset = zone.offsetAt(t);
   const wall = t + offset;
@@ -17,7 +17,7 @@ export function formatLocal(zone: Zone, at: number): { date: string; time: strin
 }
 
 /** "2026-12-07 12:30:00 +08:00": an instant (epoch ms) as the hall's clock shows it, for people reading logs. */
-export function formatLocalStamp(zone: Zone, at: number): string {
+export function formatLocalStamp(zone: TimeZone, at: number): string {
   const { date, time, offset } = formatLocal(zone, at);
   return `${date} ${time.padEnd(8, ':00')} ${offset}`;
 }

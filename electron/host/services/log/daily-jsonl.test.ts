@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHealth } from '../../domain/health/health.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { openDailyJsonl } from './daily-jsonl.js';
 import { fakeDisk } from './fake-disk.test-support.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };
-const zone = () => Zone.of('Asia/Shanghai');
+const zone = () => TimeZone.of('Asia/Shanghai');
 // 2026-03-02 10:00 in Shanghai.
 const AT = Date.UTC(2026, 2, 2, 2, 0, 0);
 const FILE = path.normalize('/state/log/2026-03-02.jsonl');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Health } from '../../domain/health/health.js';
 import { diskStore } from '../../domain/health/disk-store.js';
 import { formatLocal } from '../../domain/time/local-format.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 import { closeQuietly, diskAppendIo, type AppendIo } from './append-io.js';
 import { appendLine } from './append-line.js';
 
@@ -30,7 +30,7 @@ export interface DailyJsonlOptions {
 }
 
 /** `zone` is asked on every write: a hall that changes its time zone starts the right day's file. */
-export function openDailyJsonl<T>(dir: string, zone: () => Zone, options: DailyJsonlOptions = {}): DailyJsonl<T> {
+export function openDailyJsonl<T>(dir: string, zone: () => TimeZone, options: DailyJsonlOptions = {}): DailyJsonl<T> {
   const io = options.io ?? diskAppendIo;
   const store = diskStore(options.health, options.name ?? path.basename(dir), 'records');
   let day: string | null = null;

@@ -9,7 +9,7 @@
  */
 import type { Log } from '../../ports.js';
 import { formatLocalStamp } from '../../domain/time/local-format.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 
 const INSTANT_NAMES = new Set(['next', 'at', 'since', 'from', 'to', 'expected', 'now']);
 // 2001 to 5138: epoch milliseconds, not seconds, counts or durations.
@@ -24,7 +24,7 @@ function instantOf(name: string, value: unknown): number | null {
 }
 
 /** `fields` with `NAMELocal` after each instant; the same object when there is none, or no zone yet. */
-export function withLocalTimes(fields: Record<string, unknown>, zone: Zone | null): Record<string, unknown> {
+export function withLocalTimes(fields: Record<string, unknown>, zone: TimeZone | null): Record<string, unknown> {
   if (!zone) return fields;
   const merged: Record<string, unknown> = {};
   let added = false;
@@ -39,7 +39,7 @@ export function withLocalTimes(fields: Record<string, unknown>, zone: Zone | nul
 }
 
 /** A log that writes local times beside the instants in its fields, in the zone `zone()` names. */
-export function localTimesLog(log: Log, zone: () => Zone | null): Log {
+export function localTimesLog(log: Log, zone: () => TimeZone | null): Log {
   return {
     info: (message, fields) => log.info(message, fields && withLocalTimes(fields, zone())),
     warn: (message, fields) => log.warn(message, fields && withLocalTimes(fields, zone())),

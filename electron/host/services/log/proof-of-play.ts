@@ -7,8 +7,8 @@
 import type { PlaybackReport } from '../../../contract/messages.js';
 import type { Health } from '../../domain/health/health.js';
 import { openDailyJsonl } from './daily-jsonl.js';
-import type { SwitchReason } from '../scheduler/scheduler.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { SwitchReason } from '../schedule-runner/schedule-runner.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 
 export interface ProofOfPlayRecord extends PlaybackReport {
   /** Host clock when the record was written. */
@@ -48,7 +48,7 @@ export interface ProofOfPlayLog {
   close(): void;
 }
 
-export function openProofOfPlayLog(dir: string, zone: () => Zone, health?: Health): ProofOfPlayLog {
+export function openProofOfPlayLog(dir: string, zone: () => TimeZone, health?: Health): ProofOfPlayLog {
   const log = openDailyJsonl<ProofOfPlayRecord>(dir, zone, { name: 'proof-of-play', health: health ?? null });
   return { write: (record) => log.write(record, record.logged), close: () => log.close() };
 }

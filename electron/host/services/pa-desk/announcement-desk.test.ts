@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnounceMessage, AnnouncementPlay, AudioOutput } from '../../../contract/messages.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
@@ -32,7 +32,7 @@ function setup(file: Parameters<ReturnType<typeof createAnnouncementDesk>['confi
       return { url: `/speech/${lang}-${text.length}.wav`, durationMs: 2000 };
     },
   });
-  desk.configure(file, Zone.of('Asia/Shanghai'), fakePacks());
+  desk.configure(file, TimeZone.of('Asia/Shanghai'), fakePacks());
   const inbox = new Map<string, AnnounceMessage[]>();
   /** A display joins; by default it then reports its audio output ready, as the renderer does. */
   const attach = (display: string, output: AudioOutput | null = 'ready') => {
@@ -169,7 +169,7 @@ describe('the announcement desk', () => {
     const { desk, attach } = setup({ quietHours: [{ from: '22:00', to: '07:00' }] });
     attach('screen');
     // 10:00 is not quiet; make it 23:00 by asking with a custom hall file.
-    desk.configure({ quietHours: [{ from: '09:00', to: '11:00' }] }, Zone.of('Asia/Shanghai'), fakePacks());
+    desk.configure({ quietHours: [{ from: '09:00', to: '11:00' }] }, TimeZone.of('Asia/Shanghai'), fakePacks());
     const out = await desk.announce(call('A1', 1), { source: 'api' });
     expect(out).toMatchObject({ ok: false, reason: 'refused-by-queue', error: 'quiet hours 09:00–11:00: calls are not read out' });
   });

@@ -13,7 +13,7 @@ import { snapshot } from '../../domain/announcements/snapshot.js';
 import type { AnnouncementsView, Clip, ItemView, PaReach, Spoken } from '../../../contract/announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../../../contract/hall-config.js';
 import type { Clock, Log, Timers } from '../../ports.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
 import { DisplayRoster, type AnnounceSend } from './display-roster.js';
@@ -58,7 +58,7 @@ export type AnnounceOutcome =
 export type AnnounceRefusal = 'invalid-request' | 'refused-by-queue' | 'too-many-emergencies' | 'no-speaker' | 'speech-failed';
 
 export interface AnnouncementDesk {
-  configure(file: AnnouncementsFile | null, zone: Zone, packs: VoicePacks): void;
+  configure(file: AnnouncementsFile | null, zone: TimeZone, packs: VoicePacks): void;
   readonly settings: AnnouncementsFile | null;
   /** A display joins (it said hello); it speaks only once it reports its audio `ready`. */
   attach(display: string, send: AnnounceSend): () => void;
@@ -78,7 +78,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   const roster = new DisplayRoster();
   let file: AnnouncementsFile | null = null;
   let packs: VoicePacks = new Map();
-  let zone: Zone | null = null;
+  let zone: TimeZone | null = null;
   let q: AnnouncementQueue = createQueue();
   /** Which display speaks the current play. */
   let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
@@ -362,7 +362,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
 }
 
 /** "10:00:30", the hall's wall clock, for drop reasons a floor manager reads. */
-function localTime(zone: Zone, ms: number): string {
+function localTime(zone: TimeZone, ms: number): string {
   const wall = zone.wallAt(Math.floor(ms / 1000));
   const s = ((wall % 86_400) + 86_400) % 86_400;
   return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, '0')).join(':');

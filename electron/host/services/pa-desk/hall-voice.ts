@@ -3,14 +3,14 @@
  * three automatic triggers — queue calls, timed notices, care rules (with their diversion slide).
  */
 import path from 'node:path';
-import type { DiversionSlide, QueueBoardState } from '../../../contract/messages.js';
+import type { DiversionSlide } from '../../../contract/messages.js';
 import { mediaUrl } from '../../domain/display/display-state.js';
 import { openDailyJsonl, type DailyJsonl } from '../log/daily-jsonl.js';
 import type { AnnouncementsFile, CareRule, HallConfig, Lang } from '../../../contract/hall-config.js';
 import type { QueueSlot } from '../queue-hub/queue-slot.js';
 import type { Clock, Log, Timers } from '../../ports.js';
 import type { Health } from '../../domain/health/health.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
@@ -68,7 +68,7 @@ export interface HallVoice {
 
 export function createHallVoice(options: HallVoiceOptions): HallVoice {
   const { log } = options;
-  let zone = Zone.of(HALL_TIME_ZONE);
+  let zone = TimeZone.of(HALL_TIME_ZONE);
   let file: AnnouncementsFile | null = null;
   const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir
     ? openDailyJsonl(options.logDir, () => zone, { name: 'announcements', health: options.health ?? null })
@@ -103,8 +103,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
   });
 
   const stopCalls = watchCalls({
-    subscribe: (listener) => options.queue.subscribe(listener),
-    board: () => options.queue.board(),
+    subscribe: (listener) => options.queue.subscribeCalls(listener),
     settings: () => file,
     announce: (intent, key) => queued(desk.announce(intent, { source: 'queue', key }), { key }),
   });
@@ -144,14 +143,14 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     });
     options.onDiversion();
   };
-  const unsubscribeCare = options.queue.subscribe((board: QueueBoardState | null) => {
+  const unsubscribeCare = options.queue.subscribeWaits((waits) => {
     const rules = file?.careRules ?? [];
-    if (!board || rules.length === 0) {
+    if (!waits || rules.length === 0) {
       overloaded = [];
       return;
     }
-    overloaded = overloadedRules(rules, board);
-    for (const hit of dueCareRules(rules, board, lastFired, options.clock.now())) fireCare(hit);
+    overloaded = overloadedRules(rules, waits);
+    for (const hit of dueCareRules(rules, waits, lastFired, options.clock.now())) fireCare(hit);
   });
 
   let prerender: (() => void) | null = null;
@@ -159,7 +158,7 @@ export function createHallVoice(options: HallVoiceOptions): HallVoice {
     desk,
     speechDir: options.speechDir,
     configure(config) {
-      zone = Zone.of(config.schedule.timezone);
+      zone = TimeZone.of(config.schedule.timezone);
       file = config.announcements;
       speech.configure(file?.tts);
       desk.configure(file, zone, loadVoicePacks(options.assetsDir, log));

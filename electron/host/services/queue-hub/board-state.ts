@@ -1,17 +1,18 @@
 /**
- * The board as the displays get it, made from the queue state, the estimator and the feed's health.
- * Pure: the hub calls it after every change.
+ * The board as the displays get it, made from the queue state, the wait estimates and the feed's
+ * health. Pure: the hub calls it after every change. A view for displays only: the PA desk takes
+ * the hub's call events and wait estimates, never the board.
  */
 import type { QueueBoardCall, QueueBoardState, QueueFeedStatus } from '../../../contract/messages.js';
-import { estimateWaits, type EstimatorState } from '../../domain/queue/estimator.js';
-import { hallLoad } from '../../domain/queue/hall-load.js';
+import type { WaitEstimate } from '../../domain/queue/estimator.js';
 import { nowServing, recentCalls, type QueueState } from '../../domain/queue/model.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 
 export interface BoardInput {
   file: QueueFile;
   state: QueueState;
-  estimator: EstimatorState;
+  /** Per service, from the estimator (estimateWaits). */
+  waits: readonly WaitEstimate[];
   feed: QueueFeedStatus;
   /** Calls that may be flashed and announced (they reached the player in time), by callKey(). */
   fresh: ReadonlySet<string>;
@@ -27,7 +28,7 @@ export function callKey(call: { ticket: string; counter: number; at: number; rec
 export function boardState(input: BoardInput): QueueBoardState {
   const { file, state } = input;
   const priority = new Set(file.services.filter((s) => s.priority).map((s) => s.id));
-  const estimates = new Map(estimateWaits(input.estimator, hallLoad(state)).map((e) => [e.service, e]));
+  const estimates = new Map(input.waits.map((e) => [e.service, e]));
   const calls: QueueBoardCall[] = recentCalls(state).map((c) => ({
     key: callKey(c),
     ticket: c.ticket,

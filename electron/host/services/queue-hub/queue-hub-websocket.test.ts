@@ -7,7 +7,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import { FAST, localServer, sendJson, waitFor, type LocalServer } from '../queue-feeds/feed-test-kit.test-support.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { createQueueHub, type QueueHub } from './queue-hub.js';
 import { systemClock } from '../../ports.js';
 import { systemTimers } from '../time/wall-timers.js';
@@ -43,7 +43,7 @@ describe('queue hub on a WebSocket feed', () => {
       reorderWindowMs: 100,
       feed: { kind: 'websocket', url: server.url('/events', 'ws'), snapshotUrl: server.url('/state'), timeoutSeconds: 2 },
     };
-    hub = createQueueHub({ file, zone: Zone.of('Asia/Shanghai'), clock: systemClock, timers: systemTimers, log: { info: () => {}, warn: (m) => void warnings.push(m) }, feedDeps: FAST });
+    hub = createQueueHub({ file, zone: TimeZone.of('Asia/Shanghai'), clock: systemClock, timers: systemTimers, log: { info: () => {}, warn: (m) => void warnings.push(m) }, feedDeps: FAST });
     hub.start();
     const h = hub;
     const serving = (counter: number) => h.board().serving.find((s) => s.counter === counter)?.ticket ?? null;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
-import { Zone } from '../../domain/time/zone.js';
+import type { CallEvent } from '../../domain/queue/queue-call.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueHub } from './queue-hub.js';
 
@@ -23,7 +24,7 @@ const silentLog = { info: () => {}, warn: () => {} };
 function hub(feed: QueueFile['feed'], extra: Partial<QueueFile> = {}) {
   const clock = new FakeTime(TEN_SEVENTEEN);
   const warnings: string[] = [];
-  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: Zone.of('Asia/Shanghai'), clock, timers: clock.timers, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
+  const h = createQueueHub({ file: { services, counters, feed, ...extra }, zone: TimeZone.of('Asia/Shanghai'), clock, timers: clock.timers, log: { ...silentLog, warn: (m) => void warnings.push(m) } });
   const boards: QueueBoardState[] = [];
   h.subscribe((b) => boards.push(b));
   return { h, clock, boards, warnings };
@@ -120,6 +121,48 @@ describe('queue hub with pushed events', () => {
     h.ingest([events[0]!, { type: 'ticket.called', seq: 2, at: at - 5 * 60_000, ticket: 'A009', counter: 1 }]);
     expect(h.board().calls[0]).toMatchObject({ ticket: 'A009', fresh: false });
   });
+
+  it('tells each call the model applies, with the board that first shows it, fresh as the board marks it', async () => {
+    const { h, boards } = hub({ kind: 'push' }, { callMaxAgeSeconds: 60 });
+    const told: [CallEvent, number][] = [];
+    h.subscribeCalls((c) => told.push([c, boards.length]));
+    h.start();
+    await flush();
+    const before = boards.length;
+    h.ingest([
+      ...events,
+      { type: 'ticket.called', seq: 5, at: at - 5 * 60_000, ticket: 'A009', counter: 2 },
+      { type: 'ticket.recalled', seq: 6, at: at + 1000, ticket: 'A001', counter: 1 },
+      // Refused: no call is told for it.
+      { type: 'ticket.called', seq: 7, at, ticket: 'A002', counter: 99 },
+    ]);
+    expect(told).toStrictEqual([]);
+    await flush();
+    expect(told).toStrictEqual([
+      [{ call: { ticket: 'A001', counter: 1, service: 'A', at, recall: false }, fresh: true }, before + 1],
+      [{ call: { ticket: 'A009', counter: 2, service: 'A', at: at - 5 * 60_000, recall: false }, fresh: false }, before + 1],
+      [{ call: { ticket: 'A001', counter: 1, service: 'A', at: at + 1000, recall: true }, fresh: true }, before + 1],
+    ]);
+    expect(h.board().calls.map((c) => [c.ticket, c.recall, c.fresh])).toStrictEqual([
+      ['A001', true, true],
+      ['A009', false, false],
+      ['A001', false, true],
+    ]);
+  });
+
+  it('tells the wait estimates with each board, as the board shows them', async () => {
+    const { h, boards } = hub({ kind: 'push' });
+    const waits: unknown[] = [];
+    h.subscribeWaits((w) => waits.push(w));
+    h.start();
+    h.ingest(events);
+    await flush();
+    expect(waits).toHaveLength(boards.length);
+    const a = (waits.at(-1) as { service: string; waiting: number; minutes: unknown }[]).find((w) => w.service === 'A')!;
+    const shown = h.board().services.find((s) => s.id === 'A')!;
+    expect([a.waiting, a.minutes]).toStrictEqual([shown.waiting, shown.minutes]);
+    expect(a.waiting).toBe(1);
+  });
 });
 
 describe('manual calls', () => {
@@ -127,9 +170,12 @@ describe('manual calls', () => {
     const { h } = hub({ kind: 'simulator', seed: 1 });
     h.start();
     await flush();
+    const told: CallEvent[] = [];
+    h.subscribeCalls((c) => told.push(c));
     const result = h.call('A123', 2);
     expect(result.ok).toBe(true);
     expect(h.board().calls[0]).toMatchObject({ ticket: 'A123', counter: 2, fresh: true, recall: false });
+    expect(told).toStrictEqual([{ call: { ticket: 'A123', counter: 2, service: 'A', at: h.now(), recall: false }, fresh: true }]);
     await h.stop();
   });
 

@@ -1,7 +1,9 @@
 /**
  * The host's queue desk: one feed in (the built-in simulator, pushes to the local API, or a pull
  * feed from the hall's queue system), the queue state and the wait estimator kept current, and the
- * board published to every display on each change. Clocks, timers and the network are injected.
+ * board published to every display on each change. Each call the model applies is told with that
+ * board (the PA desk reads it out), and so are the wait estimates (care rules). Clocks, timers and
+ * the network are injected.
  */
 import { refused, type Refusal } from '../../../contract/refusal.js';
 import type { QueueBoardState, QueueFeedStatus } from '../../../contract/messages.js';
@@ -9,17 +11,19 @@ import type { QueueFile } from '../../../contract/hall-config.js';
 import { createPullFeed } from '../queue-feeds/create-feed.js';
 import type { FeedDeps, FeedHealth, QueueFeed } from '../queue-feeds/feed.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
-import { createEstimator, observe, type EstimatorState } from '../../domain/queue/estimator.js';
+import { createEstimator, estimateWaits, observe, type EstimatorState, type WaitEstimate } from '../../domain/queue/estimator.js';
+import { hallLoad } from '../../domain/queue/hall-load.js';
+import { isFreshCall, type CallEvent } from '../../domain/queue/queue-call.js';
 import { applyEvents, applyManual, createQueueState, overdue, tick, type Step, type QueueState } from '../../domain/queue/model.js';
 import type { Clock, Log, Timers } from '../../ports.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 import { boardState, callKey } from './board-state.js';
 import { queueConfigOf, QUEUE_DEFAULTS } from './hall-queue-config.js';
 import { startSimulatorFeed } from './simulator-feed.js';
 
 export interface QueueHubOptions {
   file: QueueFile;
-  zone: Zone;
+  zone: TimeZone;
   clock: Pick<Clock, 'now'>;
   /** The reorder window's re-check and the simulator's steps. */
   timers: Pick<Timers, 'after'>;
@@ -47,6 +51,13 @@ export interface QueueHub {
   /** The queue's clock (the simulator's, which may run faster than life). */
   now(): number;
   subscribe(listener: (board: QueueBoardState) => void): () => void;
+  /**
+   * Every call the model applies — from the feed, a push, the simulator or `call()` — with whether
+   * it is fresh (the board marks the same calls `fresh`), told with the board made after it.
+   */
+  subscribeCalls(listener: (event: CallEvent) => void): () => void;
+  /** The services' waiting counts and estimates, told with each board. */
+  subscribeWaits(listener: (waits: readonly WaitEstimate[]) => void): () => void;
   /** Events pushed to `POST /api/queue/events` (feed kind "push"), already parsed. */
   ingest(events: QueueEvent[]): IngestResult;
   /** `POST /api/queue/call`: a call outside the feed's numbering, at once. */
@@ -67,6 +78,10 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
   let estimator: EstimatorState = createEstimator(config);
   const fresh = new Set<string>();
   const listeners = new Set<(board: QueueBoardState) => void>();
+  const callListeners = new Set<(event: CallEvent) => void>();
+  const waitListeners = new Set<(waits: readonly WaitEstimate[]) => void>();
+  /** Calls applied since the last board, in the order the model applied them. */
+  let untold: CallEvent[] = [];
   let seq = 0;
   let current: QueueBoardState | null = null;
   let publishQueued = false;
@@ -87,7 +102,22 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     }
   };
 
-  const make = (): QueueBoardState => boardState({ file, state, estimator, feed: feedStatus, fresh, seq: ++seq, at: queueNow() });
+  const waitsNow = (): WaitEstimate[] => estimateWaits(estimator, hallLoad(state));
+  const make = (waits = waitsNow()): QueueBoardState => boardState({ file, state, waits, feed: feedStatus, fresh, seq: ++seq, at: queueNow() });
+  const tell = (): QueueBoardState => {
+    const waits = waitsNow();
+    const told = untold;
+    untold = [];
+    current = make(waits);
+    for (const l of listeners) l(current);
+    // Each call as the model applied it, not found by comparing boards: a board lists only the
+    // newest recentCalls, so a batch with more calls would lose the oldest. Told with the board
+    // rather than mid-batch: the host loads the PA's voice packs and settings after queue.json,
+    // and a call told while queue.json loads would find neither.
+    for (const call of told) for (const l of callListeners) l(call);
+    for (const l of waitListeners) l(waits);
+    return current;
+  };
 
   const publish = (): void => {
     // Many events in one task (a batch, a catch-up) make one board.
@@ -95,8 +125,7 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
     publishQueued = true;
     queueMicrotask(() => {
       publishQueued = false;
-      current = make();
-      for (const l of listeners) l(current);
+      tell();
     });
   };
 
@@ -108,9 +137,10 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
         continue;
       }
       estimator = observe(estimator, step.event);
-      const e = step.event;
-      if ((e.type === 'ticket.called' || e.type === 'ticket.recalled') && receivedAt - e.at <= maxAgeMs) {
-        fresh.add(callKey({ ticket: e.ticket, counter: e.counter, at: e.at, recall: e.type === 'ticket.recalled' }));
+      if (step.call) {
+        const isFresh = isFreshCall(step.call, receivedAt, maxAgeMs);
+        if (isFresh) fresh.add(callKey(step.call));
+        untold.push({ call: step.call, fresh: isFresh });
       }
     }
     if (refused > LOGGED_PER_BATCH) log.warn(`queue: ${refused - LOGGED_PER_BATCH} more events refused in this batch`);
@@ -197,6 +227,14 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribeCalls(listener) {
+      callListeners.add(listener);
+      return () => callListeners.delete(listener);
+    },
+    subscribeWaits(listener) {
+      waitListeners.add(listener);
+      return () => waitListeners.delete(listener);
+    },
     ingest(events) {
       if (events.length) feedStatus = { ...feedStatus, state: 'up', lastEventAt: clock.now() };
       return apply(events);
@@ -207,10 +245,9 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       if (outcome.kind !== 'applied') return refused('call-refused', outcome.reason);
       state = next;
       learn(outcome.steps, at);
-      current = make();
-      for (const l of listeners) l(current);
+      const board = tell();
       log.info('queue: manual call', { ticket, counter });
-      return { ok: true, board: current };
+      return { ok: true, board };
     },
     overdue() {
       const threshold = (file.overdueMinutes ?? QUEUE_DEFAULTS.overdueMinutes) * 60_000;

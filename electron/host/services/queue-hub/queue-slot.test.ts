@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueBoardState } from '../../../contract/messages.js';
 import type { QueueFile } from '../../../contract/hall-config.js';
-import { Zone } from '../../domain/time/zone.js';
+import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueSlot } from './queue-slot.js';
 
@@ -10,7 +10,7 @@ const file: QueueFile = {
   counters: [{ id: 1, services: ['A'] }],
   feed: { kind: 'push' },
 };
-const zone = Zone.of('Asia/Shanghai');
+const zone = TimeZone.of('Asia/Shanghai');
 
 function slot() {
   const infos: string[] = [];
@@ -39,6 +39,25 @@ describe('queue slot across playlist reloads', () => {
     s.load({ ...file, counters: [...file.counters, { id: 2, services: ['A'] }] }, zone);
     expect(s.hub()).not.toBe(hub);
     expect(infos).toContain('queue: queue.json changed; the queue feed restarts');
+  });
+
+  it('keeps telling calls and estimates whichever hub makes them, and no estimates once queue.json goes away', () => {
+    const { s } = slot();
+    const calls: string[] = [];
+    const waits: (number | null)[] = [];
+    s.subscribeCalls((c) => calls.push(`${c.call.ticket}→${c.call.counter}`));
+    s.subscribeWaits((w) => waits.push(w === null ? null : w.length));
+    s.load(file, zone);
+    s.hub()!.call('A1', 1);
+    const old = s.hub()!;
+    s.load({ ...file, counters: [...file.counters, { id: 2, services: ['A'] }] }, zone);
+    s.hub()!.call('A2', 2);
+    // The replaced hub is no longer heard.
+    old.call('A3', 1);
+    s.load(null, zone);
+    expect(calls).toStrictEqual(['A1→1', 'A2→2']);
+    expect(waits.at(-1)).toBeNull();
+    expect(waits).toContain(1);
   });
 
   it('tells the displays there is no queue data when queue.json goes away', () => {
@@ -75,6 +94,25 @@ describe('queue slot across a clock step', () => {
     expect(newest.at).toBeLessThanOrEqual(clock.now());
     expect(newest.at).toBeGreaterThan(clock.now() - 10 * 60_000);
     expect(infos).toContain('queue: the clock stepped back; the simulated hall starts again at the new time');
+    await s.stop();
+  });
+
+  it('does not tell again the calls a new simulator hub replays (queue.json edited), only new ones', async () => {
+    const { s, clock } = stepped();
+    const told: string[] = [];
+    s.subscribeCalls((c) => void (c.fresh && told.push(`${c.call.ticket}@${c.call.at}`)));
+    const lively = { ...simulated, callMaxAgeSeconds: 600 };
+    s.load(lively, zone);
+    await flush();
+    const atStart = told.length;
+    expect(atStart).toBeGreaterThan(0);
+    s.load({ ...lively, overdueMinutes: 30 }, zone);
+    await flush();
+    expect(told).toHaveLength(atStart);
+    clock.advance(10 * 60_000);
+    await flush();
+    expect(told.length).toBeGreaterThan(atStart);
+    expect(new Set(told).size).toBe(told.length);
     await s.stop();
   });
 

@@ -7,7 +7,7 @@ import type { QueueConfig } from '../../domain/queue/config.js';
 import type { QueueEvent } from '../../domain/queue/events.js';
 import { advance, createSimulator, snapshot } from '../../domain/queue/simulator.js';
 import type { SimulatorFeedConfig } from '../../../contract/feed-config.js';
-import type { Zone } from '../../domain/time/zone.js';
+import type { TimeZone } from '../../domain/time/time-zone.js';
 import type { Clock, Timers } from '../../ports.js';
 
 const STEP_MS = 1000;
@@ -23,7 +23,7 @@ export interface SimulatorFeed {
 export function startSimulatorFeed(options: {
   config: QueueConfig;
   feed: SimulatorFeedConfig;
-  zone: Zone;
+  zone: TimeZone;
   /** The host's clock: the simulated hall's runs `speed` times as fast from the start. */
   clock: Pick<Clock, 'now'>;
   timers: Pick<Timers, 'after'>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileSchedule } from '../../domain/schedule/compile.js';
 import type { ScheduleFile } from '../../../contract/hall-config.js';
 import { FakeTime } from '../../fake-time.test-support.js';
-import { createScheduler, type ClockJump, type SwitchReason } from './scheduler.js';
+import { createScheduleRunner, type ClockJump, type SwitchReason } from './schedule-runner.js';
 
 const hall: ScheduleFile = {
   timezone: 'Asia/Shanghai',
@@ -20,7 +20,7 @@ function harness(startIso: string, options: { dropBoundaryTimers?: boolean; hear
   const switches: { at: string; programme: string | null; reason: SwitchReason }[] = [];
   const logs: string[] = [];
   const jumps: ClockJump[] = [];
-  const scheduler = createScheduler(compileSchedule(hall, undefined), {
+  const scheduler = createScheduleRunner(compileSchedule(hall, undefined), {
     clock: time,
     timers,
     log: { info: (m) => logs.push(m), warn: (m) => logs.push(m) },
@@ -149,7 +149,7 @@ describe('scheduler', () => {
   it('without an owner for jumps, logs the one line itself', () => {
     const time = new FakeTime('2026-12-01T09:00:00+08:00');
     const warnings: string[] = [];
-    const scheduler = createScheduler(compileSchedule(hall, undefined), { clock: time, timers: time.timers, log: { info: () => undefined, warn: (m) => warnings.push(m) }, onSwitch: () => undefined });
+    const scheduler = createScheduleRunner(compileSchedule(hall, undefined), { clock: time, timers: time.timers, log: { info: () => undefined, warn: (m) => warnings.push(m) }, onSwitch: () => undefined });
     scheduler.start();
     time.jumpWall(3600_000);
     time.advance(1000);

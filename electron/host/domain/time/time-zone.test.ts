@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UnknownTimeZoneError, Zone } from './zone.js';
+import { UnknownTimeZoneError, TimeZone } from './time-zone.js';
 
 const wall = (iso: string): number => Date.parse(`${iso}Z`) / 1000;
 const instant = (iso: string): number => Date.parse(iso) / 1000;
 
-describe('Zone.instantOf: the first instant the wall clock reads that time or later', () => {
-  const newYork = Zone.of('America/New_York');
-  const berlin = Zone.of('Europe/Berlin');
+describe('TimeZone.instantOf: the first instant the wall clock reads that time or later', () => {
+  const newYork = TimeZone.of('America/New_York');
+  const berlin = TimeZone.of('Europe/Berlin');
 
   it.each([
     ['ordinary time', newYork, '2026-03-07T02:30:00', '2026-03-07T07:30:00Z'],
@@ -31,12 +31,12 @@ describe('Zone.instantOf: the first instant the wall clock reads that time or la
   });
 
   it('handles a zone without DST and the turn of a year', () => {
-    const shanghai = Zone.of('Asia/Shanghai');
+    const shanghai = TimeZone.of('Asia/Shanghai');
     expect(shanghai.instantOf(wall('2027-01-01T00:00:00'))).toBe(instant('2026-12-31T16:00:00Z'));
     expect(shanghai.wallAt(instant('2026-12-31T16:00:00Z'))).toBe(wall('2027-01-01T00:00:00'));
   });
 
   it('refuses a zone that does not exist', () => {
-    expect(() => Zone.of('Mars/Olympus_Mons')).toThrow(UnknownTimeZoneError);
+    expect(() => TimeZone.of('Mars/Olympus_Mons')).toThrow(UnknownTimeZoneError);
   });
 });

@@ -25,7 +25,7 @@ export interface ClockJump {
   message: string;
 }
 
-export interface SchedulerDeps {
+export interface ScheduleRunnerDeps {
   clock: Clock;
   timers: Timers;
   log: Log;
@@ -42,7 +42,7 @@ export interface SchedulerDeps {
   jumpToleranceMs?: number;
 }
 
-export interface Scheduler {
+export interface ScheduleRunner {
   start(): void;
   stop(): void;
   /**
@@ -53,7 +53,7 @@ export interface Scheduler {
   current(): Resolution | null;
 }
 
-export function createScheduler(initial: CompiledSchedule, deps: SchedulerDeps): Scheduler {
+export function createScheduleRunner(initial: CompiledSchedule, deps: ScheduleRunnerDeps): ScheduleRunner {
   const { clock, timers, log } = deps;
   const tolerance = deps.jumpToleranceMs ?? CLOCK_JUMP_TOLERANCE_MS;
   let schedule = initial;

@@ -25,7 +25,7 @@ interface YearTable {
   end: number;
 }
 
-export class Zone {
+export class TimeZone {
   private readonly format: Intl.DateTimeFormat;
   private readonly tables = new Map<number, YearTable>();
   // The timeline asks for thousands of offsets in the same year in a row: skip the year lookup.
@@ -44,15 +44,15 @@ export class Zone {
     });
   }
 
-  private static readonly cache = new Map<string, Zone>();
+  private static readonly cache = new Map<string, TimeZone>();
 
   /** The zone named by an IANA identifier; throws UnknownTimeZoneError for names the runtime lacks. */
-  static of(name: string): Zone {
-    let zone = Zone.cache.get(name);
+  static of(name: string): TimeZone {
+    let zone = TimeZone.cache.get(name);
     if (!zone) {
       if (!isTimeZone(name)) throw new UnknownTimeZoneError(name);
-      zone = new Zone(name);
-      Zone.cache.set(name, zone);
+      zone = new TimeZone(name);
+      TimeZone.cache.set(name, zone);
     }
     return zone;
   }
