@@ -25,7 +25,7 @@ module.exports = {
       severity: 'error',
       comment: 'electron/host/domain/ decides, with time and I/O handed in: it does not reach for services, channels or the composition.',
       from: { path: '^electron/host/domain/' },
-      to: { path: '^electron/(host/(services|channels)/|host/host\\.ts$|host/display-session\\.ts$|cli/|shell/)' },
+      to: { path: '^electron/(host/(services|channels)/|host/host\\.ts$|host/display-session(\\.ts$|/)|cli/|shell/)' },
     },
     {
       name: 'domain-no-io',

@@ -8,6 +8,8 @@ export const CHROMIUM_ARGS = [...CHROMIUM_HALL_FLAGS, '--enable-unsafe-swiftshad
 
 export default defineConfig({
   testDir: 'e2e',
+  // The specs read the display's test hooks (window.__hallcast): only the test build has them.
+  globalSetup: './e2e/test-build.ts',
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 15_000 },

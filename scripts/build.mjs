@@ -1,6 +1,15 @@
 // Bundles the CLI and core (Node), the Electron main and preload, and the renderer, with esbuild.
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+//   node scripts/build.mjs                 production (npm run build, npm install's prepare)
+//   node scripts/build.mjs --test-hooks    the test build: the display gets window.__hallcast, which
+//                                          the e2e specs and benches read (Playwright's global setup
+//                                          and npm run bench run this; HALLCAST_TEST_HOOKS=1 does the same)
+//   node scripts/build.mjs --dev           the test build plus the fake-host page (bench/display-dev)
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { displayBundle, TEST_BUILD_MARKER } from './display-bundle.mjs';
+
+const dev = process.argv.includes('--dev');
+const testHooks = dev || process.argv.includes('--test-hooks') || process.env.HALLCAST_TEST_HOOKS === '1';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
@@ -41,22 +50,23 @@ await build({
 });
 
 // The display: an ES module with its lazily loaded chunks (pixi is one: Engine.stage), its page and
-// stylesheet, served as-is by Electron or the host. Minified: parsing 1.8 MB of pixi.js unminified
-// cost ~200 ms of the cold start.
-const browser = { ...common, platform: 'browser', format: 'esm', target: 'es2022', minify: true };
+// stylesheet, served as-is by Electron or the host (scripts/display-bundle.mjs).
 await rm('dist/renderer', { recursive: true, force: true });
-await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/display/main.ts' }, outdir: 'dist/renderer', chunkNames: 'chunks/[name]-[hash]' });
+await build(displayBundle({ outdir: 'dist/renderer', testHooks }));
 for (const file of ['index.html', 'style.css']) await copyFile(`renderer/display/${file}`, `dist/renderer/${file}`);
+if (testHooks) await writeFile(TEST_BUILD_MARKER, 'dist/ holds the test build (the display has its test hooks): npm run build makes the production one\n');
+else await rm(TEST_BUILD_MARKER, { force: true });
 
 // The floor managers' console, served at /admin/ (renderer/console/README.md): its page, script (with
 // its chunks) and one stylesheet bundled from renderer/console/styles/.
 await rm('dist/admin', { recursive: true, force: true });
+const browser = { ...common, platform: 'browser', format: 'esm', target: 'es2022', minify: true };
 await build({ ...browser, splitting: true, entryPoints: { app: 'renderer/console/main.ts' }, outdir: 'dist/admin', chunkNames: 'chunks/[name]-[hash]' });
 await build({ ...common, minify: true, entryPoints: { app: 'renderer/console/styles/app.css' }, outdir: 'dist/admin' });
 await copyFile('renderer/console/index.html', 'dist/admin/index.html');
 
 // `--dev`: a page with a fake host bridge, to try the display without the host (bench/display-dev/README.md).
-if (process.argv.includes('--dev')) {
+if (dev) {
   await build({ ...browser, format: 'iife', entryPoints: { 'fake-bridge': 'bench/display-dev/fake-bridge.ts' }, outdir: 'dist/renderer-dev' });
   await copyFile('bench/display-dev/index.html', 'dist/renderer-dev/index.html');
 }

@@ -1,10 +1,11 @@
 // `npm start`: the Electron player when this machine has Electron's binary, otherwise the
 // Chromium kiosk (`hallcast kiosk`), so the hall gets a picture either way. Arguments after
 // `npm start --` go to whichever runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TEST_BUILD_MARKER } from './display-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const main = fileURLToPath(new URL('../dist/electron/main.js', import.meta.url));
@@ -44,6 +45,13 @@ function run(command, commandArgs) {
       process.kill(process.pid, signal);
     } else process.exit(code ?? 1);
   });
+}
+
+// The hall gets the production build: after the e2e suite or the benches, dist/ holds the test
+// build (the display with its test hooks), so build production first.
+if (existsSync(new URL(`../${TEST_BUILD_MARKER}`, import.meta.url))) {
+  console.error('hallcast: dist/ holds the test build: building the production one first (npm run build)');
+  execFileSync(process.execPath, [fileURLToPath(new URL('build.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
 }
 
 const electron = electronBinary();

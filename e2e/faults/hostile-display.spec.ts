@@ -12,7 +12,7 @@ import { expect, test, waitForProgramme } from '../fixtures.js';
 import { LOAD_TIMEOUT_MS, longestBlankMs, takenOnly, watchPicture } from './picture.js';
 
 const FLOOD = 20_000;
-/** The host's per-session limit on playback reports (electron/host/display-session.ts). */
+/** The host's per-session limit on playback reports (electron/host/display-session/admission.ts). */
 const REPORTS_PER_SECOND = 10;
 const REPORT_BURST = 50;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FromDisplay } from './messages.js';
-import { parseDisplayMessage } from './from-display.js';
+import { parseFromDisplay } from './from-display.js';
 
 const duck = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
 
-describe('parseDisplayMessage', () => {
+describe('parseFromDisplay', () => {
   it.each<FromDisplay>([
     { type: 'announcement', announcement: { id: 'a1', event: 'started', at: 5, duck } },
     { type: 'announcement', announcement: { id: 'a1', event: 'ended', at: 6, reason: 'stopped' } },
@@ -14,7 +14,8 @@ describe('parseDisplayMessage', () => {
     { type: 'fault', fault: { kind: 'gpu-context-lost', at: 7 } },
     { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'queue zone' } },
   ])('takes the envelope the bridges send: %o', (message) => {
-    expect(parseDisplayMessage(JSON.stringify(message))).toStrictEqual(message);
+    expect(parseFromDisplay(message)).toStrictEqual(message);
+    expect(parseFromDisplay(JSON.parse(JSON.stringify(message)))).toStrictEqual(message);
   });
 
   it.each([
@@ -28,6 +29,17 @@ describe('parseDisplayMessage', () => {
     { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'x'.repeat(81) } },
     { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: null, at: 1, detail: 3 } },
   ])('refuses a malformed display message: %o', (message) => {
-    expect(parseDisplayMessage(JSON.stringify(message))).toBeNull();
+    expect(parseFromDisplay(message)).toBeNull();
+  });
+
+  it('returns a copy of the fields it knows, never the object it was given', () => {
+    const heartbeat = { at: 1, programme: 'p', item: 'p#0', position: 2, extra: { deep: true } };
+    const message = parseFromDisplay({ type: 'heartbeat', heartbeat });
+    expect(message).toStrictEqual({ type: 'heartbeat', heartbeat: { at: 1, programme: 'p', item: 'p#0', position: 2 } });
+    expect(message?.type === 'heartbeat' && message.heartbeat).not.toBe(heartbeat);
+  });
+
+  it.each([null, undefined, 'hello', 7, [], { type: 'hello' }, { type: 'constructor', constructor: {} }])('refuses what is no message at all: %o', (value) => {
+    expect(parseFromDisplay(value)).toBeNull();
   });
 });

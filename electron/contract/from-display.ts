@@ -1,6 +1,8 @@
 /**
- * Messages from displays arrive over a socket anyone on the machine could open: check their shape
- * before the host trusts them.
+ * Messages from displays arrive over a socket anyone on the hall LAN could open: check their shape
+ * before the host trusts them. The guard takes objects (a WebSocket frame once parsed, an IPC
+ * payload as Electron delivered it) and returns a fresh copy of the fields it knows, never the
+ * object it was given.
  */
 import type { AnnouncementReport, AudioOutput, DuckPlan, FromDisplay, PlaybackEvent } from './messages.js';
 
@@ -11,13 +13,7 @@ const isString = (v: unknown): v is string => typeof v === 'string' && v.length 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const orNull = <T>(v: unknown, check: (x: unknown) => x is T): v is T | null => v === null || check(v);
 
-export function parseDisplayMessage(text: string): FromDisplay | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+export function parseFromDisplay(value: unknown): FromDisplay | null {
   if (!value || typeof value !== 'object') return null;
   const m = value as Record<string, unknown>;
   const body = m[m.type as string];

@@ -1,31 +1,11 @@
 /**
  * The one contract between the host (Electron main process or `hallcast serve`) and the display
  * (renderer). The Electron preload carries these messages over IPC, the Chromium kiosk over a
- * WebSocket at /ws; the renderer never knows which. Main and preload import this module; the
- * renderer imports its types only.
+ * WebSocket at /ws; the renderer never knows which. DisplayMessages (at the end) names every
+ * message and its payload; the guards for both directions are from-display.ts and to-display.ts.
  */
 import type { Localized, ZoneKind } from './hall-config.js';
 
-export const CHANNELS = {
-  /** host → display: the whole display state, sent on connect and on every change. */
-  state: 'display:state',
-  /** display → host: a playback event for the proof-of-play log. */
-  report: 'display:report',
-  /** display → host: liveness and what is on screen, every few seconds. */
-  heartbeat: 'display:heartbeat',
-  /** display → host: once, after the page has loaded. */
-  hello: 'display:hello',
-  /** host → display: the queue board, sent on connect and on every change. */
-  queue: 'display:queue',
-  /** host → display: speak an announcement (or only show its text), or stop one. */
-  announce: 'display:announce',
-  /** display → host: an announcement started, ended or failed on this display. */
-  announcement: 'display:announcement',
-  /** display → host: something went wrong on the display and it recovered by itself (counted in health). */
-  fault: 'display:fault',
-  /** display → host: whether this display's audio output runs (it may speak for the PA), on every change. */
-  audio: 'display:audio',
-} as const;
 
 export interface ZonePlan {
   name: string;
@@ -287,15 +267,57 @@ export interface AnnouncementReport {
   duck?: DuckPlan;
 }
 
-/** WebSocket envelopes, one message per frame, JSON. */
-export type ToDisplay =
-  | { type: 'state'; state: DisplayState }
-  | { type: 'queue'; queue: QueueBoardState | null }
-  | { type: 'announce'; announce: AnnounceMessage };
-export type FromDisplay =
-  | { type: 'report'; report: PlaybackReport }
-  | { type: 'heartbeat'; heartbeat: DisplayHeartbeat }
-  | { type: 'hello'; hello: DisplayHello }
-  | { type: 'announcement'; announcement: AnnouncementReport }
-  | { type: 'fault'; fault: DisplayFault }
-  | { type: 'audio'; audio: DisplayAudio };
+/**
+ * Every message between host and display, by direction: its name (the envelope's `type`, the IPC
+ * channel's suffix) and its payload. CHANNELS, ToDisplay and FromDisplay all come from here, so a
+ * message added on one side and forgotten on another does not compile.
+ */
+export interface DisplayMessages {
+  toDisplay: {
+    /** The whole display state, sent on connect and on every change. */
+    state: DisplayState;
+    /** The queue board, sent on connect and on every change (null: the hall has no queue data). */
+    queue: QueueBoardState | null;
+    /** Speak an announcement (or only show its text), or stop one. */
+    announce: AnnounceMessage;
+  };
+  fromDisplay: {
+    /** A playback event for the proof-of-play log. */
+    report: PlaybackReport;
+    /** Liveness and what is on screen, every few seconds. */
+    heartbeat: DisplayHeartbeat;
+    /** Once, after the page has loaded. */
+    hello: DisplayHello;
+    /** An announcement started, ended or failed on this display. */
+    announcement: AnnouncementReport;
+    /** Something went wrong on the display and it recovered by itself (counted in health). */
+    fault: DisplayFault;
+    /** Whether this display's audio output runs (it may speak for the PA), on every change. */
+    audio: DisplayAudio;
+  };
+}
+
+type ToDisplayPayloads = DisplayMessages['toDisplay'];
+type FromDisplayPayloads = DisplayMessages['fromDisplay'];
+export type DisplayMessageType = keyof ToDisplayPayloads | keyof FromDisplayPayloads;
+
+/** `{ type: 'state', state: DisplayState }` for `state`, and so on: one message per WebSocket frame, JSON. */
+type Envelopes<M> = { [T in keyof M]: { [K in 'type' | T]: K extends 'type' ? T : M[T] } }[keyof M];
+export type ToDisplay = Envelopes<ToDisplayPayloads>;
+export type FromDisplay = Envelopes<FromDisplayPayloads>;
+/** What travels on one IPC channel: the payload alone. */
+export type ToDisplayPayload<T extends keyof ToDisplayPayloads> = ToDisplayPayloads[T];
+export type FromDisplayPayload<T extends keyof FromDisplayPayloads> = FromDisplayPayloads[T];
+
+/** The Electron IPC channel of each message (what each carries: DisplayMessages). */
+export const CHANNELS = {
+  state: 'display:state',
+  queue: 'display:queue',
+  announce: 'display:announce',
+  report: 'display:report',
+  heartbeat: 'display:heartbeat',
+  hello: 'display:hello',
+  announcement: 'display:announcement',
+  fault: 'display:fault',
+  audio: 'display:audio',
+} as const satisfies { [T in DisplayMessageType]: `display:${T}` };

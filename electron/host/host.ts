@@ -75,6 +75,9 @@ export interface Host {
   attachSpeaker(display: string, send: AnnounceSend): () => void;
   /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
   readonly health: Health;
+  /** The host's time, for the sessions its channels hold (a display session's rates and checks). */
+  readonly clock: Clock;
+  readonly timers: Timers;
 }
 
 export function createHost(options: HostOptions): Host {
@@ -283,6 +286,8 @@ export function createHost(options: HostOptions): Host {
     voice,
     attachSpeaker: (display, send) => voice.desk.attach(display, send),
     health,
+    clock,
+    timers,
   };
 }
 

@@ -293,6 +293,8 @@ export interface FakeHost extends Host {
   publish(state: DisplayState): void;
   /** Displays attached as speakers, with what the host would send them. */
   speakers: Map<string, AnnounceSend>;
+  /** Calls to lost() and disconnect(), in order. */
+  gone: { display: string; why: string; disconnected: boolean }[];
 }
 
 export function displayState(seq: number): DisplayState {
@@ -310,9 +312,13 @@ export function displayState(seq: number): DisplayState {
   };
 }
 
-export function fakeHost(): FakeHost {
+/** `timers`: the shell's, so the host (and the display session on it) keeps the same fake time. */
+export function fakeHost(timers = new FakeTimers()): FakeHost {
   let current = displayState(1);
   const host: FakeHost = {
+    clock: { now: timers.now, monotonic: timers.now },
+    timers,
+    gone: [],
     received: [],
     started: 0,
     stopped: 0,
@@ -329,8 +335,8 @@ export function fakeHost(): FakeHost {
       return () => host.listeners.delete(listener);
     },
     receive: (message, display) => void host.received.push({ message, display }),
-    disconnect: () => undefined,
-    lost: () => undefined,
+    disconnect: (display, why = '') => void host.gone.push({ display, why, disconnected: true }),
+    lost: (display, why) => void host.gone.push({ display, why, disconnected: false }),
     status: (): HostStatus => {
       throw new Error('status() is not used by the shell');
     },

@@ -42,8 +42,8 @@ interface BootOptions {
 
 async function boot(options: BootOptions = {}) {
   const fake = fakeElectron({ appData: path.join(root, 'appData'), gotLock: options.gotLock ?? true });
-  const host = fakeHost();
   const timers = new FakeTimers();
+  const host = fakeHost(timers);
   const log = recordingLog();
   const opened: ShellConfig[] = [];
   const api = { closed: 0 };
@@ -292,6 +292,27 @@ describe('messages from the display', () => {
     send(CHANNELS[type], payload);
     expect(host.received).toStrictEqual([]);
     expect(log.lines.filter((l) => l.message === 'ignored a malformed display message').map((l) => l.fields?.type)).toStrictEqual([type]);
+  });
+});
+
+describe('the window\'s display session', () => {
+  it('holds the page to the socket\'s rates: a flood of reports costs the host the burst, the rest counted in health once a second', async () => {
+    const { host, timers, send } = await boot();
+    send(CHANNELS.hello, { shell: 'electron', width: 1920, height: 1080, userAgent: 'x' });
+    for (let i = 0; i < 1_000; i++) send(CHANNELS.report, { event: 'ended', programme: 'p', item: `p#${i}`, url: null, at: i });
+    expect(host.received.filter((r) => r.message.type === 'report')).toHaveLength(50);
+    timers.advance(1_000);
+    expect(host.health.view().classes['dropped-reports']).toMatchObject({ count: 950, last: { fields: { display: DISPLAY_ID, rate: 950 } } });
+  });
+
+  it('tells the host the page went silent after 10 s without a heartbeat, and that it is gone when the window closes', async () => {
+    const { host, timers, send, win } = await boot();
+    send(CHANNELS.hello, { shell: 'electron', width: 1920, height: 1080, userAgent: 'x' });
+    send(CHANNELS.heartbeat, HEARTBEAT);
+    timers.advance(10_000);
+    expect(host.gone).toStrictEqual([{ display: DISPLAY_ID, why: 'no heartbeat for 10 s', disconnected: false }]);
+    win!.emit('closed');
+    expect(host.gone.at(-1)).toStrictEqual({ display: DISPLAY_ID, why: 'its window closed', disconnected: true });
   });
 });
 

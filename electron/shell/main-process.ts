@@ -5,9 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CHANNELS, type AnnounceMessage, type DisplayState, type FromDisplay, type QueueBoardState } from '../contract/messages.js';
-import { BODY_LIMIT } from '../host/channels/http/server.js';
-import { parseDisplayMessage } from '../contract/from-display.js';
+import { CHANNELS, type FromDisplay, type ToDisplay } from '../contract/messages.js';
+import { openDisplaySession, type DisplaySession } from '../host/display-session/display-session.js';
 import type { Host } from '../host/host.js';
 import type { Clock, Log, Timers } from '../host/ports.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
@@ -74,25 +73,8 @@ export function startShell(options: ShellOptions): Shell | null {
   let recovery: DisplayRecovery | null = null;
   let api: LocalApi | null = null;
 
-  const sendState = (state: DisplayState): void => {
-    if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.state, state);
-  };
-  const sendQueue = (board: QueueBoardState | null): void => {
-    if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.queue, board);
-  };
-  // The window is the hall's one speaker while a page is loaded in it; a reload or a crash ends
-  // what it was saying (the host then moves on rather than wait for a report that cannot come).
-  let detachSpeaker: (() => void) | null = null;
-  const speakerLost = (): void => {
-    detachSpeaker?.();
-    detachSpeaker = null;
-  };
-  const speakerReady = (): void => {
-    speakerLost();
-    detachSpeaker = host.attachSpeaker(DISPLAY_ID, (message: AnnounceMessage) => {
-      if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(CHANNELS.announce, message);
-    });
-  };
+  // The window's display session (host/display-session/): what the page is sent, what it may send, the speaker.
+  let session: DisplaySession | null = null;
 
   /** Why a message must not reach the host, or null when it comes from our page's main frame. */
   const senderProblem = (event: ShellIpcEvent): string | null => {
@@ -106,36 +88,22 @@ export function startShell(options: ShellOptions): Shell | null {
     return null;
   };
 
-  // The one gate for everything the page sends: sender first, then the payload's shape.
+  // The one gate for everything the page sends: sender first, then the session (shape, size, rate).
   const fromDisplay =
     (type: FromDisplay['type']) =>
     (event: ShellIpcEvent, payload: unknown): void => {
       const problem = senderProblem(event);
-      if (problem) {
-        log.warn('ignored a display message', { type, problem, url: event.senderFrame?.url ?? null });
+      if (problem || !session) {
+        log.warn('ignored a display message', { type, problem: problem ?? 'no display session', url: event.senderFrame?.url ?? null });
         return;
       }
-      const message = parseDisplayMessage(envelope(type, payload));
-      if (!message) {
-        log.warn('ignored a malformed display message', { type });
-        return;
-      }
-      host.receive(message, DISPLAY_ID);
-      if (message.type === 'heartbeat') recovery?.heartbeat();
-      // A page that has just subscribed starts from the current state, whatever it missed while loading.
-      if (message.type === 'hello') {
-        sendState(host.state());
-        sendQueue(host.queue.board());
-      }
+      // The payload as Electron delivered it, in the envelope the session reads (no JSON round trip).
+      const message = session.admit({ type, [type]: payload });
+      // Our own page sent something we cannot read: a bug worth a line each time (rate drops are only counted).
+      if (message === 'malformed' || message === 'too-large') log.warn('ignored a malformed display message', { type, reason: message });
+      else if (typeof message !== 'string' && message.type === 'heartbeat') recovery?.heartbeat();
     };
-  electron.ipcMain.on(CHANNELS.report, fromDisplay('report'));
-  electron.ipcMain.on(CHANNELS.heartbeat, fromDisplay('heartbeat'));
-  electron.ipcMain.on(CHANNELS.hello, fromDisplay('hello'));
-  electron.ipcMain.on(CHANNELS.announcement, fromDisplay('announcement'));
-  electron.ipcMain.on(CHANNELS.fault, fromDisplay('fault'));
-  electron.ipcMain.on(CHANNELS.audio, fromDisplay('audio'));
-  host.subscribe(sendState);
-  host.queue.subscribe(sendQueue);
+  for (const type of ['report', 'heartbeat', 'hello', 'announcement', 'fault', 'audio'] as const) electron.ipcMain.on(CHANNELS[type], fromDisplay(type));
 
   const createWindow = (): ShellWindow => {
     const window = new electron.BrowserWindow(displayWindowOptions(config.preloadPath));
@@ -161,6 +129,17 @@ export function startShell(options: ShellOptions): Shell | null {
       log.warn('blocked a webview');
     });
 
+    const windowSession = openDisplaySession({
+      host,
+      display: DISPLAY_ID,
+      link: 'window',
+      send: (message: ToDisplay) => {
+        // The payload alone on the message's channel, as the preload listens.
+        if (!window.isDestroyed() && !contents.isDestroyed()) contents.send(CHANNELS[message.type], (message as Record<string, unknown>)[message.type]);
+      },
+    });
+    session = windowSession;
+
     const windowRecovery = createDisplayRecovery({
       clock,
       timers,
@@ -172,18 +151,18 @@ export function startShell(options: ShellOptions): Shell | null {
       count: (kind, message, fields) => host.health.count(kind, message, fields),
     });
     recovery = windowRecovery;
+    // The window is the hall's one speaker while a page is loaded in it; a reload or a crash ends
+    // what it was saying (the host then moves on rather than wait for a report that cannot come).
     contents.on('did-finish-load', () => {
       contents.insertCSS(HIDE_CURSOR_CSS).catch((error: unknown) => log.warn('could not hide the cursor', { error: String(error) }));
-      sendState(host.state());
-      sendQueue(host.queue.board());
-      speakerReady();
+      windowSession.pageReady();
     });
-    contents.on('did-start-loading', speakerLost);
+    contents.on('did-start-loading', () => windowSession.pageGone());
     contents.on('did-fail-load', (_event, errorCode, description, _url, isMainFrame) => {
       if (isMainFrame && errorCode !== ERR_ABORTED) windowRecovery.failedLoad(errorCode, description);
     });
     contents.on('render-process-gone', (_event, details) => {
-      speakerLost();
+      windowSession.pageGone();
       windowRecovery.gone(details.reason, details.exitCode);
     });
     contents.on('unresponsive', () => windowRecovery.unresponsive());
@@ -195,7 +174,8 @@ export function startShell(options: ShellOptions): Shell | null {
       window.show();
     });
     window.on('closed', () => {
-      speakerLost();
+      windowSession.close('its window closed');
+      if (session === windowSession) session = null;
       windowRecovery.stop();
       cancelShowAnyway();
       if (win === window) win = null;
@@ -234,15 +214,4 @@ export function startShell(options: ShellOptions): Shell | null {
   });
 
   return { config, host, ready, window: () => win };
-}
-
-/** parseDisplayMessage reads the WebSocket's JSON envelope; IPC payloads are wrapped into one. */
-function envelope(type: FromDisplay['type'], payload: unknown): string {
-  try {
-    const text = JSON.stringify({ type, [type]: payload });
-    return text.length <= BODY_LIMIT ? text : '';
-  } catch {
-    // BigInts and cycles cannot be sent by a well-behaved page.
-    return '';
-  }
 }

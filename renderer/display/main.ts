@@ -17,6 +17,9 @@ import { muteOutput } from './audio/howler-output.js';
 import { DiversionSlide } from './zones/diversion-slide.js';
 import { ZoneBoard } from './zones/zone-board.js';
 
+/** true in the test build only (scripts/display-bundle.mjs writes it in); the production bundle leaves the hooks out. */
+declare const HALLCAST_TEST_HOOKS: boolean | undefined;
+
 const HEARTBEAT_MS = 2_000;
 /** The pixi zones load after the first programme frame, or after this long without one. */
 const SETTLE_LATEST_MS = 2_000;
@@ -103,14 +106,17 @@ async function start(): Promise<void> {
     bridge.heartbeat({ at: engine.clock.now(), programme: now.programme, item: now.item, position: now.position });
   }, HEARTBEAT_MS);
 
-  installTestHooks({
-    state: () => state,
-    nowPlaying: () => player.nowPlaying(),
-    frames: () => ({ stage: engine.frames, seams: player.seams, stageLosses: engine.stageLosses }),
-    queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
-    audio: () => announcements.audio(),
-    diversion: () => diversion.shown,
-  });
+  // `typeof`: a bundle made without the constant (a dev probe's own esbuild call) gets no hooks rather than a ReferenceError.
+  if (typeof HALLCAST_TEST_HOOKS !== 'undefined' && HALLCAST_TEST_HOOKS) {
+    installTestHooks({
+      state: () => state,
+      nowPlaying: () => player.nowPlaying(),
+      frames: () => ({ stage: engine.frames, seams: player.seams, stageLosses: engine.stageLosses }),
+      queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
+      audio: () => announcements.audio(),
+      diversion: () => diversion.shown,
+    });
+  }
 }
 
 /** `<html data-announce-lead-ms="…">` overrides the announcer's schedule-ahead lead (used to measure it; see README). */

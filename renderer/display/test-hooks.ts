@@ -1,6 +1,8 @@
 /**
- * Read-only diagnostics on `window.__hallcast`, for the Playwright e2e tests and for a technician
- * with DevTools. Nothing here changes what plays; the player must never depend on it.
+ * Read-only diagnostics on `window.__hallcast`, for the Playwright e2e tests and the benches. In
+ * the test build only (`node scripts/build.mjs --test-hooks`; renderer/display/README.md "Test
+ * hooks"): the production bundle leaves this module out. Nothing here changes what plays; the
+ * player must never depend on it.
  */
 import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';

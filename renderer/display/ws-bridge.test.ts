@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { aged, backoffMs, createWsBridge, parseToDisplay, wsUrlFor } from './ws-bridge.js';
+import { backoffMs, createWsBridge, readFrame, wsUrlFor } from './ws-bridge.js';
 
 describe('ws bridge', () => {
   it('connects to /ws on the page origin, wss under https', () => {
@@ -16,56 +16,12 @@ describe('ws bridge', () => {
   });
 });
 
-describe('parseToDisplay', () => {
-  const play = {
-    id: 'a1',
-    kind: 'call',
-    clips: ['/media/voice/zh-CN/chime.ogg', '/media/voice/zh-CN/qing.ogg'],
-    leadIn: 1,
-    repeat: 1,
-    pauseSeconds: 0.8,
-    duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 },
-    lines: [{ lang: 'zh-CN', text: '请 A023 号到 5 号窗口' }],
-    speak: true,
-  };
-  const frame = (announce: unknown) => JSON.stringify({ type: 'announce', announce });
-
-  it('takes announce frames: a play and a stop', () => {
-    expect(parseToDisplay(frame({ type: 'play', play }))).toEqual({ type: 'announce', announce: { type: 'play', play } });
-    expect(parseToDisplay(frame({ type: 'stop', id: 'a1', reason: 'ended' }))).toEqual({ type: 'announce', announce: { type: 'stop', id: 'a1', reason: 'ended' } });
-  });
-
-  it('drops an announce frame with a missing or mistyped field rather than play it', () => {
-    const broken: unknown[] = [
-      { type: 'play' },
-      { type: 'play', play: { ...play, clips: '/media/voice/zh-CN/qing.ogg' } },
-      { type: 'play', play: { ...play, clips: [1] } },
-      { type: 'play', play: { ...play, repeat: 0 } },
-      { type: 'play', play: { ...play, leadIn: 0.5 } },
-      { type: 'play', play: { ...play, pauseSeconds: -1 } },
-      { type: 'play', play: { ...play, duck: { depthDb: '-15', attackSeconds: 0.5, releaseSeconds: 1.5 } } },
-      { type: 'play', play: { ...play, lines: [{ lang: 'fr', text: 'x' }] } },
-      { type: 'play', play: { ...play, kind: 'music' } },
-      { type: 'play', play: { ...play, speak: 'yes' } },
-      { type: 'stop', id: 'a1' },
-      { type: 'pause', id: 'a1' },
-      null,
-    ];
-    for (const b of broken) expect(parseToDisplay(frame(b))).toBeNull();
-    expect(parseToDisplay('{"type":"announce"')).toBeNull();
-  });
-
-  it('still takes states and boards', () => {
-    expect(parseToDisplay(JSON.stringify({ type: 'queue', queue: null }))).toEqual({ type: 'queue', queue: null });
-    expect(parseToDisplay(JSON.stringify({ type: 'state', state: { layout: {} } }))).toBeNull();
-  });
-});
-
-describe('aged', () => {
-  it('moves a waiting state\'s serverTime on by the time it waited, so the display clock is not set behind', () => {
-    const state = { serverTime: 1_000_000 } as unknown as Parameters<typeof aged>[0];
-    expect(aged(state, 5_000, 5_480).serverTime).toBe(1_000_480);
-    expect(aged(state, 5_000, 4_000).serverTime).toBe(1_000_000);
+describe('readFrame', () => {
+  it('reads a JSON frame through the contract\'s guard, and drops a half-written or binary one', () => {
+    expect(readFrame(JSON.stringify({ type: 'queue', queue: null }))).toEqual({ type: 'queue', queue: null });
+    expect(readFrame(JSON.stringify({ type: 'announce', announce: { type: 'stop', id: 'a1' } }))).toBeNull();
+    expect(readFrame('{"type":"announce"')).toBeNull();
+    expect(readFrame(new ArrayBuffer(8))).toBeNull();
   });
 });
 
@@ -119,5 +75,26 @@ describe('createWsBridge sessions', () => {
     expect(second.sent.map((m) => m.type)).toStrictEqual(['hello', 'audio']);
     bridge.audio({ output: 'blocked', at: 3 });
     expect(second.sent.at(-1)).toStrictEqual({ type: 'audio', audio: { output: 'blocked', at: 3 } });
+  });
+
+  it('hands states to every listener, a late one from the latest, and keeps the others when one throws', () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const bridge = createWsBridge('ws://hall/ws');
+    const socket = FakeSocket.all[0]!;
+    socket.open();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const seen: number[] = [];
+    bridge.onState(() => {
+      throw new Error('broken zone');
+    });
+    bridge.onState((s) => seen.push(s.seq));
+    const state = (seq: number) => ({ data: JSON.stringify({ type: 'state', state: { seq, serverTime: 0, layout: { zones: [] } } }) }) as MessageEvent;
+    socket.onmessage!(state(1));
+    const late: number[] = [];
+    bridge.onState((s) => late.push(s.seq));
+    expect(seen).toStrictEqual([1]);
+    expect(late).toStrictEqual([1]);
+    expect(error).toHaveBeenCalledWith('hallcast: a state listener threw', expect.any(Error));
+    error.mockRestore();
   });
 });

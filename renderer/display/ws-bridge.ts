@@ -3,8 +3,10 @@
  * forever with capped backoff; while disconnected the display keeps showing its last state, and
  * outgoing reports are kept (bounded) and sent after the reconnect so proof-of-play is not lost.
  */
-import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../../electron/contract/messages.js';
+import type { FromDisplay, ToDisplay } from '../../electron/contract/messages.js';
 import type { Bridge } from '../../electron/contract/bridge.js';
+import { createHostFeed, hear } from '../../electron/contract/host-feed.js';
+import { parseToDisplay } from '../../electron/contract/to-display.js';
 
 const MAX_BACKOFF_MS = 5_000;
 const MAX_QUEUED = 500;
@@ -31,9 +33,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 }
 
 export function createWsBridge(url: string): Bridge {
-  const listeners = new Set<(state: DisplayState) => void>();
-  const queueListeners = new Set<(board: QueueBoardState | null) => void>();
-  const announceListeners = new Set<(message: AnnounceMessage) => void>();
+  const feed = createHostFeed();
   // Heartbeats are only worth sending live; reports are queued across disconnects.
   const queue: FromDisplay[] = [];
   // Each new socket is a new session to the host (it may have restarted): it is a display only
@@ -42,9 +42,6 @@ export function createWsBridge(url: string): Bridge {
   let audio: FromDisplay | null = null;
   let socket: WebSocket | null = null;
   let attempt = 0;
-  let lastState: DisplayState | null = null;
-  let lastStateAt = 0;
-  let lastBoard: QueueBoardState | null = null;
 
   const connect = (): void => {
     const ws = new WebSocket(url);
@@ -55,18 +52,8 @@ export function createWsBridge(url: string): Bridge {
       for (const msg of queue.splice(0)) ws.send(JSON.stringify(msg));
     };
     ws.onmessage = (ev: MessageEvent) => {
-      const msg = parseToDisplay(ev.data);
-      if (!msg) return;
-      if (msg.type === 'queue') {
-        lastBoard = msg.queue;
-        for (const l of queueListeners) l(msg.queue);
-      } else if (msg.type === 'announce') {
-        for (const l of announceListeners) l(msg.announce);
-      } else {
-        lastState = msg.state;
-        lastStateAt = Date.now();
-        for (const l of listeners) l(msg.state);
-      }
+      const msg = readFrame(ev.data);
+      if (msg) hear(feed, msg);
     };
     ws.onclose = () => {
       if (socket === ws) socket = null;
@@ -86,21 +73,9 @@ export function createWsBridge(url: string): Bridge {
 
   connect();
   return {
-    onState(listener) {
-      listeners.add(listener);
-      if (lastState) listener(aged(lastState, lastStateAt));
-      return () => listeners.delete(listener);
-    },
-    onQueue(listener) {
-      queueListeners.add(listener);
-      if (lastBoard) listener(lastBoard);
-      return () => queueListeners.delete(listener);
-    },
-    // No replay for a late subscriber: a past `play` must not be spoken again.
-    onAnnounce(listener) {
-      announceListeners.add(listener);
-      return () => announceListeners.delete(listener);
-    },
+    onState: feed.state.add,
+    onQueue: feed.queue.add,
+    onAnnounce: feed.announce.add,
     report: (report) => send({ type: 'report', report }, true),
     // Queued like reports: the host's announcement log needs the ended even after a drop-out.
     reportAnnouncement: (report) => send({ type: 'announcement', announcement: report }, true),
@@ -120,61 +95,13 @@ export function createWsBridge(url: string): Bridge {
   };
 }
 
-/**
- * A state handed to a late subscriber: its serverTime moved on by the time it waited, since the
- * display sets its clock from serverTime when it applies a state (measured: the first state waited
- * ~0.5 s for the page's code, and the display's clock stayed that much behind until the next one).
- */
-export function aged(state: DisplayState, receivedAt: number, now: number = Date.now()): DisplayState {
-  return { ...state, serverTime: state.serverTime + Math.max(0, now - receivedAt) };
-}
-
 /** A frame from the host, or null if it is not one this display understands. */
-export function parseToDisplay(data: unknown): ToDisplay | null {
+export function readFrame(data: unknown): ToDisplay | null {
   if (typeof data !== 'string') return null;
   try {
-    const msg = JSON.parse(data) as Partial<ToDisplay> | null;
-    // The host is trusted, but a half-written or foreign frame must not take the display down.
-    if (msg && msg.type === 'state' && msg.state && Array.isArray(msg.state.layout?.zones)) return msg as ToDisplay;
-    if (msg && msg.type === 'queue' && (msg.queue === null || (msg.queue && Array.isArray(msg.queue.calls) && Array.isArray(msg.queue.serving)))) return msg as ToDisplay;
-    if (msg && msg.type === 'announce' && isAnnounceMessage(msg.announce)) return msg as ToDisplay;
+    return parseToDisplay(JSON.parse(data));
   } catch {
-    /* ignore malformed frames */
+    // A half-written frame: the host's next one will do.
+    return null;
   }
-  return null;
-}
-
-const KINDS = new Set(['emergency', 'pa', 'call', 'care']);
-const LANGS = new Set(['zh-CN', 'en']);
-
-/** Checked field by field: a wrong type here would reach the audio graph (a NaN time throws there). */
-function isAnnounceMessage(m: unknown): m is AnnounceMessage {
-  if (!isObject(m)) return false;
-  if (m['type'] === 'stop') return typeof m['id'] === 'string' && typeof m['reason'] === 'string';
-  if (m['type'] !== 'play' || !isObject(m['play'])) return false;
-  const p = m['play'];
-  const duck = p['duck'];
-  const count = (v: unknown, min: number): boolean => Number.isInteger(v) && (v as number) >= min;
-  const seconds = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-  return (
-    typeof p['id'] === 'string' &&
-    KINDS.has(p['kind'] as string) &&
-    Array.isArray(p['clips']) &&
-    p['clips'].every((c) => typeof c === 'string') &&
-    count(p['leadIn'], 0) &&
-    count(p['repeat'], 1) &&
-    seconds(p['pauseSeconds']) &&
-    isObject(duck) &&
-    typeof duck['depthDb'] === 'number' &&
-    Number.isFinite(duck['depthDb']) &&
-    seconds(duck['attackSeconds']) &&
-    seconds(duck['releaseSeconds']) &&
-    Array.isArray(p['lines']) &&
-    p['lines'].every((l) => isObject(l) && LANGS.has(l['lang'] as string) && typeof l['text'] === 'string') &&
-    typeof p['speak'] === 'boolean'
-  );
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -35,7 +35,7 @@ export interface Commands {
   servedMedia(relative: string): boolean;
   /** Where a channel counts what it refused on its own (sign-in floods, dropped display messages). */
   readonly health: FaultCounter;
-  /** What a display session (display-session.ts) plays from and reports to: the displays' own door into the host. */
+  /** What a display session (display-session/) plays from and reports to: the displays' own door into the host. */
   readonly displays: DisplayHost;
 }
 

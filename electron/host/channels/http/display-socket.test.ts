@@ -2,14 +2,13 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WebSocket } from 'ws';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testHall } from '../../test-hall.test-support.js';
 import { serveDisplay } from './display-socket.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0).reverse()) c();
-  vi.useRealTimers();
 });
 
 class FakeSocket extends EventEmitter {
@@ -32,19 +31,13 @@ const report = (i: number) => ({ type: 'report', report: { event: 'ended', progr
 const heartbeat = { type: 'heartbeat', heartbeat: { at: 0, programme: null, item: null, position: null } };
 
 function setup() {
-  vi.useFakeTimers();
   const hall = testHall('2026-12-01T10:17:00+08:00');
   cleanups.push(hall.cleanup);
   hall.host.start();
-  let mono = 0;
   const socket = new FakeSocket();
-  serveDisplay(socket as unknown as WebSocket, hall.host, 'display', { now: () => mono });
-  const tick = (ms: number) => {
-    for (let left = ms; left > 0; left -= 1_000) {
-      mono += Math.min(1_000, left);
-      vi.advanceTimersByTime(Math.min(1_000, left));
-    }
-  };
+  serveDisplay(socket as unknown as WebSocket, hall.host, 'display');
+  // The session runs on the host's clock and timers.
+  const tick = (ms: number) => hall.time.advance(ms);
   const proofLines = (): number => {
     const dir = path.join(hall.root, 'state', 'proof-of-play');
     if (!existsSync(dir)) return 0;
@@ -113,5 +106,23 @@ describe('a display socket', () => {
     socket.close(1001, 'going away');
     expect(health()['display-lost']).toMatchObject({ count: 2, last: { fields: { why: 'its session closed (code 1001)' } } });
     expect(host.voice.desk.view().displays).toBe(0);
+  });
+
+  it('as a preview only watches: it gets the state and board, and what it says never reaches the host', () => {
+    const hall = testHall('2026-12-01T10:17:00+08:00');
+    cleanups.push(hall.cleanup);
+    hall.host.start();
+    const socket = new FakeSocket();
+    serveDisplay(socket as unknown as WebSocket, hall.host, 'preview');
+    expect(socket.sent.map((m) => m.type)).toStrictEqual(['state', 'queue']);
+    socket.say(hello);
+    socket.say({ type: 'audio', audio: { output: 'ready', at: 0 } });
+    expect(hall.host.status().displays).toStrictEqual([]);
+    expect(hall.host.voice.desk.view().displays).toBe(0);
+    socket.close(1000, 'done');
+    const sent = socket.sent.length;
+    hall.host.reload();
+    hall.time.advance(60_000);
+    expect(socket.sent).toHaveLength(sent);
   });
 });

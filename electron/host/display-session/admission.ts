@@ -1,13 +1,15 @@
 /**
- * One display's session on the host, as pure state over an injected monotonic clock: what it may
- * send and when. A socket is a display only once it says so (a valid hello); before that, and
- * beyond its per-kind rate, its messages are dropped and counted — never parsed into anything the
- * host writes. Anyone on the hall LAN (or the machine) can open the socket: a client that floods
- * reports must cost the proof-of-play log a bounded number of lines, and the host a counter.
+ * What one display may send and when, as pure state over an injected monotonic clock (the display
+ * session, display-session.ts, runs it). A socket is a display only once it says so (a valid
+ * hello); before that, and beyond its per-kind rate, its messages are dropped and counted — never
+ * turned into anything the host writes. Anyone on the hall LAN (or the machine) can open the
+ * socket: a client that floods reports must cost the proof-of-play log a bounded number of lines,
+ * and the host a counter.
  */
-import type { DisplayHello, FromDisplay } from '../contract/messages.js';
-import { parseDisplayMessage } from '../contract/from-display.js';
-import { TokenBucket, type TokenBucketLimit } from './domain/limits/token-bucket.js';
+import type { DisplayHello, FromDisplay } from '../../contract/messages.js';
+import { parseFromDisplay } from '../../contract/from-display.js';
+import { TokenBucket, type TokenBucketLimit } from '../domain/limits/token-bucket.js';
+import { largerThan } from './message-size.js';
 
 /** The renderer's heartbeat period (renderer/display/main.ts HEARTBEAT_MS). */
 export const HEARTBEAT_PERIOD_MS = 2_000;
@@ -15,7 +17,7 @@ export const HEARTBEAT_PERIOD_MS = 2_000;
 export interface SessionLimits {
   /** Per message kind. */
   rates: Record<FromDisplay['type'], TokenBucketLimit>;
-  /** A frame longer than this is dropped unread (the largest legitimate one is ~7 KB: three 2 KB strings). */
+  /** A message longer than this (as JSON) is dropped unread (the largest legitimate one is ~7 KB: three 2 KB strings). */
   maxMessageChars: number;
   /** A socket that has not said hello by then is closed. */
   helloWithinMs: number;
@@ -44,16 +46,21 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
 
 export type DropReason = 'malformed' | 'too-large' | 'before-hello' | 'rate';
 
-export class DisplaySession {
+export class DisplayAdmission {
   private readonly buckets = new Map<FromDisplay['type'], TokenBucket>();
   private readonly dropped = new Map<DropReason, number>();
   private greeting: DisplayHello | null = null;
   private lastHeartbeatAt: number | null = null;
   private lostSince: number | null = null;
 
+  /**
+   * `helloFirst`: drop what comes before the hello (a socket, which anyone may open); a window's
+   * page was already let through by the shell's sender check, and is heard from its first message.
+   */
   constructor(
     private readonly limits: SessionLimits,
     private readonly openedAt: number,
+    private readonly helloFirst = true,
   ) {}
 
   /** The display's hello, once it has said one; null: not (yet) a display. */
@@ -61,12 +68,15 @@ export class DisplaySession {
     return this.greeting;
   }
 
-  /** The message to act on, or null when it was dropped (and counted). */
-  admit(text: string, now: number): FromDisplay | null {
-    if (text.length > this.limits.maxMessageChars) return this.drop('too-large');
-    const message = parseDisplayMessage(text);
+  /**
+   * The message to act on, or why it was dropped (and counted). `value`: the message as an object
+   * (a socket's frame once parsed, an IPC payload as it came).
+   */
+  admit(value: unknown, now: number): FromDisplay | DropReason {
+    if (largerThan(value, this.limits.maxMessageChars)) return this.drop('too-large');
+    const message = parseFromDisplay(value);
     if (!message) return this.drop('malformed');
-    if (message.type !== 'hello' && !this.greeting) return this.drop('before-hello');
+    if (message.type !== 'hello' && !this.greeting && this.helloFirst) return this.drop('before-hello');
     let bucket = this.buckets.get(message.type);
     if (!bucket) this.buckets.set(message.type, (bucket = new TokenBucket(this.limits.rates[message.type], now)));
     if (!bucket.take(now)) return this.drop('rate');
@@ -88,9 +98,9 @@ export class DisplaySession {
     return out;
   }
 
-  /** true when the socket has had its chance to say hello and did not. */
+  /** true when the socket has had its chance to say hello and did not (a window is never asked for one). */
   helloOverdue(now: number): boolean {
-    return !this.greeting && now - this.openedAt >= this.limits.helloWithinMs;
+    return this.helloFirst && !this.greeting && now - this.openedAt >= this.limits.helloWithinMs;
   }
 
   /**
@@ -109,9 +119,10 @@ export class DisplaySession {
     return this.lostSince !== null;
   }
 
-  private drop(reason: DropReason): null {
+  /** Counts a message the channel could not even read (a frame too long to parse, or not JSON). */
+  drop<R extends DropReason>(reason: R): R {
     this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
-    return null;
+    return reason;
   }
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseToDisplay } from './to-display.js';
+
+describe('parseToDisplay', () => {
+  const play = {
+    id: 'a1',
+    kind: 'call',
+    clips: ['/media/voice/zh-CN/chime.ogg', '/media/voice/zh-CN/qing.ogg'],
+    leadIn: 1,
+    repeat: 1,
+    pauseSeconds: 0.8,
+    duck: { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 },
+    lines: [{ lang: 'zh-CN', text: '请 A023 号到 5 号窗口' }],
+    speak: true,
+  };
+  const frame = (announce: unknown) => ({ type: 'announce', announce });
+
+  it('takes announce frames: a play and a stop', () => {
+    expect(parseToDisplay(frame({ type: 'play', play }))).toEqual({ type: 'announce', announce: { type: 'play', play } });
+    expect(parseToDisplay(frame({ type: 'stop', id: 'a1', reason: 'ended' }))).toEqual({ type: 'announce', announce: { type: 'stop', id: 'a1', reason: 'ended' } });
+  });
+
+  it('drops an announce frame with a missing or mistyped field rather than play it', () => {
+    const broken: unknown[] = [
+      { type: 'play' },
+      { type: 'play', play: { ...play, clips: '/media/voice/zh-CN/qing.ogg' } },
+      { type: 'play', play: { ...play, clips: [1] } },
+      { type: 'play', play: { ...play, repeat: 0 } },
+      { type: 'play', play: { ...play, leadIn: 0.5 } },
+      { type: 'play', play: { ...play, pauseSeconds: -1 } },
+      { type: 'play', play: { ...play, duck: { depthDb: '-15', attackSeconds: 0.5, releaseSeconds: 1.5 } } },
+      { type: 'play', play: { ...play, lines: [{ lang: 'fr', text: 'x' }] } },
+      { type: 'play', play: { ...play, kind: 'music' } },
+      { type: 'play', play: { ...play, speak: 'yes' } },
+      { type: 'stop', id: 'a1' },
+      { type: 'pause', id: 'a1' },
+      null,
+    ];
+    for (const b of broken) expect(parseToDisplay(frame(b))).toBeNull();
+    expect(parseToDisplay({ type: 'announce' })).toBeNull();
+  });
+
+  it('still takes states and boards', () => {
+    expect(parseToDisplay({ type: 'queue', queue: null })).toEqual({ type: 'queue', queue: null });
+    expect(parseToDisplay({ type: 'state', state: { layout: {} } })).toBeNull();
+  });
+});

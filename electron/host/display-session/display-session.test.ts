@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../../contract/messages.js';
+import { createHealth } from '../domain/health/health.js';
+import { FakeTime } from '../fake-time.test-support.js';
+import type { AnnounceSend } from '../services/pa-desk/display-roster.js';
+import { openDisplaySession, watchHost, type DisplaySessionOptions, type SessionHost } from './display-session.js';
+
+const hello = { type: 'hello', hello: { shell: 'chromium', width: 1920, height: 1080, userAgent: 'x' } };
+const report = (i: number) => ({ type: 'report', report: { event: 'ended', programme: 'p', item: `p#${i}`, url: null, at: i } });
+const heartbeat = { type: 'heartbeat', heartbeat: { at: 0, programme: null, item: null, position: null } };
+const state = (seq: number) => ({ seq }) as DisplayState;
+
+function fakeHost() {
+  const time = new FakeTime('2026-12-01T02:00:00Z');
+  const states = new Set<(s: DisplayState) => void>();
+  const boards = new Set<(b: QueueBoardState | null) => void>();
+  const received: { message: FromDisplay; display: string }[] = [];
+  const speakers = new Map<string, AnnounceSend>();
+  const gone: string[] = [];
+  let attached = 0;
+  let current = state(1);
+  const host: SessionHost = {
+    clock: time,
+    timers: time.timers,
+    state: () => current,
+    subscribe: (l) => (states.add(l), () => void states.delete(l)),
+    queue: { board: () => null, subscribe: (l: (b: QueueBoardState | null) => void) => (boards.add(l), () => void boards.delete(l)) } as unknown as SessionHost['queue'],
+    receive: (message, display) => void received.push({ message, display }),
+    lost: (display, why) => void gone.push(`lost ${display}: ${why}`),
+    disconnect: (display, why) => void gone.push(`disconnected ${display}: ${why}`),
+    attachSpeaker(display, send) {
+      attached++;
+      speakers.set(display, send);
+      return () => void speakers.delete(display);
+    },
+    health: createHealth({ now: time.now, log: { info: () => undefined, warn: () => undefined } }),
+  };
+  const publish = (s: DisplayState): void => {
+    current = s;
+    for (const l of states) l(s);
+  };
+  return { host, time, received, speakers, gone, publish, attached: () => attached, listening: () => states.size + boards.size };
+}
+
+function open(link: DisplaySessionOptions['link']) {
+  const fake = fakeHost();
+  const sent: ToDisplay[] = [];
+  let overdue = 0;
+  const session = openDisplaySession({ host: fake.host, display: 'd1', link, send: (m) => sent.push(m), helloOverdue: () => overdue++ });
+  const kinds = () => sent.map((m) => (m.type === 'state' ? `state ${m.state.seq}` : m.type));
+  const dropped = () => fake.host.health.view().classes['dropped-reports'];
+  return { ...fake, session, sent, kinds, dropped, overdue: () => overdue };
+}
+
+describe('a socket\'s display session', () => {
+  it('sends the state and board at once and on every change, not again on the hello', () => {
+    const { session, publish, kinds } = open('socket');
+    expect(kinds()).toStrictEqual(['state 1', 'queue']);
+    session.admit(hello);
+    publish(state(2));
+    expect(kinds()).toStrictEqual(['state 1', 'queue', 'state 2']);
+  });
+
+  it('drops what comes before the hello, counts it once a second, and makes the display the speaker with its first hello only', () => {
+    const { session, received, speakers, attached, dropped, time } = open('socket');
+    expect(session.admit(report(1))).toBe('before-hello');
+    session.drop('too-large');
+    expect(received).toStrictEqual([]);
+    expect(dropped().count).toBe(0);
+    time.advance(1_000);
+    expect(dropped()).toMatchObject({ count: 2, last: { fields: { display: 'd1', 'before-hello': 1, 'too-large': 1 } } });
+    session.admit(hello);
+    session.admit(hello);
+    expect(attached()).toBe(1);
+    const stop: AnnounceMessage = { type: 'stop', id: 'a1', reason: 'ended' };
+    speakers.get('d1')!(stop);
+    expect(session.admit(report(2))).toMatchObject({ type: 'report' });
+    expect(received.map((r) => r.message.type)).toStrictEqual(['hello', 'hello', 'report']);
+  });
+
+  it('says once that no hello came within 10 s', () => {
+    const { overdue, time } = open('socket');
+    time.advance(9_000);
+    expect(overdue()).toBe(0);
+    time.advance(5_000);
+    expect(overdue()).toBe(1);
+  });
+
+  it('tells the host the display is lost after 10 s without a heartbeat, and gone when it closes', () => {
+    const { session, gone, time, publish, kinds, listening, speakers } = open('socket');
+    session.admit(hello);
+    session.admit(heartbeat);
+    time.advance(9_000);
+    expect(gone).toStrictEqual([]);
+    time.advance(1_000);
+    expect(gone).toStrictEqual(['lost d1: no heartbeat for 10 s']);
+    session.close('its session closed (code 1001)');
+    session.close('twice');
+    expect(gone).toStrictEqual(['lost d1: no heartbeat for 10 s', 'disconnected d1: its session closed (code 1001)']);
+    expect(listening()).toBe(0);
+    expect(speakers.size).toBe(0);
+    const before = kinds().length;
+    publish(state(3));
+    time.advance(20_000);
+    expect(kinds()).toHaveLength(before);
+  });
+
+  it('closes without telling the host anything when it never was a display', () => {
+    const { session, gone } = open('socket');
+    session.close('its session closed (code 1006)');
+    expect(gone).toStrictEqual([]);
+  });
+});
+
+describe('a window\'s display session', () => {
+  it('sends the state and board when its page says hello and when it has loaded, and every change', () => {
+    const { session, publish, kinds } = open('window');
+    expect(kinds()).toStrictEqual([]);
+    publish(state(2));
+    session.admit(hello);
+    session.pageReady();
+    expect(kinds()).toStrictEqual(['state 2', 'state 2', 'queue', 'state 2', 'queue']);
+  });
+
+  it('hears its page from the first message, and never asks for a hello', () => {
+    const { session, received, overdue, time } = open('window');
+    expect(session.admit(report(1))).toMatchObject({ type: 'report' });
+    expect(received).toHaveLength(1);
+    time.advance(30_000);
+    expect(overdue()).toBe(0);
+  });
+
+  it('makes the loaded page the speaker anew on every load, and lets go when it reloads or crashes', () => {
+    const { session, speakers, attached } = open('window');
+    session.admit(hello);
+    expect(speakers.size).toBe(0);
+    session.pageReady();
+    expect(speakers.size).toBe(1);
+    session.pageGone();
+    expect(speakers.size).toBe(0);
+    session.pageReady();
+    session.pageReady();
+    expect(attached()).toBe(3);
+    expect(speakers.size).toBe(1);
+  });
+
+  it('holds the page to the same rates as a socket', () => {
+    const { session, received, dropped, time } = open('window');
+    session.admit(hello);
+    for (let i = 0; i < 1_000; i++) session.admit(report(i));
+    expect(received.filter((r) => r.message.type === 'report')).toHaveLength(50);
+    time.advance(1_000);
+    expect(dropped()).toMatchObject({ count: 950, last: { fields: { rate: 950 } } });
+  });
+});
+
+describe('a preview', () => {
+  it('gets the state and board, then every change, until it unsubscribes', () => {
+    const { host, publish, listening } = fakeHost();
+    const sent: ToDisplay[] = [];
+    const stop = watchHost(host, (m) => sent.push(m));
+    publish(state(4));
+    expect(sent.map((m) => m.type)).toStrictEqual(['state', 'queue', 'state']);
+    stop();
+    expect(listening()).toBe(0);
+  });
+});
