@@ -6,6 +6,7 @@
  */
 import type { Host } from '../host.js';
 import type { Health } from '../domain/health/health.js';
+import type { SessionHost } from '../display-session/display-session.js';
 import { consoleCommands, type ConsoleCommands, type ConsoleOptions } from './console.js';
 import { hallCommands, type HallCommands } from './hall.js';
 import { paCommands, type PaCommands } from './pa.js';
@@ -18,9 +19,6 @@ export type { HallCommands, ReloadOutcome, TimelineOutcome } from './hall.js';
 export type { PaCommands } from './pa.js';
 export type { CallOutcome, IngestOutcome, QueueCommands } from './queue.js';
 export { MAX_EVENTS_PER_REQUEST } from './queue.js';
-
-/** What a display session plays from and reports to (the displays' door into the host). */
-export type DisplayHost = Host;
 
 /** Counts a fault in /api/status → health (domain/health/health.ts). */
 export type FaultCounter = Pick<Health, 'count'>;
@@ -36,7 +34,7 @@ export interface Commands {
   /** Where a channel counts what it refused on its own (sign-in floods, dropped display messages). */
   readonly health: FaultCounter;
   /** What a display session (display-session/) plays from and reports to: the displays' own door into the host. */
-  readonly displays: DisplayHost;
+  readonly displays: SessionHost;
 }
 
 export interface CommandsOptions {

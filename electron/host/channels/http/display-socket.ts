@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { ToDisplay } from '../../../contract/messages.js';
-import type { DisplayHost } from '../../commands/commands.js';
+import type { SessionHost } from '../../display-session/display-session.js';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from '../../display-session/admission.js';
 import { openDisplaySession, watchHost } from '../../display-session/display-session.js';
 
@@ -20,7 +20,7 @@ export interface DisplaySocketOptions {
   limits?: SessionLimits;
 }
 
-export function serveDisplay(socket: WebSocket, host: DisplayHost, role: 'display' | 'preview', options: DisplaySocketOptions = {}): void {
+export function serveDisplay(socket: WebSocket, host: SessionHost, role: 'display' | 'preview', options: DisplaySocketOptions = {}): void {
   const send = (message: ToDisplay): void => socket.send(JSON.stringify(message));
   if (role === 'preview') {
     socket.on('close', watchHost(host, send));
