@@ -39,7 +39,7 @@ describe('hallcast announce', () => {
       'err: hallcast: announcement refused (503): no display can speak it now (no display is connected): an emergency is never left waiting for a speaker',
       'err: hallcast: nothing was queued and the hall heard nothing: connect a display whose audio works, or use another way to reach the hall',
     ]);
-    expect(host.voice.desk.view().pending).toStrictEqual([]);
+    expect(host.pa.desk.view().pending).toStrictEqual([]);
   });
 
   it('exits 1 for any priority once the hall has had no speaker for longer than the grace, and 0 once a display speaks', async () => {

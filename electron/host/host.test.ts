@@ -142,7 +142,7 @@ describe('host', () => {
     host.start();
     await new Promise((r) => setTimeout(r, 0));
     expect(host.queue.board()!.calls.some((c) => c.fresh)).toBe(true);
-    const pa = host.voice.desk.view();
+    const pa = host.pa.desk.view();
     expect([pa.current, pa.pending, pa.recent]).toStrictEqual([null, [], []]);
     expect(warnings.filter((w) => w.startsWith('announcement'))).toStrictEqual([]);
     host.stop();

@@ -19,7 +19,7 @@ import { displayState, mediaUrl } from './domain/display/display-state.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
-import { ANNOUNCEMENT_LOG_FOLDER, createHallVoice, speechFolderOf, type HallVoice } from './services/pa-desk/hall-voice.js';
+import { ANNOUNCEMENT_LOG_FOLDER, createPaDesk, speechFolderOf, type PaDesk } from './services/pa-desk/pa-desk.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
 import { HALL_BACKGROUND, HALL_TIME_ZONE, IDLE_IMAGE } from '../contract/hall-defaults.js';
 import { createHealth, type Health } from './domain/health/health.js';
@@ -70,7 +70,7 @@ export interface Host {
   /** The queue board and its feed (playlists/queue.json). */
   readonly queue: QueueSlot;
   /** The PA: announcements, their triggers and log (playlists/announcements.json). */
-  readonly voice: HallVoice;
+  readonly pa: PaDesk;
   /** Registers a display for announcements (the latest to report its audio ready speaks); returns the detach function. */
   attachSpeaker(display: string, send: AnnounceSend): () => void;
   /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
@@ -102,7 +102,7 @@ export function createHost(options: HostOptions): Host {
   const queue = createQueueSlot({ clock, timers, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
   // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
   const refusals = batchedCount(timers.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
-  const voice: HallVoice = createHallVoice({
+  const pa: PaDesk = createPaDesk({
     assetsDir: options.assetsDir,
     speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
     logDir: options.stateDir ? path.join(options.stateDir, ANNOUNCEMENT_LOG_FOLDER) : null,
@@ -121,7 +121,7 @@ export function createHost(options: HostOptions): Host {
   const publish = (): void => {
     const applied = store.current();
     if (!applied || !resolution) return;
-    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: voice.diversion() });
+    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion() });
     states.publish(current);
   };
 
@@ -137,7 +137,7 @@ export function createHost(options: HostOptions): Host {
     onApply(applied) {
       hallZone = TimeZone.of(applied.config.schedule.timezone);
       queue.load(applied.config.queue, TimeZone.of(applied.config.schedule.timezone));
-      voice.configure(applied.config);
+      pa.configure(applied.config);
       if (!scheduler) {
         scheduler = createScheduleRunner(applied.schedule, {
           clock,
@@ -156,7 +156,7 @@ export function createHost(options: HostOptions): Host {
           onClockJump(jump) {
             // The one line per step; the scheduler re-resolves and publishes (with the new time) next.
             health.count('clock-jumps', jump.message, { jumpedMs: Math.round(jump.jumpedMs), expected: new Date(jump.expected).toISOString(), now: new Date(jump.now).toISOString() });
-            voice.clockStepped(jump.jumpedMs);
+            pa.clockStepped(jump.jumpedMs);
             queue.clockStepped(jump.jumpedMs);
           },
         });
@@ -193,7 +193,7 @@ export function createHost(options: HostOptions): Host {
       store.stop();
       started = false;
       void queue.stop();
-      voice.stop();
+      pa.stop();
       proof?.close();
     },
     state: () => ({ ...current, serverTime: clock.now() }),
@@ -204,7 +204,7 @@ export function createHost(options: HostOptions): Host {
       displays.set(display, info);
       if (!info.alive && message.type === 'heartbeat') {
         info.alive = true;
-        voice.desk.alive(display, true);
+        pa.desk.alive(display, true);
         log.info('display back', { display });
       }
       if (message.type === 'hello') {
@@ -217,7 +217,7 @@ export function createHost(options: HostOptions): Host {
         info.item = message.heartbeat.item;
         info.position = message.heartbeat.position;
       } else if (message.type === 'announcement') {
-        voice.desk.report(display, message.announcement);
+        pa.desk.report(display, message.announcement);
       } else if (message.type === 'fault') {
         const fault = message.fault;
         if (fault.kind === 'gpu-context-lost') health.count(fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
@@ -225,7 +225,7 @@ export function createHost(options: HostOptions): Host {
       } else if (message.type === 'audio') {
         if (info.audio !== message.audio.output) log.info('display audio output', { display, output: message.audio.output });
         info.audio = message.audio.output;
-        voice.desk.audio(display, message.audio.output);
+        pa.desk.audio(display, message.audio.output);
       } else {
         const report = message.report;
         if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
@@ -248,7 +248,7 @@ export function createHost(options: HostOptions): Host {
       const info = displays.get(display);
       if (!info?.alive) return;
       info.alive = false;
-      voice.desk.alive(display, false);
+      pa.desk.alive(display, false);
       health.count('display-lost', 'display lost', { display, why });
     },
     disconnect(display, why = 'its session closed') {
@@ -258,7 +258,7 @@ export function createHost(options: HostOptions): Host {
       const applied = store.current();
       const programme = resolution?.programme ? applied?.config.programmes[resolution.programme] : undefined;
       const playing = [...displays.values()].sort((a, b) => b.lastSeen - a.lastSeen)[0];
-      const announcements = voice.desk.view();
+      const announcements = pa.desk.view();
       const queueNow = queueStatus();
       return {
         ok: applied !== null,
@@ -274,7 +274,7 @@ export function createHost(options: HostOptions): Host {
         announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
         alerts: [
           ...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })),
-          ...voice.alerts(),
+          ...pa.alerts(),
           ...(applied ? provisionalHolidayAlerts(applied.config.calendars, localToday(applied.config.schedule.timezone, clock.now())) : []),
         ],
         health: health.view(),
@@ -283,8 +283,8 @@ export function createHost(options: HostOptions): Host {
     applied: () => store.current(),
     reload: () => store.reload(),
     queue,
-    voice,
-    attachSpeaker: (display, send) => voice.desk.attach(display, send),
+    pa,
+    attachSpeaker: (display, send) => pa.desk.attach(display, send),
     health,
     clock,
     timers,

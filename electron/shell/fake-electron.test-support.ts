@@ -345,7 +345,7 @@ export function fakeHost(timers = new FakeTimers()): FakeHost {
     reload: () => false,
     queue: fakeQueueSlot(),
     speakers: new Map(),
-    voice: {
+    pa: {
       speechDir: '/nonexistent/speech',
       get desk(): never {
         throw new Error('the shell does not use the desk');

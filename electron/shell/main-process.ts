@@ -194,7 +194,7 @@ export function startShell(options: ShellOptions): Shell | null {
 
   const ready = app.whenReady().then(async () => {
     electron.Menu.setApplicationMenu(null);
-    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, assetsDir: config.assetsDir, speechDir: host.voice.speechDir, log }));
+    electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, assetsDir: config.assetsDir, speechDir: host.pa.speechDir, log }));
     host.start();
     const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
     app.on('will-quit', () => {

@@ -86,7 +86,7 @@ export async function consoleCommands(host: Host, options: ConsoleOptions): Prom
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 
   return {
-    status: () => ({ ...host.status(), announcements: host.voice.desk.view() }),
+    status: () => ({ ...host.status(), announcements: host.pa.desk.view() }),
     files: {
       maxBytes: MAX_FILE_BYTES,
       list: () => writer.list(),

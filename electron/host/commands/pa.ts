@@ -18,10 +18,10 @@ export interface PaCommands {
 
 export function paCommands(host: Host): PaCommands {
   return {
-    announce: (body) => host.voice.request(body),
-    announcements: () => host.voice.desk.view(),
+    announce: (body) => host.pa.request(body),
+    announcements: () => host.pa.desk.view(),
     async speechClip(name) {
-      const file = speechFile(host.voice.speechDir, name);
+      const file = speechFile(host.pa.speechDir, name);
       const info = file ? await stat(file).catch(() => null) : null;
       return file && info?.isFile() ? { path: file, bytes: info.size } : null;
     },

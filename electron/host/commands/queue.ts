@@ -77,7 +77,7 @@ export function queueCommands(host: Host, now: () => number): QueueCommands {
       if (!result.ok) return result;
       // The call is on the board either way: a queue system's call is answered for the board, and
       // `reach` says whether the hall will also hear it.
-      return { ok: true, call: result.board.calls[0], reach: host.voice.desk.reach() };
+      return { ok: true, call: result.board.calls[0], reach: host.pa.desk.reach() };
     },
   };
 }

@@ -42,8 +42,8 @@ async function sweepServer(wiring: Wiring): Promise<{ app: FastifyInstance; reac
   });
   host.start();
   cleanups.push(cleanup);
-  mkdirSync(host.voice.speechDir, { recursive: true });
-  writeFileSync(path.join(host.voice.speechDir, SPEECH), 'RIFF');
+  mkdirSync(host.pa.speechDir, { recursive: true });
+  writeFileSync(path.join(host.pa.speechDir, SPEECH), 'RIFF');
   const commands = await createCommands(host, {
     version: 't',
     assetsDir: path.join(root, 'assets'),

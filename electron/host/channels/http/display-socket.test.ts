@@ -53,7 +53,7 @@ describe('a display socket', () => {
     for (let i = 0; i < 100; i++) socket.say(report(i));
     socket.say({ type: 'audio', audio: { output: 'ready', at: 0 } });
     expect(proofLines()).toBe(0);
-    expect(host.voice.desk.view().displays).toBe(0);
+    expect(host.pa.desk.view().displays).toBe(0);
     expect(host.status().displays).toStrictEqual([]);
     tick(1_000);
     expect(health()['dropped-reports']).toMatchObject({ count: 101, last: { fields: { 'before-hello': 101 } } });
@@ -85,10 +85,10 @@ describe('a display socket', () => {
     socket.say(hello);
     const [display] = host.status().displays;
     expect(display).toMatchObject({ shell: 'chromium', audio: 'unknown', speaker: false });
-    expect(host.voice.desk.view()).toMatchObject({ displays: 1, speaker: null });
+    expect(host.pa.desk.view()).toMatchObject({ displays: 1, speaker: null });
     socket.say({ type: 'audio', audio: { output: 'ready', at: 0 } });
     expect(host.status().displays[0]).toMatchObject({ audio: 'ready', speaker: true });
-    expect(host.voice.desk.view()).toMatchObject({ speaker: display!.id, roster: [{ display: display!.id, audio: 'ready', speaker: true }] });
+    expect(host.pa.desk.view()).toMatchObject({ speaker: display!.id, roster: [{ display: display!.id, audio: 'ready', speaker: true }] });
   });
 
   it('counts a display lost after 10 s without a heartbeat (and it stops speaking), and again when its session closes', () => {
@@ -100,12 +100,12 @@ describe('a display socket', () => {
     expect(health()['display-lost'].count).toBe(0);
     tick(1_000);
     expect(health()['display-lost']).toMatchObject({ count: 1, last: { fields: { why: 'no heartbeat for 10 s' } } });
-    expect(host.voice.desk.view().speaker).toBeNull();
+    expect(host.pa.desk.view().speaker).toBeNull();
     socket.say(heartbeat);
-    expect(host.voice.desk.view().speaker).not.toBeNull();
+    expect(host.pa.desk.view().speaker).not.toBeNull();
     socket.close(1001, 'going away');
     expect(health()['display-lost']).toMatchObject({ count: 2, last: { fields: { why: 'its session closed (code 1001)' } } });
-    expect(host.voice.desk.view().displays).toBe(0);
+    expect(host.pa.desk.view().displays).toBe(0);
   });
 
   it('as a preview only watches: it gets the state and board, and what it says never reaches the host', () => {
@@ -118,7 +118,7 @@ describe('a display socket', () => {
     socket.say(hello);
     socket.say({ type: 'audio', audio: { output: 'ready', at: 0 } });
     expect(hall.host.status().displays).toStrictEqual([]);
-    expect(hall.host.voice.desk.view().displays).toBe(0);
+    expect(hall.host.pa.desk.view().displays).toBe(0);
     socket.close(1000, 'done');
     const sent = socket.sent.length;
     hall.host.reload();

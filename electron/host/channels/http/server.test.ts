@@ -138,8 +138,8 @@ describe('local API', () => {
   it('serves rendered speech to other machines only with the token, as the API', async () => {
     const { app, host } = await setup({ bindAddress: '0.0.0.0', token: 's3cret' });
     const name = `x-${'a'.repeat(32)}.wav`;
-    mkdirSync(host.voice.speechDir, { recursive: true });
-    writeFileSync(path.join(host.voice.speechDir, name), 'RIFF');
+    mkdirSync(host.pa.speechDir, { recursive: true });
+    writeFileSync(path.join(host.pa.speechDir, name), 'RIFF');
     const lan = { host: '192.168.1.20:8080' };
     const remoteAddress = '192.168.1.50';
     expect((await app.inject({ method: 'GET', url: `/speech/${name}`, headers: lan, remoteAddress })).statusCode).toBe(401);

@@ -198,11 +198,11 @@ describe('console: the hall now', () => {
     });
     await two;
     expect(messages.map((m) => m.type)).toEqual(['state', 'queue']);
-    expect(hall.host.voice.desk.view().displays).toBe(0);
+    expect(hall.host.pa.desk.view().displays).toBe(0);
     // A real display on /ws does join the PA's roster once it says hello: the preview's absence is its role, not chance.
     const display = await hall.app.injectWS('/ws', context);
     display.send(JSON.stringify({ type: 'hello', hello: { shell: 'chromium', width: 1920, height: 1080, userAgent: 'test' } }));
-    await vi.waitFor(() => expect(hall.host.voice.desk.view().displays).toBe(1), { timeout: 2_000 });
+    await vi.waitFor(() => expect(hall.host.pa.desk.view().displays).toBe(1), { timeout: 2_000 });
     display.terminate();
     ws.terminate();
     await expect(hall.app.injectWS('/admin/ws', { headers: { host: '127.0.0.1:8080' }, socket: { remoteAddress: '127.0.0.1' } } as never)).rejects.toThrow(/401/);

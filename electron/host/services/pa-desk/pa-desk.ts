@@ -29,7 +29,7 @@ const CARE_EXPIRY_MS = 600_000;
 /** Timed phrases are rendered this long after a (re)load, off the display's cold start. */
 const PRERENDER_DELAY_MS = 5_000;
 
-export interface HallVoiceOptions {
+export interface PaDeskOptions {
   assetsDir: string;
   /** Rendered speech (WAV), served at /speech/. */
   speechDir: string;
@@ -47,7 +47,7 @@ export interface HallVoiceOptions {
   onRefused?(reason: string): void;
 }
 
-export interface HallVoice {
+export interface PaDesk {
   readonly desk: AnnouncementDesk;
   readonly speechDir: string;
   configure(config: HallConfig): void;
@@ -66,7 +66,7 @@ export interface HallVoice {
   stop(): void;
 }
 
-export function createHallVoice(options: HallVoiceOptions): HallVoice {
+export function createPaDesk(options: PaDeskOptions): PaDesk {
   const { log } = options;
   let zone = TimeZone.of(HALL_TIME_ZONE);
   let file: AnnouncementsFile | null = null;
