@@ -6,6 +6,7 @@
  */
 import type { Host } from '../host.js';
 import type { Health } from '../domain/health/health.js';
+import type { Timers } from '../ports.js';
 import type { SessionHost } from '../display-session/display-session.js';
 import { consoleCommands, type ConsoleCommands, type ConsoleOptions } from './console.js';
 import { hallCommands, type HallCommands } from './hall.js';
@@ -31,6 +32,8 @@ export interface Commands {
   readonly console: ConsoleCommands | null;
   /** Whether /media/RELATIVE may be handed out: media types inside assets/ only (served-media.ts). */
   servedMedia(relative: string): boolean;
+  /** The player's timers, for what a channel spreads over time on its own (a burst of refused sign-ins logged once). */
+  readonly timers: Pick<Timers, 'after'>;
   /** Where a channel counts what it refused on its own (sign-in floods, dropped display messages). */
   readonly health: FaultCounter;
   /** What a display session (display-session/) plays from and reports to: the displays' own door into the host. */
@@ -53,6 +56,7 @@ export async function createCommands(host: Host, options: CommandsOptions): Prom
     pa: paCommands(host),
     console: options.console ? await consoleCommands(host, { ...options.console, assetsDir: options.assetsDir, now }) : null,
     servedMedia: (relative) => isServedMedia(options.assetsDir, relative),
+    timers: host.timers,
     health: host.health,
     displays: host,
   };

@@ -59,7 +59,7 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
   const sessions = createSessions({ now, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) });
   const signIns = createSignInLimit({ now });
   const passwordChecks = createPasswordChecks();
-  const refused = createRefusedSignIns(commands.health, { now });
+  const refused = createRefusedSignIns(commands.health, { now, timers: commands.timers });
   app.addHook('onClose', async () => refused.flush());
   const consoleAccess = createConsoleAccess(credentials, sessions);
   const address = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';

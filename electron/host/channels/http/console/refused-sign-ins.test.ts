@@ -10,9 +10,11 @@ describe('refused sign-ins', () => {
     let pendingTimer: (() => void) | null = null;
     const refused = createRefusedSignIns(health, {
       now: () => now,
-      setTimer: (run) => {
-        pendingTimer = run;
-        return () => (pendingTimer = null);
+      timers: {
+        after: (_ms, run) => {
+          pendingTimer = run;
+          return () => (pendingTimer = null);
+        },
       },
     });
     refused.count('password checks busy');

@@ -3,7 +3,7 @@
  * /api/status → health as `dropped-reports`. A guessing burst is thousands of them, so they reach
  * the log as at most one line per `everyMs`: the first at once, the rest summed when it is over.
  */
-import type { FaultCounter } from '../../../commands/commands.js';
+import type { Commands, FaultCounter } from '../../../commands/commands.js';
 
 export const REFUSALS_LOGGED_EVERY_MS = 10_000;
 
@@ -13,15 +13,8 @@ export interface RefusedSignIns {
   flush(): void;
 }
 
-export function createRefusedSignIns(health: FaultCounter, options: { now: () => number; everyMs?: number; setTimer?: (run: () => void, ms: number) => () => void }): RefusedSignIns {
+export function createRefusedSignIns(health: FaultCounter, options: { now: () => number; timers: Commands['timers']; everyMs?: number }): RefusedSignIns {
   const everyMs = options.everyMs ?? REFUSALS_LOGGED_EVERY_MS;
-  const setTimer =
-    options.setTimer ??
-    ((run, ms) => {
-      const timer = setTimeout(run, ms);
-      timer.unref();
-      return () => clearTimeout(timer);
-    });
   let pending = new Map<string, number>();
   let lastAt = -Infinity;
   let cancel: (() => void) | null = null;
@@ -38,7 +31,7 @@ export function createRefusedSignIns(health: FaultCounter, options: { now: () =>
     count(reason) {
       pending.set(reason, (pending.get(reason) ?? 0) + 1);
       if (options.now() - lastAt >= everyMs) flush();
-      else cancel ??= setTimer(flush, everyMs - (options.now() - lastAt));
+      else cancel ??= options.timers.after(everyMs - (options.now() - lastAt), flush);
     },
     flush,
   };
