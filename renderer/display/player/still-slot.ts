@@ -3,6 +3,7 @@
  * moment it is raised. Pictures are decoded before they are shown, so the swap is one frame.
  */
 import type { ImagePlan, TextPlan } from '../../../electron/contract/messages.js';
+import { textBox } from '../engine/bilingual.js';
 import { classifyFailure } from './classify-failure.js';
 import { conceal, stack, Z, type MediaLayers } from './media-layers.js';
 import { SkipError, type ElementName, type Slot, type BeginAt, type SlotEvents } from './slot.js';
@@ -100,24 +101,7 @@ export class TextSlot extends StillSlot<TextPlan> {
 
   async prepare(): Promise<void> {
     const { title, body, background, color } = this.item;
-    const line = (cls: string, text: string | undefined): HTMLElement | null => {
-      if (!text) return null;
-      const p = document.createElement('div');
-      p.className = cls;
-      p.textContent = text;
-      return p;
-    };
-    const box = document.createElement('div');
-    box.className = 'text-box';
-    box.append(
-      ...[
-        line('title', title['zh-CN']),
-        line('title-en', title.en),
-        line('body', body?.['zh-CN']),
-        line('body-en', body?.en),
-      ].filter((n): n is HTMLElement => n !== null),
-    );
-    this.el.replaceChildren(box);
+    this.el.replaceChildren(textBox(title, body));
     this.el.style.background = background;
     this.el.style.color = color;
     // The CJK face is large; wait for it so the slide never flashes a fallback font.

@@ -6,6 +6,7 @@
  * send anything for it to go.
  */
 import type { DiversionSlide as DiversionPlan } from '../../../electron/contract/messages.js';
+import { textBox } from '../engine/bilingual.js';
 import { stack, Z } from '../player/media-layers.js';
 
 /** The slide to show at host time `now`: none once its time is up. */
@@ -49,24 +50,7 @@ export class DiversionSlide {
   private build(slide: DiversionPlan, key: string): void {
     this.key = key;
     this.shown = slide.rule;
-    const line = (cls: string, text: string | undefined, lang: string): HTMLElement | null => {
-      if (!text) return null;
-      const p = document.createElement('div');
-      p.className = cls;
-      p.lang = lang;
-      p.textContent = text;
-      return p;
-    };
-    const box = document.createElement('div');
-    box.className = 'text-box';
-    box.append(
-      ...[
-        line('title', slide.title['zh-CN'], 'zh-CN'),
-        line('title-en', slide.title.en, 'en'),
-        line('body', slide.body?.['zh-CN'], 'zh-CN'),
-        line('body-en', slide.body?.en, 'en'),
-      ].filter((n): n is HTMLElement => n !== null),
-    );
+    const box = textBox(slide.title, slide.body);
     const parts: HTMLElement[] = [];
     if (slide.image) {
       const img = document.createElement('img');
