@@ -5,50 +5,23 @@
 // Reports (a) audible speech span vs the decoded clips' sum, (b) silent runs at each clip junction
 // vs the clips' own silence there (a scheduling gap shows as the difference) and 50 ms RMS, (c) the
 // programme gain sampled every 50 ms: the duck to −15 dB and the restore.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launch } from './launch.mjs';
+import { devPage, probe } from './launch.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const port = Number(process.argv[2] ?? 8331);
 const segments = process.argv[3] ?? 'chime qing letter-A digit-0 digit-2 digit-3 hao dao num-5 hao-chuangkou';
 const repeat = process.argv[4] ?? '1';
 const base = `http://127.0.0.1:${port}`;
 
-// Built in memory and served by a route: dist/ belongs to scripts/build.mjs.
-const bundle = await build({
-  entryPoints: [resolve(root, 'bench/display-dev/announce-dev.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'warning',
-});
-const server = spawn(process.execPath, [resolve(root, 'bench/display-dev/serve-fake.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((ok) => server.stdout.once('data', ok));
-
-const { context, page, log } = await launch({ width: 640, height: 360 });
-try {
-  await page.route((url) => url.pathname === "/announce/", (r) =>
-    r.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>announce probe</title><script type="module" src="/announce/announce-dev.js"></script>' }),
-  );
-  await page.route((url) => url.pathname === "/announce/announce-dev.js", (r) => r.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0].text }));
+const dev = await devPage('announce', port, { width: 640, height: 360 });
+const { page } = dev;
+await probe(dev, async () => {
   const result = new Promise((ok) => page.on('console', (m) => m.text().startsWith('announce-probe ') && ok(JSON.parse(m.text().slice(15)))));
   // Navigation is not a user gesture; the page starts playing from its own timer.
   await page.goto(`${base}/announce/?${new URLSearchParams({ segments, repeat })}`);
   const r = await Promise.race([result, new Promise((_, no) => setTimeout(() => no(new Error('no report in 60 s')), 60_000))]);
   if (r.error) throw new Error(r.error);
   report(r);
-} catch (err) {
-  console.error(String(err));
-  console.error(log.join('\n'));
-  process.exitCode = 1;
-} finally {
-  await context.close();
-  server.kill();
-}
+});
 
 function report(r) {
   const ms = (s) => `${(s * 1000).toFixed(1)} ms`;

@@ -7,15 +7,16 @@
 //   heard.from   first sample above −60 dBFS on the speech bus, as heard (output latency included)
 //   reports      started.at (AudioContext time of the first clip, as heard)
 //   node bench/display-dev/call-latency.mjs [calls=40] [scenario=videos] [wait=10 s before the first call] [alead=ms]
-import { launch } from './launch.mjs';
+import { launch, probe } from './launch.mjs';
 
 const calls = Number(process.argv[2] ?? 40);
 const scenario = process.argv[3] ?? 'videos';
 const wait = Number(process.argv[4] ?? 10);
 const alead = process.argv[5];
 const base = process.env.HALLCAST_DEV_URL ?? 'http://127.0.0.1:8321';
-const { context, page, log } = await launch({ width: 1920, height: 1080 });
-try {
+const launched = await launch({ width: 1920, height: 1080 });
+const { page } = launched;
+await probe(launched, async () => {
   await page.goto(`${base}/dev/?scenario=${scenario}${alead ? `&alead=${alead}` : ''}`);
   // The display decodes the voice packs ~2 s after its first picture (audio/voice-warmup.ts).
   await page.waitForTimeout(wait * 1000);
@@ -46,10 +47,4 @@ try {
   console.log(`calls 6–${rows.length}: message → heard p50 ${pct(h, 50).toFixed(1)} p95 ${pct(h, 95).toFixed(1)} max ${pct(h, 100).toFixed(1)} ms (output latency ${lat} ms of it: rendered p95 ${(pct(h, 95) - lat).toFixed(1)} ms)`);
   const d = warm.filter((r) => r.heardMs !== null && r.startedMs !== null).map((r) => Math.abs(r.startedMs - r.heardMs));
   console.log(`started report vs measured first sound: |Δ| p50 ${pct(d, 50).toFixed(2)} max ${pct(d, 100).toFixed(2)} ms; failed ${rows.filter((r) => r.failed).length}`);
-} catch (err) {
-  console.error(String(err));
-  console.error(log.join('\n'));
-  process.exitCode = 1;
-} finally {
-  await context.close();
-}
+});

@@ -3,33 +3,14 @@
 // in the page). For each lead: how many clicks started late (frames after their scheduled
 // frame) or lost their first sample, and call → output latency from getOutputTimestamp.
 //   node bench/display-dev/lead-probe.mjs [port=8332] [leads=0,2.5,5,10,20,30,50] [trials=150] [video=1]
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { launch } from './launch.mjs';
+import { devPage, probe } from './launch.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const [port = '8332', leads = '0,2.5,5,10,20,30,50', trials = '150', video = '1'] = process.argv.slice(2);
 const base = `http://127.0.0.1:${port}`;
 
-const bundle = await build({
-  entryPoints: [resolve(root, 'bench/display-dev/lead-dev.ts')],
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  write: false,
-  logLevel: 'warning',
-});
-const server = spawn(process.execPath, [resolve(root, 'bench/display-dev/serve-fake.mjs'), port], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((ok) => server.stdout.once('data', ok));
-
-const { context, page, log } = await launch({ width: 1280, height: 720 });
-try {
-  await page.route((url) => url.pathname === '/lead/', (r) =>
-    r.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>lead probe</title><body style="margin:0"><script type="module" src="/lead/lead-dev.js"></script>' }),
-  );
-  await page.route((url) => url.pathname === '/lead/lead-dev.js', (r) => r.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0].text }));
+const dev = await devPage('lead', port, { width: 1280, height: 720 });
+const { page } = dev;
+await probe(dev, async () => {
   const result = new Promise((ok) => page.on('console', (m) => m.text().startsWith('lead-probe ') && ok(JSON.parse(m.text().slice(11)))));
   await page.goto(`${base}/lead/?${new URLSearchParams({ leads, trials, video })}`);
   let timer;
@@ -49,11 +30,4 @@ try {
         `call → output p50 ${pct(latencyMs, 50)?.toFixed(1)} p95 ${pct(latencyMs, 95)?.toFixed(1)} max ${Math.max(...latencyMs).toFixed(1)} ms`,
     );
   }
-} catch (err) {
-  console.error(String(err));
-  console.error(log.join('\n'));
-  process.exitCode = 1;
-} finally {
-  await context.close();
-  server.kill();
-}
+});
