@@ -33,19 +33,21 @@ export function boundTextCache(limit: () => number = limitFromPage): TextCacheBu
   const budget = new TextCacheBudget(limit);
   installed = budget;
   let due = false;
+  let stuck = false;
   let watched: unknown = null;
 
   const watch = (): void => {
     const context = CanvasTextMetrics._context;
     if (context === watched) {
-      // A pixi whose internals were renamed keeps its canvas: stop rather than count twice.
+      // A pixi whose internals were renamed keeps its canvas: give up once rather than retry at every measurement.
+      stuck = true;
       console.error('hallcast: pixi’s text-measuring canvas could not be replaced; its text cache is not bounded');
       return;
     }
     watched = context;
     const measure = context.measureText.bind(context);
     context.measureText = (text: string): TextMetrics => {
-      if (budget.measured(context.font, text) && !due) {
+      if (budget.measured(context.font, text) && !due && !stuck) {
         due = true;
         // Not now: pixi is inside a measurement that has the old context and its font in hand.
         setTimeout(renew, 0);
