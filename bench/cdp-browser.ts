@@ -17,6 +17,7 @@ export class CdpConnection {
   private next = 1;
   private readonly waiting = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
   private readonly listeners = new Map<string, ((params: unknown) => void)[]>();
+  private readonly subscribers = new Map<string, Set<(params: unknown) => void>>();
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: unknown };
@@ -26,6 +27,7 @@ export class CdpConnection {
         else w?.ok(msg.result);
       } else if (msg.method) {
         for (const l of this.listeners.get(msg.method)?.splice(0) ?? []) l(msg.params);
+        for (const l of this.subscribers.get(msg.method) ?? []) l(msg.params);
       }
     });
   }
@@ -66,6 +68,15 @@ export class CdpConnection {
       list.push((p) => ok(p as T));
       this.listeners.set(method, list);
     });
+  }
+
+  /** Every `method` event until the returned function is called (a heap snapshot comes in many chunks). */
+  on<T = Record<string, unknown>>(method: string, listener: (params: T) => void): () => void {
+    const set = this.subscribers.get(method) ?? new Set();
+    const l = listener as (params: unknown) => void;
+    set.add(l);
+    this.subscribers.set(method, set);
+    return () => set.delete(l);
   }
 
   close(): void {

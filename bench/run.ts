@@ -6,6 +6,7 @@ import { benchGapless } from './gapless.js';
 import { benchQueue } from './queue.js';
 import { benchSchedule } from './schedule.js';
 import { benchSoak, parseSoakArgs } from './soak.js';
+import { benchTextCacheRelease } from './text-cache-release.js';
 
 // Names of benches, then any flags (`--minutes 10`) for the soak.
 const args = process.argv.slice(2);
@@ -37,6 +38,10 @@ if (wanted('queue')) {
 if (wanted('announce')) {
   console.log('\n## announcements\n');
   for (const row of await benchAnnounce()) console.log(row);
+}
+if (wanted('text-cache')) {
+  console.log('\n## what empties a canvas text cache\n');
+  for (const row of await benchTextCacheRelease()) console.log(row);
 }
 if (named('soak')) {
   console.log('\n## soak\n');

@@ -22,6 +22,9 @@ export interface Session {
   send(method: string, params?: object): Promise<any>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   once(event: string): Promise<any>;
+  /** Every `event` until the returned function is called. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: string, listener: (params: any) => void): () => void;
 }
 
 export interface SoakPage extends Session {
@@ -44,6 +47,10 @@ function wrap(s: CDPSession): Session {
   return {
     send: (method, params) => s.send(method as never, params as never),
     once: (event) => new Promise((ok) => s.once(event as never, ok as never)),
+    on: (event, listener) => {
+      s.on(event as never, listener as never);
+      return () => s.off(event as never, listener as never);
+    },
   };
 }
 
@@ -67,10 +74,10 @@ export async function openSoakBrowser(driver: Driver, dir: string, network = fal
         const evaluate = <T>(expression: string): Promise<T> => page.evaluate<T>(expression);
         const pid = await rendererMarked(evaluate, b.pid, known);
         known.push(pid);
-        return { pid, evaluate, send: (m, p) => page.cdp.send(m, p), once: (e) => page.cdp.once(e) };
+        return { pid, evaluate, send: (m, p) => page.cdp.send(m, p), once: (e) => page.cdp.once(e), on: (e, l) => page.cdp.on(e, l) };
       },
       async browser() {
-        return { send: (m, p) => b.browser.send(m, p), once: (e) => b.browser.once(e) };
+        return { send: (m, p) => b.browser.send(m, p), once: (e) => b.browser.once(e), on: (e, l) => b.browser.on(e, l) };
       },
       close: () => b.close(),
     };

@@ -35,7 +35,9 @@
  * or `--no-baseline`, `--allocators` (log the display renderer's allocators from a Chromium
  * memory-infra dump at every sample: where native growth lives), `--driver cdp|playwright`
  * (playwright: as the soak ran before December 2026), `--devtools-network` (cdp driver with the
- * Network domain on in each page, as Playwright has it).
+ * Network domain on in each page, as Playwright has it), `--text-cache-compare` (a second display
+ * with the renewal of pixi's text-measuring canvas off, and both displays' canvas text cache counted
+ * from a heap snapshot at each sample: bench/soak-text-cache.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, uptime as osUptime, loadavg } from 'node:os';
@@ -46,6 +48,10 @@ import { baselineServer, type BaselinePage } from './soak-baseline.js';
 import { CdpConnection } from './cdp-browser.js';
 import { allocators, PLAYERS } from './memory-dump.js';
 import { openSoakBrowser, type Driver, type SoakPage } from './soak-browser.js';
+import { slope } from './slope.js';
+import { openUnboundedDisplay, textCacheRows, textCacheSide, type TextCacheSample } from './soak-text-cache.js';
+
+export { slope };
 
 export interface SoakOptions {
   minutes: number;
@@ -65,6 +71,8 @@ export interface SoakOptions {
   driver: Driver;
   /** With the cdp driver: turn on DevTools' Network domain in the pages, as Playwright does (--devtools-network). */
   network: boolean;
+  /** A second display with the text-cache renewal off, and both displays' canvas text cache counted at each sample (bench/soak-text-cache.ts). */
+  textCacheCompare: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -114,22 +122,8 @@ export function parseSoakArgs(argv: string[]): SoakOptions {
     allocators: argv.includes('--allocators'),
     driver,
     network: argv.includes('--devtools-network'),
+    textCacheCompare: argv.includes('--text-cache-compare'),
   };
-}
-
-/** Least-squares slope of y over x (per unit of x); NaN with fewer than two points. */
-export function slope(points: { x: number; y: number }[]): number {
-  const n = points.length;
-  if (n < 2) return Number.NaN;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (const p of points) {
-    num += (p.x - mx) * (p.y - my);
-    den += (p.x - mx) ** 2;
-  }
-  return den === 0 ? Number.NaN : num / den;
 }
 
 // ---- the pages ------------------------------------------------------------------------------
@@ -235,6 +229,8 @@ interface Sample {
   seams: number;
   /** With --allocators: the display renderer's allocators (MB, three levels deep) from a memory-infra dump. */
   allocators?: Record<string, number>;
+  /** With --text-cache-compare. */
+  textCache?: TextCacheSample;
 }
 
 export interface SoakResult {
@@ -267,6 +263,7 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
     host = await CdpConnection.open(inspectorUrl);
     const display = await browser.open(server.url, 'globalThis.__hallcast !== undefined');
     const baseline = base ? await browser.open(base.url) : null;
+    const unbounded = o.textCacheCompare ? await openUnboundedDisplay(browser, server.url, display) : null;
     if (baseline && baseline.pid === display.pid) throw new Error('soak: the baseline shares the display’s renderer');
     const viewport = await display.evaluate<string>('`${innerWidth}×${innerHeight}, ${document.visibilityState}`');
     const browserCdp = o.allocators ? await browser.browser() : null;
@@ -333,6 +330,12 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
           .map(([name, mb]) => `${name.slice('media/'.length)} ${mb.toFixed(1)}`);
         log(`  media players alive ${now[PLAYERS]}; ${media.join(', ')}`);
         log(`  allocators (MB, Δ since first sample): ${grown.map((a) => `${a.name} ${a.mb.toFixed(1)} (${a.d >= 0 ? '+' : ''}${a.d.toFixed(1)})`).join(', ')}`);
+      }
+      if (unbounded) {
+        const offGc = browserCdp ? (await allocators(browserCdp, unbounded.pid))['blink_gc'] : undefined;
+        const t = { minute: sample.minute, on: await textCacheSide(display, sample.allocators?.['blink_gc']), off: await textCacheSide(unbounded, offGc) };
+        sample.textCache = t;
+        log(`  text cache: PlainTextNode ${t.on.nodes.count} (renewal on) / ${t.off.nodes.count} (off); blink_gc ${t.on.blinkGc?.toFixed(1) ?? '—'} / ${t.off.blinkGc?.toFixed(1) ?? '—'} MB; rss ${(t.on.rss / MB).toFixed(1)} / ${(t.off.rss / MB).toFixed(1)} MB`);
       }
       const f = (b: number) => (b / MB).toFixed(1);
       log(
@@ -424,5 +427,7 @@ export function soakReport(o: SoakOptions, samples: Sample[]): string[] {
     rows.push(line(`baseline renderer RSS (${o.baseline === 'switch' ? 'two <video>s switching clips' : 'one looping <video>'})`, (s) => s.baseline!.rss), line('baseline renderer PSS', (s) => s.baseline!.pss));
   }
   rows.push(line('GPU process RSS (both pages)', (s) => s.gpuRss));
+  const textCache = samples.flatMap((s) => (s.textCache ? [s.textCache] : []));
+  if (textCache.length > 0) rows.push(...textCacheRows(textCache, o.warmupMinutes, o.speed));
   return rows;
 }

@@ -5,6 +5,7 @@
  */
 import 'pixi.js/unsafe-eval';
 import { Application, Container } from 'pixi.js';
+import { boundTextCache } from './text-cache.js';
 
 export class StageLayer {
   /** pixi content above the media; each zone adds its own container. */
@@ -26,6 +27,8 @@ export class StageLayer {
   }
 
   static async create(parent: HTMLElement, width: number, height: number, onLost: (layer: StageLayer) => void): Promise<StageLayer> {
+    // Once per page; a stage rebuilt after a lost context keeps the same bound.
+    boundTextCache();
     const app = new Application();
     await app.init({
       // WebGPU loses its device on software rendering and draws nothing.
