@@ -15,7 +15,7 @@ import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type Ann
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
 import type { CareAlert } from '../../../contract/status-view.js';
-import { watchCalls } from './call-trigger.js';
+import { CALLS_READ_PER_BATCH, watchCalls } from './call-trigger.js';
 import { DEFAULT_SLIDE_SECONDS, dueCareRules, overloadedRules, type CareRuleHit } from './care-rules.js';
 import { createSpeechClips } from './speech-clips.js';
 import { compileTimed } from './timed-occurrences.js';
@@ -106,6 +106,7 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
     subscribe: (listener) => options.queue.subscribeCalls(listener),
     settings: () => file,
     announce: (intent, key) => queued(desk.announce(intent, { source: 'queue', key }), { key }),
+    unread: (count) => options.log.warn(`queue: ${count} calls of one batch not read out: only the newest ${CALLS_READ_PER_BATCH} can be heard before they expire`),
   });
 
   // Care rules: last firing per rule (host clock) and the slide on screen.

@@ -6,7 +6,7 @@ import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueSlot } from '../queue-hub/queue-slot.js';
 import type { AnnounceIntent } from './announce-request.js';
-import { callIntent, watchCalls } from './call-trigger.js';
+import { CALLS_READ_PER_BATCH, callIntent, watchCalls } from './call-trigger.js';
 import { dueCareRules, overloadedRules, type ServiceLoad } from './care-rules.js';
 
 const callOf = (ticket: string, counter: number, at: number, extra: Partial<QueueCall> = {}): QueueCall => ({ ticket, counter, at, service: 'A', recall: false, ...extra });
@@ -16,8 +16,9 @@ const spoken = (intent: AnnounceIntent): string => (intent.what === 'call' ? `${
 function heard(settings: Parameters<typeof watchCalls>[0]['settings'] = () => null) {
   let listener: ((event: CallEvent) => void) | null = null;
   const said: [string, string][] = [];
-  watchCalls({ subscribe: (l) => ((listener = l), () => undefined), settings, announce: (intent, key) => said.push([spoken(intent), key]) });
-  return { tell: (event: CallEvent) => listener!(event), said };
+  const unread: number[] = [];
+  watchCalls({ subscribe: (l) => ((listener = l), () => undefined), settings, announce: (intent, key) => said.push([spoken(intent), key]), unread: (n) => unread.push(n) });
+  return { tell: (event: CallEvent) => listener!(event), said, unread };
 }
 
 /** watchCalls on a real queue slot with a push feed, as the host wires it. */
@@ -41,12 +42,25 @@ function hall(extra: Partial<QueueFile> = {}) {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('queue calls read out', () => {
-  it('reads each fresh call as it is told, in order, never a late one', () => {
+  it('reads each fresh call as it is told, in order, never a late one', async () => {
     const { tell, said } = heard();
     tell({ call: callOf('A1', 1, 1), fresh: true });
     tell({ call: callOf('A2', 2, 2), fresh: false });
     tell({ call: callOf('A3', 1, 3), fresh: true });
+    await flush();
     expect(said.map(([what]) => what)).toStrictEqual(['A1→1', 'A3→1']);
+  });
+
+  it('reads only the newest calls of a batch that could not all be heard before they expire, and says how many it left', async () => {
+    const { tell, said, unread } = heard();
+    for (let i = 1; i <= 40; i++) tell({ call: callOf(`A${i}`, 1, i), fresh: true });
+    await flush();
+    expect(said.map(([what]) => what)).toStrictEqual(Array.from({ length: CALLS_READ_PER_BATCH }, (_, i) => `A${40 - CALLS_READ_PER_BATCH + 1 + i}→1`));
+    expect(unread).toStrictEqual([40 - CALLS_READ_PER_BATCH]);
+    // The next batch is read on its own.
+    tell({ call: callOf('B1', 2, 41), fresh: true });
+    await flush();
+    expect(said.at(-1)![0]).toBe('B1→2');
   });
 
   it('does not read the calls already up when it starts, reads each new one once, and keys recalls by ticket', async () => {
