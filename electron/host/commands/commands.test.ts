@@ -6,8 +6,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REFUSAL_REASONS } from '../../contract/refusal.js';
-import { statusOf } from '../channels/http/status-of.js';
 import { testHall } from '../test-hall.test-support.js';
 import { createCommands } from './commands.js';
 
@@ -80,11 +78,5 @@ describe('the commands', () => {
     expect(commands.servedMedia('images/slide.png')).toBe(true);
     expect(commands.servedMedia('../playlists/schedule.json')).toBe(false);
     expect(commands.servedMedia('library/index.json')).toBe(false);
-  });
-});
-
-describe('the HTTP channel', () => {
-  it('has a status code for every reason', () => {
-    for (const reason of REFUSAL_REASONS) expect(statusOf(reason)).toBeGreaterThanOrEqual(400);
   });
 });

@@ -8,8 +8,7 @@ import type { Commands } from '../../commands/commands.js';
 import { rule } from './route-access.js';
 import { refuse, withoutOk } from './status-of.js';
 
-export { MAX_EVENTS_PER_REQUEST } from '../../commands/commands.js';
-/** Room for MAX_EVENTS_PER_REQUEST events of a few hundred bytes each. */
+/** Room for commands/queue.ts's MAX_EVENTS_PER_REQUEST events of a few hundred bytes each. */
 export const EVENTS_BODY_LIMIT = 4 * 1024 * 1024;
 
 export function registerQueueRoutes(app: FastifyInstance, commands: Commands): void {

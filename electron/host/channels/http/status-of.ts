@@ -6,6 +6,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Refusal, RefusalReason } from '../../../contract/refusal.js';
 
+// A Record over every reason: a reason added without its code fails the type check.
 const STATUS: Record<RefusalReason, number> = {
   'invalid-request': 400,
   'not-found': 404,
@@ -27,7 +28,7 @@ const STATUS: Record<RefusalReason, number> = {
   'disk-full': 507,
 };
 
-export function statusOf(reason: RefusalReason): number {
+function statusOf(reason: RefusalReason): number {
   return STATUS[reason];
 }
 
