@@ -187,6 +187,7 @@ const host = {
       seq: ++seq,
       entry: null,
       nextSwitch: null,
+      display: { id: null, name: null, area: null, counter: null, viewingDistanceMetres: 5 },
       ticker: { speed: 120, notices },
       timezone: 'Asia/Shanghai',
       serverTime: Date.now(),

@@ -79,6 +79,10 @@ export interface RosterEntry {
   /** false while the display is not heartbeating (lost); it cannot speak then. */
   alive: boolean;
   speaker: boolean;
+  /** Its PA role where displays.json names the speaker and standbys; absent: none. */
+  role?: 'speaker' | 'standby';
+  /** Its displays.json id, when it holds one. */
+  name?: string;
 }
 
 /** Whether the hall's PA can be heard (electron/host/services/pa-desk/pa-reach.ts works it out). */

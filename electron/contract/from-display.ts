@@ -41,7 +41,9 @@ export function parseFromDisplay(value: unknown): FromDisplay | null {
       return { type: 'heartbeat', heartbeat: { at: b.at, programme: b.programme, item: b.item, position: b.position } };
     case 'hello':
       if ((b.shell !== 'electron' && b.shell !== 'chromium') || !isNumber(b.width) || !isNumber(b.height) || !isString(b.userAgent)) return null;
-      return { type: 'hello', hello: { shell: b.shell, width: b.width, height: b.height, userAgent: b.userAgent } };
+      // Any string up to the guard's bound: the host decides whether it is an id it knows, and says so in status.
+      if (b.display !== undefined && !isString(b.display)) return null;
+      return { type: 'hello', hello: { shell: b.shell, width: b.width, height: b.height, userAgent: b.userAgent, ...(b.display !== undefined ? { display: b.display } : {}) } };
     case 'audio':
       if (!AUDIO_OUTPUTS.includes(b.output as AudioOutput) || !isNumber(b.at)) return null;
       return { type: 'audio', audio: { output: b.output as AudioOutput, at: b.at } };

@@ -70,6 +70,11 @@ export interface Layout {
 
 export interface LayoutsFile {
   default: string;
+  /**
+   * The layout a portrait screen gets when its display's layout is `auto` and the programme's
+   * layout is a landscape one; absent = the first portrait layout in the file.
+   */
+  defaultPortrait?: string;
   layouts: Record<string, Layout>;
 }
 
@@ -226,6 +231,38 @@ export interface AnnouncementsFile {
   tts?: { engine: 'espeak'; rate?: number } | { engine: 'command'; id: string; voices: Partial<Record<Lang, string[]>>; rate?: number; timeoutSeconds?: number };
 }
 
+/** Where a display hangs: the care manual's areas of a hall. */
+export const DISPLAY_AREAS = ['entrance', 'waiting', 'self-service', 'counter', 'business', 'vip', 'other'] as const;
+export type DisplayArea = (typeof DISPLAY_AREAS)[number];
+
+/** A display's own programmes: tried first; when none of its entries runs, the hall's schedule plays (or its own default). */
+export interface DisplaySchedule {
+  /** Played when none of the display's entries runs; absent = the hall's schedule then. */
+  default?: string;
+  entries: ScheduleEntry[];
+}
+
+/** One screen of the hall (playlists/displays.json), named by its id (electron/contract/display-id.ts). */
+export interface DisplayConfig {
+  name: Localized;
+  area: DisplayArea;
+  /** A layout of layouts.json, or `auto` (default): the programme's, turned to the screen's real aspect. */
+  layout?: string;
+  /** Zones of its layout this display never shows. */
+  hideZones?: string[];
+  schedule?: DisplaySchedule;
+  /** speaker: carries the hall's PA; standby: takes over, in file order, while the speaker cannot. */
+  pa?: 'speaker' | 'standby';
+  /** The counter this screen serves (counter screens). */
+  counter?: number;
+  /** How far the nearest customers read it from, metres (default 5): text must be tall enough. */
+  viewingDistanceMetres?: number;
+}
+
+export interface DisplaysFile {
+  displays: Record<string, DisplayConfig>;
+}
+
 export interface HallConfig {
   schedule: ScheduleFile;
   programmes: Record<string, Programme>;
@@ -236,4 +273,6 @@ export interface HallConfig {
   queue: QueueFile | null;
   /** null: no announcements.json; calls are still read out with the defaults. */
   announcements: AnnouncementsFile | null;
+  /** null: no displays.json; every display plays the hall's schedule and the latest ready one speaks. */
+  displays: DisplaysFile | null;
 }

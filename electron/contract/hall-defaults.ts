@@ -13,3 +13,6 @@ export const HALL_BACKGROUND = '#0b1f3a';
 
 /** A care rule's slide with no colour of its own: the operator's brand blue. */
 export const CARE_SLIDE_BACKGROUND = '#0b5cab';
+
+/** How far a display's nearest readers stand when displays.json does not say, metres. */
+export const VIEWING_DISTANCE_METRES = 5;

@@ -4,7 +4,7 @@
  * WebSocket at /ws; the renderer never knows which. DisplayMessages (at the end) names every
  * message and its payload; the guards for both directions are from-display.ts and to-display.ts.
  */
-import type { Localized, ZoneKind } from './hall-config.js';
+import type { DisplayArea, Localized, ZoneKind } from './hall-config.js';
 
 
 export interface ZonePlan {
@@ -65,6 +65,18 @@ export interface ProgrammePlan {
   hideZones: string[];
 }
 
+/** Who a display is in the hall (playlists/displays.json); an unassigned one has null fields. */
+export interface DisplayIdentity {
+  /** Its displays.json id; null: unassigned (it named none, an unknown one, or one another display holds). */
+  id: string | null;
+  name: Localized | null;
+  area: DisplayArea | null;
+  /** The counter a counter screen serves. */
+  counter: number | null;
+  /** How far its nearest readers stand, metres (default 5). */
+  viewingDistanceMetres: number;
+}
+
 export interface DisplayState {
   /** Increases with every state the host sends. */
   seq: number;
@@ -75,6 +87,8 @@ export interface DisplayState {
   /** Epoch ms of the next scheduled switch, or null. */
   nextSwitch: number | null;
   layout: LayoutPlan;
+  /** Which display of the hall this state is for. */
+  display: DisplayIdentity;
   ticker: { speed: number; notices: Localized[] };
   /** IANA zone of the hall, for the clock. */
   timezone: string;
@@ -145,6 +159,8 @@ export interface DisplayHello {
   width: number;
   height: number;
   userAgent: string;
+  /** The displays.json id the page was opened as (`/?display=ID`); absent: it names none. */
+  display?: string;
 }
 
 /**

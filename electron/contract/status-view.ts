@@ -4,7 +4,7 @@
  */
 import type { AudioOutput, DisplayHello, QueueBoardState } from './messages.js';
 import type { AnnouncementsView } from './announcements-view.js';
-import type { Localized } from './hall-config.js';
+import type { DisplayArea, Localized } from './hall-config.js';
 import type { HealthView } from './health-view.js';
 
 export interface PlaylistStatus {
@@ -16,7 +16,19 @@ export interface PlaylistStatus {
 }
 
 export interface DisplayInfo {
+  /** Its displays.json id when assigned; else its session's id. */
   id: string;
+  /** The session's id (one per page load), whatever the display claimed. */
+  session: string;
+  /** It holds a displays.json entry. */
+  assigned: boolean;
+  /** The id its page asked for (`?display=`), cut to 80 characters; null: none. */
+  requested: string | null;
+  /** Why it is unassigned although it asked for an id; null: it is not, or it asked for none. */
+  problem: string | null;
+  /** Its displays.json name and area, when assigned. */
+  name: Localized | null;
+  area: DisplayArea | null;
   shell: DisplayHello['shell'] | null;
   width: number | null;
   height: number | null;
@@ -30,6 +42,10 @@ export interface DisplayInfo {
   alive: boolean;
   /** This display carries the hall's PA now (in /api/status). */
   speaker?: boolean;
+  /** Its PA role in displays.json (speaker, standby), when it has one. */
+  pa?: 'speaker' | 'standby';
+  /** The layout it is showing now. */
+  layout?: string;
 }
 
 export interface HostStatus {
@@ -40,7 +56,10 @@ export interface HostStatus {
   since: number | null;
   nextSwitch: { at: number; programme: string | null; entry: string | null } | null;
   nowPlaying: { item: string | null; position: number | null } | null;
+  /** Every display connected now, assigned or not. */
   displays: DisplayInfo[];
+  /** displays.json's displays that no connected display holds. */
+  displaysMissing: string[];
   playlists: PlaylistStatus;
   /** null: the hall has no queue.json. */
   queue: QueueStatus | null;

@@ -8,14 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DisplayState, FromDisplay } from '../contract/messages.js';
 import { createPlaylistStore, type Applied, type PlaylistStore } from './services/playlists/store.js';
-import type { Resolution } from './domain/schedule/timeline.js';
 import { systemClock, type Clock, type Log, type Timers } from './ports.js';
-import { createScheduleRunner, type ScheduleRunner, type SwitchReason } from './services/schedule-runner/schedule-runner.js';
+import { createScheduleTrack, type ScheduleTrack } from './services/schedule-runner/schedule-track.js';
+import { createHallDisplays } from './services/hall-displays/hall-displays.js';
 import { wallTimers } from './services/time/wall-timers.js';
 import { TimeZone } from './domain/time/time-zone.js';
 import { jsonLog } from './services/log/json-log.js';
 import { localTimesLog } from './services/log/local-times.js';
-import { displayState, mediaUrl } from './domain/display/display-state.js';
+import { displayIdentity, displayState, mediaUrl } from './domain/display/display-state.js';
+import { UNASSIGNED, type DisplayView } from './domain/display/display-view.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
@@ -55,7 +56,12 @@ export interface HostOptions {
 export interface Host {
   start(): void;
   stop(): void;
-  state(): DisplayState;
+  /**
+   * What the display of session `display` shows now: its displays.json entry's layout and
+   * programmes, or the hall's for an unassigned one; without a session, an unassigned display's.
+   */
+  state(display?: string): DisplayState;
+  /** Called when what displays show changed; each display then asks for its own `state`. The argument is an unassigned display's. */
   subscribe(listener: (state: DisplayState) => void): () => void;
   /** A message from a display that said hello (the channel drops the rest). */
   receive(message: FromDisplay, display: string): void;
@@ -89,14 +95,9 @@ export function createHost(options: HostOptions): Host {
   const startedAt = clock.now();
   const health = options.health ?? createHealth({ now: clock.now, log });
   const states = topic<DisplayState>();
-  const displays = new Map<string, DisplayInfo>();
   let seq = 0;
-  let scheduler: ScheduleRunner | null = null;
-  let resolution: Resolution | null = null;
-  let switchedAt: number | null = null;
-  let switchReason: SwitchReason = 'start';
-  let firstFramePending = false;
-  let current: DisplayState = fallbackState(clock.now());
+  // The hall's schedule; displays with programmes of their own follow theirs (hall-displays.ts).
+  let hallTrack: ScheduleTrack | null = null;
   let started = false;
   const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
   const queue = createQueueSlot({ clock, timers, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
@@ -118,11 +119,18 @@ export function createHost(options: HostOptions): Host {
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => TimeZone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
 
-  const publish = (): void => {
+  const displays = createHallDisplays({ clock, timers, log, onChange: () => publish(), seating: (seating) => pa.desk.seating(seating) });
+
+  /** The state for one display's view; the idle fallback until a configuration is in force. */
+  const stateFor = (view: DisplayView): DisplayState => {
     const applied = store.current();
-    if (!applied || !resolution) return;
-    current = displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion() });
-    states.publish(current);
+    const resolution = (displays.trackOfDisplay(view.id) ?? hallTrack)?.resolution();
+    if (!applied || !resolution) return { ...fallbackState(clock.now()), seq: ++seq, display: displayIdentity(view) };
+    return displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion(), view });
+  };
+  const publish = (): void => {
+    if (!store.current() || !hallTrack?.resolution()) return;
+    states.publish(stateFor(displays.view(undefined)));
   };
 
   const store: PlaylistStore = createPlaylistStore({
@@ -138,21 +146,13 @@ export function createHost(options: HostOptions): Host {
       hallZone = TimeZone.of(applied.config.schedule.timezone);
       queue.load(applied.config.queue, TimeZone.of(applied.config.schedule.timezone));
       pa.configure(applied.config);
-      if (!scheduler) {
-        scheduler = createScheduleRunner(applied.schedule, {
+      displays.configure(applied.config);
+      if (!hallTrack) {
+        hallTrack = createScheduleTrack(applied.schedule, {
           clock,
           timers,
           log,
-          onSwitch(next, reason) {
-            // The proof-of-play log compares the first frame with the switch the schedule asked for.
-            if (!resolution || resolution.programme !== next.programme) {
-              switchedAt = next.since;
-              switchReason = reason;
-              firstFramePending = true;
-            }
-            resolution = next;
-            publish();
-          },
+          onChange: () => publish(),
           onClockJump(jump) {
             // The one line per step; the scheduler re-resolves and publishes (with the new time) next.
             health.count('clock-jumps', jump.message, { jumpedMs: Math.round(jump.jumpedMs), expected: new Date(jump.expected).toISOString(), now: new Date(jump.now).toISOString() });
@@ -160,13 +160,9 @@ export function createHost(options: HostOptions): Host {
             queue.clockStepped(jump.jumpedMs);
           },
         });
-        if (started) scheduler.start();
+        if (started) hallTrack.start();
       } else {
-        // No switch, but the programme's items, the layout or the ticker may have changed.
-        if (!scheduler.load(applied.schedule)) {
-          resolution = scheduler.current();
-          publish();
-        }
+        hallTrack.load(applied.schedule);
       }
     },
   });
@@ -184,34 +180,33 @@ export function createHost(options: HostOptions): Host {
       // Loads the folder now and follows its changes from here on.
       store.start();
       started = true;
-      scheduler?.start();
-      if (!scheduler) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
+      hallTrack?.start();
+      displays.start();
+      if (!hallTrack) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
       refusals.flush();
-      scheduler?.stop();
+      hallTrack?.stop();
+      displays.stop();
       store.stop();
       started = false;
       void queue.stop();
       pa.stop();
       proof?.close();
     },
-    state: () => ({ ...current, serverTime: clock.now() }),
+    state: (display) => stateFor(displays.view(display)),
     subscribe: states.subscribe,
     receive(message, display) {
-      const info = displays.get(display) ?? { id: display, shell: null, width: null, height: null, lastSeen: 0, programme: null, item: null, position: null, audio: 'unknown', alive: true };
+      const info = displays.info(display);
       info.lastSeen = clock.now();
-      displays.set(display, info);
       if (!info.alive && message.type === 'heartbeat') {
-        info.alive = true;
+        displays.alive(display, true);
         pa.desk.alive(display, true);
-        log.info('display back', { display });
+        log.info('display back', { display: info.id, session: display });
       }
       if (message.type === 'hello') {
-        info.shell = message.hello.shell;
-        info.width = message.hello.width;
-        info.height = message.hello.height;
-        log.info('display connected', { display, shell: info.shell, size: `${info.width}x${info.height}` });
+        displays.hello(display, message.hello);
+        log.info('display connected', { display: info.id, session: display, shell: info.shell, size: `${info.width}x${info.height}`, ...(info.assigned ? {} : { assigned: false }) });
       } else if (message.type === 'heartbeat') {
         info.programme = message.heartbeat.programme;
         info.item = message.heartbeat.item;
@@ -231,33 +226,37 @@ export function createHost(options: HostOptions): Host {
         if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
           health.count('stalled-items', 'item skipped', { display, item: report.item, url: report.url, reason: report.reason, ...(report.detail ? { detail: report.detail } : {}) });
         } else if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
-        const scheduledAt = report.programme === resolution?.programme ? switchedAt : null;
-        const firstOfSwitch = report.event === 'first-frame' && scheduledAt !== null && firstFramePending;
+        const timing = (displays.track(display) ?? hallTrack)?.timing(report) ?? { scheduledAt: null };
         proof?.write({
           ...report,
           logged: clock.now(),
-          display,
-          scheduledAt,
-          ...(firstOfSwitch ? switchTiming(switchReason, report.at - scheduledAt) : {}),
+          // Proof of play names the display as the hall does (its displays.json id), and the session for an unassigned one.
+          display: info.id,
+          scheduledAt: timing.scheduledAt,
+          ...(timing.firstFrame ? switchTiming(timing.firstFrame.reason, timing.firstFrame.sinceSwitchMs) : {}),
         });
-        // Only the first frame after a switch measures the switch's lateness.
-        if (firstOfSwitch) firstFramePending = false;
       }
     },
     lost(display, why) {
-      const info = displays.get(display);
-      if (!info?.alive) return;
-      info.alive = false;
+      if (!displays.has(display)) return;
+      const info = displays.info(display);
+      if (!info.alive) return;
+      const id = info.id;
+      displays.alive(display, false);
       pa.desk.alive(display, false);
-      health.count('display-lost', 'display lost', { display, why });
+      health.count('display-lost', 'display lost', { display: id, why });
     },
     disconnect(display, why = 'its session closed') {
-      if (displays.delete(display)) health.count('display-lost', 'display lost', { display, why });
+      if (!displays.has(display)) return;
+      const id = displays.info(display).id;
+      if (displays.remove(display)) health.count('display-lost', 'display lost', { display: id, why });
     },
     status() {
       const applied = store.current();
+      const resolution = hallTrack?.resolution() ?? null;
       const programme = resolution?.programme ? applied?.config.programmes[resolution.programme] : undefined;
-      const playing = [...displays.values()].sort((a, b) => b.lastSeen - a.lastSeen)[0];
+      const connected = displays.sessions();
+      const playing = [...connected].sort((a, b) => b.lastSeen - a.lastSeen)[0];
       const announcements = pa.desk.view();
       const queueNow = queueStatus();
       return {
@@ -268,7 +267,11 @@ export function createHost(options: HostOptions): Host {
         since: resolution?.since ?? null,
         nextSwitch: resolution?.next ?? null,
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
-        displays: [...displays.values()].map((d) => ({ ...d, speaker: d.id === announcements.speaker })),
+        displays: connected.map((d) => {
+          const role = pa.desk.role(d.session);
+          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: stateFor(displays.view(d.session)).layout.name };
+        }),
+        displaysMissing: displays.missing(),
         playlists: store.status(),
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
@@ -312,6 +315,7 @@ function fallbackState(now: number): DisplayState {
         { name: 'clock', kind: 'clock', x: 0.7, y: 0, w: 0.3, h: 0.12 },
       ],
     },
+    display: displayIdentity(UNASSIGNED),
     ticker: { speed: 120, notices: [] },
     timezone: HALL_TIME_ZONE,
     serverTime: now,

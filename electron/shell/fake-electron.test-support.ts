@@ -304,6 +304,7 @@ export function displayState(seq: number): DisplayState {
     entry: null,
     nextSwitch: null,
     layout: { name: 'test', orientation: 'landscape', background: '#000', zones: [{ name: 'main', kind: 'programme', x: 0, y: 0, w: 1, h: 1 }] },
+    display: { id: null, name: null, area: null, counter: null, viewingDistanceMetres: 5 },
     ticker: { speed: 100, notices: [] },
     timezone: 'Asia/Shanghai',
     serverTime: 0,

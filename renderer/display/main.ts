@@ -99,6 +99,8 @@ async function start(): Promise<void> {
     width: Math.round(window.innerWidth * window.devicePixelRatio),
     height: Math.round(window.innerHeight * window.devicePixelRatio),
     userAgent: navigator.userAgent,
+    // Who it is in the hall: `/?display=ID` (the kiosk's --display and the Electron shell's config open it so).
+    ...displayIdFrom(location.search),
   });
   // The heartbeat is a liveness signal, not animation: a plain interval is right here.
   setInterval(() => {
@@ -127,4 +129,10 @@ function msOverride(name: 'announceLeadMs'): number | undefined {
 }
 
 // Never an error on the hall screen: log it for the technician and keep the last picture.
+/** The page's `?display=ID`, as the hello carries it; the host checks it. */
+function displayIdFrom(search: string): { display?: string } {
+  const id = new URLSearchParams(search).get('display');
+  return id === null ? {} : { display: id.slice(0, 200) };
+}
+
 start().catch((err: unknown) => console.error('hallcast: display failed to start', err));

@@ -53,12 +53,18 @@ function open(link: DisplaySessionOptions['link']) {
 }
 
 describe('a socket\'s display session', () => {
-  it('sends the state and board at once and on every change, not again on the hello', () => {
-    const { session, publish, kinds } = open('socket');
+  it('sends the state and board at once, its own state on the hello (who it is, its screen), and on every change', () => {
+    const { session, publish, kinds, host } = open('socket');
+    const asked: (string | undefined)[] = [];
+    const state0 = host.state;
+    host.state = (display) => (asked.push(display), state0(display));
     expect(kinds()).toStrictEqual(['state 1', 'queue']);
     session.admit(hello);
+    expect(kinds()).toStrictEqual(['state 1', 'queue', 'state 1']);
     publish(state(2));
-    expect(kinds()).toStrictEqual(['state 1', 'queue', 'state 2']);
+    expect(kinds()).toStrictEqual(['state 1', 'queue', 'state 1', 'state 2']);
+    // Each time for this session's display, not an unassigned one's.
+    expect(asked).toStrictEqual(['d1', 'd1']);
   });
 
   it('drops what comes before the hello, counts it once a second, and makes the display the speaker with its first hello only', () => {

@@ -55,7 +55,8 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
   let detachSpeaker: (() => void) | null = null;
   let closed = false;
   let overdueTold = false;
-  const unfollow = link === 'socket' ? watchHost(host, send) : followHost(host, send);
+  // Each display is sent its own state (its displays.json entry's layout and programmes): the host knows it by `display` once it said hello.
+  const unfollow = link === 'socket' ? watchHost(host, send, display) : followHost(host, send, display);
 
   const speakerGone = (): void => {
     detachSpeaker?.();
@@ -91,8 +92,10 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
       if (message.type === 'hello') {
         // A socket's hello makes it a display: from now on it hears announcements, and may speak once its audio is ready.
         if (link === 'socket' && !detachSpeaker) speakerReady();
-        // A window's page that has just subscribed starts from the current state, whatever it missed while loading.
-        if (link === 'window') sendCurrent(host, send);
+        // The hello said who it is and how big its screen is: its own state now (a window's page also
+        // starts from the current state and board, whatever it missed while loading).
+        if (link === 'window') sendCurrent(host, send, display);
+        else send({ type: 'state', state: host.state(display) });
       }
       return message;
     },
@@ -100,7 +103,7 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
       admission.drop(reason);
     },
     pageReady() {
-      sendCurrent(host, send);
+      sendCurrent(host, send, display);
       speakerReady();
     },
     pageGone: speakerGone,
@@ -116,20 +119,24 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
   };
 }
 
-/** The console's live frame (a preview) only watches: the current state and board, then every change; returns the unsubscribe function. */
-export function watchHost(host: Pick<Host, 'state' | 'subscribe' | 'queue'>, send: (message: ToDisplay) => void): () => void {
-  sendCurrent(host, send);
-  return followHost(host, send);
+/**
+ * The current state and board, then every change; returns the unsubscribe function. The console's
+ * live frame (a preview) watches as an unassigned display (no `display`).
+ */
+export function watchHost(host: Pick<Host, 'state' | 'subscribe' | 'queue'>, send: (message: ToDisplay) => void, display?: string): () => void {
+  sendCurrent(host, send, display);
+  return followHost(host, send, display);
 }
 
-function sendCurrent(host: Pick<Host, 'state' | 'queue'>, send: (message: ToDisplay) => void): void {
-  send({ type: 'state', state: host.state() });
+function sendCurrent(host: Pick<Host, 'state' | 'queue'>, send: (message: ToDisplay) => void, display: string | undefined): void {
+  send({ type: 'state', state: host.state(display) });
   send({ type: 'queue', queue: host.queue.board() });
 }
 
 /** Every state and queue board the host publishes from now on; returns the unsubscribe function. */
-function followHost(host: Pick<Host, 'subscribe' | 'queue'>, send: (message: ToDisplay) => void): () => void {
-  const unsubscribe = host.subscribe((state) => send({ type: 'state', state }));
+function followHost(host: Pick<Host, 'state' | 'subscribe' | 'queue'>, send: (message: ToDisplay) => void, display: string | undefined): () => void {
+  // The host says something changed; this display's own state is asked for (an unassigned one's is what it was given).
+  const unsubscribe = host.subscribe((state) => send({ type: 'state', state: display === undefined ? state : host.state(display) }));
   const unsubscribeQueue = host.queue.subscribe((queue) => send({ type: 'queue', queue }));
   return () => {
     unsubscribe();

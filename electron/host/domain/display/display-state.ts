@@ -2,12 +2,13 @@
  * What the display should show, derived purely from the configuration in force, the schedule's
  * resolution and the time. The host sends the result to every display.
  */
-import type { DisplayState, DiversionSlide, ItemPlan, LayoutPlan, ProgrammePlan } from '../../../contract/messages.js';
+import type { DisplayIdentity, DisplayState, DiversionSlide, ItemPlan, LayoutPlan, ProgrammePlan } from '../../../contract/messages.js';
 import type { HallConfig, Programme, ProgrammeItem } from '../../../contract/hall-config.js';
 import type { Resolution } from '../schedule/timeline.js';
 import { formatLocal } from '../time/local-format.js';
 import { TimeZone } from '../time/time-zone.js';
-import { HALL_BACKGROUND } from '../../../contract/hall-defaults.js';
+import { HALL_BACKGROUND, VIEWING_DISTANCE_METRES } from '../../../contract/hall-defaults.js';
+import { chooseLayout, UNASSIGNED, type DisplayView } from './display-view.js';
 
 export interface DisplayInputs {
   config: HallConfig;
@@ -18,6 +19,8 @@ export interface DisplayInputs {
   idleImage: string | null;
   /** A care rule's diversion slide, while it is up. */
   diversion: DiversionSlide | null;
+  /** Which display it is for (its layout, hidden zones, identity); default: an unassigned one. */
+  view?: DisplayView;
 }
 
 export function mediaUrl(src: string): string {
@@ -53,18 +56,33 @@ export function programmePlan(programme: Programme): ProgrammePlan {
   };
 }
 
-export function layoutPlan(config: HallConfig, programme: Programme | null): LayoutPlan {
-  const name = programme?.layout ?? config.layouts.default;
+export function layoutPlan(config: HallConfig, programme: Programme | null, view: DisplayView = UNASSIGNED): LayoutPlan {
+  const name = chooseLayout(config.layouts, programme, view);
   const layout = config.layouts.layouts[name] ?? config.layouts.layouts[config.layouts.default]!;
+  // The zones the display never shows are left out of its plan; its programme zone cannot be (the validator says so).
+  const hidden = new Set(view.config?.hideZones ?? []);
   return {
     name,
     orientation: layout.orientation,
     background: layout.background ?? HALL_BACKGROUND,
-    zones: Object.entries(layout.zones).map(([zoneName, zone]) => ({ name: zoneName, ...zone })),
+    zones: Object.entries(layout.zones)
+      .filter(([zoneName, zone]) => zone.kind === 'programme' || !hidden.has(zoneName))
+      .map(([zoneName, zone]) => ({ name: zoneName, ...zone })),
   };
 }
 
-export function displayState({ config, resolution, now, seq, idleImage, diversion }: DisplayInputs): DisplayState {
+export function displayIdentity(view: DisplayView): DisplayIdentity {
+  const config = view.config;
+  return {
+    id: view.id,
+    name: config?.name ?? null,
+    area: config?.area ?? null,
+    counter: config?.counter ?? null,
+    viewingDistanceMetres: config?.viewingDistanceMetres ?? VIEWING_DISTANCE_METRES,
+  };
+}
+
+export function displayState({ config, resolution, now, seq, idleImage, diversion, view = UNASSIGNED }: DisplayInputs): DisplayState {
   const programme = resolution.programme === null ? null : (config.programmes[resolution.programme] ?? null);
   const today = formatLocal(TimeZone.of(config.schedule.timezone), now).date;
   return {
@@ -72,7 +90,8 @@ export function displayState({ config, resolution, now, seq, idleImage, diversio
     programme: programme ? programmePlan(programme) : null,
     entry: resolution.entry,
     nextSwitch: resolution.next?.at ?? null,
-    layout: layoutPlan(config, programme),
+    layout: layoutPlan(config, programme, view),
+    display: displayIdentity(view),
     ticker: {
       speed: config.ticker.speed,
       notices: config.ticker.notices

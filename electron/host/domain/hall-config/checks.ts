@@ -2,19 +2,17 @@
  * Checks the schema cannot express: references between files, media on disk, cron expressions,
  * time zones, and schedules that cannot happen. Each finding names the value and the fix.
  */
-import { civilFromDays, parseClock } from '../time/civil.js';
+import { civilFromDays } from '../time/civil.js';
 import { presetLastYear } from '../schedule/calendar.js';
-import { isTimeZone } from '../time/time-zone.js';
-import { cronProblem } from '../schedule/cron.js';
-import { parseDuration } from '../schedule/duration.js';
 import { checkAnnouncements } from './announcement-checks.js';
 import { checkDate, checkDateRange } from './date-checks.js';
 import type { Diagnostic } from '../../../contract/diagnostic.js';
 import { checkMediaFile, type AssetsFolder } from './media-check.js';
-import { closest } from './schema-check.js';
-import type { JsonPath, JsonSource } from './source.js';
+import type { JsonSource } from './source.js';
 import { checkQueue } from './queue-checks.js';
-import type { AnnouncementsFile, CalendarPreset, CalendarsFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
+import { checkDisplays } from './display-checks.js';
+import { checkSchedule, unknownName } from './schedule-checks.js';
+import type { AnnouncementsFile, CalendarPreset, CalendarsFile, DisplaysFile, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
 
 export interface CheckInput {
   schedule: { source: JsonSource; value: ScheduleFile } | null;
@@ -25,6 +23,7 @@ export interface CheckInput {
   /** queue.json is in the folder, even if it has errors (then `queue` is null). */
   queueFileExists: boolean;
   announcements: { source: JsonSource; value: AnnouncementsFile } | null;
+  displays: { source: JsonSource; value: DisplaysFile } | null;
   programmes: { source: JsonSource; value: Omit<Programme, 'id'>; id: string }[];
   /** Every programme id with a file, even one whose file has errors, so references still resolve. */
   programmeIds: string[];
@@ -58,6 +57,14 @@ export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
       out,
     );
   }
+  if (input.displays) {
+    checkDisplays(
+      input.displays.source,
+      input.displays.value,
+      { programmeIds: input.programmeIds, calendarNames, calendar: input.schedule?.value.calendar, layouts: input.layouts?.value ?? null },
+      out,
+    );
+  }
   if (input.calendars) {
     for (const [name, calendar] of Object.entries(input.calendars.value.calendars)) {
       if (calendar.preset) checkPresetCoverage(input.calendars.source, name, calendar.preset, calendar.holidays ?? [], input.today, out);
@@ -66,77 +73,6 @@ export function checkReferences(input: CheckInput, out: Diagnostic[]): void {
       }
     }
   }
-}
-
-function unknownName(kind: string, name: string, known: string[], fix: string): string {
-  const guess = closest(name, known);
-  return `unknown ${kind} "${name}": ${guess ? `did you mean "${guess}"? ` : ''}${fix}`;
-}
-
-function checkSchedule(source: JsonSource, schedule: ScheduleFile, programmeIds: string[], calendarNames: string[], out: Diagnostic[]): void {
-  const error = (p: JsonPath, message: string): void => void out.push(source.at(p, 'error', message));
-  if (!isTimeZone(schedule.timezone)) {
-    error(['timezone'], `unknown time zone "${schedule.timezone}": use an IANA name such as "Asia/Shanghai"`);
-  }
-  const programmeFix = `add programmes/NAME.json or use one of: ${programmeIds.join(', ') || '(no programmes yet)'}`;
-  if (schedule.default !== undefined && !programmeIds.includes(schedule.default)) {
-    error(['default'], unknownName('programme', schedule.default, programmeIds, programmeFix));
-  }
-  const calendarFix = calendarNames.length > 0 ? `calendars.json defines: ${calendarNames.join(', ')}` : 'define it in calendars.json';
-  if (schedule.calendar !== undefined && !calendarNames.includes(schedule.calendar)) {
-    error(['calendar'], unknownName('calendar', schedule.calendar, calendarNames, calendarFix));
-  }
-  const ids = new Map<string, number>();
-  schedule.entries.forEach((entry, i) => {
-    const at = (...rest: JsonPath): JsonPath => ['entries', i, ...rest];
-    const first = ids.get(entry.id);
-    if (first !== undefined) error(at('id'), `duplicate entry id "${entry.id}" (entry ${first + 1} has it too): give each entry its own id`);
-    else ids.set(entry.id, i);
-    if (!programmeIds.includes(entry.programme)) error(at('programme'), unknownName('programme', entry.programme, programmeIds, programmeFix));
-    if (entry.calendar !== undefined && !calendarNames.includes(entry.calendar)) {
-      error(at('calendar'), unknownName('calendar', entry.calendar, calendarNames, calendarFix));
-    }
-    const calendar = entry.calendar ?? schedule.calendar;
-    if (calendar === undefined && entry.days?.includes('holiday')) {
-      out.push(source.at(at('days'), 'warning', '"holiday" needs a calendar: set "calendar" on the schedule or the entry, or no day will count as a holiday'));
-    }
-
-    if (entry.cron !== undefined && entry.daypart !== undefined) {
-      error(at('daypart'), 'an entry has either "cron" or "daypart", not both: split it into two entries');
-    } else if (entry.cron === undefined && entry.daypart === undefined) {
-      error(at(), 'the entry needs "daypart" ({"from": "08:30", "to": "11:30"}) or "cron" with "duration" or "until"');
-    }
-    if (entry.cron !== undefined) {
-      const problem = cronProblem(entry.cron);
-      if (problem) error(at('cron'), problem);
-      if (entry.duration === undefined && entry.until === undefined) {
-        error(at('cron'), 'a cron entry needs an end: add "duration" (e.g. "PT2H") or "until" (e.g. "14:00")');
-      } else if (entry.duration !== undefined && entry.until !== undefined) {
-        error(at('until'), 'give "duration" or "until", not both: remove one');
-      }
-    } else {
-      for (const key of ['duration', 'until'] as const) {
-        if (entry[key] !== undefined && entry.daypart !== undefined) {
-          error(at(key), `"${key}" belongs to cron entries; a daypart ends at its "to" time: remove "${key}"`);
-        }
-      }
-    }
-    if (entry.duration !== undefined) {
-      const seconds = parseDuration(entry.duration);
-      if (seconds === 0) error(at('duration'), `duration "${entry.duration}" is zero, so the entry would never show: give a positive length such as "PT1H"`);
-      else if (seconds !== null && seconds > 31 * 86_400) {
-        error(at('duration'), `duration "${entry.duration}" is longer than 31 days: use a daypart with validFrom/validTo for long campaigns`);
-      }
-    }
-    if (entry.daypart && entry.daypart.from === entry.daypart.to) {
-      error(at('daypart', 'to'), `the daypart starts and ends at ${entry.daypart.from}, so it is empty: for a whole day write "from": "00:00", "to": "24:00"`);
-    }
-    if (entry.daypart && parseClock(entry.daypart.from) === 86_400) {
-      error(at('daypart', 'from'), 'a daypart cannot start at 24:00: use 00:00 and the next day');
-    }
-    checkDateRange(source, at(), entry.validFrom, entry.validTo, out);
-    entry.except?.forEach((date, j) => checkDate(source, at('except', j), date, out));
-  });
 }
 
 /**
@@ -161,6 +97,13 @@ function checkLayouts(source: JsonSource, file: LayoutsFile, out: Diagnostic[]):
   const names = Object.keys(file.layouts);
   if (!names.includes(file.default)) {
     out.push(source.at(['default'], 'error', unknownName('layout', file.default, names, `"layouts" defines: ${names.join(', ')}`)));
+  }
+  if (file.defaultPortrait !== undefined) {
+    const portrait = file.layouts[file.defaultPortrait];
+    if (!portrait) out.push(source.at(['defaultPortrait'], 'error', unknownName('layout', file.defaultPortrait, names, `"layouts" defines: ${names.join(', ')}`)));
+    else if (portrait.orientation !== 'portrait') {
+      out.push(source.at(['defaultPortrait'], 'error', `layout "${file.defaultPortrait}" is drawn for landscape screens: name a layout with "orientation": "portrait"`));
+    }
   }
   for (const [name, layout] of Object.entries(file.layouts)) {
     const programmeZones = Object.entries(layout.zones).filter(([, zone]) => zone.kind === 'programme');

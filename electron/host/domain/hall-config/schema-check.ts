@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import announcementsSchema from '../../../../playlists/schema/announcements.schema.json' with { type: 'json' };
 import calendarsSchema from '../../../../playlists/schema/calendars.schema.json' with { type: 'json' };
+import displaysSchema from '../../../../playlists/schema/displays.schema.json' with { type: 'json' };
 import commonSchema from '../../../../playlists/schema/common.schema.json' with { type: 'json' };
 import layoutsSchema from '../../../../playlists/schema/layouts.schema.json' with { type: 'json' };
 import programmeSchema from '../../../../playlists/schema/programme.schema.json' with { type: 'json' };
@@ -16,7 +17,7 @@ import tickerSchema from '../../../../playlists/schema/ticker.schema.json' with 
 import type { Diagnostic } from '../../../contract/diagnostic.js';
 import type { JsonPath, JsonSource } from './source.js';
 
-export const FILE_KINDS = ['schedule', 'programme', 'layouts', 'ticker', 'calendars', 'queue', 'announcements'] as const;
+export const FILE_KINDS = ['schedule', 'programme', 'layouts', 'ticker', 'calendars', 'queue', 'announcements', 'displays'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 const SCHEMAS: Record<FileKind, object> = {
@@ -27,6 +28,7 @@ const SCHEMAS: Record<FileKind, object> = {
   calendars: calendarsSchema,
   queue: queueSchema,
   announcements: announcementsSchema,
+  displays: displaysSchema,
 };
 
 let validators: Record<FileKind, ValidateFunction> | null = null;
@@ -39,8 +41,9 @@ function validatorFor(kind: FileKind): ValidateFunction {
     // VS Code reads these two; Ajv must know them to stay strict about everything else.
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
     ajv.addKeyword({ keyword: 'markdownDescription', schemaType: 'string' });
-    ajv.addSchema(commonSchema);
-    validators = Object.fromEntries(FILE_KINDS.map((k) => [k, ajv.compile(SCHEMAS[k])])) as Record<FileKind, ValidateFunction>;
+    // All added before any is compiled: displays.json's entries are schedule.json's.
+    ajv.addSchema([commonSchema, ...FILE_KINDS.map((k) => SCHEMAS[k])]);
+    validators = Object.fromEntries(FILE_KINDS.map((k) => [k, ajv.getSchema((SCHEMAS[k] as { $id: string }).$id)!])) as Record<FileKind, ValidateFunction>;
   }
   return validators[kind];
 }

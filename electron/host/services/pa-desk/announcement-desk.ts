@@ -16,7 +16,7 @@ import type { Clock, Log, Timers } from '../../ports.js';
 import type { TimeZone } from '../../domain/time/time-zone.js';
 import type { AnnounceIntent } from './announce-request.js';
 import type { AnnouncementLogRecord, AnnouncementSource } from './announcement-log.js';
-import { DisplayRoster, type AnnounceSend } from './display-roster.js';
+import { DisplayRoster, type AnnounceSend, type Seating } from './display-roster.js';
 import { DEFAULT_SPEAKER_GRACE_SECONDS, paReach, reachRefusal } from './pa-reach.js';
 import { composeCall, composeText, spokenDurationMs, type VoicePacks } from './spoken.js';
 
@@ -62,6 +62,10 @@ export interface AnnouncementDesk {
   readonly settings: AnnouncementsFile | null;
   /** A display joins (it said hello); it speaks only once it reports its audio `ready`. */
   attach(display: string, send: AnnounceSend): () => void;
+  /** displays.json's speaker and standbys (null: none named, the most recent `ready` display speaks). */
+  seating(seating: Seating | null): void;
+  /** A display's PA role under the seating, for status. */
+  role(display: string): 'speaker' | 'standby' | null;
   /** The display's audio output changed: the most recent `ready` one speaks. */
   audio(display: string, output: AudioOutput): void;
   /** The display stopped heartbeating (false) or came back (true): a lost display cannot speak. */
@@ -144,7 +148,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   };
   const reachNow = (): PaReach => {
     track();
-    return paReach(roster.entries(), speakerSince, graceMs(), deps.clock.now());
+    return paReach(roster.entries(), speakerSince, graceMs(), deps.clock.now(), roster.seated);
   };
 
   const pump = (): void => {
@@ -258,6 +262,13 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         track();
       };
     },
+    seating(seating) {
+      roster.seating(seating);
+      track();
+      // A request may have waited for the speaker just named.
+      pump();
+    },
+    role: (display) => roster.role(display),
     audio(display, output) {
       roster.audio(display, output);
       // Something may have waited for a speaker (within the grace).

@@ -7,6 +7,10 @@
  * (heartbeating). A display that never said `ready` never speaks. One whose turn failed (it
  * reported `failed`, or never reported the end) goes to the back of the line, so the next ready
  * display takes over; alone, it keeps the role rather than leave the hall silent.
+ *
+ * Where displays.json names the speaker and its standbys (`seating`), only they speak, in that
+ * order, each when alive and ready: the amplifier hangs on their machines, and a counter screen's
+ * own little speaker is no PA. A failed turn puts it behind the others the same way.
  */
 import type { AnnounceMessage, AudioOutput } from '../../../contract/messages.js';
 import type { RosterEntry } from '../../../contract/announcements-view.js';
@@ -21,9 +25,29 @@ interface Seat {
   rank: number;
 }
 
+/** displays.json's PA roles, by the roster's display key. */
+export interface Seating {
+  /** 0 the speaker, 1… the standbys in file order, null: it never speaks. */
+  place(display: string): number | null;
+  /** Its displays.json id, for messages; null: unassigned. */
+  name(display: string): string | null;
+}
+
 export class DisplayRoster {
   private readonly seats = new Map<string, Seat>();
   private order = 0;
+  private seatedBy: Seating | null = null;
+
+  /** The hall's named speaker and standbys; null: none named, the latest ready display speaks. */
+  seating(seating: Seating | null): void {
+    this.seatedBy = seating;
+  }
+
+  /** Its PA role under the seating, for status; null without one. */
+  role(display: string): 'speaker' | 'standby' | null {
+    const place = this.seatedBy?.place(display) ?? null;
+    return place === null ? null : place === 0 ? 'speaker' : 'standby';
+  }
 
   attach(display: string, send: AnnounceSend): void {
     this.seats.set(display, { send, audio: 'unknown', alive: true, rank: 0 });
@@ -57,11 +81,19 @@ export class DisplayRoster {
   }
 
   speaker(): string | null {
+    const seated = this.seatedBy;
     let best: [string, Seat] | null = null;
+    let bestPlace = Infinity;
     for (const entry of this.seats) {
       const seat = entry[1];
       if (seat.audio !== 'ready' || !seat.alive) continue;
-      if (!best || seat.rank > best[1].rank) best = entry;
+      if (seated) {
+        const named = seated.place(entry[0]);
+        if (named === null) continue;
+        // A failed turn sends it behind every named display that has not failed.
+        const place = seat.rank < 0 ? 1_000 - seat.rank : named;
+        if (place < bestPlace) [best, bestPlace] = [entry, place];
+      } else if (!best || seat.rank > best[1].rank) best = entry;
     }
     return best?.[0] ?? null;
   }
@@ -70,9 +102,18 @@ export class DisplayRoster {
     return this.seats.size;
   }
 
+  /** true while displays.json names who speaks. */
+  get seated(): boolean {
+    return this.seatedBy !== null;
+  }
+
   entries(): RosterEntry[] {
     const speaker = this.speaker();
-    return [...this.seats].map(([display, s]) => ({ display, audio: s.audio, alive: s.alive, speaker: display === speaker }));
+    return [...this.seats].map(([display, s]) => {
+      const role = this.role(display);
+      const name = this.seatedBy?.name(display) ?? null;
+      return { display, audio: s.audio, alive: s.alive, speaker: display === speaker, ...(role ? { role } : {}), ...(name ? { name } : {}) };
+    });
   }
 
   /** Sends to each display; `make` may vary the message per display (who speaks). */

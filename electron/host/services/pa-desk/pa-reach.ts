@@ -16,18 +16,24 @@ export const DEFAULT_SPEAKER_GRACE_SECONDS = 60;
 const LISTED = 3;
 
 /** Why no display can speak, from the roster (no speaker in it). */
-export function silenceReason(roster: readonly RosterEntry[]): string {
+export function silenceReason(roster: readonly RosterEntry[], seated = false): string {
+  if (seated) {
+    // Only the named speaker and standbys could speak: the others are not worth listing.
+    const named = roster.filter((r) => r.role !== undefined);
+    if (named.length === 0) return 'neither the PA speaker nor a standby of displays.json is connected';
+    roster = named;
+  }
   if (roster.length === 0) return 'no display is connected';
-  const each = roster.slice(0, LISTED).map((r) => `${r.display}: ${r.alive ? `audio ${r.audio}` : 'not heartbeating'}`);
+  const each = roster.slice(0, LISTED).map((r) => `${r.name ?? r.display}: ${r.alive ? `audio ${r.audio}` : 'not heartbeating'}`);
   const more = roster.length > LISTED ? `, and ${roster.length - LISTED} more` : '';
   return `no connected display has working audio (${each.join(', ')}${more})`;
 }
 
-export function paReach(roster: readonly RosterEntry[], since: number, graceMs: number, now: number): PaReach {
+export function paReach(roster: readonly RosterEntry[], since: number, graceMs: number, now: number, seated = false): PaReach {
   const speaker = roster.find((r) => r.speaker)?.display ?? null;
   if (speaker !== null) return { canSpeak: true, display: speaker, since, reason: null, refuses: 'nothing', graceUntil: null };
   const graceUntil = since + graceMs;
-  return { canSpeak: false, display: null, since, reason: silenceReason(roster), refuses: now < graceUntil ? 'emergencies' : 'everything', graceUntil };
+  return { canSpeak: false, display: null, since, reason: silenceReason(roster, seated), refuses: now < graceUntil ? 'emergencies' : 'everything', graceUntil };
 }
 
 /** The one sentence a refused request gets, or null: it may be queued. */
