@@ -15,7 +15,7 @@ import { schemaCheck, type FileKind } from '../../domain/hall-config/schema-chec
 import { JsonSource } from '../../domain/hall-config/source.js';
 import { resolveMedia } from './media-path.js';
 import { folderSource, type PlaylistSource } from './playlist-source.js';
-import type { AnnouncementsFile, CalendarsFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
+import type { AnnouncementsFile, CalendarsFile, DisplaysFile, HallConfig, LayoutsFile, Programme, QueueFile, ScheduleFile, TickerFile } from '../../../contract/hall-config.js';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const PROGRAMME_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -27,6 +27,7 @@ export const TOP_FILES: Record<string, { kind: FileKind; required: boolean }> = 
   'calendars.json': { kind: 'calendars', required: false },
   'queue.json': { kind: 'queue', required: false },
   'announcements.json': { kind: 'announcements', required: false },
+  'displays.json': { kind: 'displays', required: false },
 };
 
 export interface LoadOptions {
@@ -148,6 +149,7 @@ export function loadPlaylists(from: string | PlaylistSource, options: LoadOption
     queue: clean<QueueFile>('queue'),
     queueFileExists: top.has('queue'),
     announcements: clean<AnnouncementsFile>('announcements'),
+    displays: clean<DisplaysFile>('displays'),
     programmes,
     programmeIds,
     assets: {
@@ -175,6 +177,7 @@ export function loadPlaylists(from: string | PlaylistSource, options: LoadOption
     calendars: input.calendars?.value ?? { calendars: {} },
     queue: input.queue?.value ?? null,
     announcements: input.announcements?.value ?? null,
+    displays: input.displays?.value ?? null,
     programmes: Object.fromEntries(
       programmes.map(({ id, value }) => [id, { ...value, id, order: value.order ?? 'loop', volume: value.volume ?? 1 }]),
     ),
