@@ -261,7 +261,8 @@ export async function benchSoak(o: SoakOptions, log: (line: string) => void = ()
   try {
     if (!inspectorUrl) throw new Error('soak: the player printed no inspector address');
     host = await CdpConnection.open(inspectorUrl);
-    const display = await browser.open(server.url, 'globalThis.__hallcast !== undefined');
+    // The sample hall's main screen: displays.json names it the PA speaker, so the announcements are really played.
+    const display = await browser.open(new URL('?display=waiting', server.url).href, 'globalThis.__hallcast !== undefined');
     const baseline = base ? await browser.open(base.url) : null;
     const unbounded = o.textCacheCompare ? await openUnboundedDisplay(browser, server.url, display) : null;
     if (baseline && baseline.pid === display.pid) throw new Error('soak: the baseline shares the display’s renderer');

@@ -8,6 +8,8 @@ import type {
   CalendarDefinition,
   CareRule,
   DayToken,
+  DisplayArea,
+  DisplayConfig,
   ImageItem,
   Lang,
   Localized,
@@ -18,7 +20,7 @@ import type {
   VideoItem,
 } from '../../../electron/contract/hall-config.js';
 
-export type { CalendarDefinition, CareRule, DayToken, ImageItem, ProgrammeItem, TextSlideItem, TimedAnnouncement, VideoItem };
+export type { CalendarDefinition, CareRule, DayToken, DisplayArea, DisplayConfig, ImageItem, ProgrammeItem, TextSlideItem, TimedAnnouncement, VideoItem };
 export type ScheduleEntry = Omit<LoadedEntry, 'priority'> & { priority?: number };
 
 export interface Programme {
@@ -61,4 +63,10 @@ export interface QueueFile {
 export interface LayoutsFile {
   default?: string;
   layouts: Record<string, { zones: Record<string, { kind: string }> }>;
+}
+
+export interface DisplaysFile {
+  $schema?: string;
+  displays: Record<string, DisplayConfig>;
+  [key: string]: unknown;
 }

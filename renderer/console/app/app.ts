@@ -9,6 +9,7 @@ import { html } from '../html.js';
 import { onUiLang, setUiLang, uiLang } from '../i18n/lang.js';
 import { t } from '../i18n/translate.js';
 import { AnnouncementsPage } from '../pages/announcements.js';
+import { DisplaysPage } from '../pages/displays.js';
 import { HistoryPage } from '../pages/history.js';
 import { MediaPage } from '../pages/media.js';
 import { ProgrammeEditorPage } from '../pages/programme-editor.js';
@@ -25,6 +26,7 @@ const MENU: { page: Exclude<PageName, 'sign-in' | 'programme'>; key: Parameters<
   { page: 'media', key: 'nav.media' },
   { page: 'schedule', key: 'nav.schedule' },
   { page: 'announcements', key: 'nav.announcements' },
+  { page: 'displays', key: 'nav.displays' },
   { page: 'history', key: 'nav.history' },
 ];
 
@@ -40,6 +42,8 @@ function Page({ route }: { route: Route }) {
       return html`<${SchedulePage} />`;
     case 'announcements':
       return html`<${AnnouncementsPage} />`;
+    case 'displays':
+      return html`<${DisplaysPage} />`;
     case 'history':
       return html`<${HistoryPage} selected=${route.param} />`;
     default:

@@ -3,6 +3,7 @@
  * entry has both languages and the same placeholders in each.
  */
 import { announceWords } from './words-announce.js';
+import { displayWords } from './words-displays.js';
 import { commonWords } from './words-common.js';
 import { historyWords } from './words-history.js';
 import { mediaWords } from './words-media.js';
@@ -22,9 +23,10 @@ export const dictionary = {
   ...scheduleWords,
   ...announceWords,
   ...historyWords,
+  ...displayWords,
 };
 
 export type WordKey = keyof typeof dictionary;
 
 /** The sections as written, to find a key defined twice (a later section would silently win). */
-export const sections = [commonWords, signInWords, statusWords, paWords, programmeWords, mediaWords, scheduleWords, announceWords, historyWords];
+export const sections = [commonWords, signInWords, statusWords, paWords, programmeWords, mediaWords, scheduleWords, announceWords, historyWords, displayWords];

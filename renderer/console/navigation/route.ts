@@ -1,7 +1,7 @@
 /** Hash routes (`#/programmes/morning`), parsed purely; `useRoute` follows the address bar. */
 import { useEffect, useState } from 'preact/hooks';
 
-export type PageName = 'sign-in' | 'status' | 'programmes' | 'programme' | 'media' | 'schedule' | 'announcements' | 'history';
+export type PageName = 'sign-in' | 'status' | 'programmes' | 'programme' | 'media' | 'schedule' | 'announcements' | 'displays' | 'history';
 
 export interface Route {
   page: PageName;
@@ -12,7 +12,7 @@ export interface Route {
   hash: string;
 }
 
-const SIMPLE = new Set<PageName>(['sign-in', 'status', 'programmes', 'media', 'schedule', 'announcements', 'history']);
+const SIMPLE = new Set<PageName>(['sign-in', 'status', 'programmes', 'media', 'schedule', 'announcements', 'displays', 'history']);
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
