@@ -4,7 +4,7 @@
  * do not. Command and flag names are a public contract: scripts and service units use them.
  */
 import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../host/services/pa-desk/announce-request.js';
-import { hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
+import { displayIdFlag, hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
 
 export interface FlagSpec {
   /** The value's name in help, e.g. DIR. */
@@ -117,6 +117,19 @@ export const COMMANDS = {
       priority: { value: ANNOUNCEMENT_KINDS.join('|'), help: 'how urgent: an emergency interrupts everything', default: 'pa', check: oneOf(ANNOUNCEMENT_KINDS) },
       repeat: { value: 'N', help: 'how many times it is read', default: '1', check: wholeNumber(1, MAX_REPEAT, 2) },
       ...API_FLAGS,
+    },
+  },
+  doctor: {
+    positionals: { min: 0, max: 0 },
+    summary: 'check this machine for what a hall screen needs (browser, CJK font, sound, display, disk, playlists, clock, port, speech, queue feed); exit 1 if anything fails',
+    flags: {
+      browser: { value: 'PATH', help: 'the Chromium the kiosk runs', default: '/usr/bin/chromium', showDefault: true, check: nonEmpty('a path') },
+      playlists: { ...PLAYLISTS, default: 'playlists' },
+      assets: ASSETS,
+      state: STATE,
+      host: SERVE_FLAGS.host,
+      port: SERVE_FLAGS.port,
+      display: { value: 'ID', help: "the displays.json id this machine shows (its PA role decides whether a sound card is a must)", check: displayIdFlag },
     },
   },
 } as const satisfies Record<string, CommandSpec>;

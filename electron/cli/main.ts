@@ -4,6 +4,7 @@
  * it expects is one line on stderr: exit 2 for a wrong command, flag or value, exit 1 for what the
  * machine would not do.
  */
+import { runDoctor } from './doctor/doctor.js';
 import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
 import { planServe, startServe, stateDirOf, type ServeOptions } from './serve.js';
@@ -101,6 +102,13 @@ async function runCommand(command: CommandName, args: string[], out: Output, now
     }
     case 'admin-password':
       return runAdminPassword(stateDirOf(parsed.values as FlagValues<(typeof COMMANDS)['admin-password']['flags']>), secret, out);
+    case 'doctor': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['doctor']['flags']>;
+      return runDoctor(
+        { browser: values.browser, playlists: values.playlists, assets: values.assets, state: stateDirOf(values), host: values.host, port: Number(values.port), display: values.display },
+        out,
+      );
+    }
     case 'plan-call':
       return runPlanCall(positionals[0]!, positionals[1]!, (parsed.values as FlagValues<(typeof COMMANDS)['plan-call']['flags']>).lang, out);
   }
