@@ -13,6 +13,8 @@ export interface PlaylistStatus {
   /** Findings of the last load that was refused; empty once a valid folder loads. */
   errors: string[];
   warnings: string[];
+  /** Loads of the folder refused since the player started (each kept the configuration in force). */
+  refused: number;
 }
 
 export interface DisplayInfo {

@@ -11,6 +11,7 @@ import { createPlaylistStore, type Applied, type PlaylistStore } from './service
 import { systemClock, type Clock, type Log, type Timers } from './ports.js';
 import { createScheduleTrack, type ScheduleTrack } from './services/schedule-runner/schedule-track.js';
 import { createHallDisplays } from './services/hall-displays/hall-displays.js';
+import { createHallMetrics, type HallMetrics } from './services/metrics/hall-metrics.js';
 import { wallTimers } from './services/time/wall-timers.js';
 import { TimeZone } from './domain/time/time-zone.js';
 import { jsonLog } from './services/log/json-log.js';
@@ -81,6 +82,8 @@ export interface Host {
   attachSpeaker(display: string, send: AnnounceSend): () => void;
   /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
   readonly health: Health;
+  /** What `GET /metrics` scrapes. */
+  readonly metrics: HallMetrics;
   /** The host's time, for the sessions its channels hold (a display session's rates and checks). */
   readonly clock: Clock;
   readonly timers: Timers;
@@ -100,6 +103,8 @@ export function createHost(options: HostOptions): Host {
   let hallTrack: ScheduleTrack | null = null;
   let started = false;
   const idleImage = existsSync(path.join(options.assetsDir, IDLE_IMAGE)) ? mediaUrl(IDLE_IMAGE) : null;
+  // Read when scraped: the status of the host made below.
+  const metrics: HallMetrics = createHallMetrics(() => host.status());
   const queue = createQueueSlot({ clock, timers, log, ...(options.feedDeps ? { feedDeps: options.feedDeps } : {}) });
   // Emergencies refused over their budget, counted in health once a second: a flood costs one line a second.
   const refusals = batchedCount(timers.after, (n, reason) => health.count('dropped-reports', 'emergency requests refused', { reason }, n));
@@ -114,6 +119,7 @@ export function createHost(options: HostOptions): Host {
     onDiversion: () => publish(),
     health,
     onRefused: (reason) => refusals.add(reason),
+    onRecord: (entry) => metrics.announced(entry),
   });
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => TimeZone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
@@ -174,7 +180,7 @@ export function createHost(options: HostOptions): Host {
     return { now: hub.now(), feed: board.feed, nowServing: board.serving, recentCalls: board.calls, services: board.services, overdue: hub.overdue() };
   };
 
-  return {
+  const host: Host = {
     start() {
       if (started) return;
       // Loads the folder now and follows its changes from here on.
@@ -223,6 +229,7 @@ export function createHost(options: HostOptions): Host {
         pa.desk.audio(display, message.audio.output);
       } else {
         const report = message.report;
+        metrics.played(report);
         if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {
           health.count('stalled-items', 'item skipped', { display, item: report.item, url: report.url, reason: report.reason, ...(report.detail ? { detail: report.detail } : {}) });
         } else if (report.event === 'skipped') log.warn('item skipped', { display, item: report.item, url: report.url, reason: report.reason });
@@ -289,9 +296,11 @@ export function createHost(options: HostOptions): Host {
     pa,
     attachSpeaker: (display, send) => pa.desk.attach(display, send),
     health,
+    metrics,
     clock,
     timers,
   };
+  return host;
 }
 
 /** The hall's local date of `at`, as a day number. */

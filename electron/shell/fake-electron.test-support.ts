@@ -319,6 +319,7 @@ export function fakeHost(timers = new FakeTimers()): FakeHost {
   const host: FakeHost = {
     clock: { now: timers.now, monotonic: timers.now },
     timers,
+    metrics: { played: () => undefined, announced: () => undefined, text: async () => '', contentType: 'text/plain' },
     gone: [],
     received: [],
     started: 0,

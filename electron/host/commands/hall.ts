@@ -15,6 +15,8 @@ export interface HallCommands {
   timeline(request: { date?: string | undefined; days?: string | undefined }): TimelineOutcome;
   /** Reads the playlist folder now (the watcher does it too; this answers with the outcome). */
   reload(): ReloadOutcome;
+  /** The player in Prometheus's text format (services/metrics/hall-metrics.ts). */
+  metrics(): Promise<{ text: string; contentType: string }>;
 }
 
 export type TimelineOutcome =
@@ -38,6 +40,7 @@ export function hallCommands(host: Host, version: string, now: () => number): Ha
         throw error;
       }
     },
+    metrics: async () => ({ text: await host.metrics.text(), contentType: host.metrics.contentType }),
     reload() {
       const applied = host.reload();
       const playlists = host.status().playlists;

@@ -100,6 +100,11 @@ export async function registerRoutes(app: FastifyInstance, options: ServerOption
   app.get('/favicon.ico', rule('public'), async (_request, reply) => reply.code(204).send());
   app.get('/api/health', api, async () => commands.hall.health());
   app.get('/api/status', api, async () => commands.hall.status());
+  // Prometheus scrapes it like the API: from other machines only with the token.
+  app.get('/metrics', api, async (_request, reply) => {
+    const { text, contentType } = await commands.hall.metrics();
+    return reply.type(contentType).send(text);
+  });
   app.get<{ Querystring: { date?: string; days?: string } }>('/api/timeline', api, async (request, reply) => {
     const outcome = commands.hall.timeline(request.query);
     return outcome.ok ? outcome.timeline : refuse(reply, outcome);

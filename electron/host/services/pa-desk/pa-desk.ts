@@ -45,6 +45,8 @@ export interface PaDeskOptions {
   health?: Health;
   /** An emergency refused over its budget (the host counts these in health). */
   onRefused?(reason: string): void;
+  /** Every line of the announcement log as it is written (the metrics count outcomes by it). */
+  onRecord?(entry: AnnouncementLogRecord): void;
 }
 
 export interface PaDesk {
@@ -78,7 +80,10 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
     clock: options.clock,
     timers: options.timers,
     log,
-    record: (entry) => journal?.write(entry, entry.at),
+    record: (entry) => {
+      options.onRecord?.(entry);
+      journal?.write(entry, entry.at);
+    },
     speak: (text, lang) => speech.speak(text, lang),
     ...(options.onRefused ? { refused: options.onRefused } : {}),
   });

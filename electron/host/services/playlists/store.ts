@@ -95,6 +95,7 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
   let applied: Applied | null = null;
   let errors: Diagnostic[] = [];
   let warnings: Diagnostic[] = [];
+  let refused = 0;
   // The folder's files as they were when the configuration in force was applied ('' : none yet).
   let appliedSignature = '';
   let stopWatching: (() => void) | null = null;
@@ -138,6 +139,7 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
     const result = load();
     const found = result.diagnostics;
     if (!result.config) {
+      refused++;
       errors = found.filter((d) => d.severity === 'error');
       for (const d of errors) log.warn(`playlist refused: ${formatDiagnostic(d)}`);
       if (!applied) {
@@ -233,6 +235,7 @@ export function createPlaylistStore(options: PlaylistStoreOptions): PlaylistStor
       from: applied?.from ?? null,
       errors: errors.map(formatDiagnostic),
       warnings: warnings.map(formatDiagnostic),
+      refused,
     }),
   };
 }
