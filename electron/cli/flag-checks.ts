@@ -5,6 +5,7 @@
  * at run time, with exit 1.
  */
 import { parseTimeInput } from '../host/domain/time/hall-time.js';
+import { isDisplayId } from '../contract/display-id.js';
 
 export type FlagCheck = (value: string) => string | null;
 
@@ -51,3 +52,7 @@ export const playerAddress: FlagCheck = (value) => {
 /** A date and time, with or without an offset (without one it is the hall's time: hall-time.ts). */
 export const hallTime: FlagCheck = (value) =>
   parseTimeInput(value) ? null : "give a date and time, e.g. 2026-12-01T10:17 (the hall's time) or 2026-12-01T10:17+08:00";
+
+/** A display's id (electron/contract/display-id.ts): it goes into URLs and file names as it is. */
+export const displayId: FlagCheck = (value) =>
+  isDisplayId(value) ? null : "not a display id — use 1–40 of a–z, 0–9 and '-', starting with a letter or digit, e.g. counter-5";
