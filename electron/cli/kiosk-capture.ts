@@ -5,9 +5,9 @@
  * scale), so only the small picture crosses the pipe.
  */
 import type { Devtools } from './devtools-pipe.js';
+import { SCREENSHOT_JPEG_QUALITY as JPEG_QUALITY } from '../host/services/screens/screen-captures.js';
 
-/** Good enough to read a board from; a 1080p frame stays well under a megabyte. */
-export const JPEG_QUALITY = 80;
+export { JPEG_QUALITY };
 /** Each DevTools step; the registry gives up on the whole capture sooner (screen-captures.ts). */
 const STEP_TIMEOUT_MS = 5_000;
 

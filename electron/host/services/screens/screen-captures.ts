@@ -13,6 +13,9 @@
  */
 import type { Clock, Timers } from '../../ports.js';
 
+/** The shells' JPEG quality: good enough to read a board from; a 1080p frame stays well under a megabyte. */
+export const SCREENSHOT_JPEG_QUALITY = 80;
+
 /** `maxWidth`: scale the picture down to at most this many pixels wide (a thumbnail); null: as composited. */
 export interface CaptureRequest {
   maxWidth: number | null;
