@@ -246,6 +246,22 @@ test('1,000 requests at once: each a picture or a quick refusal, and the wall pl
   expect(luma!).toBeGreaterThan(VIDEO_LUMA_MIN * VIDEO_ZONE.w * VIDEO_ZONE.h * 0.8);
 });
 
+test("the console's status page shows the kiosk's thumbnail, with the time it was taken", async ({ page }) => {
+  const k = kiosk!;
+  await page.goto(`${k.url}admin/`);
+  await page.getByTestId('signin-password').fill(PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('signin-page')).toBeHidden();
+  const screens = page.getByTestId('status-screens');
+  const thumb = screens.locator(`li[data-display="${DISPLAY}"]`).getByTestId('screen-thumb');
+  await expect(thumb).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(320);
+  await expect(screens.locator(`li[data-display="${DISPLAY}"]`)).toContainText(/拍摄于 \d\d:\d\d:\d\d|taken at \d\d:\d\d:\d\d/);
+  // Refreshed while in view: a newer picture replaces the first.
+  const first = await thumb.getAttribute('src');
+  await expect.poll(() => thumb.getAttribute('src'), { timeout: 15_000 }).not.toBe(first);
+});
+
 test('a display whose browser left is refused as gone, and pictured again once the kiosk brought it back', async () => {
   const k = kiosk!;
   const [browser] = browserPids();

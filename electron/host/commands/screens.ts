@@ -9,7 +9,8 @@ import { displayIdProblem, isDisplayId } from '../../contract/display-id.js';
 import { refused, type Refusal } from '../../contract/refusal.js';
 import { TokenBucket, type TokenBucketLimit } from '../domain/limits/token-bucket.js';
 import type { Clock } from '../ports.js';
-import type { ScreenCaptures, ScreenView } from '../services/screens/screen-captures.js';
+import type { ScreenCaptures } from '../services/screens/screen-captures.js';
+import type { ScreensView } from '../../contract/screen-view.js';
 
 export const MIN_WIDTH = 16;
 /** Wide enough for a 4K wall; anything larger is a mistake or an attack on the display's renderer. */
@@ -25,7 +26,7 @@ export interface ScreenCommands {
   /** `width`: as the query gave it (`?width=320`), or absent for the picture as composited. */
   screenshot(displayId: string, options: { width?: string | undefined }): Promise<ScreenshotOutcome>;
   /** The displays this player can take pictures of, and those that left lately. */
-  list(): { displays: ScreenView[] };
+  list(): ScreensView;
 }
 
 export function screenCommands(captures: ScreenCaptures | null, clock: Pick<Clock, 'now' | 'monotonic'>, limit: TokenBucketLimit = CAPTURE_RATE): ScreenCommands {

@@ -12,6 +12,7 @@
  * handed out.
  */
 import type { Clock, Timers } from '../../ports.js';
+import type { ScreenView } from '../../../contract/screen-view.js';
 
 /** The shells' JPEG quality: good enough to read a board from; a 1080p frame stays well under a megabyte. */
 export const SCREENSHOT_JPEG_QUALITY = 80;
@@ -30,12 +31,6 @@ export type CaptureOutcome =
   | { ok: false; why: 'gone'; leftAt: number }
   | { ok: false; why: 'busy' }
   | { ok: false; why: 'failed'; message: string };
-
-export interface ScreenView {
-  id: string;
-  /** null while a shell captures it; when it left otherwise. */
-  leftAt: number | null;
-}
 
 export interface ScreenCaptures {
   /** `capture` now answers for `displayId` (replacing any before it); the function returned withdraws it. */

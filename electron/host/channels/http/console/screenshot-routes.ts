@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Commands, ScreenshotOutcome } from '../../../commands/commands.js';
 import { rule } from '../route-access.js';
 import { refuse } from '../status-of.js';
+import { TAKEN_AT_HEADER } from '../../../../contract/screen-view.js';
 
 type ScreenshotRequest = { Params: { id: string }; Querystring: { width?: string } };
 
@@ -30,6 +31,6 @@ function answer(reply: FastifyReply, outcome: ScreenshotOutcome): FastifyReply {
   return reply
     .type('image/jpeg')
     .header('Cache-Control', 'no-store')
-    .header('X-Hallcast-Taken-At', String(outcome.takenAt))
+    .header(TAKEN_AT_HEADER, String(outcome.takenAt))
     .send(outcome.jpeg);
 }
