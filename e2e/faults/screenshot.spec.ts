@@ -208,6 +208,7 @@ test('the kiosk opens its page as /?display=waiting, and its picture shows the v
   // A thumbnail, scaled by the browser.
   const thumb = await screenshot(k, DISPLAY, '?width=320');
   expect(thumb.status).toBe(200);
+  console.log(`a full picture: ${later.body.length} bytes in ${later.ms} ms; a 320-px thumbnail: ${thumb.body.length} bytes in ${thumb.ms} ms`);
   const small = await lumaPlane(thumb.body);
   expect(small.width).toBe(320);
   expect(Math.abs(small.height - 180)).toBeLessThanOrEqual(1);
@@ -237,7 +238,9 @@ test('1,000 requests at once: each a picture or a quick refusal, and the wall pl
   expect(Object.keys(counts).filter((s) => !['200', '429', '503'].includes(s))).toEqual([]);
   expect(counts['200']).toBeGreaterThan(0);
   for (const a of answers) if (a.status !== 200) expect(JSON.parse(a.body.toString('utf8')).reason).toMatch(/^(rate-limited|busy)$/);
-  expect(slowest).toBeLessThan(15_000);
+  // 1.5 s on a quiet machine; 12.6 s seen at load average 21 on two cores (all of it queueing of
+  // the 1,000 connections: a refusal takes no capture). A hung request would run to the test's timeout.
+  expect(slowest).toBeLessThan(30_000);
   // The display kept sending heartbeats and playing: its last word is newer, the clip still reported, the wall still lit.
   await expect.poll(async () => (await status(k)).displays[0]!.lastSeen, { timeout: 15_000 }).toBeGreaterThan(before.displays[0]!.lastSeen);
   expect((await status(k)).nowPlaying?.item).toBe('alpha#0');
@@ -246,7 +249,7 @@ test('1,000 requests at once: each a picture or a quick refusal, and the wall pl
   expect(luma!).toBeGreaterThan(VIDEO_LUMA_MIN * VIDEO_ZONE.w * VIDEO_ZONE.h * 0.8);
 });
 
-test("the console's status page shows the kiosk's thumbnail, with the time it was taken", async ({ page }) => {
+test("the console's status page shows the kiosk's thumbnail, with the time it was taken", async ({ page }, testInfo) => {
   const k = kiosk!;
   await page.goto(`${k.url}admin/`);
   await page.getByTestId('signin-password').fill(PASSWORD);
@@ -260,6 +263,7 @@ test("the console's status page shows the kiosk's thumbnail, with the time it wa
   // Refreshed while in view: a newer picture replaces the first.
   const first = await thumb.getAttribute('src');
   await expect.poll(() => thumb.getAttribute('src'), { timeout: 15_000 }).not.toBe(first);
+  await screens.screenshot({ path: testInfo.outputPath('status-screens.png') });
 });
 
 test('a display whose browser left is refused as gone, and pictured again once the kiosk brought it back', async () => {
