@@ -238,8 +238,8 @@ test('1,000 requests at once: each a picture or a quick refusal, and the wall pl
   expect(Object.keys(counts).filter((s) => !['200', '429', '503'].includes(s))).toEqual([]);
   expect(counts['200']).toBeGreaterThan(0);
   for (const a of answers) if (a.status !== 200) expect(JSON.parse(a.body.toString('utf8')).reason).toMatch(/^(rate-limited|busy)$/);
-  // 1.5 s on a quiet machine; 12.6 s seen at load average 21 on two cores (all of it queueing of
-  // the 1,000 connections: a refusal takes no capture). A hung request would run to the test's timeout.
+  // Slowest answer seen: 1.5 s, and 12.6 s with the machine at load average 21 on two cores (where
+  // the time went was not traced). A request that hung would run to the test's timeout instead.
   expect(slowest).toBeLessThan(30_000);
   // The display kept sending heartbeats and playing: its last word is newer, the clip still reported, the wall still lit.
   await expect.poll(async () => (await status(k)).displays[0]!.lastSeen, { timeout: 15_000 }).toBeGreaterThan(before.displays[0]!.lastSeen);
