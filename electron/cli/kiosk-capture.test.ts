@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
-import { capturePageJpeg, JPEG_QUALITY } from './kiosk-capture.js';
+import { capturePageJpeg } from './kiosk-capture.js';
+import { SCREENSHOT_JPEG_QUALITY as JPEG_QUALITY } from '../host/services/screens/screen-captures.js';
 
 /** A DevTools stand-in that answers each method from a table and records what it was sent. */
 function fakeDevtools(answers: Record<string, Record<string, unknown> | Error>) {

@@ -5,9 +5,7 @@
  * scale), so only the small picture crosses the pipe.
  */
 import type { Devtools } from './devtools-pipe.js';
-import { SCREENSHOT_JPEG_QUALITY as JPEG_QUALITY } from '../host/services/screens/screen-captures.js';
-
-export { JPEG_QUALITY };
+import { SCREENSHOT_JPEG_QUALITY } from '../host/services/screens/screen-captures.js';
 /** Each DevTools step; the registry gives up on the whole capture sooner (screen-captures.ts). */
 const STEP_TIMEOUT_MS = 5_000;
 
@@ -33,7 +31,7 @@ export async function capturePageJpeg(devtools: Pick<Devtools, 'send'>, targetId
     }
     const { data } = (await devtools.send(
       'Page.captureScreenshot',
-      { format: 'jpeg', quality: JPEG_QUALITY, optimizeForSpeed: true, ...(clip ? { clip } : {}) },
+      { format: 'jpeg', quality: SCREENSHOT_JPEG_QUALITY, optimizeForSpeed: true, ...(clip ? { clip } : {}) },
       sessionId,
       STEP_TIMEOUT_MS,
     )) as { data?: unknown };
