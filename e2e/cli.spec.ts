@@ -78,6 +78,11 @@ test.describe('start-up failures: one line, its exit status, under 500 bytes', (
     expectOneLine(ran, 2, /^hallcast kiosk: --window-size "1920": write WIDTHxHEIGHT in pixels, e.g. 1920x1080/);
   });
 
+  test('kiosk --display Counter_5', async () => {
+    const ran = await hallcast(['kiosk', '--display', 'Counter_5', '--port', '0', '--state', state, '--browser', '/nonexistent/chromium']);
+    expectOneLine(ran, 2, /^hallcast kiosk: --display "Counter_5": not a display id — use 1–40 of a–z, 0–9 and '-'/);
+  });
+
   test('a port already in use', async () => {
     const holder: Server = createServer();
     await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));

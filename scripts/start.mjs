@@ -54,6 +54,13 @@ if (existsSync(new URL(`../${TEST_BUILD_MARKER}`, import.meta.url))) {
   execFileSync(process.execPath, [fileURLToPath(new URL('build.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
 }
 
+// The sample hall's main screen: playlists/displays.json names "waiting" its PA speaker, so the
+// screen `npm start` opens is that one (else it would play unassigned, and the hall be silent).
+// `npm start -- --display ID` (or HALLCAST_DISPLAY for Electron) shows another.
+const SAMPLE_DISPLAY = 'waiting';
+const displayGiven = args.includes('--display') || args.some((a) => a.startsWith('--display='));
+if (!process.env.HALLCAST_DISPLAY && !displayGiven) process.env.HALLCAST_DISPLAY = SAMPLE_DISPLAY;
+
 const electron = electronBinary();
 if (electron) {
   if (!existsSync(main)) {
@@ -68,5 +75,5 @@ if (electron) {
   console.error(
     'hallcast: no Electron binary on this machine (its download is blocked); starting the Chromium kiosk instead — run `npx hallcast kiosk` or `npx hallcast serve` directly',
   );
-  run(process.execPath, [fileURLToPath(new URL('../bin/hallcast.js', import.meta.url)), 'kiosk', ...args]);
+  run(process.execPath, [fileURLToPath(new URL('../bin/hallcast.js', import.meta.url)), 'kiosk', ...(displayGiven ? [] : ['--display', process.env.HALLCAST_DISPLAY]), ...args]);
 }

@@ -28,6 +28,9 @@ const API_ROUTES: [string, string][] = [
   ['POST', '/api/announce'],
   ['GET', '/api/announcements'],
   ['GET', `/speech/${SPEECH}`],
+  // The console's sign-in, not the token, guards it: refused as the console refuses (401).
+  ['GET', '/api/displays/kiosk/screenshot'],
+  ['GET', '/api/displays/kiosk/screenshot?width=320'],
 ];
 
 const REFUSED = [400, 401, 403, 404];
@@ -38,6 +41,8 @@ test('from another machine on the LAN, no spelling of an API route, speech, the 
   const h = await hall({
     at: '2026-12-01T10:00:00Z',
     serveArgs: ['--host', '0.0.0.0', '--token', TOKEN],
+    // A console with a password, so its routes answer a guest 401 rather than 503 (not set up).
+    adminPassword: 'lan-sweep-console-password',
     copyAssets: true,
     edit: (playlists, assets) => {
       // What a LAN guest must not read: a rendered announcement, and the library's upload names.

@@ -12,6 +12,12 @@ describe('kiosk boot page', () => {
     expect(html).toContain('background:#0b1f3a');
   });
 
+  it("moves on to the display's own page (?display=ID), asking health at the player's root", () => {
+    const html = bootPageHtml('http://127.0.0.1:8080/?display=waiting');
+    expect(html).toContain('fetch("http://127.0.0.1:8080/api/health"');
+    expect(html).toContain('location.replace("http://127.0.0.1:8080/?display=waiting")');
+  });
+
   it('keeps a URL from breaking out of the script', () => {
     const html = bootPageHtml('http://127.0.0.1:8080/"</script><script>alert(1)//');
     expect(html).not.toContain('</script><script>alert(1)');

@@ -4,7 +4,8 @@
  * do not. Command and flag names are a public contract: scripts and service units use them.
  */
 import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../host/services/pa-desk/announce-request.js';
-import { displayIdFlag, hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
+import { DEFAULT_SHELL_DISPLAY } from '../contract/display-page.js';
+import { displayId, hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
 
 export interface FlagSpec {
   /** The value's name in help, e.g. DIR. */
@@ -82,6 +83,12 @@ export const COMMANDS = {
       ...SERVE_FLAGS,
       browser: { value: 'PATH', help: 'the Chromium to run (none there: serve only)', default: '/usr/bin/chromium', showDefault: true, check: nonEmpty('a path') },
       'window-size': { value: 'WxH', help: 'the window size, e.g. 1920x1080 (default: the X screen, read with xdpyinfo)', check: windowSize },
+      display: {
+        value: 'ID',
+        help: "which display of the hall this screen is: its page opens at /?display=ID and its picture is GET /api/displays/ID/screenshot",
+        default: DEFAULT_SHELL_DISPLAY,
+        check: displayId,
+      },
     },
     sharesFlagsOf: 'serve',
   },
@@ -129,7 +136,7 @@ export const COMMANDS = {
       state: STATE,
       host: SERVE_FLAGS.host,
       port: SERVE_FLAGS.port,
-      display: { value: 'ID', help: "the displays.json id this machine shows (its PA role decides whether a sound card is a must)", check: displayIdFlag },
+      display: { value: 'ID', help: "the displays.json id this machine shows (its PA role decides whether a sound card is a must)", check: displayId },
     },
   },
 } as const satisfies Record<string, CommandSpec>;

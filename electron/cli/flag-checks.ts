@@ -53,5 +53,6 @@ export const playerAddress: FlagCheck = (value) => {
 export const hallTime: FlagCheck = (value) =>
   parseTimeInput(value) ? null : "give a date and time, e.g. 2026-12-01T10:17 (the hall's time) or 2026-12-01T10:17+08:00";
 
-/** A display's id in displays.json (electron/contract/display-id.ts). */
-export const displayIdFlag: FlagCheck = (value) => (isDisplayId(value) ? null : "use 1–40 of a–z, 0–9 and '-', starting with a letter or digit, e.g. counter-5");
+/** A display's id (electron/contract/display-id.ts): it goes into URLs and file names as it is. */
+export const displayId: FlagCheck = (value) =>
+  isDisplayId(value) ? null : "not a display id — use 1–40 of a–z, 0–9 and '-', starting with a letter or digit, e.g. counter-5";

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { devtoolsOverPipe } from './devtools-pipe.js';
+import { capturePageJpeg } from './kiosk-capture.js';
 
 export interface KioskBrowser {
   readonly pid: number | undefined;
@@ -24,6 +25,8 @@ export interface KioskBrowser {
   lastLines(): string[];
   /** Navigates the page to `url` again, through the DevTools pipe. */
   reloadPage(url: string): Promise<void>;
+  /** A JPEG of what the page composites now, at most `maxWidth` wide (null: as it is). */
+  capturePage(request: { maxWidth: number | null }): Promise<Buffer>;
   /** Ends the browser and everything it started: SIGTERM to its group, SIGKILL 3 s later. */
   end(): void;
 }
@@ -125,6 +128,11 @@ export function launchKioskBrowser(command: string, args: string[], options: Lau
       } finally {
         await devtools.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       }
+    },
+    capturePage(request) {
+      const page = pages[0];
+      if (!page) return Promise.reject(new Error('the browser has no page yet'));
+      return capturePageJpeg(devtools, page, request);
     },
     end() {
       if (exited || pgid === undefined) return;

@@ -25,6 +25,9 @@ class FakeBrowser implements KioskBrowser {
     this.reloads.push(url);
     return this.reloadFails ? Promise.reject(new Error('the browser has no page to reload')) : Promise.resolve();
   }
+  capturePage(): Promise<Buffer> {
+    return Promise.resolve(Buffer.alloc(0));
+  }
   end(): void {
     this.ended = true;
     this.exit(null, 'SIGTERM');

@@ -5,6 +5,10 @@
  * player listens, and the browser waits for it. Once the player runs, the supervisor also watches
  * the display's heartbeats reaching it (kiosk-supervisor.ts).
  *
+ * The kiosk is one display of the hall, `--display ID` (default "kiosk"): its page opens at
+ * `/?display=ID`, and its picture, taken through the browser's DevTools pipe, answers
+ * `GET /api/displays/ID/screenshot` (services/screens/).
+ *
  * A kiosk explains itself: with no display named it says so in one line and does not start; a
  * browser that cannot start is given up on after a few tries, with its last stderr lines; all of
  * Chromium's stderr is kept in `STATE/kiosk-log/chromium.log` (3 files of 1 MiB at most).
@@ -12,6 +16,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
+import { displayPageUrl } from '../contract/display-page.js';
+import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { openRotatingLog } from '../host/services/log/rotating-log.js';
 import { systemClock } from '../host/ports.js';
 import { systemTimers } from '../host/services/time/wall-timers.js';
@@ -33,7 +39,7 @@ export interface KioskLaunch {
 
 /** Null when the kiosk cannot run at all (it printed why): the command should exit 1 without starting the player. */
 export function openKiosk(
-  options: ServeOptions & { browser: string; windowSize: string | undefined },
+  options: ServeOptions & { browser: string; windowSize: string | undefined; display: string; screens: ScreenCaptures },
   out: Output,
   env: NodeJS.ProcessEnv = process.env,
 ): KioskLaunch | null {
@@ -61,7 +67,13 @@ export function openKiosk(
     supervisor = superviseKiosk(
       { browser: options.browser, url, profileDir, noSandbox: process.getuid?.() === 0, windowSize: options.windowSize },
       {
-        launch: (command, args) => launchKioskBrowser(command, args, { stderr: (text) => browserLog.write(text) }),
+        launch: (command, args) => {
+          const browser = launchKioskBrowser(command, args, { stderr: (text) => browserLog.write(text) });
+          // Its picture is taken through its own DevTools pipe, for as long as this browser runs.
+          const withdraw = options.screens.register(options.display, (request) => browser.capturePage(request));
+          browser.onExit(withdraw);
+          return browser;
+        },
         endStale: () => endStaleBrowser(profileDir),
         clock: systemClock,
         timers: systemTimers,
@@ -87,11 +99,11 @@ export function openKiosk(
     );
   };
   const early = Number.isInteger(options.port) && options.port > 0 && options.port <= 65_535;
-  if (early) start(writeBootPage(stateDir, playerUrl(options.bindAddress, options.port)));
+  if (early) start(writeBootPage(stateDir, displayPageUrl(playerUrl(options.bindAddress, options.port), options.display)));
   return {
     playerAt(url, running) {
       host = running;
-      if (!supervisor) start(url);
+      if (!supervisor) start(displayPageUrl(url, options.display));
     },
     stop() {
       supervisor?.stop();

@@ -20,6 +20,9 @@ import { parseCommand, type FlagValues } from './parse-command.js';
 import { commandHelp, overview } from './help.js';
 import { FAILURE_EXIT, StartupError, systemProblem, USAGE_EXIT, UsageError } from './cli-errors.js';
 import { packageVersion } from './package-root.js';
+import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
+import { systemClock } from '../host/ports.js';
+import { systemTimers } from '../host/services/time/wall-timers.js';
 
 function apiTarget(values: { url?: string | undefined; token?: string | undefined }): ApiTarget {
   return { url: values.url ?? process.env.HALLCAST_URL ?? DEFAULT_API_URL, token: values.token ?? process.env.HALLCAST_TOKEN };
@@ -128,13 +131,15 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
   };
   // Checked before the browser starts, so a refused start never flashes a kiosk window.
   const plan = planServe(options);
+  // The kiosk's browser is the one screen this player can take pictures of; `serve` alone has none.
+  const screens = command === 'kiosk' ? createScreenCaptures({ clock: systemClock, timers: systemTimers }) : undefined;
   // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
-  const kiosk = command === 'kiosk' ? openKiosk({ ...options, browser: values.browser!, windowSize: values['window-size'] }, out) : null;
+  const kiosk = screens ? openKiosk({ ...options, browser: values.browser!, windowSize: values['window-size'], display: values.display!, screens }, out) : null;
   // The kiosk cannot run here (no display) and said why.
   if (command === 'kiosk' && !kiosk) return 1;
   let running: Awaited<ReturnType<typeof startServe>>;
   try {
-    running = await startServe(plan, out);
+    running = await startServe(plan, out, screens);
   } catch (error) {
     kiosk?.stop();
     throw error;

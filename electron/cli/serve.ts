@@ -14,6 +14,7 @@ import { listenProblem } from './listen-problem.js';
 import { previewStart } from './preview-start.js';
 import type { Output } from './output.js';
 import { packageRoot, packageVersion } from './package-root.js';
+import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
 
 export interface ServeOptions {
   port: number;
@@ -121,7 +122,8 @@ function isFolder(dir: string): boolean {
   }
 }
 
-export async function startServe(plan: ServePlan, out: Output): Promise<Running> {
+/** `screens`: the displays this player's shell captures (the kiosk's browser); absent: none. */
+export async function startServe(plan: ServePlan, out: Output, screens?: ScreenCaptures): Promise<Running> {
   const { options, playlistsDir, assetsDir, stateDir, rendererDir, token, sessionIdleMs, maxUploadMb, clock } = plan;
   const root = packageRoot();
   const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
@@ -129,6 +131,7 @@ export async function startServe(plan: ServePlan, out: Output): Promise<Running>
     version: packageVersion(),
     assetsDir,
     now: clock.now,
+    ...(screens ? { screens } : {}),
     console: { playlistsDir, stateDir, password: process.env.HALLCAST_ADMIN_PASSWORD || null, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024) },
   });
   const app = await createServer({

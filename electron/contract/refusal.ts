@@ -41,6 +41,16 @@ export const REFUSAL_REASONS = [
   'interrupted',
   /** The player's disk is full: nothing was written. */
   'disk-full',
+  /** No shell of this player captures a display of that id (a browser that opened the page itself cannot be). */
+  'unknown-display',
+  /** The display was captured, but its window or browser has gone (it may come back: a kiosk restarting). */
+  'display-gone',
+  /** The display's picture is being taken at another size: ask again in a moment. */
+  'busy',
+  /** Too many requests for pictures: ask again in a moment. */
+  'rate-limited',
+  /** The display did not give a picture (a hung or crashed page, one too large). */
+  'capture-failed',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

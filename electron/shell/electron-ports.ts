@@ -29,6 +29,13 @@ export interface ShellSession {
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
 }
 
+/** A picture as Electron's NativeImage holds it. */
+export interface ShellImage {
+  getSize(): { width: number; height: number };
+  resize(options: { width: number }): ShellImage;
+  toJPEG(quality: number): Buffer;
+}
+
 export interface ShellWebContents {
   readonly id: number;
   readonly mainFrame: ShellFrame;
@@ -37,6 +44,8 @@ export interface ShellWebContents {
   reload(): void;
   forcefullyCrashRenderer(): void;
   insertCSS(css: string): Promise<string>;
+  /** What the window composites now (the visible page, video included). */
+  capturePage(): Promise<ShellImage>;
   isDestroyed(): boolean;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   on(event: 'did-finish-load', listener: () => void): this;

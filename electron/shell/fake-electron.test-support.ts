@@ -9,7 +9,7 @@ import type { DisplayState, FromDisplay, QueueBoardState } from '../contract/mes
 import type { Host, HostStatus } from '../host/host.js';
 import type { Log } from '../host/ports.js';
 import { createHealth } from '../host/domain/health/health.js';
-import type { ShellApp, ShellElectron, ShellFrame, ShellIpcEvent, ShellSession, ShellWebContents, ShellWindow } from './electron-ports.js';
+import type { ShellApp, ShellElectron, ShellFrame, ShellImage, ShellIpcEvent, ShellSession, ShellWebContents, ShellWindow } from './electron-ports.js';
 import type { Timers } from '../host/ports.js';
 
 type AnyListener = (...args: unknown[]) => void;
@@ -90,6 +90,13 @@ export class FakeWebContents extends FakeEmitter implements ShellWebContents {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** The size of what the window composites; width 0: nothing painted yet. */
+  picture = { width: 1920, height: 1080 };
+  captures = 0;
+  async capturePage(): Promise<FakeImage> {
+    this.captures++;
+    return new FakeImage(this.picture.width, this.picture.height);
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler;
   }
@@ -104,6 +111,23 @@ export class FakeWebContents extends FakeEmitter implements ShellWebContents {
   /** The states sent to the page, in order. */
   states(): DisplayState[] {
     return this.sent.filter((s) => s.channel === 'display:state').map((s) => s.args[0] as DisplayState);
+  }
+}
+
+/** A NativeImage stand-in whose JPEG says its size and quality ("jpeg 320x180 q80"). */
+export class FakeImage implements ShellImage {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
+  getSize(): { width: number; height: number } {
+    return { width: this.width, height: this.height };
+  }
+  resize(options: { width: number }): FakeImage {
+    return new FakeImage(options.width, Math.round((this.height * options.width) / this.width));
+  }
+  toJPEG(quality: number): Buffer {
+    return Buffer.from(`jpeg ${this.width}x${this.height} q${quality}`);
   }
 }
 

@@ -8,17 +8,20 @@ import { createServer } from '../host/channels/http/server.js';
 import { createCommands } from '../host/commands/commands.js';
 import type { Host } from '../host/host.js';
 import type { ShellConfig } from './shell-config.js';
+import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
 
 export interface LocalApi {
   url: string;
   close(): Promise<void>;
 }
 
-export async function startLocalApi(host: Host, config: ShellConfig, version: string): Promise<LocalApi> {
+/** `screens`: where the window's picture is registered (the shell's), for GET /api/displays/ID/screenshot. */
+export async function startLocalApi(host: Host, config: ShellConfig, version: string, screens?: ScreenCaptures): Promise<LocalApi> {
   const { bindAddress, port, token } = config.api;
   const commands = await createCommands(host, {
     version,
     assetsDir: config.assetsDir,
+    ...(screens ? { screens } : {}),
     // The floor-manager console, built beside the renderer.
     console: { playlistsDir: config.playlistsDir, stateDir: config.stateDir, password: process.env.HALLCAST_ADMIN_PASSWORD || null },
   });

@@ -120,7 +120,7 @@ describe('the display window', () => {
     expect(fake.windows).toHaveLength(1);
     expect(win!.options).toStrictEqual(displayWindowOptions(path.join(root, 'dist', 'electron', 'preload.cjs')));
     expect(win!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
-    expect(win!.loaded).toStrictEqual(['hallcast://app/']);
+    expect(win!.loaded).toStrictEqual(['hallcast://app/?display=kiosk']);
     expect(win!.visible).toBe(false);
     win!.emit('ready-to-show');
     expect(win!.visible).toBe(true);

@@ -9,12 +9,15 @@ import { CHANNELS, type FromDisplay, type ToDisplay } from '../contract/messages
 import { openDisplaySession, type DisplaySession } from '../host/display-session/display-session.js';
 import type { Host } from '../host/host.js';
 import type { Clock, Log, Timers } from '../host/ports.js';
+import { displayPageUrl } from '../contract/display-page.js';
+import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler, isAppUrl } from './app-protocol.js';
 import { createDisplayRecovery, type DisplayRecovery } from './display-recovery.js';
 import type { PreventableEvent, ShellElectron, ShellIpcEvent, ShellWindow } from './electron-ports.js';
 import type { LocalApi } from './local-api.js';
 import { shellConfig, type ShellConfig, type ShellEnv } from './shell-config.js';
 import { displayWindowOptions } from './window-options.js';
+import { captureWindowJpeg } from './window-capture.js';
 
 /** The host tells its displays apart by id; the Electron shell has exactly one. */
 export const DISPLAY_ID = 'electron-window';
@@ -36,6 +39,8 @@ export interface ShellOptions {
   clock: Pick<Clock, 'now'>;
   timers: Timers;
   log: Log;
+  /** Where the window's picture is registered, under the shell's display id (GET /api/displays/ID/screenshot). */
+  screens?: ScreenCaptures;
 }
 
 export interface Shell {
@@ -167,6 +172,9 @@ export function startShell(options: ShellOptions): Shell | null {
     });
     contents.on('unresponsive', () => windowRecovery.unresponsive());
 
+    // Its picture answers for the shell's display for as long as the window lives.
+    const withdrawCapture = options.screens?.register(config.display, (request) => captureWindowJpeg(contents, request));
+
     window.once('ready-to-show', () => window.show());
     const cancelShowAnyway = timers.after(SHOW_ANYWAY_MS, () => {
       if (window.isDestroyed() || window.isVisible()) return;
@@ -175,12 +183,13 @@ export function startShell(options: ShellOptions): Shell | null {
     });
     window.on('closed', () => {
       windowSession.close('its window closed');
+      withdrawCapture?.();
       if (session === windowSession) session = null;
       windowRecovery.stop();
       cancelShowAnyway();
       if (win === window) win = null;
     });
-    window.loadURL(APP_URL).catch((error: unknown) => log.warn('the display page did not load', { error: String(error) }));
+    window.loadURL(displayPageUrl(APP_URL, config.display)).catch((error: unknown) => log.warn('the display page did not load', { error: String(error) }));
     return window;
   };
 

@@ -11,8 +11,11 @@ import { systemClock } from '../host/ports.js';
 import { systemTimers } from '../host/services/time/wall-timers.js';
 import { startLocalApi } from './local-api.js';
 import { startShell } from './main-process.js';
+import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
 
 const consoleLog = jsonLog('electron');
+// The window registers its picture here; the local API answers from it.
+const screens = createScreenCaptures({ clock: systemClock, timers: systemTimers });
 
 try {
   startShell({
@@ -20,10 +23,11 @@ try {
     env: process.env,
     root: packageRoot(),
     openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
-    startApi: (host, config) => startLocalApi(host, config, packageVersion()),
+    startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens),
     clock: systemClock,
     timers: systemTimers,
     log: consoleLog,
+    screens,
   })?.ready.catch((error: unknown) => {
     consoleLog.warn('the player could not start', { error: String(error) });
     electron.app.exit(1);

@@ -12,7 +12,13 @@ describe('shellConfig', () => {
       rendererDir: '/opt/hallcast/dist/renderer',
       preloadPath: '/opt/hallcast/dist/electron/preload.cjs',
       api: { bindAddress: '127.0.0.1', port: 8080, token: null },
+      display: 'kiosk',
     });
+  });
+
+  it('names its display by HALLCAST_DISPLAY, refusing one that is not a display id', () => {
+    expect(shellConfig({ HALLCAST_DISPLAY: 'counter-5' }, paths).display).toBe('counter-5');
+    expect(() => shellConfig({ HALLCAST_DISPLAY: 'Counter 5' }, paths)).toThrow('HALLCAST_DISPLAY: "Counter 5" is not a display id');
   });
 
   it('takes folders and the API from HALLCAST_* variables; assets sit beside the playlists unless given', () => {

@@ -4,6 +4,8 @@
  * per-user data folder.
  */
 import path from 'node:path';
+import { displayIdProblem, isDisplayId } from '../contract/display-id.js';
+import { DEFAULT_SHELL_DISPLAY } from '../contract/display-page.js';
 
 export interface ShellConfig {
   playlistsDir: string;
@@ -12,6 +14,8 @@ export interface ShellConfig {
   rendererDir: string;
   preloadPath: string;
   api: { bindAddress: string; port: number; token: string | null };
+  /** Which display of the hall the window is (HALLCAST_DISPLAY): its page is loaded with ?display=ID. */
+  display: string;
 }
 
 export interface ShellPaths {
@@ -27,6 +31,8 @@ export function shellConfig(env: ShellEnv, paths: ShellPaths): ShellConfig {
   const playlistsDir = path.resolve(env.HALLCAST_PLAYLISTS || path.join(paths.root, 'playlists'));
   const port = Number(env.HALLCAST_PORT || '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`HALLCAST_PORT=${env.HALLCAST_PORT}: give a port number 0-65535`);
+  const display = env.HALLCAST_DISPLAY || DEFAULT_SHELL_DISPLAY;
+  if (!isDisplayId(display)) throw new Error(displayIdProblem(display, 'HALLCAST_DISPLAY'));
   return {
     playlistsDir,
     assetsDir: path.resolve(env.HALLCAST_ASSETS || path.join(playlistsDir, '..', 'assets')),
@@ -34,5 +40,6 @@ export function shellConfig(env: ShellEnv, paths: ShellPaths): ShellConfig {
     rendererDir: path.join(paths.root, 'dist', 'renderer'),
     preloadPath: path.join(paths.root, 'dist', 'electron', 'preload.cjs'),
     api: { bindAddress: env.HALLCAST_HOST || '127.0.0.1', port, token: env.HALLCAST_TOKEN || null },
+    display,
   };
 }

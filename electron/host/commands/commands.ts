@@ -12,12 +12,15 @@ import { consoleCommands, type ConsoleCommands, type ConsoleOptions } from './co
 import { hallCommands, type HallCommands } from './hall.js';
 import { paCommands, type PaCommands } from './pa.js';
 import { queueCommands, type QueueCommands } from './queue.js';
+import { screenCommands, type ScreenCommands } from './screens.js';
+import type { ScreenCaptures } from '../services/screens/screen-captures.js';
 import { isServedMedia } from './served-media.js';
 
 export type { ConsoleCommands, ConsoleOptions } from './console.js';
 export type { Credentials } from '../services/console/credentials.js';
 export type { HallCommands, ReloadOutcome, TimelineOutcome } from './hall.js';
 export type { PaCommands } from './pa.js';
+export type { ScreenCommands, ScreenshotOutcome } from './screens.js';
 export type { CallOutcome, IngestOutcome, QueueCommands } from './queue.js';
 export { MAX_EVENTS_PER_REQUEST } from './queue.js';
 
@@ -30,6 +33,8 @@ export interface Commands {
   readonly pa: PaCommands;
   /** null: no console (API only). */
   readonly console: ConsoleCommands | null;
+  /** Pictures of the displays a shell of this player captures. */
+  readonly screens: ScreenCommands;
   /** Whether /media/RELATIVE may be handed out: media types inside assets/ only (served-media.ts). */
   servedMedia(relative: string): boolean;
   /** The player's timers, for what a channel spreads over time on its own (a burst of refused sign-ins logged once). */
@@ -46,6 +51,8 @@ export interface CommandsOptions {
   now?: () => number;
   /** The floor-manager console's verbs; absent: none. */
   console?: Omit<ConsoleOptions, 'now' | 'assetsDir'>;
+  /** The displays a shell captures (the kiosk's browser, the Electron window); absent: none (`hallcast serve`). */
+  screens?: ScreenCaptures;
 }
 
 export async function createCommands(host: Host, options: CommandsOptions): Promise<Commands> {
@@ -55,6 +62,7 @@ export async function createCommands(host: Host, options: CommandsOptions): Prom
     queue: queueCommands(host, now),
     pa: paCommands(host),
     console: options.console ? await consoleCommands(host, { ...options.console, assetsDir: options.assetsDir, now }) : null,
+    screens: screenCommands(options.screens ?? null, { now, monotonic: host.clock.monotonic }),
     servedMedia: (relative) => isServedMedia(options.assetsDir, relative),
     timers: host.timers,
     health: host.health,

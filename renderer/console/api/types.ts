@@ -12,6 +12,7 @@ import type { HealthClass, HealthView } from '../../../electron/contract/health-
 export type { Alert, Diagnostic, DisplayInfo, HealthClass, HealthView, QueueStatus, Timeline, TimelineRow };
 
 export type { Lang, Localized } from '../../../electron/contract/hall-config.js';
+export type { ScreensView } from '../../../electron/contract/screen-view.js';
 
 export interface Session {
   signedIn: boolean;

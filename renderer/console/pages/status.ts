@@ -3,9 +3,10 @@
  * queue, today's switches and a live view of the screen. Refreshes every 3 s.
  */
 import { api } from '../api/client.js';
-import type { Alert, HallStatus, HealthClass, HealthView, QueueStatus, Timeline } from '../api/types.js';
+import type { Alert, HallStatus, HealthClass, HealthView, QueueStatus, ScreensView, Timeline } from '../api/types.js';
 import { LiveView } from '../components/live-view.js';
 import { PaQueueView } from '../components/pa-queue.js';
+import { ScreenPictures } from '../components/screen-pictures.js';
 import { usePoll } from '../components/use-poll.js';
 import { html } from '../html.js';
 import { pickText, t } from '../i18n/translate.js';
@@ -129,6 +130,7 @@ function Problems({ playlists }: { playlists: HallStatus['playlists'] }) {
 export function StatusPage() {
   const status = usePoll(() => api<HallStatus>('GET', 'status'), STATUS_MS);
   const timeline = usePoll(() => api<Timeline>('GET', 'timeline?days=1'), 60_000);
+  const screens = usePoll(() => api<ScreensView>('GET', 'screens'), 5_000);
   const zone = timeline.data?.timezone ?? null;
   const s = status.data;
   const now = s ? Date.now() : 0;
@@ -149,6 +151,10 @@ export function StatusPage() {
       <section class="card live-card" aria-labelledby="st-live">
         <h2 id="st-live">${t('status.live')}</h2>
         <${LiveView} />
+      </section>
+      <section class="card" aria-labelledby="st-screens">
+        <h2 id="st-screens">${t('status.screens')}</h2>
+        <${ScreenPictures} screens=${screens.data} displays=${s?.displays ?? []} timeZone=${zone} />
       </section>
       <section class="card" aria-labelledby="st-queue">
         <h2 id="st-queue">${t('status.queue')}</h2>

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Host } from '../../host.js';
 import { createCommands, type ConsoleOptions } from '../../commands/commands.js';
 import { createServer, type ServerOptions } from './server.js';
+import type { ScreenCaptures } from '../../services/screens/screen-captures.js';
 
 export interface HostServerOptions extends Omit<ServerOptions, 'commands' | 'adminTuning'> {
   host: Host;
@@ -16,15 +17,18 @@ export interface HostServerOptions extends Omit<ServerOptions, 'commands' | 'adm
   adminPassword?: string | null;
   adminMaxUploadBytes?: number;
   adminTuning?: Pick<ConsoleOptions, 'scryptCost' | 'io' | 'ffprobe'> & { sessionIdleMs?: number };
+  /** The displays a shell captures (the kiosk's, the Electron window's). */
+  screens?: ScreenCaptures;
 }
 
 export async function createHostServer(options: HostServerOptions): Promise<FastifyInstance> {
-  const { host, playlistsDir, stateDir, version, adminPassword, adminMaxUploadBytes, adminTuning, ...server } = options;
+  const { host, playlistsDir, stateDir, version, adminPassword, adminMaxUploadBytes, adminTuning, screens, ...server } = options;
   const { sessionIdleMs, ...consoleTuning } = adminTuning ?? {};
   const commands = await createCommands(host, {
     version: version ?? 't',
     assetsDir: options.assetsDir,
     ...(options.now ? { now: options.now } : {}),
+    ...(screens ? { screens } : {}),
     console: { playlistsDir, stateDir, password: adminPassword || null, ...(adminMaxUploadBytes ? { maxUploadBytes: adminMaxUploadBytes } : {}), ...consoleTuning },
   });
   return createServer({ ...server, commands, ...(sessionIdleMs ? { adminTuning: { sessionIdleMs } } : {}) });

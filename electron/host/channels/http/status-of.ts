@@ -26,6 +26,12 @@ const STATUS: Record<RefusalReason, number> = {
   'unsupported-media': 415,
   interrupted: 400,
   'disk-full': 507,
+  'unknown-display': 404,
+  // It may come back (a kiosk's browser restarting): try again, unlike 404.
+  'display-gone': 503,
+  busy: 503,
+  'rate-limited': 429,
+  'capture-failed': 503,
 };
 
 function statusOf(reason: RefusalReason): number {

@@ -20,6 +20,7 @@ import { createSessions, LIFETIME_MS } from './sessions.js';
 import { BUSY_RETRY_SECONDS, createPasswordChecks } from './password-checks.js';
 import { createRefusedSignIns } from './refused-sign-ins.js';
 import { createSignInLimit } from './sign-in-limit.js';
+import { registerScreenshotRoutes } from './screenshot-routes.js';
 
 export interface AdminRoutesOptions {
   commands: Commands;
@@ -189,6 +190,8 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
 
     // The status page's live frame of the screen: a display that only watches.
     api.get('/admin/ws', { websocket: true, ...session }, (socket) => serveDisplay(socket, commands.displays, 'preview'));
+
+    registerScreenshotRoutes(api, commands);
   });
 
   const adminDir = options.adminDir;
