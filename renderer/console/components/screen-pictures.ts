@@ -67,8 +67,9 @@ function Thumbnail({ id, timeZone }: { id: string; timeZone: string | null }) {
 
 export function ScreenPictures({ screens, displays, timeZone }: { screens: ScreensView | null; displays: DisplayInfo[]; timeZone: string | null }) {
   const captured = new Set((screens?.displays ?? []).map((d) => d.id));
-  // Connected displays no shell of this player owns: a browser that opened the page itself.
-  const unowned = displays.filter((d) => !captured.has(d.id));
+  // Connected displays no shell of this player owns: a browser that opened the page itself. A shell
+  // registers its capture under the id it opened the page with, which an unassigned display only asked for.
+  const unowned = displays.filter((d) => !captured.has(d.id) && !(d.requested !== null && captured.has(d.requested)));
   if (screens && screens.displays.length === 0 && unowned.length === 0) return html`<p class="hint">${t('status.noDisplays')}</p>`;
   return html`<ul class="screen-thumbs" data-testid="status-screens">
     ${(screens?.displays ?? []).map(
