@@ -25,9 +25,10 @@ const context = (probe: DoctorProbe, config: Partial<HallConfig> | null = null, 
 const speakerHall = { displays: { displays: { waiting: { name: { 'zh-CN': 'w' }, area: 'waiting' as const, pa: 'speaker' as const } } } };
 
 describe('doctor checks', () => {
-  it('Node: 20.19 and later pass, Debian 12\'s 18 fails', () => {
-    expect(checkNode(context(machine())).verdict).toBe('ok');
-    expect(checkNode(context(machine({ nodeVersion: '18.19.0' })))).toMatchObject({ verdict: 'fail', fix: expect.stringContaining('20.19') });
+  it('Node: 22 and later pass; 20 (end of life) and Debian 12\'s 18 fail', () => {
+    expect(checkNode(context(machine({ nodeVersion: '22.12.0' }))).verdict).toBe('ok');
+    expect(checkNode(context(machine({ nodeVersion: '20.19.0' }))).verdict).toBe('fail');
+    expect(checkNode(context(machine({ nodeVersion: '18.19.0' })))).toMatchObject({ verdict: 'fail', fix: expect.stringContaining('22 LTS') });
     expect(versionAtLeast('22.1.0', '20.19')).toBe(true);
     expect(versionAtLeast('20.18.9', '20.19')).toBe(false);
   });

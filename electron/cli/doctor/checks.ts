@@ -11,7 +11,8 @@ import { parseXdpyinfo } from '../kiosk-display.js';
 import { versionAtLeast, type Finding } from './finding.js';
 import type { DoctorProbe } from './probe.js';
 
-export const MIN_NODE = '20.19';
+/** Node 20 reached its end of life on 2026-04-30, and the player's web server's parts (cookie, content-disposition) declare 22. */
+export const MIN_NODE = '22';
 /** Below this the state folder (logs, proof of play, speech) fills within days: a warning; below the second, a failure. */
 const LOW_SPACE_BYTES = 1024 ** 3;
 const NO_SPACE_BYTES = 100 * 1024 ** 2;
@@ -38,7 +39,7 @@ export function checkNode({ probe }: Context): Finding {
   const ok = versionAtLeast(probe.nodeVersion, MIN_NODE);
   return ok
     ? { check: 'node', verdict: 'ok', detail: `Node.js ${probe.nodeVersion}` }
-    : { check: 'node', verdict: 'fail', detail: `Node.js ${probe.nodeVersion} is older than ${MIN_NODE}`, fix: `install Node.js ${MIN_NODE} or later (e.g. from nodejs.org or NodeSource; Debian 12's own is 18)` };
+    : { check: 'node', verdict: 'fail', detail: `Node.js ${probe.nodeVersion} is older than ${MIN_NODE}`, fix: `install Node.js ${MIN_NODE} LTS or later (nodejs.org or NodeSource; Debian 12's own is 18)` };
 }
 
 export async function checkBrowser({ options, probe }: Context): Promise<Finding> {
