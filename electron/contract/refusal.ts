@@ -41,6 +41,8 @@ export const REFUSAL_REASONS = [
   'interrupted',
   /** The player's disk is full: nothing was written. */
   'disk-full',
+  /** Clearing an emergency when none is active. */
+  'no-emergency',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

@@ -6,6 +6,7 @@
  */
 import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';
+import type { TakeoverShown } from './emergency/emergency-takeover.js';
 
 export interface FrameCounters {
   /** pixi frames rendered since start. */
@@ -57,6 +58,8 @@ export interface TestHooks {
   audio(): AudioHooks;
   /** The care rule whose diversion slide is on screen, or null. */
   diversion(): string | null;
+  /** The emergency takeover on screen (its paint on the wall clock), and whether the programme is paused. */
+  emergency(): { shown: TakeoverShown | null; paused: boolean };
 }
 
 declare global {

@@ -11,6 +11,7 @@ import type { SessionHost } from '../display-session/display-session.js';
 import { consoleCommands, type ConsoleCommands, type ConsoleOptions } from './console.js';
 import { hallCommands, type HallCommands } from './hall.js';
 import { paCommands, type PaCommands } from './pa.js';
+import { emergencyCommands, type EmergencyCommands } from './emergency.js';
 import { queueCommands, type QueueCommands } from './queue.js';
 import { isServedMedia } from './served-media.js';
 
@@ -18,6 +19,7 @@ export type { ConsoleCommands, ConsoleOptions } from './console.js';
 export type { Credentials } from '../services/console/credentials.js';
 export type { HallCommands, ReloadOutcome, TimelineOutcome } from './hall.js';
 export type { PaCommands } from './pa.js';
+export type { ClearOutcome, EmergencyCommands, RaiseOutcome } from './emergency.js';
 export type { CallOutcome, IngestOutcome, QueueCommands } from './queue.js';
 export { MAX_EVENTS_PER_REQUEST } from './queue.js';
 
@@ -28,6 +30,8 @@ export interface Commands {
   readonly hall: HallCommands;
   readonly queue: QueueCommands;
   readonly pa: PaCommands;
+  /** The emergency takeover: raise, clear, see. */
+  readonly emergency: EmergencyCommands;
   /** null: no console (API only). */
   readonly console: ConsoleCommands | null;
   /** Whether /media/RELATIVE may be handed out: media types inside assets/ only (served-media.ts). */
@@ -54,6 +58,7 @@ export async function createCommands(host: Host, options: CommandsOptions): Prom
     hall: hallCommands(host, options.version, now),
     queue: queueCommands(host, now),
     pa: paCommands(host),
+    emergency: emergencyCommands(host),
     console: options.console ? await consoleCommands(host, { ...options.console, assetsDir: options.assetsDir, now }) : null,
     servedMedia: (relative) => isServedMedia(options.assetsDir, relative),
     timers: host.timers,

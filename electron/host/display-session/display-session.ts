@@ -20,7 +20,7 @@ import type { FromDisplay, ToDisplay } from '../../contract/messages.js';
 import type { Host } from '../host.js';
 import { DEFAULT_SESSION_LIMITS, DisplayAdmission, droppedTotal, type DropReason, type SessionLimits } from './admission.js';
 
-export type SessionHost = Pick<Host, 'state' | 'subscribe' | 'queue' | 'receive' | 'lost' | 'disconnect' | 'attachSpeaker' | 'health' | 'clock' | 'timers'>;
+export type SessionHost = Pick<Host, 'state' | 'subscribe' | 'queue' | 'emergency' | 'receive' | 'lost' | 'disconnect' | 'attachSpeaker' | 'health' | 'clock' | 'timers'>;
 
 export interface DisplaySessionOptions {
   host: SessionHost;
@@ -117,22 +117,26 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
 }
 
 /** The console's live frame (a preview) only watches: the current state and board, then every change; returns the unsubscribe function. */
-export function watchHost(host: Pick<Host, 'state' | 'subscribe' | 'queue'>, send: (message: ToDisplay) => void): () => void {
+export function watchHost(host: Pick<Host, 'state' | 'subscribe' | 'queue' | 'emergency'>, send: (message: ToDisplay) => void): () => void {
   sendCurrent(host, send);
   return followHost(host, send);
 }
 
-function sendCurrent(host: Pick<Host, 'state' | 'queue'>, send: (message: ToDisplay) => void): void {
+function sendCurrent(host: Pick<Host, 'state' | 'queue' | 'emergency'>, send: (message: ToDisplay) => void): void {
   send({ type: 'state', state: host.state() });
   send({ type: 'queue', queue: host.queue.board() });
+  // A display that connects during an emergency joins it at once.
+  send({ type: 'emergency', emergency: host.emergency.current() });
 }
 
 /** Every state and queue board the host publishes from now on; returns the unsubscribe function. */
-function followHost(host: Pick<Host, 'subscribe' | 'queue'>, send: (message: ToDisplay) => void): () => void {
+function followHost(host: Pick<Host, 'subscribe' | 'queue' | 'emergency'>, send: (message: ToDisplay) => void): () => void {
   const unsubscribe = host.subscribe((state) => send({ type: 'state', state }));
   const unsubscribeQueue = host.queue.subscribe((queue) => send({ type: 'queue', queue }));
+  const unsubscribeEmergency = host.emergency.subscribe((emergency) => send({ type: 'emergency', emergency }));
   return () => {
     unsubscribe();
     unsubscribeQueue();
+    unsubscribeEmergency();
   };
 }

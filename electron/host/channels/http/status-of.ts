@@ -26,6 +26,7 @@ const STATUS: Record<RefusalReason, number> = {
   'unsupported-media': 415,
   interrupted: 400,
   'disk-full': 507,
+  'no-emergency': 409,
 };
 
 function statusOf(reason: RefusalReason): number {
