@@ -4,6 +4,7 @@
  */
 import { announceWords } from './words-announce.js';
 import { commonWords } from './words-common.js';
+import { emergencyWords } from './words-emergency.js';
 import { historyWords } from './words-history.js';
 import { mediaWords } from './words-media.js';
 import { paWords } from './words-pa.js';
@@ -22,9 +23,10 @@ export const dictionary = {
   ...scheduleWords,
   ...announceWords,
   ...historyWords,
+  ...emergencyWords,
 };
 
 export type WordKey = keyof typeof dictionary;
 
 /** The sections as written, to find a key defined twice (a later section would silently win). */
-export const sections = [commonWords, signInWords, statusWords, paWords, programmeWords, mediaWords, scheduleWords, announceWords, historyWords];
+export const sections = [commonWords, signInWords, statusWords, paWords, programmeWords, mediaWords, scheduleWords, announceWords, historyWords, emergencyWords];
