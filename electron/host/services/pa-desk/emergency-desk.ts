@@ -117,7 +117,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
       if (replaced) stopReading(`replaced by a newer emergency`);
       const id = randomUUID();
       apply(raise(state, request, id, by, deps.clock.now()));
-      deps.log.warn('EMERGENCY raised', { id, level: request.level, template: request.template, by, replaces: replaced });
+      deps.log.warn('EMERGENCY raised', { id, takeover: request.level, template: request.template, by, replaces: replaced });
       deps.desk.hold(true);
       changes.publish(emergencyView(state));
       readAgain(0);
