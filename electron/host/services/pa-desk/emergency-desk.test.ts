@@ -167,3 +167,27 @@ describe('the emergency takeover at the PA desk', () => {
     ]);
   });
 });
+
+describe('the emergency desk stopping', () => {
+  it('asks for nothing more once stopped, even when a reading in flight fails afterwards (no timer keeps the player alive)', async () => {
+    let fail: ((error: Error) => void) | null = null;
+    const timers: number[] = [];
+    const desk = createAnnouncementDesk({
+      clock: { now: () => T0 },
+      timers: { after: (ms) => (timers.push(ms), () => undefined) },
+      log: { info: () => undefined, warn: () => undefined },
+      record: () => undefined,
+      speak: () => new Promise((_, reject) => (fail = reject)),
+    });
+    desk.configure(null, TimeZone.of('Asia/Shanghai'), fakePacks());
+    const emergency = createEmergencyDesk({ clock: { now: () => T0 }, timers: { after: (ms) => (timers.push(ms), () => undefined) }, log: { info: () => undefined, warn: () => undefined }, desk, record: () => undefined, templates: () => ({}), chime: () => true });
+    emergency.raise(EVACUATE, pa);
+    await flush();
+    emergency.stop();
+    const before = timers.length;
+    fail!(new Error('espeak-ng thread exited (code 1)'));
+    await flush();
+    expect(timers.filter((ms) => ms === RETRY_MS)).toHaveLength(0);
+    expect(timers.length).toBe(before);
+  });
+});

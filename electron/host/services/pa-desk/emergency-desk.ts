@@ -57,6 +57,8 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
   /** The announcement reading the active emergency now (asked for, waiting or playing), or null. */
   let reading: string | null = null;
   let retry: (() => void) | null = null;
+  /** After stop() nothing is asked for again: a retry timer set then would keep a stopping player alive. */
+  let stopped = false;
 
   const apply = (step: EmergencyStep): void => {
     state = step.state;
@@ -75,7 +77,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
     retry?.();
     retry = null;
     const id = state?.id;
-    if (!id) return;
+    if (!id || stopped) return;
     const start = (): void => {
       retry = null;
       if (state?.id === id && reading === null) void readNow(id);
@@ -93,6 +95,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
       { what: 'text', texts: active.lines, kind: 'emergency', repeat: READINGS_PER_PLAY, expiresInMs: null, chime: deps.chime(), languages: active.lines.map((l) => l.lang), key: `emergency:${id}` },
       { source: 'emergency', key: `emergency:${id}` },
     );
+    if (stopped) return;
     if (state?.id !== id) {
       // Cleared or replaced while its speech was being made: take it back at once.
       if (outcome.ok) deps.desk.withdraw(outcome.id, 'the emergency was cleared');
@@ -156,6 +159,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
       }
     },
     stop() {
+      stopped = true;
       retry?.();
       retry = null;
     },
