@@ -10,7 +10,7 @@ import type { Bridge } from '../../electron/contract/bridge.js';
 import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
-import { ProgrammePlayer } from './player/programme-player.js';
+import { ProgrammePlayer, type NowPlaying } from './player/programme-player.js';
 import { installTestHooks } from './test-hooks.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
@@ -91,9 +91,22 @@ async function start(): Promise<void> {
     queue = next;
     board.applyQueue(next);
   });
+  // What the programme showed as it paused, and as it resumed (the test hooks).
+  const held: { pausedOn: NowPlaying | null; resumedOn: NowPlaying | null } = { pausedOn: null, resumedOn: null };
   const takeover = new EmergencyTakeover({
     root: document.body,
-    pauseProgramme: (paused) => (paused ? pause.pause() : pause.resume()),
+    pauseProgramme: (paused) => {
+      if (paused === pause.paused) return;
+      if (paused) {
+        pause.pause();
+        held.pausedOn = player.nowPlaying();
+        held.resumedOn = null;
+      } else {
+        // Before resume(): its play() starts the clock again only once the browser has run it.
+        held.resumedOn = player.nowPlaying();
+        pause.resume();
+      }
+    },
     hidePanels: (hidden) => (engine.panelRoot.style.visibility = hidden ? 'hidden' : ''),
     acknowledge: (id) => bridge.acknowledge({ id, at: engine.clock.now() }),
   });
@@ -127,7 +140,7 @@ async function start(): Promise<void> {
       queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
       audio: () => announcements.audio(),
       diversion: () => diversion.shown,
-      emergency: () => ({ shown: takeover.shown, paused: pause.paused }),
+      emergency: () => ({ shown: takeover.shown, paused: pause.paused, ...held }),
     });
   }
 }

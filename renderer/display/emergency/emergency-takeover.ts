@@ -73,14 +73,16 @@ export class EmergencyTakeover {
     this.build(view);
     this.deps.pauseProgramme(pausesProgramme(view.level));
     this.deps.hidePanels(view.level === 'evacuate');
-    // Two animation frames: the first runs before the paint that shows it.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
+    // The frame's callback runs before the paint that shows it; a task posted from it runs after.
+    requestAnimationFrame(() => {
+      const after = new MessageChannel();
+      after.port1.onmessage = () => {
         if (this.current !== shown) return;
         shown.paintedAt = Date.now();
         this.deps.acknowledge(view.id);
-      }),
-    );
+      };
+      after.port2.postMessage(null);
+    });
   }
 
   private build(view: EmergencyView): void {
