@@ -36,9 +36,11 @@ export async function runEmergency(target: ApiTarget, args: EmergencyArgs, out: 
   }
   const payload = { ...(args.level !== undefined ? { level: args.level } : {}), ...(args.template !== undefined ? { template: args.template } : { text: args.text }) };
   const { status, body } = await request(target, 'api/emergency', { method: 'POST', body: JSON.stringify(payload), headers: CLI });
-  const a = body as { id?: string; replaced?: string | null; emergency?: { level: string }; error?: string };
+  const a = body as { id?: string; replaced?: string | null; emergency?: { level: string }; reach?: { canSpeak: boolean; reason: string | null }; error?: string };
   if (status !== 201 || !a.id) return refused(out, 'raise', status, a.error);
   out.stdout(`emergency ${a.id} (${a.emergency?.level}) on every display${a.replaced ? `, replacing ${a.replaced}` : ''}; clear it with: hallcast emergency --clear`);
+  // On screen, but not heard: said plainly, so another way to reach the hall is used now.
+  if (a.reach && !a.reach.canSpeak) out.stderr(`hallcast: the hall cannot hear it yet (${a.reach.reason ?? 'no speaker'}): it is read out as soon as a display with working audio connects`);
   return 0;
 }
 

@@ -40,6 +40,8 @@ describe('/api/emergency', () => {
     const raised = await app.inject({ method: 'POST', url: '/api/emergency', headers: local, payload: { template: 'evacuation' } });
     expect(raised.statusCode).toBe(201);
     const body = raised.json() as { id: string; replaced: string | null; emergency: { level: string; raisedBy: { via: string } } };
+    // No display reported working audio here: taken over all the same, and the answer says it is not heard.
+    expect(raised.json()).toMatchObject({ reach: { canSpeak: false, reason: 'no display is connected' } });
     expect(body).toMatchObject({ replaced: null, emergency: { level: 'evacuate', template: 'evacuation', raisedBy: { via: 'http', who: '127.0.0.1' } } });
     for (const s of screens) expect(s.emergencies()).toStrictEqual([null, expect.objectContaining({ id: body.id, level: 'evacuate' })]);
     const status = (await app.inject({ method: 'GET', url: '/api/status', headers: local })).json() as { emergency: { id: string } | null };

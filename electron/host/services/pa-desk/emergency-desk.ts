@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmergencyAcknowledgement, EmergencyActor, EmergencyStatus, EmergencyTemplate, EmergencyView } from '../../../contract/emergency.js';
 import type { Refusal } from '../../../contract/refusal.js';
+import type { PaReach } from '../../../contract/announcements-view.js';
 import { acknowledge, clear, emergencyStatus, emergencyView, raise, read, type EmergencyRecord, type EmergencyState, type EmergencyStep } from '../../domain/emergency/emergency.js';
 import { isRequestProblem, parseEmergencyRequest } from '../../domain/emergency/emergency-request.js';
 import type { Clock, Log, Timers } from '../../ports.js';
@@ -21,7 +22,12 @@ export const READINGS_PER_PLAY = 10;
 /** A reading that could not be played (no speaker, speech failed) is asked for again this long after. */
 export const RETRY_MS = 10_000;
 
-export type RaiseOutcome = { ok: true; id: string; replaced: string | null; emergency: EmergencyStatus } | Refusal<'invalid-request' | 'not-found'>;
+/**
+ * Raised: with `reach`, whether the hall's speaker can read it now. Never refused for want of one
+ * (every screen takes over regardless), but the person who raised it must learn at once that the
+ * hall will not hear it, and reach for another way.
+ */
+export type RaiseOutcome = { ok: true; id: string; replaced: string | null; emergency: EmergencyStatus; reach: PaReach } | Refusal<'invalid-request' | 'not-found'>;
 export type ClearOutcome = { ok: true; id: string; lastedMs: number; acknowledged: string[] } | Refusal<'no-emergency'>;
 
 export interface EmergencyDeskDeps {
@@ -124,7 +130,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
       deps.desk.hold(true);
       changes.publish(emergencyView(state));
       readAgain(0);
-      return { ok: true, id, replaced, emergency: emergencyStatus(state)! };
+      return { ok: true, id, replaced, emergency: emergencyStatus(state)!, reach: deps.desk.reach() };
     },
     clear(by) {
       const step = clear(state, by, deps.clock.now());
