@@ -230,6 +230,12 @@ const bridge: Bridge = {
     announceListeners.add(listener);
     return () => announceListeners.delete(listener);
   },
+  // No emergencies in the display probes: the listener hears the host's "none".
+  onEmergency(listener) {
+    setTimeout(() => listener(null), 0);
+    return () => undefined;
+  },
+  acknowledge: () => undefined,
   report: (r) => void host.reports.push(r),
   reportAnnouncement(r) {
     host.announcements.push(r);

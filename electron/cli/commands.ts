@@ -5,6 +5,7 @@
  */
 import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../host/services/pa-desk/announce-request.js';
 import { DEFAULT_SHELL_DISPLAY } from '../contract/display-page.js';
+import { EMERGENCY_LEVELS } from '../contract/emergency.js';
 import { displayId, hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
 
 export interface FlagSpec {
@@ -15,6 +16,8 @@ export interface FlagSpec {
   /** The synopsis shows the default ("[--port 8080]") rather than the value's name. */
   showDefault?: boolean;
   check?: FlagCheck;
+  /** A switch: present or not, it takes no value (`--clear`). */
+  switch?: true;
 }
 
 export interface CommandSpec {
@@ -137,6 +140,21 @@ export const COMMANDS = {
       host: SERVE_FLAGS.host,
       port: SERVE_FLAGS.port,
       display: { value: 'ID', help: "the displays.json id this machine shows (its PA role decides whether a sound card is a must)", check: displayId },
+    },
+  },
+  emergency: {
+    args: '[TEXT]',
+    positionals: { min: 0, max: 1, example: 'hallcast emergency "系统故障，业务暂停办理" --level alert' },
+    summary: "take over every display of a running player (and its speaker, on repeat) with an emergency notice, or clear it",
+    notes: [
+      'Give TEXT (read in the language it is written in), or --template ID from announcements.json "emergencyTemplates", or --clear.',
+      'A new emergency replaces the one in force. Exit 1 when the player refused (the reason is printed).',
+    ],
+    flags: {
+      level: { value: EMERGENCY_LEVELS.join('|'), help: "notice: a ticker line; alert: a large banner over everything; evacuate: the whole screen (default: the template's level, else alert)", check: oneOf(EMERGENCY_LEVELS) },
+      template: { value: 'ID', help: 'a prepared bilingual notice from announcements.json "emergencyTemplates", e.g. evacuation', check: nonEmpty('a template id') },
+      clear: { value: '', switch: true, help: 'end the emergency in force: every display goes back to its programme' },
+      ...API_FLAGS,
     },
   },
 } as const satisfies Record<string, CommandSpec>;

@@ -12,7 +12,7 @@ export function synopsis(name: string): string {
   const shared = spec.sharesFlagsOf ? TABLE[spec.sharesFlagsOf]!.flags : {};
   const flags = Object.entries(spec.flags)
     .filter(([flag]) => !(flag in shared))
-    .map(([flag, f]) => `[--${flag} ${f.showDefault ? f.default : f.value}]`);
+    .map(([flag, f]) => (f.switch ? `[--${flag}]` : `[--${flag} ${f.showDefault ? f.default : f.value}]`));
   return [name, spec.args, spec.sharesFlagsOf ? `[${spec.sharesFlagsOf} options]` : undefined, ...flags].filter(Boolean).join(' ');
 }
 
@@ -28,7 +28,7 @@ export function overview(): string {
 export function commandHelp(name: string): string {
   const spec = TABLE[name]!;
   const rows: [string, string][] = Object.entries(spec.flags).map(([flag, f]) => [
-    `--${flag} ${f.value}`,
+    f.switch ? `--${flag}` : `--${flag} ${f.value}`,
     `${f.help}${f.default === undefined ? '' : ` (default: ${f.default})`}`,
   ]);
   rows.push(['-h, --help', 'this help']);

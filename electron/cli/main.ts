@@ -10,6 +10,7 @@ import { consoleOutput, type Output } from './output.js';
 import { planServe, startServe, stateDirOf, type ServeOptions } from './serve.js';
 import { runPlanCall } from './plan-call.js';
 import { runAnnounce } from './announce-client.js';
+import { runEmergency } from './emergency-client.js';
 import { runAdminPassword } from './admin-password.js';
 import { readSecret } from './read-secret.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
@@ -102,6 +103,10 @@ async function runCommand(command: CommandName, args: string[], out: Output, now
     case 'announce': {
       const values = parsed.values as FlagValues<(typeof COMMANDS)['announce']['flags']>;
       return runAnnounce(apiTarget(values), { text: positionals[0]!, lang: values.lang, priority: values.priority, repeat: values.repeat }, out);
+    }
+    case 'emergency': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['emergency']['flags']>;
+      return runEmergency(apiTarget(values), { text: positionals[0], level: values.level, template: values.template, clear: values.clear === true }, out);
     }
     case 'admin-password':
       return runAdminPassword(stateDirOf(parsed.values as FlagValues<(typeof COMMANDS)['admin-password']['flags']>), secret, out);

@@ -9,17 +9,19 @@ import type { CommandSpec, FlagSpec } from './commands.js';
 import { UsageError } from './cli-errors.js';
 
 export type FlagValues<F extends Readonly<Record<string, FlagSpec>>> = {
-  -readonly [K in keyof F]: F[K] extends { default: string } ? string : string | undefined;
+  -readonly [K in keyof F]: F[K] extends { switch: true } ? boolean | undefined : F[K] extends { default: string } ? string : string | undefined;
 };
 
 export type Parsed<C extends CommandSpec> = { help: true } | { help: false; values: FlagValues<C['flags']>; positionals: string[] };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** What node's parser is given for a command: its flags, all taking a value, and --help. */
+/** What node's parser is given for a command: its flags (each taking a value, but switches), and --help. */
 export function parserOptions(spec: CommandSpec): Options {
   const options: Options = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, flag] of Object.entries(spec.flags)) options[name] = { type: 'string', ...(flag.default === undefined ? {} : { default: flag.default }) };
+  for (const [name, flag] of Object.entries(spec.flags)) {
+    options[name] = flag.switch ? { type: 'boolean' } : { type: 'string', ...(flag.default === undefined ? {} : { default: flag.default }) };
+  }
   return options;
 }
 

@@ -17,7 +17,11 @@ export const DEFAULT_API_URL = 'http://127.0.0.1:8080/';
 /** One JSON request to the player's API; an unreachable player or a foreign answer throws ApiError. */
 export async function request(target: ApiTarget, route: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
   const url = new URL(route, target.url.endsWith('/') ? target.url : `${target.url}/`);
-  const headers: Record<string, string> = { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(target.token ? { authorization: `Bearer ${target.token}` } : {}) };
+  const headers: Record<string, string> = {
+    ...(init.headers as Record<string, string> | undefined),
+    ...(init.body ? { 'content-type': 'application/json' } : {}),
+    ...(target.token ? { authorization: `Bearer ${target.token}` } : {}),
+  };
   let response: Response;
   try {
     response = await (target.fetch ?? fetch)(url, { ...init, headers, signal: AbortSignal.timeout(10_000) });

@@ -15,6 +15,7 @@ import type {
   PlaybackReport,
   QueueBoardState,
 } from './messages.js';
+import type { EmergencyAcknowledgement, EmergencyView } from './emergency.js';
 
 /** What the renderer finds on `window.hallcast`. */
 export interface Bridge {
@@ -27,7 +28,11 @@ export interface Bridge {
    * late subscriber gets no replay: a past `play` must not be spoken again.
    */
   onAnnounce: (listener: (message: AnnounceMessage) => void) => () => void;
+  /** Calls `listener` with the emergency in force (the latest at once, if any) and every change; null: none. */
+  onEmergency: (listener: (emergency: EmergencyView | null) => void) => () => void;
   report: (report: PlaybackReport) => void;
+  /** The emergency takeover is painted on this screen. */
+  acknowledge: (ack: EmergencyAcknowledgement) => void;
   reportAnnouncement: (report: AnnouncementReport) => void;
   heartbeat: (h: DisplayHeartbeat) => void;
   hello: (h: DisplayHello) => void;

@@ -12,6 +12,7 @@ describe('parseFromDisplay', () => {
     { type: 'report', report: { event: 'ended', programme: 'p', item: 'p#0', url: null, at: 1 } },
     { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: '/media/v.mp4', at: 1, reason: 'stalled', detail: 'no-first-frame' } },
     { type: 'fault', fault: { kind: 'gpu-context-lost', at: 7 } },
+    { type: 'acknowledge', acknowledge: { id: 'e1', at: 8 } },
     { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'queue zone' } },
   ])('takes the envelope the bridges send: %o', (message) => {
     expect(parseFromDisplay(message)).toStrictEqual(message);

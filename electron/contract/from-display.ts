@@ -57,6 +57,9 @@ export function parseFromDisplay(value: unknown): FromDisplay | null {
         announcement: { id: b.id, event: b.event as AnnouncementReport['event'], at: b.at, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(duck ? { duck } : {}) },
       };
     }
+    case 'acknowledge':
+      if (!isString(b.id) || !isNumber(b.at)) return null;
+      return { type: 'acknowledge', acknowledge: { id: b.id, at: b.at } };
     case 'fault':
       if (!isNumber(b.at)) return null;
       if (b.kind === 'gpu-context-lost') return { type: 'fault', fault: { kind: b.kind, at: b.at } };

@@ -5,6 +5,7 @@
 export type Lang = 'zh-CN' | 'en';
 /** zh-CN is required (Chinese first); en is the second language. */
 import type { FeedConfig } from './feed-config.js';
+import type { EmergencyTemplate } from './emergency.js';
 
 export interface Localized {
   'zh-CN': string;
@@ -227,6 +228,8 @@ export interface AnnouncementsFile {
   timed?: TimedAnnouncement[];
   careRules?: CareRule[];
   templates?: Record<string, TextTemplate>;
+  /** Prepared bilingual notices for the emergency takeover (POST /api/emergency {"template": ID}). */
+  emergencyTemplates?: Record<string, EmergencyTemplate>;
   /** The engine for free text: the bundled espeak-ng (default) or the hall's own command. */
   tts?: { engine: 'espeak'; rate?: number } | { engine: 'command'; id: string; voices: Partial<Record<Lang, string[]>>; rate?: number; timeoutSeconds?: number };
 }

@@ -5,6 +5,7 @@
  * message and its payload; the guards for both directions are from-display.ts and to-display.ts.
  */
 import type { DisplayArea, Localized, ZoneKind } from './hall-config.js';
+import type { EmergencyAcknowledgement, EmergencyView } from './emergency.js';
 
 
 export interface ZonePlan {
@@ -296,6 +297,8 @@ export interface DisplayMessages {
     queue: QueueBoardState | null;
     /** Speak an announcement (or only show its text), or stop one. */
     announce: AnnounceMessage;
+    /** The emergency takeover, sent on connect and on every change (null: none, or cleared). */
+    emergency: EmergencyView | null;
   };
   fromDisplay: {
     /** A playback event for the proof-of-play log. */
@@ -310,6 +313,8 @@ export interface DisplayMessages {
     fault: DisplayFault;
     /** Whether this display's audio output runs (it may speak for the PA), on every change. */
     audio: DisplayAudio;
+    /** The emergency takeover is on this screen (once per emergency, when painted): logged. */
+    acknowledge: EmergencyAcknowledgement;
   };
 }
 
@@ -336,4 +341,6 @@ export const CHANNELS = {
   announcement: 'display:announcement',
   fault: 'display:fault',
   audio: 'display:audio',
+  emergency: 'display:emergency',
+  acknowledge: 'display:acknowledge',
 } as const satisfies { [T in DisplayMessageType]: `display:${T}` };

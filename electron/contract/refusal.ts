@@ -51,6 +51,8 @@ export const REFUSAL_REASONS = [
   'rate-limited',
   /** The display did not give a picture (a hung or crashed page, one too large). */
   'capture-failed',
+  /** Clearing an emergency when none is active. */
+  'no-emergency',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];

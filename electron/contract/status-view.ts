@@ -2,6 +2,7 @@
  * What GET /api/status answers. Types only, and from node-free modules, so the console's browser
  * build reads the same shapes the host sends.
  */
+import type { EmergencyStatus } from './emergency.js';
 import type { AudioOutput, DisplayHello, QueueBoardState } from './messages.js';
 import type { AnnouncementsView } from './announcements-view.js';
 import type { DisplayArea, Localized } from './hall-config.js';
@@ -70,6 +71,8 @@ export interface HostStatus {
    * it can be heard at all: `reach.canSpeak`, the display, since when, why not, what is refused.
    */
   announcements: { current: AnnouncementsView['current']; pending: number; reach: AnnouncementsView['reach'] };
+  /** The emergency takeover in force (who raised it, which displays show it), or null. */
+  emergency: EmergencyStatus | null;
   /** For the floor staff: tickets over time, services overloaded (care rules). */
   alerts: Alert[];
   /** The player's own faults, by class: counts since start and conditions still active. */

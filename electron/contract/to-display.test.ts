@@ -15,6 +15,15 @@ describe('parseToDisplay', () => {
   };
   const frame = (announce: unknown) => ({ type: 'announce', announce });
 
+  it('takes the emergency in force, or none, and drops one whose words or level it cannot show', () => {
+    const emergency = { id: 'e1', level: 'evacuate', lines: [{ lang: 'zh-CN', text: '请立即疏散' }, { lang: 'en', text: 'Please leave now' }], template: null, raisedAt: 1 };
+    expect(parseToDisplay({ type: 'emergency', emergency })).toEqual({ type: 'emergency', emergency });
+    expect(parseToDisplay({ type: 'emergency', emergency: null })).toEqual({ type: 'emergency', emergency: null });
+    for (const broken of [{ ...emergency, level: 'panic' }, { ...emergency, lines: '请立即疏散' }, { ...emergency, lines: [{ lang: 'fr', text: 'x' }] }, { ...emergency, raisedAt: null }, undefined]) {
+      expect(parseToDisplay({ type: 'emergency', emergency: broken })).toBeNull();
+    }
+  });
+
   it('takes announce frames: a play and a stop', () => {
     expect(parseToDisplay(frame({ type: 'play', play }))).toEqual({ type: 'announce', announce: { type: 'play', play } });
     expect(parseToDisplay(frame({ type: 'stop', id: 'a1', reason: 'ended' }))).toEqual({ type: 'announce', announce: { type: 'stop', id: 'a1', reason: 'ended' } });

@@ -4,6 +4,7 @@
  * is the page's own process).
  */
 import type { AnnounceMessage, ToDisplay } from './messages.js';
+import { EMERGENCY_LEVELS, type EmergencyView } from './emergency.js';
 
 /** The message, or null if it is not one this display understands. */
 export function parseToDisplay(value: unknown): ToDisplay | null {
@@ -13,7 +14,22 @@ export function parseToDisplay(value: unknown): ToDisplay | null {
   const queue = value['queue'];
   if (value['type'] === 'queue' && (queue === null || (isObject(queue) && Array.isArray(queue['calls']) && Array.isArray(queue['serving'])))) return value as ToDisplay;
   if (value['type'] === 'announce' && isAnnounceMessage(value['announce'])) return value as ToDisplay;
+  if (value['type'] === 'emergency' && (value['emergency'] === null || isEmergencyView(value['emergency']))) return value as ToDisplay;
   return null;
+}
+
+/** Checked field by field: the takeover puts these words on every screen of the hall. */
+function isEmergencyView(e: unknown): e is EmergencyView {
+  return (
+    isObject(e) &&
+    typeof e['id'] === 'string' &&
+    EMERGENCY_LEVELS.includes(e['level'] as EmergencyView['level']) &&
+    Array.isArray(e['lines']) &&
+    e['lines'].every((l) => isObject(l) && LANGS.has(l['lang'] as string) && typeof l['text'] === 'string') &&
+    (e['template'] === null || typeof e['template'] === 'string') &&
+    typeof e['raisedAt'] === 'number' &&
+    Number.isFinite(e['raisedAt'])
+  );
 }
 
 const KINDS = new Set(['emergency', 'pa', 'call', 'care']);

@@ -33,6 +33,7 @@ import { batchedCount } from './domain/health/batched-count.js';
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from './services/pa-desk/display-roster.js';
 import { topic } from './services/topic.js';
+import type { EmergencyDesk } from './services/pa-desk/emergency-desk.js';
 
 export interface HostOptions {
   playlistsDir: string;
@@ -78,6 +79,8 @@ export interface Host {
   readonly queue: QueueSlot;
   /** The PA: announcements, their triggers and log (playlists/announcements.json). */
   readonly pa: PaDesk;
+  /** The emergency takeover every display session follows (the PA desk's, services/pa-desk/emergency-desk.ts). */
+  readonly emergency: Pick<EmergencyDesk, 'current' | 'subscribe'>;
   /** Registers a display for announcements (the latest to report its audio ready speaks); returns the detach function. */
   attachSpeaker(display: string, send: AnnounceSend): () => void;
   /** The player's own faults (disk, displays lost, restarts, stalls, clock jumps, drops): /api/status → health. */
@@ -219,6 +222,8 @@ export function createHost(options: HostOptions): Host {
         info.position = message.heartbeat.position;
       } else if (message.type === 'announcement') {
         pa.desk.report(display, message.announcement);
+      } else if (message.type === 'acknowledge') {
+        pa.emergency.acknowledge(display, message.acknowledge);
       } else if (message.type === 'fault') {
         const fault = message.fault;
         if (fault.kind === 'gpu-context-lost') health.count(fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
@@ -282,6 +287,7 @@ export function createHost(options: HostOptions): Host {
         playlists: store.status(),
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
+        emergency: pa.emergency.status(),
         alerts: [
           ...(queueNow?.overdue ?? []).map((o) => ({ kind: 'overdue' as const, ...o })),
           ...pa.alerts(),
@@ -294,6 +300,7 @@ export function createHost(options: HostOptions): Host {
     reload: () => store.reload(),
     queue,
     pa,
+    emergency: pa.emergency,
     attachSpeaker: (display, send) => pa.desk.attach(display, send),
     health,
     metrics,

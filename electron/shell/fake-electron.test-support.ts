@@ -371,10 +371,14 @@ export function fakeHost(timers = new FakeTimers()): FakeHost {
     reload: () => false,
     queue: fakeQueueSlot(),
     speakers: new Map(),
+    emergency: { current: () => null, subscribe: () => () => undefined },
     pa: {
       speechDir: '/nonexistent/speech',
       get desk(): never {
         throw new Error('the shell does not use the desk');
+      },
+      get emergency(): never {
+        throw new Error('the shell does not raise emergencies');
       },
       configure: () => undefined,
       request: () => Promise.reject(new Error('the shell does not announce')),

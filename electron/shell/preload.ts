@@ -1,7 +1,7 @@
 /**
  * The display's only door to the host. Bundled to one file: a sandboxed preload may require
  * nothing but 'electron' (and events, timers, url); what it takes from the contract is bundled in.
- * Page code gets nine named functions, never ipcRenderer and never an IPC event.
+ * Page code gets eleven named functions, never ipcRenderer and never an IPC event.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, type FromDisplay, type FromDisplayPayload, type ToDisplayPayload } from '../contract/messages.js';
@@ -13,6 +13,7 @@ const feed = createHostFeed();
 ipcRenderer.on(CHANNELS.state, (_event, state: ToDisplayPayload<'state'>) => feed.state.emit(state));
 ipcRenderer.on(CHANNELS.queue, (_event, board: ToDisplayPayload<'queue'>) => feed.queue.emit(board));
 ipcRenderer.on(CHANNELS.announce, (_event, message: ToDisplayPayload<'announce'>) => feed.announce.emit(message));
+ipcRenderer.on(CHANNELS.emergency, (_event, emergency: ToDisplayPayload<'emergency'>) => feed.emergency.emit(emergency));
 
 /** Each message on its own channel, the payload alone. */
 const send =
@@ -24,7 +25,9 @@ const bridge: Bridge = {
   onState: feed.state.add,
   onQueue: feed.queue.add,
   onAnnounce: feed.announce.add,
+  onEmergency: feed.emergency.add,
   report: send('report'),
+  acknowledge: send('acknowledge'),
   reportAnnouncement: send('announcement'),
   heartbeat: send('heartbeat'),
   hello: send('hello'),

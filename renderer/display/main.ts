@@ -10,11 +10,13 @@ import type { Bridge } from '../../electron/contract/bridge.js';
 import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
-import { ProgrammePlayer } from './player/programme-player.js';
+import { ProgrammePlayer, type NowPlaying } from './player/programme-player.js';
 import { installTestHooks } from './test-hooks.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
 import { DiversionSlide } from './zones/diversion-slide.js';
+import { EmergencyTakeover } from './emergency/emergency-takeover.js';
+import { ProgrammePause } from './player/programme-pause.js';
 import { ZoneBoard } from './zones/zone-board.js';
 
 /** true in the test build only (scripts/display-bundle.mjs writes it in); the production bundle leaves the hooks out. */
@@ -58,10 +60,12 @@ async function start(): Promise<void> {
       ...(detail ? { detail } : {}),
     });
   };
+  // An emergency pauses the programme where it is (programme-pause.ts): the player's clock stands still with it.
+  const pause = new ProgrammePause(layers.videos, () => performance.now());
   const player = new ProgrammePlayer({
     layers,
     idle,
-    nowMs: () => performance.now(),
+    nowMs: pause.now,
     refreshMs: () => engine.refreshMs,
     report,
   });
@@ -87,9 +91,30 @@ async function start(): Promise<void> {
     queue = next;
     board.applyQueue(next);
   });
+  // What the programme showed as it paused, and as it resumed (the test hooks).
+  const held: { pausedOn: NowPlaying | null; resumedOn: NowPlaying | null } = { pausedOn: null, resumedOn: null };
+  const takeover = new EmergencyTakeover({
+    root: document.body,
+    pauseProgramme: (paused) => {
+      if (paused === pause.paused) return;
+      if (paused) {
+        pause.pause();
+        held.pausedOn = player.nowPlaying();
+        held.resumedOn = null;
+      } else {
+        // Before resume(): its play() starts the clock again only once the browser has run it.
+        held.resumedOn = player.nowPlaying();
+        pause.resume();
+      }
+    },
+    hidePanels: (hidden) => (engine.panelRoot.style.visibility = hidden ? 'hidden' : ''),
+    acknowledge: (id) => bridge.acknowledge({ id, at: engine.clock.now() }),
+  });
+  bridge.onEmergency((emergency) => takeover.apply(emergency));
   engine.onTick((dt) => {
     board.tick(dt);
-    player.update();
+    // Paused: nothing of the programme moves on (no item ends, no stall is seen, nothing new is picked).
+    if (!pause.paused) player.update();
     diversion.tick(engine.clock.now());
     announcements.tick();
   });
@@ -117,6 +142,7 @@ async function start(): Promise<void> {
       queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
       audio: () => announcements.audio(),
       diversion: () => diversion.shown,
+      emergency: () => ({ shown: takeover.shown, paused: pause.paused, ...held }),
     });
   }
 }

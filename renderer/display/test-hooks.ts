@@ -6,6 +6,7 @@
  */
 import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';
+import type { TakeoverShown } from './emergency/emergency-takeover.js';
 
 export interface FrameCounters {
   /** pixi frames rendered since start. */
@@ -57,6 +58,11 @@ export interface TestHooks {
   audio(): AudioHooks;
   /** The care rule whose diversion slide is on screen, or null. */
   diversion(): string | null;
+  /**
+   * The emergency takeover on screen (its paint on the wall clock), whether the programme is paused,
+   * what it showed as it paused, and what it resumed from (null until then).
+   */
+  emergency(): { shown: TakeoverShown | null; paused: boolean; pausedOn: NowPlaying | null; resumedOn: NowPlaying | null };
 }
 
 declare global {

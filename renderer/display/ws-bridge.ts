@@ -76,10 +76,13 @@ export function createWsBridge(url: string): Bridge {
     onState: feed.state.add,
     onQueue: feed.queue.add,
     onAnnounce: feed.announce.add,
+    onEmergency: feed.emergency.add,
     report: (report) => send({ type: 'report', report }, true),
     // Queued like reports: the host's announcement log needs the ended even after a drop-out.
     reportAnnouncement: (report) => send({ type: 'announcement', announcement: report }, true),
     heartbeat: (heartbeat) => send({ type: 'heartbeat', heartbeat }, false),
+    // Queued: the log must hear which screens showed an emergency, even across a drop-out.
+    acknowledge: (ack) => send({ type: 'acknowledge', acknowledge: ack }, true),
     // Queued: a fault met while the socket was down is still counted (sent after the hello on reconnect).
     fault: (fault) => send({ type: 'fault', fault }, true),
     hello: (hello) => {

@@ -80,3 +80,19 @@ describe('the commands', () => {
     expect(commands.servedMedia('library/index.json')).toBe(false);
   });
 });
+
+describe('the emergency verbs', () => {
+  it('raise, show and clear one host-wide emergency with who asked; clearing none and raising without words are refused with their reasons', async () => {
+    const { commands } = await hall(null);
+    const by = { via: 'cli', who: '127.0.0.1' } as const;
+    expect(commands.emergency.clear(by)).toMatchObject({ ok: false, reason: 'no-emergency' });
+    expect(commands.emergency.raise({ level: 'alert' }, by)).toMatchObject({ ok: false, reason: 'invalid-request' });
+    expect(commands.emergency.current()).toBeNull();
+    const raised = commands.emergency.raise({ level: 'evacuate', text: { 'zh-CN': '请立即疏散', en: 'Please leave now' } }, by);
+    expect(raised).toMatchObject({ ok: true, replaced: null, emergency: { level: 'evacuate', raisedBy: by, acknowledged: [], plays: 0 } });
+    expect(commands.hall.status().emergency).toMatchObject({ level: 'evacuate', raisedBy: by });
+    expect(commands.emergency.clear({ via: 'console', who: 'console session from 127.0.0.1' })).toMatchObject({ ok: true, id: raised.ok ? raised.id : '' });
+    expect(commands.emergency.current()).toBeNull();
+    expect(commands.hall.status().emergency).toBeNull();
+  });
+});

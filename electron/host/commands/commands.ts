@@ -11,6 +11,7 @@ import type { SessionHost } from '../display-session/display-session.js';
 import { consoleCommands, type ConsoleCommands, type ConsoleOptions } from './console.js';
 import { hallCommands, type HallCommands } from './hall.js';
 import { paCommands, type PaCommands } from './pa.js';
+import { emergencyCommands, type EmergencyCommands } from './emergency.js';
 import { queueCommands, type QueueCommands } from './queue.js';
 import { screenCommands, type ScreenCommands } from './screens.js';
 import type { ScreenCaptures } from '../services/screens/screen-captures.js';
@@ -21,6 +22,7 @@ export type { Credentials } from '../services/console/credentials.js';
 export type { HallCommands, ReloadOutcome, TimelineOutcome } from './hall.js';
 export type { PaCommands } from './pa.js';
 export type { ScreenCommands, ScreenshotOutcome } from './screens.js';
+export type { ClearOutcome, EmergencyCommands, RaiseOutcome } from './emergency.js';
 export type { CallOutcome, IngestOutcome, QueueCommands } from './queue.js';
 export { MAX_EVENTS_PER_REQUEST } from './queue.js';
 
@@ -31,6 +33,8 @@ export interface Commands {
   readonly hall: HallCommands;
   readonly queue: QueueCommands;
   readonly pa: PaCommands;
+  /** The emergency takeover: raise, clear, see. */
+  readonly emergency: EmergencyCommands;
   /** null: no console (API only). */
   readonly console: ConsoleCommands | null;
   /** Pictures of the displays a shell of this player captures. */
@@ -61,6 +65,7 @@ export async function createCommands(host: Host, options: CommandsOptions): Prom
     hall: hallCommands(host, options.version, now),
     queue: queueCommands(host, now),
     pa: paCommands(host),
+    emergency: emergencyCommands(host),
     console: options.console ? await consoleCommands(host, { ...options.console, assetsDir: options.assetsDir, now }) : null,
     screens: screenCommands(options.screens ?? null, { now, monotonic: host.clock.monotonic }),
     servedMedia: (relative) => isServedMedia(options.assetsDir, relative),

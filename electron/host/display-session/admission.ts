@@ -38,6 +38,8 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
     // A lost WebGL context is rebuilt in seconds; more than one a second is a broken or hostile page.
     fault: { ratePerSecond: 1, burst: 5 },
     hello: { ratePerSecond: 1, burst: 3 },
+    // One per emergency raised; the host logs only the first of each display per emergency anyway.
+    acknowledge: { ratePerSecond: 1, burst: 5 },
   },
   maxMessageChars: 8 * 1024,
   helloWithinMs: 10_000,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnounceMessage, DisplayState, FromDisplay, QueueBoardState, ToDisplay } from '../../contract/messages.js';
+import type { EmergencyView } from '../../contract/emergency.js';
 import { createHealth } from '../domain/health/health.js';
 import { FakeTime } from '../fake-time.test-support.js';
 import type { AnnounceSend } from '../services/pa-desk/display-roster.js';
@@ -9,11 +10,14 @@ const hello = { type: 'hello', hello: { shell: 'chromium', width: 1920, height: 
 const report = (i: number) => ({ type: 'report', report: { event: 'ended', programme: 'p', item: `p#${i}`, url: null, at: i } });
 const heartbeat = { type: 'heartbeat', heartbeat: { at: 0, programme: null, item: null, position: null } };
 const state = (seq: number) => ({ seq }) as DisplayState;
+const evacuation = (id: string): EmergencyView => ({ id, level: 'evacuate', lines: [{ lang: 'zh-CN', text: '请立即疏散' }], template: null, raisedAt: 0 });
 
 function fakeHost() {
   const time = new FakeTime('2026-12-01T02:00:00Z');
   const states = new Set<(s: DisplayState) => void>();
   const boards = new Set<(b: QueueBoardState | null) => void>();
+  const emergencies = new Set<(e: EmergencyView | null) => void>();
+  let emergency: EmergencyView | null = null;
   const received: { message: FromDisplay; display: string }[] = [];
   const speakers = new Map<string, AnnounceSend>();
   const gone: string[] = [];
@@ -25,6 +29,7 @@ function fakeHost() {
     state: () => current,
     subscribe: (l) => (states.add(l), () => void states.delete(l)),
     queue: { board: () => null, subscribe: (l: (b: QueueBoardState | null) => void) => (boards.add(l), () => void boards.delete(l)) } as unknown as SessionHost['queue'],
+    emergency: { current: () => emergency, subscribe: (l) => (emergencies.add(l), () => void emergencies.delete(l)) },
     receive: (message, display) => void received.push({ message, display }),
     lost: (display, why) => void gone.push(`lost ${display}: ${why}`),
     disconnect: (display, why) => void gone.push(`disconnected ${display}: ${why}`),
@@ -39,7 +44,11 @@ function fakeHost() {
     current = s;
     for (const l of states) l(s);
   };
-  return { host, time, received, speakers, gone, publish, attached: () => attached, listening: () => states.size + boards.size };
+  const raise = (e: EmergencyView | null): void => {
+    emergency = e;
+    for (const l of emergencies) l(e);
+  };
+  return { host, time, received, speakers, gone, publish, raise, attached: () => attached, listening: () => states.size + boards.size + emergencies.size };
 }
 
 function open(link: DisplaySessionOptions['link']) {
@@ -47,7 +56,7 @@ function open(link: DisplaySessionOptions['link']) {
   const sent: ToDisplay[] = [];
   let overdue = 0;
   const session = openDisplaySession({ host: fake.host, display: 'd1', link, send: (m) => sent.push(m), helloOverdue: () => overdue++ });
-  const kinds = () => sent.map((m) => (m.type === 'state' ? `state ${m.state.seq}` : m.type));
+  const kinds = () => sent.map((m) => (m.type === 'state' ? `state ${m.state.seq}` : m.type === 'emergency' ? `emergency ${m.emergency?.id ?? 'none'}` : m.type));
   const dropped = () => fake.host.health.view().classes['dropped-reports'];
   return { ...fake, session, sent, kinds, dropped, overdue: () => overdue };
 }
@@ -58,13 +67,29 @@ describe('a socket\'s display session', () => {
     const asked: (string | undefined)[] = [];
     const state0 = host.state;
     host.state = (display) => (asked.push(display), state0(display));
-    expect(kinds()).toStrictEqual(['state 1', 'queue']);
+    expect(kinds()).toStrictEqual(['state 1', 'queue', 'emergency none']);
     session.admit(hello);
-    expect(kinds()).toStrictEqual(['state 1', 'queue', 'state 1']);
+    expect(kinds()).toStrictEqual(['state 1', 'queue', 'emergency none', 'state 1']);
     publish(state(2));
-    expect(kinds()).toStrictEqual(['state 1', 'queue', 'state 1', 'state 2']);
+    expect(kinds()).toStrictEqual(['state 1', 'queue', 'emergency none', 'state 1', 'state 2']);
     // Each time for this session's display, not an unassigned one's.
     expect(asked).toStrictEqual(['d1', 'd1']);
+  });
+
+  it('joins an emergency in force at once, and hears every change of it until it closes', () => {
+    const fake = fakeHost();
+    fake.raise(evacuation('e1'));
+    const sent: ToDisplay[] = [];
+    const session = openDisplaySession({ host: fake.host, display: 'd1', link: 'socket', send: (m) => sent.push(m) });
+    const emergencies = () => sent.flatMap((m) => (m.type === 'emergency' ? [m.emergency?.id ?? null] : []));
+    expect(emergencies()).toStrictEqual(['e1']);
+    fake.raise(evacuation('e2'));
+    fake.raise(null);
+    expect(emergencies()).toStrictEqual(['e1', 'e2', null]);
+    session.close('test over');
+    fake.raise(evacuation('e3'));
+    expect(emergencies()).toStrictEqual(['e1', 'e2', null]);
+    expect(fake.listening()).toBe(0);
   });
 
   it('drops what comes before the hello, counts it once a second, and makes the display the speaker with its first hello only', () => {
@@ -125,7 +150,7 @@ describe('a window\'s display session', () => {
     publish(state(2));
     session.admit(hello);
     session.pageReady();
-    expect(kinds()).toStrictEqual(['state 2', 'state 2', 'queue', 'state 2', 'queue']);
+    expect(kinds()).toStrictEqual(['state 2', 'state 2', 'queue', 'emergency none', 'state 2', 'queue', 'emergency none']);
   });
 
   it('hears its page from the first message, and never asks for a hello', () => {
@@ -166,7 +191,7 @@ describe('a preview', () => {
     const sent: ToDisplay[] = [];
     const stop = watchHost(host, (m) => sent.push(m));
     publish(state(4));
-    expect(sent.map((m) => m.type)).toStrictEqual(['state', 'queue', 'state']);
+    expect(sent.map((m) => m.type)).toStrictEqual(['state', 'queue', 'emergency', 'state']);
     stop();
     expect(listening()).toBe(0);
   });

@@ -20,7 +20,7 @@ import type { FromDisplay, ToDisplay } from '../../contract/messages.js';
 import type { Host } from '../host.js';
 import { DEFAULT_SESSION_LIMITS, DisplayAdmission, droppedTotal, type DropReason, type SessionLimits } from './admission.js';
 
-export type SessionHost = Pick<Host, 'state' | 'subscribe' | 'queue' | 'receive' | 'lost' | 'disconnect' | 'attachSpeaker' | 'health' | 'clock' | 'timers'>;
+export type SessionHost = Pick<Host, 'state' | 'subscribe' | 'queue' | 'emergency' | 'receive' | 'lost' | 'disconnect' | 'attachSpeaker' | 'health' | 'clock' | 'timers'>;
 
 export interface DisplaySessionOptions {
   host: SessionHost;
@@ -123,23 +123,27 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
  * The current state and board, then every change; returns the unsubscribe function. The console's
  * live frame (a preview) watches as an unassigned display (no `display`).
  */
-export function watchHost(host: Pick<Host, 'state' | 'subscribe' | 'queue'>, send: (message: ToDisplay) => void, display?: string): () => void {
+export function watchHost(host: Pick<Host, 'state' | 'subscribe' | 'queue' | 'emergency'>, send: (message: ToDisplay) => void, display?: string): () => void {
   sendCurrent(host, send, display);
   return followHost(host, send, display);
 }
 
-function sendCurrent(host: Pick<Host, 'state' | 'queue'>, send: (message: ToDisplay) => void, display: string | undefined): void {
+function sendCurrent(host: Pick<Host, 'state' | 'queue' | 'emergency'>, send: (message: ToDisplay) => void, display: string | undefined): void {
   send({ type: 'state', state: host.state(display) });
   send({ type: 'queue', queue: host.queue.board() });
+  // A display that connects during an emergency joins it at once.
+  send({ type: 'emergency', emergency: host.emergency.current() });
 }
 
 /** Every state and queue board the host publishes from now on; returns the unsubscribe function. */
-function followHost(host: Pick<Host, 'state' | 'subscribe' | 'queue'>, send: (message: ToDisplay) => void, display: string | undefined): () => void {
+function followHost(host: Pick<Host, 'state' | 'subscribe' | 'queue' | 'emergency'>, send: (message: ToDisplay) => void, display: string | undefined): () => void {
   // The host says something changed; this display's own state is asked for (an unassigned one's is what it was given).
   const unsubscribe = host.subscribe((state) => send({ type: 'state', state: display === undefined ? state : host.state(display) }));
   const unsubscribeQueue = host.queue.subscribe((queue) => send({ type: 'queue', queue }));
+  const unsubscribeEmergency = host.emergency.subscribe((emergency) => send({ type: 'emergency', emergency }));
   return () => {
     unsubscribe();
     unsubscribeQueue();
+    unsubscribeEmergency();
   };
 }

@@ -5,6 +5,7 @@
 import { announceWords } from './words-announce.js';
 import { displayWords } from './words-displays.js';
 import { commonWords } from './words-common.js';
+import { emergencyWords } from './words-emergency.js';
 import { historyWords } from './words-history.js';
 import { mediaWords } from './words-media.js';
 import { paWords } from './words-pa.js';
@@ -24,9 +25,10 @@ export const dictionary = {
   ...announceWords,
   ...historyWords,
   ...displayWords,
+  ...emergencyWords,
 };
 
 export type WordKey = keyof typeof dictionary;
 
 /** The sections as written, to find a key defined twice (a later section would silently win). */
-export const sections = [commonWords, signInWords, statusWords, paWords, programmeWords, mediaWords, scheduleWords, announceWords, historyWords, displayWords];
+export const sections = [commonWords, signInWords, statusWords, paWords, programmeWords, mediaWords, scheduleWords, announceWords, historyWords, displayWords, emergencyWords];

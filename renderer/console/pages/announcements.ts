@@ -1,4 +1,4 @@
-/** Announcements: say something now, a test call, the PA queue (every 2 s), and announcements.json's timed notices and care rules. */
+/** Announcements: the emergency takeover, say something now, a test call, the PA queue (every 2 s), and announcements.json's timed notices and care rules. */
 import { api } from '../api/client.js';
 import type { HallStatus } from '../api/types.js';
 import { PaQueueView } from '../components/pa-queue.js';
@@ -6,6 +6,7 @@ import { useHallZone } from '../components/use-hall-zone.js';
 import { usePoll } from '../components/use-poll.js';
 import { AnnouncementsEditor } from '../editors/announcements-editor.js';
 import { SayNow, TestCall } from '../editors/say-now.js';
+import { EmergencyPanel } from '../editors/emergency-panel.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 
@@ -16,6 +17,7 @@ export function AnnouncementsPage() {
   const zone = useHallZone();
   return html`<div class="page" data-testid="announcements-page">
     <div class="page-head"><h1>${t('announce.title')}</h1><p class="hint">${t('announce.intro')}</p></div>
+    <${EmergencyPanel} active=${status.data?.emergency} onChange=${status.refresh} />
     <div class="grid two">
       <div class="stack">
         <${SayNow} onSent=${status.refresh} />

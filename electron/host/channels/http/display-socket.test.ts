@@ -114,7 +114,7 @@ describe('a display socket', () => {
     hall.host.start();
     const socket = new FakeSocket();
     serveDisplay(socket as unknown as WebSocket, hall.host, 'preview');
-    expect(socket.sent.map((m) => m.type)).toStrictEqual(['state', 'queue']);
+    expect(socket.sent.map((m) => m.type)).toStrictEqual(['state', 'queue', 'emergency']);
     socket.say(hello);
     socket.say({ type: 'audio', audio: { output: 'ready', at: 0 } });
     expect(hall.host.status().displays).toStrictEqual([]);

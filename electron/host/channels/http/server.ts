@@ -13,6 +13,7 @@ import { createGuard, type GuardOptions } from './guard.js';
 import { accessOf, markSocketRoutes, recordRouteRules, rule, ruleForScope } from './route-access.js';
 import { registerQueueRoutes } from './queue-routes.js';
 import { registerAnnounceRoutes } from './announce-routes.js';
+import { registerEmergencyRoutes } from './emergency-routes.js';
 import { refuse, withoutOk } from './status-of.js';
 
 export interface ServerOptions extends GuardOptions {
@@ -112,6 +113,7 @@ export async function registerRoutes(app: FastifyInstance, options: ServerOption
 
   registerQueueRoutes(app, commands);
   registerAnnounceRoutes(app, commands);
+  registerEmergencyRoutes(app, commands);
 
   // Re-reads the playlist folder now (the watcher does it too; this answers with the outcome).
   app.post('/api/reload', api, async (_request, reply) => {

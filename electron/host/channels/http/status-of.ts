@@ -32,6 +32,7 @@ const STATUS: Record<RefusalReason, number> = {
   busy: 503,
   'rate-limited': 429,
   'capture-failed': 503,
+  'no-emergency': 409,
 };
 
 function statusOf(reason: RefusalReason): number {

@@ -248,3 +248,17 @@ export function next(q: AnnouncementQueue, now: number): NextStep {
   }
   return { ...step, play, wakeAt: wakeAt(step.q, now) };
 }
+
+/**
+ * Takes `id` back, playing or waiting: a cleared emergency's reading. The one playing is stopped
+ * (the shell silences it) and ends with `reason`; a waiting one is dropped with it.
+ */
+export function withdraw(q: AnnouncementQueue, id: string, now: number, reason: string): Step {
+  const cur = q.current;
+  if (cur?.a.id === id) {
+    const done = remember({ ...q, current: null }, entry(cur.a, 'dropped', reason, now));
+    return { q: done, effects: [{ type: 'stop', at: now, id, reason }, { type: 'ended', at: now, id, failure: reason }] };
+  }
+  const waiting = q.pending.find((p) => p.a.id === id);
+  return waiting ? drop({ q, effects: [] }, waiting, reason, now) : { q, effects: [] };
+}

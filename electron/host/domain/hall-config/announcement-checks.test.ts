@@ -218,6 +218,31 @@ describe('announcements.json: care rules', () => {
   });
 });
 
+describe('announcements.json: emergency templates', () => {
+  const emergency = (...lines: string[]): string => file('  "emergencyTemplates": {', ...lines, '  }');
+
+  it('ids are short lowercase names; the words are read as they are, with no placeholders', () => {
+    expect(
+      findings(
+        emergency(
+          '    "Fire": { "level": "alert", "text": { "zh-CN": "火警", "en": "Fire" } },',
+          '    "closing": { "level": "notice", "text": { "zh-CN": "{minutes}分钟后结束营业", "en": "Closing" } }',
+        ),
+      ),
+    ).toEqual([
+      `${A}:4:5: error: emergency template id "Fire" is not valid: start with a lowercase letter, then lowercase letters, digits and '-', at most 32 characters (e.g. "fire-drill")`,
+      `${A}:5:56: error: emergency template "closing" (zh-CN) has a { or }: emergency templates are read word for word, with no placeholders`,
+    ]);
+  });
+
+  it('a level and both languages are required (the schema)', () => {
+    expect(findings(emergency('    "drill": { "level": "panic", "text": { "zh-CN": "演习" } }'))).toEqual([
+      `${A}:4:25: error: "emergencyTemplates.drill.level" must be one of "notice", "alert", "evacuate" (found "panic")`,
+      `${A}:4:42: error: "emergencyTemplates.drill.text" lacks "en": add it`,
+    ]);
+  });
+});
+
 describe('announcements.json: templates', () => {
   const templates = (...lines: string[]): string => file('  "templates": {', ...lines, '  }');
 
@@ -335,6 +360,12 @@ describe('the shipped announcements.json', () => {
     expect(fillTemplate(templates.closing!['zh-CN'], { minutes: '15' })).toBe('本营业厅将于15分钟后结束营业，请您合理安排时间。');
     expect(fillTemplate(templates['counter-closed']!.en!, { counter: '3' })).toBe('Counter 3 is now closed. Please use another counter.');
     expect(Object.keys(templates)).toEqual(['closing', 'counter-closed', 'counter-open']);
+  });
+
+  it('has the four emergency templates, each in Chinese and English, at their levels', () => {
+    const emergency = announcements?.emergencyTemplates ?? {};
+    expect(Object.fromEntries(Object.entries(emergency).map(([id, t]) => [id, t.level]))).toEqual({ evacuation: 'evacuate', 'fire-drill': 'alert', 'system-failure': 'alert', 'closing-early': 'notice' });
+    for (const t of Object.values(emergency)) expect(t.text).toEqual({ 'zh-CN': expect.stringMatching(/[\u4e00-\u9fff]/), en: expect.stringMatching(/^[A-Z]/) });
   });
 
   it('diverts the general queue to self-service when it is long', () => {

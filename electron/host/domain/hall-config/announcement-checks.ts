@@ -83,6 +83,17 @@ export function checkAnnouncements(source: JsonSource, file: AnnouncementsFile, 
   }
 
   for (const [id, template] of Object.entries(file.templates ?? {})) checkTemplate(source, id, template, fileLanguages, error, out);
+  for (const [id, template] of Object.entries(file.emergencyTemplates ?? {})) {
+    const at: JsonPath = ['emergencyTemplates', id];
+    if (!TEMPLATE_ID.test(id)) {
+      out.push(source.at(at, 'error', `emergency template id "${id}" is not valid: start with a lowercase letter, then lowercase letters, digits and '-', at most 32 characters (e.g. "fire-drill")`, { key: true }));
+    }
+    // Read on repeat, word for word: no placeholders to fill at the moment of an emergency.
+    for (const lang of LANGS) {
+      checkSpeechLength(template.text[lang], [...at, 'text', lang], `emergency template "${id}" (${lang})`, error);
+      if (/[{}]/.test(template.text[lang])) error([...at, 'text', lang], `emergency template "${id}" (${lang}) has a { or }: emergency templates are read word for word, with no placeholders`);
+    }
+  }
 
   if (file.tts?.engine === 'command') {
     const voices = file.tts.voices;

@@ -188,16 +188,16 @@ describe('console: the hall now', () => {
     const context = { headers: { host: '127.0.0.1:8080', cookie: hall.cookie }, socket: { remoteAddress: '127.0.0.1' } } as never;
     const messages: { type: string }[] = [];
     let arrived: () => void = () => undefined;
-    const two = new Promise<void>((resolve) => (arrived = resolve));
+    const three = new Promise<void>((resolve) => (arrived = resolve));
     const ws = await hall.app.injectWS('/admin/ws', context, {
       onInit: (socket) =>
         socket.on('message', (data) => {
           messages.push(JSON.parse(String(data)));
-          if (messages.length === 2) arrived();
+          if (messages.length === 3) arrived();
         }),
     });
-    await two;
-    expect(messages.map((m) => m.type)).toEqual(['state', 'queue']);
+    await three;
+    expect(messages.map((m) => m.type)).toEqual(['state', 'queue', 'emergency']);
     expect(hall.host.pa.desk.view().displays).toBe(0);
     // A real display on /ws does join the PA's roster once it says hello: the preview's absence is its role, not chance.
     const display = await hall.app.injectWS('/ws', context);

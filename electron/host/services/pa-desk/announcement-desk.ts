@@ -8,7 +8,7 @@ import type { Refusal } from '../../../contract/refusal.js';
 import { randomUUID } from 'node:crypto';
 import type { AnnouncementPlay, AnnouncementReport, AudioOutput, DuckPlan } from '../../../contract/messages.js';
 import type { Announcement, WaitPolicy } from '../../../contract/announcement.js';
-import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, request, started, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../../domain/announcements/announcement-queue.js';
+import { EMERGENCY_LIMIT, createQueue, emergencyRefusal, finished, next, prune, request, started, withdraw, type AnnouncementEffect, type AnnouncementQueue, type AnnouncementQueueConfig } from '../../domain/announcements/announcement-queue.js';
 import { snapshot } from '../../domain/announcements/snapshot.js';
 import type { AnnouncementsView, Clip, ItemView, PaReach, Spoken } from '../../../contract/announcements-view.js';
 import type { AnnouncementsFile, Lang } from '../../../contract/hall-config.js';
@@ -74,6 +74,13 @@ export interface AnnouncementDesk {
   announce(intent: AnnounceIntent, options: AnnounceOptions): Promise<AnnounceOutcome>;
   /** Whether the PA can be heard now, and what a request would be refused for. */
   reach(): PaReach;
+  /**
+   * While held (an emergency takeover), nothing but emergencies starts: the rest waits, and goes
+   * as it expires. Released, the queue goes on from where it was.
+   */
+  hold(held: boolean): void;
+  /** Takes an announcement back, playing (stopped on every display) or waiting. */
+  withdraw(id: string, reason: string): void;
   view(): AnnouncementsView;
   stop(): void;
 }
@@ -88,6 +95,7 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
   let onAir: { id: string; display: string; play: AnnouncementPlay } | null = null;
   let cancelWake: (() => void) | null = null;
   let stopped = false;
+  let held = false;
   /** Who speaks, and since when that display has (or since when none has: the start, at the latest). */
   let speakerNow: string | null = null;
   let speakerSince = deps.clock.now();
@@ -165,6 +173,14 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
         q = pruned.q;
         apply(pruned.effects);
         if (q.pending.length > 0) cancelWake = deps.timers.after(Math.max(0, Math.min(speakerSince + graceMs() - now, RECHECK_MS)), pump);
+        return;
+      }
+      if (held && !q.current && !q.pending.some((p) => p.a.kind === 'emergency')) {
+        // An emergency takeover holds the PA between its readings: nothing lower may slip in.
+        const pruned = prune(q, now);
+        q = pruned.q;
+        apply(pruned.effects);
+        if (q.pending.length > 0) cancelWake = deps.timers.after(RECHECK_MS, pump);
         return;
       }
       const step = next(q, now);
@@ -253,6 +269,16 @@ export function createAnnouncementDesk(deps: DeskDeps): AnnouncementDesk {
       return file;
     },
     reach: reachNow,
+    hold(on) {
+      held = on;
+      pump();
+    },
+    withdraw(id, reason) {
+      const step = withdraw(q, id, deps.clock.now(), reason);
+      q = step.q;
+      apply(step.effects);
+      pump();
+    },
     attach(display, send) {
       roster.attach(display, send);
       // A display that joins mid-announcement still shows the banner of what is being said.

@@ -5,8 +5,8 @@
 import type { AnnouncementKind, DuckPlan } from '../../../contract/messages.js';
 import type { Lang } from '../../../contract/hall-config.js';
 
-/** Where a request came from: the API (PA, console, CLI), the queue board, a timed entry, a care rule. */
-export type AnnouncementSource = 'api' | 'queue' | 'timed' | 'care';
+/** Where a request came from: the API (PA, console, CLI), the queue board, a timed entry, a care rule, an emergency takeover's reading. */
+export type AnnouncementSource = 'api' | 'queue' | 'timed' | 'care' | 'emergency';
 
 export type AnnouncementLogRecord =
   | { event: 'requested'; at: number; id: string; kind: AnnouncementKind; source: AnnouncementSource; key: string | null; repeat: number; expiresAt: number | null; lines: { lang: Lang; text: string }[] }

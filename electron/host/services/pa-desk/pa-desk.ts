@@ -14,6 +14,8 @@ import { TimeZone } from '../../domain/time/time-zone.js';
 import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type AnnounceIntent } from './announce-request.js';
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
+import { createEmergencyDesk, type EmergencyDesk } from './emergency-desk.js';
+import type { EmergencyRecord } from '../../domain/emergency/emergency.js';
 import type { CareAlert } from '../../../contract/status-view.js';
 import { CALLS_READ_PER_BATCH, watchCalls } from './call-trigger.js';
 import { DEFAULT_SLIDE_SECONDS, dueCareRules, overloadedRules, type CareRuleHit } from './care-rules.js';
@@ -51,6 +53,8 @@ export interface PaDeskOptions {
 
 export interface PaDesk {
   readonly desk: AnnouncementDesk;
+  /** The emergency takeover: raised, read on repeat, cleared (emergency-desk.ts). */
+  readonly emergency: EmergencyDesk;
   readonly speechDir: string;
   configure(config: HallConfig): void;
   /** POST /api/announce: the body checked, composed and queued. */
@@ -72,7 +76,7 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
   const { log } = options;
   let zone = TimeZone.of(HALL_TIME_ZONE);
   let file: AnnouncementsFile | null = null;
-  const journal: DailyJsonl<AnnouncementLogRecord> | null = options.logDir
+  const journal: DailyJsonl<AnnouncementLogRecord | EmergencyRecord> | null = options.logDir
     ? openDailyJsonl(options.logDir, () => zone, { name: 'announcements', health: options.health ?? null })
     : null;
   const speech = createSpeechClips(options.speechDir, options.health);
@@ -83,9 +87,20 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
     record: (entry) => {
       options.onRecord?.(entry);
       journal?.write(entry, entry.at);
+      // The takeover follows its readings through the desk's own lines.
+      emergency.observe(entry);
     },
     speak: (text, lang) => speech.speak(text, lang),
     ...(options.onRefused ? { refused: options.onRefused } : {}),
+  });
+  const emergency = createEmergencyDesk({
+    clock: options.clock,
+    timers: options.timers,
+    log,
+    desk,
+    record: (entry) => journal?.write(entry, entry.at),
+    templates: () => file?.emergencyTemplates ?? {},
+    chime: () => file?.chime ?? true,
   });
   const queued = (promise: Promise<AnnounceOutcome>, what: Record<string, unknown>): void => {
     void promise.then((outcome) => {
@@ -162,6 +177,7 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
   let prerender: (() => void) | null = null;
   return {
     desk,
+    emergency,
     speechDir: options.speechDir,
     configure(config) {
       zone = TimeZone.of(config.schedule.timezone);
@@ -192,6 +208,7 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
       timed.recheck();
     },
     stop() {
+      emergency.stop();
       desk.stop();
       timed.stop();
       stopCalls();

@@ -10,6 +10,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { answerAnnounce } from '../announce-routes.js';
+import { answerClear, answerRaise } from '../emergency-routes.js';
 import { serveDisplay } from '../display-socket.js';
 import { rule } from '../route-access.js';
 import { refuse, withoutOk } from '../status-of.js';
@@ -128,6 +129,10 @@ export async function registerAdminRoutes(app: FastifyInstance, options: AdminRo
       return outcome.ok ? outcome.timeline : refuse(reply, outcome);
     });
     api.post('/admin/api/announce', session, async (request, reply) => answerAnnounce(commands, request.body, reply));
+    // The console has one password, not named users: the log names the session's machine.
+    const manager = (request: FastifyRequest) => ({ via: 'console' as const, who: `console session from ${address(request)}` });
+    api.post('/admin/api/emergency', session, async (request, reply) => answerRaise(commands, request.body, manager(request), reply));
+    api.delete('/admin/api/emergency', session, async (request, reply) => answerClear(commands, manager(request), reply));
 
     api.get('/admin/api/files', session, async () => ({ files: verbs.files.list() }));
     api.get<WithPath>('/admin/api/files/*', session, async (request, reply) => {
