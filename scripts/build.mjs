@@ -28,7 +28,8 @@ const nodeEsm = {
   banner: { js: "import { createRequire as __hallcastRequire } from 'node:module'; const require = __hallcastRequire(import.meta.url);" },
 };
 
-await build({ ...nodeEsm, entryPoints: { cli: 'electron/cli/bin.ts' }, outdir: 'dist' });
+// The test build's CLI can be made to hang (SIGUSR2: the watchdog test); production cannot.
+await build({ ...nodeEsm, define: { HALLCAST_TEST_HOOKS: testHooks ? 'true' : 'false' }, entryPoints: { cli: 'electron/cli/bin.ts' }, outdir: 'dist' });
 // The speech thread is loaded by file name, beside whichever bundle starts it.
 for (const dir of ['dist', 'dist/electron']) {
   await mkdir(dir, { recursive: true });

@@ -129,6 +129,25 @@ export const COMMANDS = {
       ...API_FLAGS,
     },
   },
+  'install-service': {
+    positionals: { min: 0, max: 0 },
+    summary: "write the systemd unit that starts the player at boot and restarts it (and a hung one, by systemd's watchdog); prints it and what to run next",
+    notes: ['With --display this PC is that screen: the unit runs `hallcast kiosk` in the user\'s graphical session (or in cage with --cage); without it, `hallcast serve`.'],
+    flags: {
+      user: { value: 'USER', help: 'the user it runs as: the auto-login user of the kiosk session (default: SUDO_USER, or you)', check: nonEmpty('a user name') },
+      display: { value: 'ID', help: "the displays.json id of this PC's screen", check: displayId },
+      cage: { value: '', help: 'run the kiosk in cage, a Wayland kiosk compositor on tty1, where the PC has no desktop', switch: true },
+      playlists: { ...PLAYLISTS, default: 'playlists' },
+      state: STATE,
+      port: SERVE_FLAGS.port,
+      'unit-dir': { value: 'DIR', help: 'where the unit goes', default: '/etc/systemd/system', check: nonEmpty('a folder') },
+    },
+  },
+  'uninstall-service': {
+    positionals: { min: 0, max: 0 },
+    summary: 'remove the systemd unit install-service wrote (after `systemctl disable --now hallcast.service`)',
+    flags: { 'unit-dir': { value: 'DIR', help: 'where the unit is', default: '/etc/systemd/system', check: nonEmpty('a folder') } },
+  },
   doctor: {
     positionals: { min: 0, max: 0 },
     summary: 'check this machine for what a hall screen needs (browser, CJK font, sound, display, disk, playlists, clock, port, speech, queue feed); exit 1 if anything fails',

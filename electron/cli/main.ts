@@ -5,6 +5,8 @@
  * machine would not do.
  */
 import { runDoctor } from './doctor/doctor.js';
+import { startWatchdogNotify, systemdNotify } from './service/watchdog-notify.js';
+import { installService, uninstallService } from './service/install-service.js';
 import { openKiosk } from './kiosk.js';
 import { consoleOutput, type Output } from './output.js';
 import { planServe, startServe, stateDirOf, type ServeOptions } from './serve.js';
@@ -110,6 +112,15 @@ async function runCommand(command: CommandName, args: string[], out: Output, now
     }
     case 'admin-password':
       return runAdminPassword(stateDirOf(parsed.values as FlagValues<(typeof COMMANDS)['admin-password']['flags']>), secret, out);
+    case 'install-service': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['install-service']['flags']>;
+      return installService(
+        { user: values.user, display: values.display, cage: values.cage === true, playlists: values.playlists, state: values.state, port: Number(values.port), unitDir: values['unit-dir'] },
+        out,
+      );
+    }
+    case 'uninstall-service':
+      return uninstallService((parsed.values as FlagValues<(typeof COMMANDS)['uninstall-service']['flags']>)['unit-dir'], out);
     case 'doctor': {
       const values = parsed.values as FlagValues<(typeof COMMANDS)['doctor']['flags']>;
       return runDoctor(
@@ -150,8 +161,20 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
     throw error;
   }
   kiosk?.playerAt(running.url, running.host);
+  // Under a systemd unit (hallcast install-service): ready now, and alive for as long as this loop turns.
+  const stopNotify = startWatchdogNotify({
+    env: process.env,
+    send: systemdNotify,
+    every: (ms, run) => {
+      const timer = setInterval(run, ms);
+      return () => clearInterval(timer);
+    },
+    warn: (message) => out.stderr(`hallcast ${command}: ${message}`),
+  });
+  hangOnSignalInTestBuild();
   return await new Promise<number>((done) => {
     const stop = (code: number): void => {
+      stopNotify();
       kiosk?.stop();
       void running.close().then(() => done(code));
     };
@@ -159,5 +182,19 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
     process.once('SIGTERM', () => stop(0));
     // The kiosk's browser cannot start (it said why): a kiosk without a picture is a failure.
     kiosk?.onGaveUp(() => stop(1));
+  });
+}
+
+declare const HALLCAST_TEST_HOOKS: boolean | undefined;
+
+/**
+ * The test build only (scripts/build.mjs --test-hooks): SIGUSR2 blocks the event loop for 20 s, so
+ * a test can see the watchdog notifications stop. The production bundle has no such handler.
+ */
+function hangOnSignalInTestBuild(): void {
+  if (typeof HALLCAST_TEST_HOOKS === 'undefined' || !HALLCAST_TEST_HOOKS) return;
+  process.on('SIGUSR2', () => {
+    const until = Date.now() + 20_000;
+    while (Date.now() < until);
   });
 }
