@@ -39,10 +39,10 @@ export function queueBoardText(w: number, h: number) {
     /** The same in a narrow zone, where the wait goes under the name. */
     rowNarrow: u * 0.6,
     /** English under a row, the counter under a served ticket. */
-    english: u * 0.42,
+    english: u * 0.5,
     /** A recent call's ticket, and when it was called. */
     recentTicket: u * 0.55,
-    recentWhen: u * 0.45,
+    recentWhen: u * 0.5,
     /** "No calls yet". */
     none: u * 0.7,
   };
@@ -51,7 +51,7 @@ export function queueBoardText(w: number, h: number) {
 /** The clock: a wide strip puts the date beside the time, a box puts it under. */
 export function clockTextSizes(w: number, h: number): { wide: boolean; time: number; date: number; english: number } {
   const wide = w > h * 2.2;
-  return wide ? { wide, time: h * 0.62, date: h * 0.24, english: h * 0.17 } : { wide, time: h * 0.45, date: h * 0.18, english: h * 0.13 };
+  return wide ? { wide, time: h * 0.62, date: h * 0.24, english: h * 0.2 } : { wide, time: h * 0.45, date: h * 0.18, english: h * 0.13 };
 }
 
 /** The ticker: a notice's Chinese and, smaller, its English. */

@@ -117,6 +117,7 @@ async function start(): Promise<void> {
       queue: () => ({ board: queue, painted: Object.fromEntries(board.queuePaints) }),
       audio: () => announcements.audio(),
       diversion: () => diversion.shown,
+      zones: () => board.inspect(),
     });
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';
+import type { ZoneBoard } from './zones/zone-board.js';
 
 export interface FrameCounters {
   /** pixi frames rendered since start. */
@@ -57,6 +58,8 @@ export interface TestHooks {
   audio(): AudioHooks;
   /** The care rule whose diversion slide is on screen, or null. */
   diversion(): string | null;
+  /** Each zone of the layout: its rectangle (CSS pixels) and, for pixi zones, where its words are and what they say. */
+  zones(): ReturnType<ZoneBoard['inspect']>;
 }
 
 declare global {

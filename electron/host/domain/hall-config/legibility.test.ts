@@ -33,13 +33,13 @@ describe('glyph height for a viewing distance', () => {
 
   it("a queue board on a 10-inch screen at 3 m is too small, naming its smallest text and a layout that reads", () => {
     const [queue, counter] = glyphShortfalls(boardLayout, TEN_INCH, 3);
-    expect(queue).toMatchObject({ zone: 'queue', kind: 'queue', what: 'the English lines' });
+    expect(queue).toMatchObject({ zone: 'queue', kind: 'queue', what: 'the captions' });
     expect(queue!.capMm).toBeLessThan(4);
     expect(counter).toMatchObject({ zone: 'counter', kind: 'counter' });
     expect(shortfallMessage('counter-5', 'board', 3, counter!, layouts, TEN_INCH)).toBe(
       `display "counter-5": the counter zone's name would be ${counter!.capMm.toFixed(1)} mm tall (capitals) on its 10-inch screen, and 3 m needs 14 mm (16′ of arc): give zone "counter" more room in layout "board" or use layout "counter"`,
     );
-    expect(shortfallMessage('counter-5', 'board', 3, queue!, layouts, TEN_INCH)).toMatch(/the queue board's English lines would be \d\.\d mm tall .* give zone "queue" more room in layout "board", a larger screen, or readers nearer$/);
+    expect(shortfallMessage('counter-5', 'board', 3, queue!, layouts, TEN_INCH)).toMatch(/the queue board's captions would be \d\.\d mm tall .* give zone "queue" more room in layout "board", a larger screen, or readers nearer$/);
   });
 
   it('a programme zone has no text of its own to measure', () => {
