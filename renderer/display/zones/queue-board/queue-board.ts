@@ -194,7 +194,8 @@ export class QueueBoard implements ZonePiece {
     });
 
     // The latest calls before the one being made.
-    if (view && view.recent.length && y + u * 1.4 < bottom) {
+    // The caption only with room for at least one call under it.
+    if (view && view.recent.length && y + u * 1.45 <= bottom - pad * 0.5) {
       y += u * 0.1;
       t.text('recent-label', '最近叫号  Recent calls', style(sz.caption, GREY), x0, y);
       y += u * 0.75;
