@@ -46,7 +46,7 @@ interface ZoneOnScreen {
  * over the fixture's 5 s. `quiet`: calls are not read out either, so the pictures are the screens
  * at rest.
  */
-function hallOptions(quiet = false) {
+function hallOptions(quiet = false, more?: (playlists: string) => void) {
   return {
     playlists: path.join(ROOT, 'playlists'),
     at: AT,
@@ -59,6 +59,7 @@ function hallOptions(quiet = false) {
       pa.careRules = [];
       if (quiet) pa.calls = { ...pa.calls, enabled: false };
       writeFileSync(announcements, JSON.stringify(pa, null, 1));
+      more?.(playlists);
     },
   };
 }
@@ -211,4 +212,20 @@ test('a call to counter 5 flashes on the waiting display and on counter-5, which
   expect(inside(closed.shown!.text!, closed.rect)).toBe(true);
   // Its socket would keep the player from stopping within the fixture's 5 s.
   await waitingPage.close();
+});
+
+test('a counter zone on a display with no counter says how to give it one', async ({ page, hall }) => {
+  const h = await hall(
+    hallOptions(true, (playlists) => {
+      const file = path.join(playlists, 'displays.json');
+      const displays = JSON.parse(readFileSync(file, 'utf8')) as { displays: Record<string, unknown> };
+      displays.displays['lobby-x'] = { name: { 'zh-CN': '屏' }, area: 'other', layout: 'counter' };
+      writeFileSync(file, JSON.stringify(displays));
+    }),
+  );
+  await openDisplay(page, h, 'lobby-x', 1280, 800);
+  const counterZone = async () => (await zones(page)).find((z) => z.kind === 'counter')!;
+  await expect.poll(async () => (await counterZone()).shown?.words).toEqual(['未设置窗口号', 'No counter set: give display "lobby-x" a "counter" in displays.json']);
+  const zone = await counterZone();
+  expect(inside(zone.shown!.text!, zone.rect)).toBe(true);
 });
