@@ -51,7 +51,7 @@ export interface Programme {
   items: ProgrammeItem[];
 }
 
-export const ZONE_KINDS = ['programme', 'queue', 'ticker', 'clock', 'announcement'] as const;
+export const ZONE_KINDS = ['programme', 'queue', 'ticker', 'clock', 'announcement', 'counter'] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 export interface Zone {
@@ -260,6 +260,15 @@ export interface DisplayConfig {
   counter?: number;
   /** How far the nearest customers read it from, metres (default 5): text must be tall enough. */
   viewingDistanceMetres?: number;
+  /** The physical screen, so the validator can turn pixels into millimetres (defaults: DEFAULT_SCREEN in zone-text.ts). */
+  screen?: ScreenSize;
+}
+
+/** A display's panel: its diagonal and its resolution in CSS pixels (which also gives its aspect). */
+export interface ScreenSize {
+  diagonalInches: number;
+  width: number;
+  height: number;
 }
 
 export interface DisplaysFile {

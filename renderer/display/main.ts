@@ -143,6 +143,7 @@ async function start(): Promise<void> {
       audio: () => announcements.audio(),
       diversion: () => diversion.shown,
       emergency: () => ({ shown: takeover.shown, paused: pause.paused, ...held }),
+      zones: () => board.inspect(),
     });
   }
 }

@@ -7,6 +7,7 @@
 import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';
 import type { TakeoverShown } from './emergency/emergency-takeover.js';
+import type { ZoneBoard } from './zones/zone-board.js';
 
 export interface FrameCounters {
   /** pixi frames rendered since start. */
@@ -63,6 +64,8 @@ export interface TestHooks {
    * what it showed as it paused, and what it resumed from (null until then).
    */
   emergency(): { shown: TakeoverShown | null; paused: boolean; pausedOn: NowPlaying | null; resumedOn: NowPlaying | null };
+  /** Each zone of the layout: its rectangle (CSS pixels) and, for pixi zones, where its words are and what they say. */
+  zones(): ReturnType<ZoneBoard['inspect']>;
 }
 
 declare global {

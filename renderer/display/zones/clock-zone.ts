@@ -5,6 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { StageLayer } from '../engine/stage-layer.js';
 import type { Rect } from '../engine/rect.js';
 import { clockText } from './clock-format.js';
+import { clockTextSizes } from '../../../electron/contract/zone-text.js';
 import { FONT_FAMILY, type ZonePiece } from './zone-piece.js';
 import { HALL_TIME_ZONE } from '../../../electron/contract/hall-defaults.js';
 
@@ -57,21 +58,19 @@ export class ClockZone implements ZonePiece {
   private layout(): void {
     const { w, h } = this.rect;
     const pad = Math.round(Math.min(w, h) * 0.08);
-    const wide = w > h * 2.2;
-    if (wide) {
+    // The sizes the validator's glyph check reads too (contract/zone-text.ts).
+    const size = clockTextSizes(w, h);
+    this.time.style.fontSize = Math.round(size.time);
+    this.date.style.fontSize = Math.round(size.date);
+    this.english.style.fontSize = Math.round(size.english);
+    if (size.wide) {
       // Landscape strip: big time on the left, two date lines to its right.
-      this.time.style.fontSize = Math.round(h * 0.62);
-      this.date.style.fontSize = Math.round(h * 0.24);
-      this.english.style.fontSize = Math.round(h * 0.17);
       this.time.anchor.set(0, 0.5);
       this.time.position.set(pad, h / 2);
       const x = pad * 2 + this.time.width;
       this.date.position.set(x, h / 2 - this.date.height * 0.95);
       this.english.position.set(x, h / 2 + this.date.height * 0.1);
     } else {
-      this.time.style.fontSize = Math.round(h * 0.45);
-      this.date.style.fontSize = Math.round(h * 0.18);
-      this.english.style.fontSize = Math.round(h * 0.13);
       this.time.anchor.set(0, 0);
       this.time.position.set(pad, pad * 0.5);
       this.date.position.set(pad, this.time.y + this.time.height);

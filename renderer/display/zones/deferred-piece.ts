@@ -4,7 +4,7 @@
  */
 import type { DisplayState, QueueBoardState } from '../../../electron/contract/messages.js';
 import type { Rect } from '../engine/rect.js';
-import type { ZonePiece } from './zone-piece.js';
+import type { ZoneInspection, ZonePiece } from './zone-piece.js';
 
 export class DeferredPiece implements ZonePiece {
   private piece: ZonePiece | null = null;
@@ -57,6 +57,10 @@ export class DeferredPiece implements ZonePiece {
 
   tick(dtMs: number): void {
     this.piece?.tick?.(dtMs);
+  }
+
+  inspect(): ZoneInspection | null {
+    return this.piece?.inspect?.() ?? null;
   }
 
   destroy(): void {

@@ -4,10 +4,11 @@
  */
 import type { Engine } from '../engine/engine.js';
 import { ClockZone } from './clock-zone.js';
+import { CounterZone } from './counter/counter-zone.js';
 import { QueueBoard } from './queue-board/queue-board.js';
 import type { ZonePiece } from './zone-piece.js';
 
-export type StageZoneKind = 'clock' | 'queue';
+export type StageZoneKind = 'clock' | 'queue' | 'counter';
 
 export async function createStagePiece(kind: StageZoneKind, engine: Engine, paints: Map<string, number>): Promise<ZonePiece> {
   const layer = await engine.stage();
@@ -16,5 +17,7 @@ export async function createStagePiece(kind: StageZoneKind, engine: Engine, pain
       return new ClockZone(engine, layer);
     case 'queue':
       return new QueueBoard(engine, layer, paints);
+    case 'counter':
+      return new CounterZone(engine, layer);
   }
 }

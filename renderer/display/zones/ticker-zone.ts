@@ -10,6 +10,7 @@ import type { Localized } from '../../../electron/contract/hall-config.js';
 import type { Engine } from '../engine/engine.js';
 import { placeElement, type Rect } from '../engine/rect.js';
 import { designScale, type ZonePiece } from './zone-piece.js';
+import { tickerTextSizes } from '../../../electron/contract/zone-text.js';
 
 interface Notice {
   el: HTMLElement;
@@ -69,18 +70,22 @@ export class TickerZone implements ZonePiece {
     this.band.style.setProperty('--h', `${h}px`);
     if (w === 0 || h === 0 || this.notices.length === 0) return;
     this.gap = Math.round(h * 1.6);
+    // The sizes the validator's glyph check reads too (contract/zone-text.ts), over style.css's.
+    const size = tickerTextSizes(h);
     const make = (n: Localized): HTMLElement => {
       const el = document.createElement('div');
       el.className = 'notice';
       const zh = document.createElement('span');
       zh.className = 'zh';
       zh.textContent = n['zh-CN'];
+      zh.style.fontSize = `${size.zh}px`;
       el.append(zh);
       if (n.en) {
         const en = document.createElement('span');
         en.className = 'en';
         en.lang = 'en';
         en.textContent = n.en;
+        en.style.fontSize = `${size.en}px`;
         el.append(en);
       }
       return el;

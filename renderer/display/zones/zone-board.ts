@@ -10,7 +10,8 @@ import type { Engine } from '../engine/engine.js';
 import { zoneRect, type Rect } from '../engine/rect.js';
 import { DeferredPiece } from './deferred-piece.js';
 import { TickerZone } from './ticker-zone.js';
-import type { ZonePiece } from './zone-piece.js';
+import type { StageZoneKind } from './stage-pieces.js';
+import type { ZoneInspection, ZonePiece } from './zone-piece.js';
 
 export interface ProgrammeArea {
   resize(rect: Rect): void;
@@ -80,7 +81,7 @@ export class ZoneBoard {
     const { width, height } = this.engine;
     for (const [name, entry] of this.pieces) {
       const { zone } = entry;
-      if (zone.kind !== 'clock' && zone.kind !== 'queue') continue;
+      if (zone.kind !== 'clock' && zone.kind !== 'queue' && zone.kind !== 'counter') continue;
       try {
         entry.piece.destroy();
       } catch (err) {
@@ -101,6 +102,12 @@ export class ZoneBoard {
     for (const { piece } of this.pieces.values()) piece.tick?.(dtMs);
   }
 
+  /** Each zone of the layout on screen and what its piece shows (the test hooks' `zones()`). */
+  inspect(): { name: string; kind: ZonePlan['kind']; rect: Rect; shown: ZoneInspection | null }[] {
+    const { width, height } = this.engine;
+    return (this.state?.layout.zones ?? []).map((zone) => ({ name: zone.name, kind: zone.kind, rect: zoneRect(zone, width, height), shown: this.pieces.get(zone.name)?.piece.inspect?.() ?? null }));
+  }
+
   private relayout(): void {
     const { width, height } = this.engine;
     const zones = this.state?.layout.zones ?? [];
@@ -116,6 +123,7 @@ export class ZoneBoard {
     switch (zone.kind) {
       case 'clock':
       case 'queue':
+      case 'counter':
         return this.stagePiece(zone.kind, zone.name);
       case 'ticker':
         return new TickerZone(this.engine);
@@ -126,7 +134,7 @@ export class ZoneBoard {
   }
 
   /** A pixi piece: its code (and pixi) loads once the first picture is up (Engine.stage). */
-  private stagePiece(kind: 'clock' | 'queue', name: string): ZonePiece {
+  private stagePiece(kind: StageZoneKind, name: string): ZonePiece {
     return new DeferredPiece(
       async () => {
         await this.engine.afterSettle();

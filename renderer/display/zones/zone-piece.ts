@@ -13,6 +13,19 @@ export interface ZonePiece {
   /** Called every frame while the piece exists. */
   tick?(dtMs: number): void;
   destroy(): void;
+  /** What the piece shows, for the test hooks (pixi text is not in the DOM). */
+  inspect?(): ZoneInspection | null;
+}
+
+export interface ZoneInspection {
+  /** The union of its visible words' rectangles, CSS pixels of the window; null: no words. */
+  text: Rect | null;
+  /** Its panel's rectangle (the box drawn behind the words), or null: none. */
+  panel: Rect | null;
+  /** The words it shows, in drawing order. */
+  words: string[];
+  /** A call's flash is lit now. */
+  flashing: boolean;
 }
 
 /** Screen-height scale against the 1080-line design the sizes and speeds are given for. */

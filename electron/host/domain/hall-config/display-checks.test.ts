@@ -71,4 +71,14 @@ describe('displays.json checks', () => {
       'warning: counter screen "c" names no counter, so it cannot show whom its counter serves: add "counter": N',
     ]);
   });
+
+  it('warns per zone when a display that gives its distance and screen cannot read its layout from there', () => {
+    const screen = { diagonalInches: 10, width: 1280, height: 800 };
+    expect(check({ displays: { 'counter-5': { name, area: 'counter', counter: 5, pa: 'speaker', viewingDistanceMetres: 3, screen } } })).toStrictEqual([
+      'warning: display "counter-5": the queue board\'s captions would be 2.2 mm tall (capitals) on its 10-inch screen, and 3 m needs 14 mm (16′ of arc): give zone "queue" more room in layout "landscape", a larger screen, or readers nearer',
+      'warning: display "counter-5": the ticker\'s English notices would be 3.0 mm tall (capitals) on its 10-inch screen, and 3 m needs 14 mm (16′ of arc): give zone "ticker" more room in layout "landscape", a larger screen, or readers nearer',
+    ]);
+    // Read from a metre on a 55-inch screen, the same layout is fine.
+    expect(check({ displays: { w: { name, area: 'waiting', pa: 'speaker', viewingDistanceMetres: 1 } } })).toStrictEqual([]);
+  });
 });

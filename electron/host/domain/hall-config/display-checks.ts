@@ -8,6 +8,7 @@ import type { DisplaysFile, LayoutsFile } from '../../../contract/hall-config.js
 import { closest } from './schema-check.js';
 import type { JsonSource } from './source.js';
 import { checkEntries, type EntryContext } from './schedule-checks.js';
+import { checkedLayout, DEFAULT_VIEWING_DISTANCE_METRES, glyphShortfalls, screenOf, shortfallMessage } from './legibility.js';
 
 export interface DisplayCheckContext extends EntryContext {
   /** null while layouts.json has errors: layout names are then not checked. */
@@ -47,6 +48,18 @@ export function checkDisplays(source: JsonSource, file: DisplaysFile, context: D
     } else if (display.pa === 'standby') standbys++;
     if (display.area === 'counter' && display.counter === undefined) {
       out.push(source.at(at(), 'warning', `counter screen "${id}" names no counter, so it cannot show whom its counter serves: add "counter": N`));
+    }
+    // Only a display that says how far it is read from, or how big it is, is measured: one that says
+    // neither would be judged on two guesses, and every hall would start with warnings.
+    if (context.layouts && (display.viewingDistanceMetres !== undefined || display.screen !== undefined)) {
+      const layoutName = checkedLayout(display, context.layouts);
+      if (layoutName) {
+        const layout = context.layouts.layouts[layoutName]!;
+        const screen = screenOf(display, layout);
+        const distance = display.viewingDistanceMetres ?? DEFAULT_VIEWING_DISTANCE_METRES;
+        const where = at(display.viewingDistanceMetres !== undefined ? 'viewingDistanceMetres' : 'area');
+        for (const s of glyphShortfalls(layout, screen, distance)) out.push(source.at(where, 'warning', shortfallMessage(id, layoutName, distance, s, context.layouts, screen)));
+      }
     }
   }
   if (speakers.length === 0 && Object.keys(file.displays).length > 0) {

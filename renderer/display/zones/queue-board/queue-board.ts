@@ -11,7 +11,9 @@ import type { DisplayState, QueueBoardState } from '../../../../electron/contrac
 import type { Engine } from '../../engine/engine.js';
 import { placeElement, type Rect } from '../../engine/rect.js';
 import type { StageLayer } from '../../engine/stage-layer.js';
-import { FONT_FAMILY, type ZonePiece } from '../zone-piece.js';
+import { queueBoardText } from '../../../../electron/contract/zone-text.js';
+import { textBounds } from '../text-bounds.js';
+import { FONT_FAMILY, type ZoneInspection, type ZonePiece } from '../zone-piece.js';
 import { boardView, flashLit, type BoardView } from './board-view.js';
 import { TextPool } from './text-pool.js';
 
@@ -22,6 +24,8 @@ const AMBER = 0xffc34d;
 /** "3 分钟前" moves on by itself: re-say it this often. */
 const AGO_REFRESH_MS = 15_000;
 const RECENT = 3;
+/** The panel is drawn at 94 % of the zone (style.css .queue-panel): words start inside its edge. */
+const PANEL_INSET = 0.03;
 
 export class QueueBoard implements ZonePiece {
   private readonly view = new Container();
@@ -99,6 +103,12 @@ export class QueueBoard implements ZonePiece {
     this.engine.invalidate();
   }
 
+  inspect(): ZoneInspection {
+    const words = this.view.children.filter((c) => c.visible && 'text' in c).map((c) => String((c as unknown as { text: string }).text));
+    const r = this.panel.hidden ? null : this.panel.getBoundingClientRect();
+    return { text: textBounds(this.view), panel: r && { x: r.x, y: r.y, w: r.width, h: r.height }, words, flashing: this.lit };
+  }
+
   destroy(): void {
     this.texts.destroy();
     this.view.destroy({ children: true });
@@ -114,36 +124,41 @@ export class QueueBoard implements ZonePiece {
     const view: BoardView | null = this.board
       ? boardView(this.board, this.board.at + (now - this.boardArrivedAt), this.flash ? { ...this.flash, now } : null, RECENT)
       : null;
-    const u = Math.min(h / 17, w / 11);
+    // Every font size is the contract's (zone-text.ts), which the validator's glyph check reads too.
+    const sz = queueBoardText(w, h);
+    const u = sz.unit;
     const pad = Math.round(u * 0.6);
-    const x0 = pad;
-    const right = w - pad;
+    const insetX = Math.round(w * PANEL_INSET);
+    const insetY = Math.round(h * PANEL_INSET);
+    const x0 = insetX + pad;
+    const right = w - insetX - pad;
+    const bottom = h - insetY;
     const t = this.texts;
     const style = (size: number, fill = WHITE, bold = false) => ({ fontFamily: FONT_FAMILY, fontSize: Math.round(size), fill, fontWeight: bold ? ('700' as const) : ('400' as const) });
     t.begin();
-    let y = pad;
+    let y = insetY + pad;
 
     // The call being made.
-    t.text('call-label', '正在呼叫  Now calling', style(u * 0.5, GREY), x0, y);
-    if (view?.delayed) t.text('delayed', '叫号数据延迟 · data delayed', style(u * 0.45, AMBER), right, y + u * 0.04, 1);
+    t.text('call-label', '正在呼叫  Now calling', style(sz.caption, GREY), x0, y);
+    if (view?.delayed) t.text('delayed', '叫号数据延迟 · data delayed', style(sz.recentWhen, AMBER), right, y + u * 0.04, 1);
     y += u * 0.8;
     const headTop = y - u * 0.15;
     const head = view?.headline;
     if (head) {
-      const ticket = t.text('call-ticket', head.ticket, style(u * 2, head.priority ? PRIORITY : WHITE, true), x0, y);
+      const ticket = t.text('call-ticket', head.ticket, style(sz.ticket, head.priority ? PRIORITY : WHITE, true), x0, y);
       const tx = x0 + ticket.width + u * 0.5;
-      t.text('call-counter', `${head.counter} 号窗口${head.recall ? ' · 重呼' : ''}`, style(u * 0.9, WHITE, true), tx, y + u * 0.2);
-      t.text('call-en', `counter ${head.counter}${head.recall ? ' · recall' : ''}${head.priority ? ' · priority' : ''}`, style(u * 0.5, GREY), tx, y + u * 1.35);
+      t.text('call-counter', `${head.counter} 号窗口${head.recall ? ' · 重呼' : ''}`, style(sz.callCounter, WHITE, true), tx, y + u * 0.2);
+      t.text('call-en', `counter ${head.counter}${head.recall ? ' · recall' : ''}${head.priority ? ' · priority' : ''}`, style(sz.caption, GREY), tx, y + u * 1.35);
     } else {
       // No queue.json (or the host has not sent a board yet) is not "no calls": say which.
-      t.text('call-none', view ? '暂无叫号  No calls yet' : '未接入叫号数据  No queue data', style(u * 0.7, GREY), x0, y + u * 0.5);
+      t.text('call-none', view ? '暂无叫号  No calls yet' : '未接入叫号数据  No queue data', style(sz.none, GREY), x0, y + u * 0.5);
     }
     y += u * 2.6;
-    this.setHighlight(head?.lit ?? false, { x: pad * 0.5, y: headTop, w: w - pad, h: y - headTop });
+    this.setHighlight(head?.lit ?? false, { x: insetX + pad * 0.5, y: headTop, w: w - 2 * insetX - pad, h: y - headTop });
 
     // Who each counter serves.
     y += u * 0.3;
-    t.text('serving-label', '正在办理  Now serving', style(u * 0.5, GREY), x0, y);
+    t.text('serving-label', '正在办理  Now serving', style(sz.caption, GREY), x0, y);
     y += u * 0.8;
     const cols = w >= u * 13 ? 4 : 3;
     const cellW = (right - x0) / cols;
@@ -151,42 +166,43 @@ export class QueueBoard implements ZonePiece {
     serving.forEach((s, i) => {
       const cx = x0 + (i % cols) * cellW;
       const cy = y + Math.floor(i / cols) * u * 1.6;
-      t.text(`serving-ticket-${i}`, `${s.ticket}${s.priority ? ' ♥' : ''}`, style(u * 0.95, s.priority ? PRIORITY : WHITE, true), cx, cy);
-      t.text(`serving-counter-${i}`, s.zh, style(u * 0.42, GREY), cx, cy + u * 1.05);
+      t.text(`serving-ticket-${i}`, `${s.ticket}${s.priority ? ' ♥' : ''}`, style(sz.serving, s.priority ? PRIORITY : WHITE, true), cx, cy);
+      t.text(`serving-counter-${i}`, s.zh, style(sz.english, GREY), cx, cy + u * 1.05);
     });
-    if (serving.length === 0) t.text('serving-none', '—', style(u * 0.8, GREY), x0, y);
+    if (serving.length === 0) t.text('serving-none', '—', style(sz.none, GREY), x0, y);
     y += Math.max(1, Math.ceil(serving.length / cols)) * u * 1.6;
 
     // Who waits, for how long.
     y += u * 0.2;
-    t.text('waiting-label', '等候  Waiting', style(u * 0.5, GREY), x0, y);
+    t.text('waiting-label', '等候  Waiting', style(sz.caption, GREY), x0, y);
     y += u * 0.8;
     // A narrow zone (a tall column) puts each service's wait under its name instead of beside it.
     const narrow = w < u * 12.5;
     (view?.services ?? []).forEach((s, i) => {
       const colour = s.priority ? PRIORITY : WHITE;
-      t.text(`service-name-${i}`, `${s.id} ${s.zh}`, style(u * 0.7, colour, true), x0, y);
+      t.text(`service-name-${i}`, `${s.id} ${s.zh}`, style(sz.row, colour, true), x0, y);
       if (narrow) {
-        t.text(`service-wait-${i}`, `${s.waiting} · ${s.wait}`, style(u * 0.6, colour, true), x0, y + u * 0.85);
-        t.text(`service-en-${i}`, `${s.en} · ${s.waitingEn} · ${s.waitEn}`, style(u * 0.42, GREY), x0, y + u * 1.6);
+        t.text(`service-wait-${i}`, `${s.waiting} · ${s.wait}`, style(sz.rowNarrow, colour, true), x0, y + u * 0.85);
+        t.text(`service-en-${i}`, `${s.en} · ${s.waitingEn} · ${s.waitEn}`, style(sz.english, GREY), x0, y + u * 1.6);
         y += u * 2.25;
         return;
       }
-      t.text(`service-en-${i}`, s.en, style(u * 0.42, GREY), x0, y + u * 0.8);
-      t.text(`service-wait-${i}`, `${s.waiting} · ${s.wait}`, style(u * 0.7, colour, true), right, y, 1);
-      t.text(`service-wait-en-${i}`, `${s.waitingEn} · ${s.waitEn}`, style(u * 0.42, GREY), right, y + u * 0.8, 1);
-      y += u * 1.45;
+      t.text(`service-en-${i}`, s.en, style(sz.english, GREY), x0, y + u * 0.8);
+      t.text(`service-wait-${i}`, `${s.waiting} · ${s.wait}`, style(sz.row, colour, true), right, y, 1);
+      t.text(`service-wait-en-${i}`, `${s.waitingEn} · ${s.waitEn}`, style(sz.english, GREY), right, y + u * 0.8, 1);
+      y += u * 1.5;
     });
 
     // The latest calls before the one being made.
-    if (view && view.recent.length && y + u * 1.4 < h) {
+    // The caption only with room for at least one call under it.
+    if (view && view.recent.length && y + u * 1.45 <= bottom - pad * 0.5) {
       y += u * 0.1;
-      t.text('recent-label', '最近叫号  Recent calls', style(u * 0.5, GREY), x0, y);
+      t.text('recent-label', '最近叫号  Recent calls', style(sz.caption, GREY), x0, y);
       y += u * 0.75;
       view.recent.forEach((r, i) => {
-        if (y + u * 0.6 > h - pad * 0.5) return;
-        t.text(`recent-ticket-${i}`, r.ticket, style(u * 0.55, r.priority ? PRIORITY : WHITE, true), x0, y);
-        t.text(`recent-when-${i}`, narrow ? r.zh : `${r.zh}  ${r.en}`, style(u * 0.45, GREY), x0 + u * 2.6, y + u * 0.07);
+        if (y + u * 0.6 > bottom - pad * 0.5) return;
+        t.text(`recent-ticket-${i}`, r.ticket, style(sz.recentTicket, r.priority ? PRIORITY : WHITE, true), x0, y);
+        t.text(`recent-when-${i}`, narrow ? r.zh : `${r.zh}  ${r.en}`, style(sz.recentWhen, GREY), x0 + u * 2.6, y + u * 0.07);
         y += u * 0.7;
       });
     }
