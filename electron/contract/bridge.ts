@@ -7,6 +7,9 @@
 import type {
   AnnounceMessage,
   AnnouncementReport,
+  CallPainted,
+  ClockEcho,
+  ClockPing,
   DisplayAudio,
   DisplayFault,
   DisplayHeartbeat,
@@ -27,10 +30,14 @@ export interface Bridge {
    * late subscriber gets no replay: a past `play` must not be spoken again.
    */
   onAnnounce: (listener: (message: AnnounceMessage) => void) => () => void;
+  /** Calls `listener` with every answer to a clock ping (no replay: an old echo measures nothing). */
+  onClock: (listener: (echo: ClockEcho) => void) => () => void;
   report: (report: PlaybackReport) => void;
   reportAnnouncement: (report: AnnouncementReport) => void;
   heartbeat: (h: DisplayHeartbeat) => void;
   hello: (h: DisplayHello) => void;
   audio: (report: DisplayAudio) => void;
   fault: (f: DisplayFault) => void;
+  clock: (ping: ClockPing) => void;
+  painted: (p: CallPainted) => void;
 }

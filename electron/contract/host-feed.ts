@@ -14,6 +14,8 @@ export function createHostFeed(now: () => number = Date.now): HostFeed {
     queue: replayingListeners('a queue listener', (latest) => latest, now),
     // No replay: a past `play` must not be spoken again.
     announce: replayingListeners('an announce listener', null, now),
+    // No replay: an echo is worth its round trip, and a late listener's would be long.
+    clock: replayingListeners('a clock listener', null, now),
   };
 }
 
@@ -21,6 +23,7 @@ export function createHostFeed(now: () => number = Date.now): HostFeed {
 export function hear(feed: HostFeed, message: ToDisplay): void {
   if (message.type === 'state') feed.state.emit(message.state);
   else if (message.type === 'queue') feed.queue.emit(message.queue);
+  else if (message.type === 'clock') feed.clock.emit(message.clock);
   else feed.announce.emit(message.announce);
 }
 

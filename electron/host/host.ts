@@ -18,6 +18,8 @@ import { localTimesLog } from './services/log/local-times.js';
 import { displayState, mediaUrl } from './domain/display/display-state.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
+import { createCallMoments } from './services/call-moment/call-moments.js';
+import { showsQueueBoard } from './domain/call-moment/shows-queue-board.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createPaDesk, speechFolderOf, type PaDesk } from './services/pa-desk/pa-desk.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
@@ -117,6 +119,14 @@ export function createHost(options: HostOptions): Host {
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => TimeZone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
+  // Which displays painted each fresh call, and how far apart: one proof-of-play record per call.
+  const moments = createCallMoments({
+    clock,
+    timers,
+    subscribeCalls: queue.subscribeCalls,
+    expected: () => (showsQueueBoard(current) ? [...displays.values()].filter((d) => d.alive && d.shell !== null).map((d) => d.id) : []),
+    write: (record) => void proof?.write(record),
+  });
 
   const publish = (): void => {
     const applied = store.current();
@@ -194,6 +204,7 @@ export function createHost(options: HostOptions): Host {
       started = false;
       void queue.stop();
       pa.stop();
+      moments.stop();
       proof?.close();
     },
     state: () => ({ ...current, serverTime: clock.now() }),
@@ -226,6 +237,10 @@ export function createHost(options: HostOptions): Host {
         if (info.audio !== message.audio.output) log.info('display audio output', { display, output: message.audio.output });
         info.audio = message.audio.output;
         pa.desk.audio(display, message.audio.output);
+      } else if (message.type === 'painted') {
+        moments.painted(display, message.painted);
+      } else if (message.type === 'clock') {
+        // The session answers clock pings itself; none reaches here.
       } else {
         const report = message.report;
         if (report.event === 'skipped' && (report.reason === 'stalled' || report.reason === 'decode-error')) {

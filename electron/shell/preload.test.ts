@@ -39,7 +39,7 @@ beforeEach(async () => {
 describe('the preload', () => {
   it('exposes exactly eight named functions as window.hallcast, and nothing else', () => {
     expect([...electron.exposed.keys()]).toStrictEqual(['hallcast']);
-    expect(Object.keys(bridge).sort()).toStrictEqual(['audio', 'fault', 'heartbeat', 'hello', 'onAnnounce', 'onQueue', 'onState', 'report', 'reportAnnouncement']);
+    expect(Object.keys(bridge).sort()).toStrictEqual(['audio', 'clock', 'fault', 'heartbeat', 'hello', 'onAnnounce', 'onClock', 'onQueue', 'onState', 'painted', 'report', 'reportAnnouncement']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(electron.module.ipcRenderer);
   });

@@ -1,7 +1,7 @@
 /**
  * The display's only door to the host. Bundled to one file: a sandboxed preload may require
  * nothing but 'electron' (and events, timers, url); what it takes from the contract is bundled in.
- * Page code gets nine named functions, never ipcRenderer and never an IPC event.
+ * Page code gets twelve named functions, never ipcRenderer and never an IPC event.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, type FromDisplay, type FromDisplayPayload, type ToDisplayPayload } from '../contract/messages.js';
@@ -13,6 +13,7 @@ const feed = createHostFeed();
 ipcRenderer.on(CHANNELS.state, (_event, state: ToDisplayPayload<'state'>) => feed.state.emit(state));
 ipcRenderer.on(CHANNELS.queue, (_event, board: ToDisplayPayload<'queue'>) => feed.queue.emit(board));
 ipcRenderer.on(CHANNELS.announce, (_event, message: ToDisplayPayload<'announce'>) => feed.announce.emit(message));
+ipcRenderer.on(CHANNELS.clock, (_event, echo: ToDisplayPayload<'clock'>) => feed.clock.emit(echo));
 
 /** Each message on its own channel, the payload alone. */
 const send =
@@ -24,12 +25,15 @@ const bridge: Bridge = {
   onState: feed.state.add,
   onQueue: feed.queue.add,
   onAnnounce: feed.announce.add,
+  onClock: feed.clock.add,
   report: send('report'),
   reportAnnouncement: send('announcement'),
   heartbeat: send('heartbeat'),
   hello: send('hello'),
   audio: send('audio'),
   fault: send('fault'),
+  clock: send('clock'),
+  painted: send('painted'),
 };
 
 contextBridge.exposeInMainWorld('hallcast', bridge);

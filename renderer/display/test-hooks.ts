@@ -6,6 +6,7 @@
  */
 import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../electron/contract/messages.js';
 import type { NowPlaying } from './player/programme-player.js';
+import type { PaintedEntry } from './engine/shared-instant.js';
 
 export interface FrameCounters {
   /** pixi frames rendered since start. */
@@ -57,6 +58,8 @@ export interface TestHooks {
   audio(): AudioHooks;
   /** The care rule whose diversion slide is on screen, or null. */
   diversion(): string | null;
+  /** Call moments (engine/shared-instant.ts): the clock exchange's estimate, and the last 256 paints reported to the host. */
+  moments(): { offsetMs: number | null; roundTripMs: number | null; scheduling: boolean; painted: PaintedEntry[] };
 }
 
 declare global {

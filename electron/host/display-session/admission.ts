@@ -38,6 +38,10 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
     // A lost WebGL context is rebuilt in seconds; more than one a second is a broken or hostile page.
     fault: { ratePerSecond: 1, burst: 5 },
     hello: { ratePerSecond: 1, burst: 3 },
+    // A few pings at start, then one a heartbeat; each costs the host one small answer.
+    clock: { ratePerSecond: 2, burst: 10 },
+    // One per call moment, and a hall calls a few a minute; a burst covers a feed catching up.
+    painted: { ratePerSecond: 5, burst: 20 },
   },
   maxMessageChars: 8 * 1024,
   helloWithinMs: 10_000,

@@ -36,6 +36,9 @@ export class QueueBoard implements ZonePiece {
   private lit = false;
   private sinceAgo = 0;
   private pendingPaint: string | null = null;
+  /** Boards waiting for their newest call's moment, by call key (the latest one holding it). */
+  private readonly held = new Map<string, QueueBoardState>();
+  private readonly cancels = new Map<string, () => void>();
 
   constructor(
     private readonly engine: Engine,
@@ -54,18 +57,48 @@ export class QueueBoard implements ZonePiece {
   update(_state: DisplayState): void {}
 
   queue(board: QueueBoardState | null): void {
-    this.board = board;
-    this.boardArrivedAt = performance.now();
     const newest = board?.calls[0];
     const key = newest?.key ?? null;
+    if (key && this.held.has(key)) {
+      // Its moment has not come: the newer figures wait with it.
+      this.held.set(key, board!);
+      return;
+    }
     if (key && key !== this.seenNewest) {
       // Only a call that reached the player in time flashes; one from a feed catching up is listed.
-      this.flash = newest!.fresh && this.seenNewest !== null ? { key, startedAt: performance.now() } : null;
+      // The first board after start is the hall as it is, not news: nothing flashes.
+      const flashes = newest!.fresh && this.seenNewest !== null;
+      this.seenNewest = key;
+      if (flashes) {
+        // The call appears with its flash at the hall's shared moment, not when this display heard of it.
+        this.held.set(key, board!);
+        const cancel = this.engine.instants.at(key, newest!.flashAt, (frame) => this.callMoment(key, frame.frameTime));
+        this.cancels.set(key, cancel);
+        return;
+      }
+      this.flash = null;
       this.pendingPaint = key;
     }
-    // The first board after start is the hall as it is, not news: nothing flashes.
     this.seenNewest = key ?? this.seenNewest ?? '';
+    this.showBoard(board);
+  }
+
+  /** The shared moment of a held call: its board goes up, flashing, in this frame. */
+  private callMoment(key: string, frameTime: number): void {
+    const board = this.held.get(key);
+    this.held.delete(key);
+    this.cancels.delete(key);
+    // A board sent after this one (a call listed at once) stays up.
+    if (board && (this.board === null || board.seq > this.board.seq)) this.showBoard(board, false);
+    this.flash = { key, startedAt: frameTime };
+    this.pendingPaint = key;
     this.layout();
+  }
+
+  private showBoard(board: QueueBoardState | null, layout = true): void {
+    this.board = board;
+    this.boardArrivedAt = performance.now();
+    if (layout) this.layout();
   }
 
   resize(rect: Rect): void {
@@ -100,6 +133,8 @@ export class QueueBoard implements ZonePiece {
   }
 
   destroy(): void {
+    for (const cancel of this.cancels.values()) cancel();
+    this.cancels.clear();
     this.texts.destroy();
     this.view.destroy({ children: true });
     this.panel.remove();
