@@ -4,9 +4,9 @@
  * log holds one record for the call with the skew between the first and the last paint; and only
  * the display that speaks for the hall reads the call out.
  *
- * The three pages run in one headless Chromium, each with its own animation frames (headless
- * Chromium gives every page its own begin-frame clock), so their frames are not in phase: up to
- * one refresh apart whatever the clocks.
+ * The three pages are windows of one headless Chromium, each with its own animation frames
+ * (headless Chromium gives every page its own begin-frame clock), so their frames are not in
+ * phase: up to one refresh apart whatever the clocks.
  */
 import type { Page } from '@playwright/test';
 import type { AnnouncementReport, QueueBoardCall } from '../electron/contract/messages.js';
@@ -31,7 +31,9 @@ const LOADED_FRAME_SLACK_MS = 100;
 
 test('a call flashes on three displays at its moment, not on arrival; proof of play records the skew; only the speaker reads it', async ({ page, hall, shot }) => {
   const h = await hall({ at: '2026-12-01T10:00:00Z' });
-  const pages = [page, await page.context().newPage(), await page.context().newPage()];
+  // A window each, as each screen is its own: a tab behind another got a frame about once a second.
+  const others = await Promise.all([0, 1].map(() => page.context().browser()!.newContext({ viewport: { width: 1920, height: 1080 } })));
+  const pages = [page, ...(await Promise.all(others.map((c) => c.newPage())))];
   for (const p of pages) {
     p.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
     await p.goto(h.url);
