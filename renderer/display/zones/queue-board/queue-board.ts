@@ -36,8 +36,9 @@ export class QueueBoard implements ZonePiece {
   private lit = false;
   private sinceAgo = 0;
   private pendingPaint: string | null = null;
-  /** Boards waiting for their newest call's moment, by call key (the latest one holding it). */
-  private readonly held = new Map<string, QueueBoardState>();
+  /** Boards waiting for their newest call's moment, by call key (the latest one holding it), and how many boards had gone up when it was first held. */
+  private readonly held = new Map<string, { board: QueueBoardState; shown: number }>();
+  private shownCount = 0;
   private readonly cancels = new Map<string, () => void>();
 
   constructor(
@@ -59,9 +60,10 @@ export class QueueBoard implements ZonePiece {
   queue(board: QueueBoardState | null): void {
     const newest = board?.calls[0];
     const key = newest?.key ?? null;
-    if (key && this.held.has(key)) {
+    const holding = key ? this.held.get(key) : undefined;
+    if (holding) {
       // Its moment has not come: the newer figures wait with it.
-      this.held.set(key, board!);
+      holding.board = board!;
       return;
     }
     if (key && key !== this.seenNewest) {
@@ -71,7 +73,7 @@ export class QueueBoard implements ZonePiece {
       this.seenNewest = key;
       if (flashes) {
         // The call appears with its flash at the hall's shared moment, not when this display heard of it.
-        this.held.set(key, board!);
+        this.held.set(key, { board: board!, shown: this.shownCount });
         const cancel = this.engine.instants.at(key, newest!.flashAt, (frame) => this.callMoment(key, frame.frameTime));
         this.cancels.set(key, cancel);
         return;
@@ -80,16 +82,19 @@ export class QueueBoard implements ZonePiece {
       this.pendingPaint = key;
     }
     this.seenNewest = key ?? this.seenNewest ?? '';
+    // Up at once: newer than any board held for a moment to come.
+    this.shownCount++;
     this.showBoard(board);
   }
 
   /** The shared moment of a held call: its board goes up, flashing, in this frame. */
   private callMoment(key: string, frameTime: number): void {
-    const board = this.held.get(key);
+    const held = this.held.get(key);
     this.held.delete(key);
     this.cancels.delete(key);
-    // A board sent after this one (a call listed at once) stays up.
-    if (board && (this.board === null || board.seq > this.board.seq)) this.showBoard(board, false);
+    // A board that went up meanwhile (a call listed at once, not flashed) is newer: it stays, unflashed.
+    if (!held || held.shown !== this.shownCount) return;
+    this.showBoard(held.board, false);
     this.flash = { key, startedAt: frameTime };
     this.pendingPaint = key;
     this.layout();
