@@ -27,6 +27,8 @@ const CALLS = Number(process.env.HALLCAST_BENCH_CALLS ?? 200);
 const BLOCK = Math.min(50, CALLS);
 const DISPLAYS = 3;
 const VIDEO = process.env.HALLCAST_BENCH_VIDEO === '1';
+/** HALLCAST_BENCH_VIEWPORT=960x540: less for SwiftShader to draw per frame (a hall screen draws on its GPU). */
+const [WIDTH, HEIGHT] = (process.env.HALLCAST_BENCH_VIEWPORT ?? '1920x1080').split('x').map(Number) as [number, number];
 const STILLS = {
   title: { 'zh-CN': '图片', en: 'Stills' },
   items: [
@@ -74,7 +76,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 40
 async function block(browser: Browser, server: ServeProcess, mode: Mode, first: number, calls: number): Promise<{ keys: string[]; local: Map<string, number[]> }> {
   // A context each, as each screen is its own window: tabs of one window other than the front one
   // got an animation frame about once a second (measured: 14 and 48 frames in 5 s against 228).
-  const contexts = await Promise.all(Array.from({ length: DISPLAYS }, () => browser.newContext({ viewport: { width: 1920, height: 1080 } })));
+  const contexts = await Promise.all(Array.from({ length: DISPLAYS }, () => browser.newContext({ viewport: { width: WIDTH, height: HEIGHT } })));
   try {
     const pages = await Promise.all(contexts.map((c) => c.newPage()));
     for (const p of pages) await p.goto(`${server.url}${mode === 'arrival' ? '?flash=arrival' : ''}`);
@@ -188,7 +190,7 @@ export async function benchCallMoment(): Promise<string[]> {
   const row = (name: string, t: Tally) =>
     `| ${name} | ${t.calls} | ${t.skews.length} | ${stats(t.skews)} | ${stats(t.localSkews)} | ${stats(t.afterMoment)} | ${t.late} | ${t.missed} |`;
   return [
-    `3 displays (windows of one headless Chromium, 1920×1080, SwiftShader, each its own frame clock; programme: ${VIDEO ? 'two video clips' : 'two stills'}) on one \`hallcast serve\`, ${CALLS} calls each way ${GAP_MS} ms apart, in alternating blocks of ${BLOCK}. Load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}.`,
+    `3 displays (windows of one headless Chromium, ${WIDTH}×${HEIGHT}, SwiftShader, each its own frame clock; programme: ${VIDEO ? 'two video clips' : 'two stills'}) on one \`hallcast serve\`, ${CALLS} calls each way ${GAP_MS} ms apart, in alternating blocks of ${BLOCK}. Load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}.`,
     '',
     '| call → painted on 3 displays | calls | calls painted on all 3 | skew first → last paint, p50 / p95 / max (ms, host clock: proof of play) | same, pages\' own clocks (ms) | paint − flashAt, p50 / p95 / max (ms) | late paints | missed paints |',
     '|---|---|---|---|---|---|---|---|',
