@@ -64,6 +64,16 @@ describe('SharedInstants', () => {
     expect(Math.abs(a.reports[0]!.at - b.reports[0]!.at)).toBeLessThan(REFRESH);
   });
 
+  it('turns the moment into frame time with the offset of the frame: a better clock exchange after the board never paints it early', () => {
+    const d = display(5_000_000);
+    d.at('k', 5_001_100);
+    // An exchange with a shorter round trip finds the host 13 ms further ahead than thought.
+    d.t.hostMinusFrame = 5_000_013;
+    d.run(1_000, 1_200);
+    expect(d.reports[0]!.at - 5_001_100).toBeGreaterThanOrEqual(0);
+    expect(d.reports[0]!.at - 5_001_100).toBeLessThan(REFRESH);
+  });
+
   it('paints a moment that has passed in the next frame, counted late, never skipped', () => {
     const d = display(0);
     d.t.frameNow = 2_000;

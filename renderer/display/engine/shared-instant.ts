@@ -38,8 +38,8 @@ export interface SharedInstantTime {
 }
 
 interface Pending {
-  /** Frame clock; null: the next frame. */
-  target: number | null;
+  /** Host clock; null: the next frame. Turned into the frame clock at each frame, with the offset of then: a better clock exchange may come in between. */
+  hostTime: number | null;
   late: boolean;
   paint: (frame: MomentFrame) => void;
 }
@@ -71,9 +71,8 @@ export class SharedInstants {
   at(key: string, hostTime: number | undefined, paint: (frame: MomentFrame) => void): () => void {
     if (this.pending.has(key) || this.painted.has(key)) return () => undefined;
     const scheduled = this.scheduling && hostTime !== undefined && Number.isFinite(hostTime);
-    const target = scheduled ? hostTime - this.time.hostMinusFrame() : null;
-    const late = target !== null && target < this.time.frameNow();
-    const entry: Pending = { target: late ? null : target, late, paint };
+    const late = scheduled && hostTime - this.time.hostMinusFrame() < this.time.frameNow();
+    const entry: Pending = { hostTime: scheduled && !late ? hostTime : null, late, paint };
     this.pending.set(key, entry);
     return () => {
       if (this.pending.get(key) === entry) this.pending.delete(key);
@@ -84,11 +83,12 @@ export class SharedInstants {
   frame(frameTime: number): void {
     if (this.pending.size === 0) return;
     const refresh = this.time.refreshMs();
+    const hostMinusFrame = this.time.hostMinusFrame();
     for (const [key, p] of this.pending) {
-      if (p.target !== null && !paintsNow(frameTime, refresh, p.target)) continue;
+      if (p.hostTime !== null && !paintsNow(frameTime, refresh, p.hostTime - hostMinusFrame)) continue;
       this.pending.delete(key);
       this.remember(key);
-      const hostAt = frameTime + refresh + this.time.hostMinusFrame();
+      const hostAt = frameTime + refresh + hostMinusFrame;
       p.paint({ frameTime, hostAt, late: p.late });
       const report: CallPainted = { key, at: hostAt, late: p.late };
       this.log.push({ ...report, local: performance.timeOrigin + frameTime + refresh });
