@@ -67,8 +67,8 @@ describe('SharedInstants', () => {
   it('turns the moment into frame time with the offset of the frame: a better clock exchange after the board never paints it early', () => {
     const d = display(5_000_000);
     d.at('k', 5_001_100);
-    // An exchange with a shorter round trip finds the host 13 ms further ahead than thought.
-    d.t.hostMinusFrame = 5_000_013;
+    // An exchange with a shorter round trip finds the host 13 ms further behind than thought.
+    d.t.hostMinusFrame = 4_999_987;
     d.run(1_000, 1_200);
     expect(d.reports[0]!.at - 5_001_100).toBeGreaterThanOrEqual(0);
     expect(d.reports[0]!.at - 5_001_100).toBeLessThan(REFRESH);
