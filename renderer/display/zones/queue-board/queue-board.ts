@@ -14,6 +14,7 @@ import type { StageLayer } from '../../engine/stage-layer.js';
 import { FONT_FAMILY, type ZonePiece } from '../zone-piece.js';
 import { boardView, flashLit, type BoardView } from './board-view.js';
 import { TextPool } from './text-pool.js';
+import { CallHold } from './call-hold.js';
 
 const WHITE = 0xffffff;
 const GREY = 0xb8c7dc;
@@ -32,13 +33,10 @@ export class QueueBoard implements ZonePiece {
   private board: QueueBoardState | null = null;
   private boardArrivedAt = 0;
   private flash: { key: string; startedAt: number } | null = null;
-  private seenNewest: string | null = null;
   private lit = false;
   private sinceAgo = 0;
   private pendingPaint: string | null = null;
-  /** Boards waiting for their newest call's moment, by call key (the latest one holding it), and how many boards had gone up when it was first held. */
-  private readonly held = new Map<string, { board: QueueBoardState; shown: number }>();
-  private shownCount = 0;
+  private readonly hold = new CallHold();
   private readonly cancels = new Map<string, () => void>();
 
   constructor(
@@ -58,43 +56,28 @@ export class QueueBoard implements ZonePiece {
   update(_state: DisplayState): void {}
 
   queue(board: QueueBoardState | null): void {
-    const newest = board?.calls[0];
-    const key = newest?.key ?? null;
-    const holding = key ? this.held.get(key) : undefined;
-    if (holding) {
-      // Its moment has not come: the newer figures wait with it.
-      holding.board = board!;
+    const step = this.hold.receive(board);
+    if (step.kind === 'kept') return;
+    if (step.kind === 'hold') {
+      // The call appears with its flash at the hall's shared moment, not when this display heard of it.
+      const key = step.key;
+      this.cancels.set(key, this.engine.instants.at(key, step.flashAt, (frame) => this.callMoment(key, frame.frameTime)));
       return;
     }
-    if (key && key !== this.seenNewest) {
-      // Only a call that reached the player in time flashes; one from a feed catching up is listed.
-      // The first board after start is the hall as it is, not news: nothing flashes.
-      const flashes = newest!.fresh && this.seenNewest !== null;
-      this.seenNewest = key;
-      if (flashes) {
-        // The call appears with its flash at the hall's shared moment, not when this display heard of it.
-        this.held.set(key, { board: board!, shown: this.shownCount });
-        const cancel = this.engine.instants.at(key, newest!.flashAt, (frame) => this.callMoment(key, frame.frameTime));
-        this.cancels.set(key, cancel);
-        return;
-      }
+    if (step.listed) {
       this.flash = null;
-      this.pendingPaint = key;
+      this.pendingPaint = step.listed;
     }
-    this.seenNewest = key ?? this.seenNewest ?? '';
-    // Up at once: newer than any board held for a moment to come.
-    this.shownCount++;
-    this.showBoard(board);
+    this.showBoard(step.board);
   }
 
   /** The shared moment of a held call: its board goes up, flashing, in this frame. */
   private callMoment(key: string, frameTime: number): void {
-    const held = this.held.get(key);
-    this.held.delete(key);
     this.cancels.delete(key);
+    const board = this.hold.moment(key);
     // A board that went up meanwhile (a call listed at once, not flashed) is newer: it stays, unflashed.
-    if (!held || held.shown !== this.shownCount) return;
-    this.showBoard(held.board, false);
+    if (!board) return;
+    this.showBoard(board, false);
     this.flash = { key, startedAt: frameTime };
     this.pendingPaint = key;
     this.layout();
