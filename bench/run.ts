@@ -1,6 +1,7 @@
 /** npm run bench: every benchmark in one run, printed as Markdown tables for BENCHMARKS.md. */
 import buildWithTestHooks from '../e2e/test-build.js';
 import { benchAnnounce } from './announce.js';
+import { benchCallMoment } from './call-moment.js';
 import { benchColdStart } from './cold-start.js';
 import { benchGapless } from './gapless.js';
 import { benchQueue } from './queue.js';
@@ -34,6 +35,10 @@ if (wanted('gapless')) {
 if (wanted('queue')) {
   console.log('\n## queue board\n');
   for (const row of await benchQueue()) console.log(row);
+}
+if (wanted('call-moment')) {
+  console.log('\n## call moment\n');
+  for (const row of await benchCallMoment()) console.log(row);
 }
 if (wanted('announce')) {
   console.log('\n## announcements\n');

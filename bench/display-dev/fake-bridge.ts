@@ -245,6 +245,10 @@ const bridge: Bridge = {
   heartbeat: (h) => void host.heartbeats.push(h),
   hello: (h) => void host.hellos.push(h),
   fault: (f) => void host.faults.push(f),
+  // The fake host answers no clock pings: the display keeps its serverTime offset, and flashes on arrival.
+  onClock: () => () => undefined,
+  clock: () => undefined,
+  painted: () => undefined,
   audio: (a) => void host.audio.push(a),
 };
 

@@ -7,6 +7,9 @@
 import type {
   AnnounceMessage,
   AnnouncementReport,
+  CallPainted,
+  ClockEcho,
+  ClockPing,
   DisplayAudio,
   DisplayFault,
   DisplayHeartbeat,
@@ -30,6 +33,8 @@ export interface Bridge {
   onAnnounce: (listener: (message: AnnounceMessage) => void) => () => void;
   /** Calls `listener` with the emergency in force (the latest at once, if any) and every change; null: none. */
   onEmergency: (listener: (emergency: EmergencyView | null) => void) => () => void;
+  /** Calls `listener` with every answer to a clock ping (no replay: an old echo measures nothing). */
+  onClock: (listener: (echo: ClockEcho) => void) => () => void;
   report: (report: PlaybackReport) => void;
   /** The emergency takeover is painted on this screen. */
   acknowledge: (ack: EmergencyAcknowledgement) => void;
@@ -38,4 +43,6 @@ export interface Bridge {
   hello: (h: DisplayHello) => void;
   audio: (report: DisplayAudio) => void;
   fault: (f: DisplayFault) => void;
+  clock: (ping: ClockPing) => void;
+  painted: (p: CallPainted) => void;
 }

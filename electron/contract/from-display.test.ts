@@ -29,8 +29,18 @@ describe('parseFromDisplay', () => {
     { type: 'fault', fault: { kind: 'code-load-failed', at: 7 } },
     { type: 'fault', fault: { kind: 'code-load-failed', at: 7, part: 'x'.repeat(81) } },
     { type: 'report', report: { event: 'skipped', programme: 'p', item: 'p#1', url: null, at: 1, detail: 3 } },
+    { type: 'clock', clock: { sent: '12' } },
+    { type: 'clock', clock: { sent: Number.NaN } },
+    { type: 'painted', painted: { key: 'A023@5@1', at: 1 } },
+    { type: 'painted', painted: { key: 'A023@5@1', at: Infinity, late: false } },
+    { type: 'painted', painted: { key: 'k'.repeat(201), at: 1, late: false } },
   ])('refuses a malformed display message: %o', (message) => {
     expect(parseFromDisplay(message)).toBeNull();
+  });
+
+  it('takes a clock ping and a call paint, fields it knows only', () => {
+    expect(parseFromDisplay({ type: 'clock', clock: { sent: 1.5, host: 9 } })).toStrictEqual({ type: 'clock', clock: { sent: 1.5 } });
+    expect(parseFromDisplay({ type: 'painted', painted: { key: 'A023@5@1', at: 2.25, late: true, x: 1 } })).toStrictEqual({ type: 'painted', painted: { key: 'A023@5@1', at: 2.25, late: true } });
   });
 
   it('returns a copy of the fields it knows, never the object it was given', () => {

@@ -65,6 +65,12 @@ export function parseFromDisplay(value: unknown): FromDisplay | null {
       if (b.kind === 'gpu-context-lost') return { type: 'fault', fault: { kind: b.kind, at: b.at } };
       if (b.kind === 'code-load-failed' && isString(b.part) && b.part.length <= 80) return { type: 'fault', fault: { kind: b.kind, at: b.at, part: b.part } };
       return null;
+    case 'clock':
+      if (!isNumber(b.sent)) return null;
+      return { type: 'clock', clock: { sent: b.sent } };
+    case 'painted':
+      if (!isString(b.key) || b.key.length > 200 || !isNumber(b.at) || typeof b.late !== 'boolean') return null;
+      return { type: 'painted', painted: { key: b.key, at: b.at, late: b.late } };
     default:
       return null;
   }

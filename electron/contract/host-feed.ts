@@ -16,6 +16,8 @@ export function createHostFeed(now: () => number = Date.now): HostFeed {
     announce: replayingListeners('an announce listener', null, now),
     // Replayed: a page that subscribes late must still take over for the emergency in force.
     emergency: replayingListeners('an emergency listener', (latest) => latest, now),
+    // No replay: an echo is worth its round trip, and a late listener's would be long.
+    clock: replayingListeners('a clock listener', null, now),
   };
 }
 
@@ -24,6 +26,7 @@ export function hear(feed: HostFeed, message: ToDisplay): void {
   if (message.type === 'state') feed.state.emit(message.state);
   else if (message.type === 'queue') feed.queue.emit(message.queue);
   else if (message.type === 'emergency') feed.emergency.emit(message.emergency);
+  else if (message.type === 'clock') feed.clock.emit(message.clock);
   else feed.announce.emit(message.announce);
 }
 

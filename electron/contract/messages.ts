@@ -210,6 +210,12 @@ export interface QueueBoardCall {
    * call (a feed catching up after an outage) is listed, never flashed or announced.
    */
   fresh: boolean;
+  /**
+   * The call moment (host clock, epoch ms): every display showing the board flashes the call in the
+   * refresh presented at or just after it, so the hall sees one flash. Set on fresh calls only;
+   * absent: flash on arrival. A display that gets the board after it flashes at once (late).
+   */
+  flashAt?: number;
 }
 
 export interface QueueFeedStatus {
@@ -284,6 +290,30 @@ export interface AnnouncementReport {
   duck?: DuckPlan;
 }
 
+/** The display's half of a clock exchange (ClockEcho): its own clock when it sent the ping. */
+export interface ClockPing {
+  /** Display's monotonic clock (performance.timeOrigin + performance.now()), ms. */
+  sent: number;
+}
+
+/** The host's answer to a ClockPing, sent at once: the round trip bounds how wrong `host` can be. */
+export interface ClockEcho {
+  /** The ping's `sent`, echoed. */
+  sent: number;
+  /** Host clock when it answered, epoch ms. */
+  host: number;
+}
+
+/** A display painted a call moment (QueueBoardCall.flashAt), for the proof-of-play skew record. */
+export interface CallPainted {
+  /** The call's key (QueueBoardCall.key). */
+  key: string;
+  /** When the frame that shows it is expected on screen, host clock (by the clock exchange), epoch ms. */
+  at: number;
+  /** The board came after the moment had passed: flashed at once instead. */
+  late: boolean;
+}
+
 /**
  * Every message between host and display, by direction: its name (the envelope's `type`, the IPC
  * channel's suffix) and its payload. CHANNELS, ToDisplay and FromDisplay all come from here, so a
@@ -299,6 +329,8 @@ export interface DisplayMessages {
     announce: AnnounceMessage;
     /** The emergency takeover, sent on connect and on every change (null: none, or cleared). */
     emergency: EmergencyView | null;
+    /** The answer to a clock ping. */
+    clock: ClockEcho;
   };
   fromDisplay: {
     /** A playback event for the proof-of-play log. */
@@ -315,6 +347,10 @@ export interface DisplayMessages {
     audio: DisplayAudio;
     /** The emergency takeover is on this screen (once per emergency, when painted): logged. */
     acknowledge: EmergencyAcknowledgement;
+    /** A clock ping, a few at start and then with each heartbeat; the session answers it at once. */
+    clock: ClockPing;
+    /** A call moment was painted on this display. */
+    painted: CallPainted;
   };
 }
 
@@ -343,4 +379,6 @@ export const CHANNELS = {
   audio: 'display:audio',
   emergency: 'display:emergency',
   acknowledge: 'display:acknowledge',
+  clock: 'display:clock',
+  painted: 'display:painted',
 } as const satisfies { [T in DisplayMessageType]: `display:${T}` };

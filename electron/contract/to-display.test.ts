@@ -49,6 +49,12 @@ describe('parseToDisplay', () => {
     expect(parseToDisplay({ type: 'announce' })).toBeNull();
   });
 
+  it('takes a clock echo only with both times as numbers', () => {
+    expect(parseToDisplay({ type: 'clock', clock: { sent: 1, host: 2 } })).toEqual({ type: 'clock', clock: { sent: 1, host: 2 } });
+    expect(parseToDisplay({ type: 'clock', clock: { sent: 1, host: null } })).toBeNull();
+    expect(parseToDisplay({ type: 'clock', clock: { sent: '1', host: 2 } })).toBeNull();
+  });
+
   it('still takes states and boards', () => {
     expect(parseToDisplay({ type: 'queue', queue: null })).toEqual({ type: 'queue', queue: null });
     expect(parseToDisplay({ type: 'state', state: { layout: {} } })).toBeNull();

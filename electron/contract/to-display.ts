@@ -15,6 +15,9 @@ export function parseToDisplay(value: unknown): ToDisplay | null {
   if (value['type'] === 'queue' && (queue === null || (isObject(queue) && Array.isArray(queue['calls']) && Array.isArray(queue['serving'])))) return value as ToDisplay;
   if (value['type'] === 'announce' && isAnnounceMessage(value['announce'])) return value as ToDisplay;
   if (value['type'] === 'emergency' && (value['emergency'] === null || isEmergencyView(value['emergency']))) return value as ToDisplay;
+  const clock = value['clock'];
+  // A NaN here would become the display's clock offset.
+  if (value['type'] === 'clock' && isObject(clock) && Number.isFinite(clock['sent']) && Number.isFinite(clock['host'])) return value as ToDisplay;
   return null;
 }
 

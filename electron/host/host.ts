@@ -20,6 +20,8 @@ import { displayIdentity, displayState, mediaUrl } from './domain/display/displa
 import { UNASSIGNED, type DisplayView } from './domain/display/display-view.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
+import { createCallMoments } from './services/call-moment/call-moments.js';
+import { showsQueueBoard } from './domain/call-moment/shows-queue-board.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createPaDesk, speechFolderOf, type PaDesk } from './services/pa-desk/pa-desk.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
@@ -127,6 +129,15 @@ export function createHost(options: HostOptions): Host {
   const proof: ProofOfPlayLog | null = options.stateDir
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => TimeZone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
+  // Which displays painted each fresh call, and how far apart: one proof-of-play record per call.
+  const moments = createCallMoments({
+    clock,
+    timers,
+    subscribeCalls: queue.subscribeCalls,
+    // Each display by its own state: a counter screen or one whose programme hides the board is not expected.
+    expected: () => displays.sessions().filter((d) => d.alive && d.shell !== null && showsQueueBoard(stateFor(displays.view(d.session)))).map((d) => d.id),
+    write: (record) => void proof?.write(record),
+  });
 
   const displays = createHallDisplays({ clock, timers, log, onChange: () => publish(), seating: (seating) => pa.desk.seating(seating) });
 
@@ -201,6 +212,7 @@ export function createHost(options: HostOptions): Host {
       started = false;
       void queue.stop();
       pa.stop();
+      moments.stop();
       proof?.close();
     },
     state: (display) => stateFor(displays.view(display)),
@@ -232,6 +244,11 @@ export function createHost(options: HostOptions): Host {
         if (info.audio !== message.audio.output) log.info('display audio output', { display, output: message.audio.output });
         info.audio = message.audio.output;
         pa.desk.audio(display, message.audio.output);
+      } else if (message.type === 'painted') {
+        // By its displays.json id, as the expected list names it.
+        moments.painted(info.id, message.painted);
+      } else if (message.type === 'clock') {
+        // The session answers clock pings itself; none reaches here.
       } else {
         const report = message.report;
         metrics.played(report);

@@ -108,7 +108,7 @@ export function startShell(options: ShellOptions): Shell | null {
       if (message === 'malformed' || message === 'too-large') log.warn('ignored a malformed display message', { type, reason: message });
       else if (typeof message !== 'string' && message.type === 'heartbeat') recovery?.heartbeat();
     };
-  for (const type of ['report', 'heartbeat', 'hello', 'announcement', 'fault', 'audio', 'acknowledge'] as const) electron.ipcMain.on(CHANNELS[type], fromDisplay(type));
+  for (const type of ['report', 'heartbeat', 'hello', 'announcement', 'fault', 'audio', 'acknowledge', 'clock', 'painted'] as const) electron.ipcMain.on(CHANNELS[type], fromDisplay(type));
 
   const createWindow = (): ShellWindow => {
     const window = new electron.BrowserWindow(displayWindowOptions(config.preloadPath));

@@ -39,7 +39,7 @@ beforeEach(async () => {
 describe('the preload', () => {
   it('exposes exactly eleven named functions as window.hallcast, and nothing else', () => {
     expect([...electron.exposed.keys()]).toStrictEqual(['hallcast']);
-    expect(Object.keys(bridge).sort()).toStrictEqual(['acknowledge', 'audio', 'fault', 'heartbeat', 'hello', 'onAnnounce', 'onEmergency', 'onQueue', 'onState', 'report', 'reportAnnouncement']);
+    expect(Object.keys(bridge).sort()).toStrictEqual(['acknowledge', 'audio', 'clock', 'fault', 'heartbeat', 'hello', 'onAnnounce', 'onClock', 'onEmergency', 'onQueue', 'onState', 'painted', 'report', 'reportAnnouncement']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(electron.module.ipcRenderer);
   });

@@ -12,6 +12,7 @@ import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
 import { ProgrammePlayer, type NowPlaying } from './player/programme-player.js';
 import { installTestHooks } from './test-hooks.js';
+import { startClockPings } from './engine/clock-exchange.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
 import { DiversionSlide } from './zones/diversion-slide.js';
@@ -119,6 +120,10 @@ async function start(): Promise<void> {
     announcements.tick();
   });
 
+  // The call moment: the host's clock to a few ms, and each moment painted told to the host.
+  const pings = startClockPings(bridge, engine.hostOffset);
+  engine.instants.onPainted((painted) => bridge.painted(painted));
+
   bridge.hello({
     shell: electron ? 'electron' : 'chromium',
     width: Math.round(window.innerWidth * window.devicePixelRatio),
@@ -131,10 +136,13 @@ async function start(): Promise<void> {
   setInterval(() => {
     const now = player.nowPlaying();
     bridge.heartbeat({ at: engine.clock.now(), programme: now.programme, item: now.item, position: now.position });
+    pings.ping();
   }, HEARTBEAT_MS);
 
   // `typeof`: a bundle made without the constant (a dev probe's own esbuild call) gets no hooks rather than a ReferenceError.
   if (typeof HALLCAST_TEST_HOOKS !== 'undefined' && HALLCAST_TEST_HOOKS) {
+    // `?flash=arrival`: every call flashes when its board arrives (the call-moment bench's baseline).
+    if (new URLSearchParams(window.location.search).get('flash') === 'arrival') engine.instants.scheduling = false;
     installTestHooks({
       state: () => state,
       nowPlaying: () => player.nowPlaying(),
@@ -144,6 +152,7 @@ async function start(): Promise<void> {
       diversion: () => diversion.shown,
       emergency: () => ({ shown: takeover.shown, paused: pause.paused, ...held }),
       zones: () => board.inspect(),
+      moments: () => ({ offsetMs: engine.hostOffset.offsetMs, roundTripMs: engine.hostOffset.roundTripMs, scheduling: engine.instants.scheduling, painted: [...engine.instants.log] }),
     });
   }
 }

@@ -8,6 +8,7 @@ import type { AnnouncementReport, DisplayState, QueueBoardState } from '../../el
 import type { NowPlaying } from './player/programme-player.js';
 import type { TakeoverShown } from './emergency/emergency-takeover.js';
 import type { ZoneBoard } from './zones/zone-board.js';
+import type { PaintedEntry } from './engine/shared-instant.js';
 
 export interface FrameCounters {
   /** pixi frames rendered since start. */
@@ -66,6 +67,8 @@ export interface TestHooks {
   emergency(): { shown: TakeoverShown | null; paused: boolean; pausedOn: NowPlaying | null; resumedOn: NowPlaying | null };
   /** Each zone of the layout: its rectangle (CSS pixels) and, for pixi zones, where its words are and what they say. */
   zones(): ReturnType<ZoneBoard['inspect']>;
+  /** Call moments (engine/shared-instant.ts): the clock exchange's estimate, and the last 256 paints reported to the host. */
+  moments(): { offsetMs: number | null; roundTripMs: number | null; scheduling: boolean; painted: PaintedEntry[] };
 }
 
 declare global {

@@ -77,6 +77,7 @@ export function createWsBridge(url: string): Bridge {
     onQueue: feed.queue.add,
     onAnnounce: feed.announce.add,
     onEmergency: feed.emergency.add,
+    onClock: feed.clock.add,
     report: (report) => send({ type: 'report', report }, true),
     // Queued like reports: the host's announcement log needs the ended even after a drop-out.
     reportAnnouncement: (report) => send({ type: 'announcement', announcement: report }, true),
@@ -85,6 +86,10 @@ export function createWsBridge(url: string): Bridge {
     acknowledge: (ack) => send({ type: 'acknowledge', acknowledge: ack }, true),
     // Queued: a fault met while the socket was down is still counted (sent after the hello on reconnect).
     fault: (fault) => send({ type: 'fault', fault }, true),
+    // Neither is worth sending late: a ping measures the round trip it makes now, and the host has
+    // closed a call moment's record ~2 s after it.
+    clock: (ping) => send({ type: 'clock', clock: ping }, false),
+    painted: (painted) => send({ type: 'painted', painted }, false),
     hello: (hello) => {
       greeting = { type: 'hello', hello };
       send(greeting, false);

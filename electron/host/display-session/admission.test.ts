@@ -59,6 +59,16 @@ describe('DisplayAdmission', () => {
     expect(s.admit(heartbeat(500), 500)).toMatchObject({ type: 'heartbeat' });
   });
 
+  it('holds clock pings to a burst of 10 then 2 a second, and call paints to 20 then 5 a second', () => {
+    const s = new DisplayAdmission(DEFAULT_SESSION_LIMITS, 0);
+    s.admit(hello, 0);
+    const admitted = (make: (i: number) => unknown, n: number, now: number) => Array.from({ length: n }, (_, i) => s.admit(make(i), now)).filter((m) => typeof m !== 'string').length;
+    expect(admitted((i) => ({ type: 'clock', clock: { sent: i } }), 30, 0)).toBe(10);
+    expect(admitted((i) => ({ type: 'painted', painted: { key: `k${i}`, at: i, late: false } }), 30, 0)).toBe(20);
+    expect(admitted((i) => ({ type: 'clock', clock: { sent: i } }), 30, 1_000)).toBe(2);
+    expect(admitted((i) => ({ type: 'painted', painted: { key: `k${i}`, at: i, late: false } }), 30, 1_000)).toBe(5);
+  });
+
   it('a socket is overdue for its hello after 10 s', () => {
     const s = new DisplayAdmission(DEFAULT_SESSION_LIMITS, 1_000);
     expect(s.helloOverdue(10_999)).toBe(false);

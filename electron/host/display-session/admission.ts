@@ -40,6 +40,10 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
     hello: { ratePerSecond: 1, burst: 3 },
     // One per emergency raised; the host logs only the first of each display per emergency anyway.
     acknowledge: { ratePerSecond: 1, burst: 5 },
+    // A few pings at start, then one a heartbeat; each costs the host one small answer.
+    clock: { ratePerSecond: 2, burst: 10 },
+    // One per call moment, and a hall calls a few a minute; a burst covers a feed catching up.
+    painted: { ratePerSecond: 5, burst: 20 },
   },
   maxMessageChars: 8 * 1024,
   helloWithinMs: 10_000,

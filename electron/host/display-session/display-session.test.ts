@@ -109,6 +109,25 @@ describe('a socket\'s display session', () => {
     expect(received.map((r) => r.message.type)).toStrictEqual(['hello', 'hello', 'report']);
   });
 
+  it('answers a clock ping at once with the host\'s clock and the echoed time, and tells the host nothing of it', () => {
+    const { session, sent, received, time } = open('socket');
+    session.admit(hello);
+    const before = sent.length;
+    expect(session.admit({ type: 'clock', clock: { sent: 123.25 } })).toMatchObject({ type: 'clock' });
+    expect(sent.slice(before)).toStrictEqual([{ type: 'clock', clock: { sent: 123.25, host: time.now() } }]);
+    expect(received.map((r) => r.message.type)).toStrictEqual(['hello']);
+  });
+
+  it('passes a call paint to the host', () => {
+    const { session, received } = open('socket');
+    session.admit(hello);
+    session.admit({ type: 'painted', painted: { key: 'A023@5@1', at: 5, late: false } });
+    expect(received.map((r) => [r.message.type, r.display])).toStrictEqual([
+      ['hello', 'd1'],
+      ['painted', 'd1'],
+    ]);
+  });
+
   it('says once that no hello came within 10 s', () => {
     const { overdue, time } = open('socket');
     time.advance(9_000);

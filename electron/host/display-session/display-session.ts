@@ -88,6 +88,12 @@ export function openDisplaySession(options: DisplaySessionOptions): DisplaySessi
     admit(value) {
       const message = admission.admit(value, now());
       if (typeof message === 'string') return message;
+      if (message.type === 'clock') {
+        // Answered here, at once: time spent before the answer would count as transit, and the
+        // host has nothing to learn from a ping.
+        send({ type: 'clock', clock: { sent: message.clock.sent, host: host.clock.now() } });
+        return message;
+      }
       host.receive(message, display);
       if (message.type === 'hello') {
         // A socket's hello makes it a display: from now on it hears announcements, and may speak once its audio is ready.

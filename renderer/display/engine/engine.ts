@@ -9,6 +9,8 @@
 import { HostClock } from './host-clock.js';
 import { loadAgain } from './load-again.js';
 import { RefreshEstimate } from './refresh-estimate.js';
+import { HostOffset } from './host-offset.js';
+import { SharedInstants } from './shared-instant.js';
 import type { StageLayer } from './stage-layer.js';
 
 export type TickListener = (dtMs: number) => void;
@@ -24,6 +26,15 @@ export type ResizeListener = (width: number, height: number) => void;
 
 export class Engine {
   readonly clock = new HostClock();
+  /** The host's clock to a few ms (clock exchanges), for shared instants. */
+  readonly hostOffset = new HostOffset();
+  /** Moments every display shows at once (a queue call's flash); painted at the start of a frame. */
+  readonly instants = new SharedInstants({
+    // Before the first exchange, the clock the states set (serverTime; off by the state's transit).
+    hostMinusFrame: () => (this.hostOffset.offsetMs ?? this.clock.now() - performance.timeOrigin - performance.now()) + performance.timeOrigin,
+    frameNow: () => performance.now(),
+    refreshMs: () => this.refresh.ms(),
+  });
   private layer: StageLayer | null = null;
   private layerLoad: Promise<StageLayer> | null = null;
   private settled!: () => void;
@@ -168,6 +179,8 @@ export class Engine {
     // Cap the step so a frame delayed by a long decode does not jump the ticker by seconds.
     const dt = this.lastFrame === null ? 0 : Math.min(now - this.lastFrame, 250);
     this.lastFrame = now;
+    // Before the zones tick: a moment's paint lays out what this frame renders.
+    this.instants.frame(now);
     for (const l of this.tickListeners) l(dt);
     if (this.layer?.isLost()) this.stageLost(this.layer);
     if (this.dirty && this.layer) {

@@ -21,6 +21,8 @@ export interface QueueCall {
 export interface CallEvent {
   call: QueueCall;
   fresh: boolean;
+  /** A fresh call's moment (host clock, epoch ms): when every display flashes it (QueueBoardCall.flashAt). */
+  flashAt?: number;
 }
 
 /** Fresh: the call reached the player within `maxAgeMs` of being made. */

@@ -2,10 +2,12 @@
  * The proof-of-play log: one JSON line per playback event, a file per local day, each line forced
  * to disk (fsync) before the next, so a power cut loses at most the event being written. Halls use
  * it for assessment (考核): what was attempted, shown, ended or skipped, and how late a scheduled
- * programme actually started.
+ * programme actually started; and one line per queue call (`event: 'call-moment'`,
+ * domain/call-moment/paint-tally.ts): which displays flashed it, and how far apart.
  */
 import type { PlaybackReport } from '../../../contract/messages.js';
 import type { Health } from '../../domain/health/health.js';
+import type { CallMomentRecord } from '../../domain/call-moment/paint-tally.js';
 import { openDailyJsonl } from './daily-jsonl.js';
 import type { SwitchReason } from '../schedule-runner/schedule-runner.js';
 import type { TimeZone } from '../../domain/time/time-zone.js';
@@ -44,11 +46,11 @@ export function switchTiming(reason: SwitchReason, sinceSlotMs: number): Pick<Pr
 
 export interface ProofOfPlayLog {
   /** False when the disk refused it: dropped, counted under `disk` in health (see daily-jsonl.ts). */
-  write(record: ProofOfPlayRecord): boolean;
+  write(record: ProofOfPlayRecord | CallMomentRecord): boolean;
   close(): void;
 }
 
 export function openProofOfPlayLog(dir: string, zone: () => TimeZone, health?: Health): ProofOfPlayLog {
-  const log = openDailyJsonl<ProofOfPlayRecord>(dir, zone, { name: 'proof-of-play', health: health ?? null });
+  const log = openDailyJsonl<ProofOfPlayRecord | CallMomentRecord>(dir, zone, { name: 'proof-of-play', health: health ?? null });
   return { write: (record) => log.write(record, record.logged), close: () => log.close() };
 }

@@ -14,8 +14,8 @@ export interface BoardInput {
   /** Per service, from the estimator (estimateWaits). */
   waits: readonly WaitEstimate[];
   feed: QueueFeedStatus;
-  /** Calls that may be flashed and announced (they reached the player in time), by callKey(). */
-  fresh: ReadonlySet<string>;
+  /** Calls that may be flashed and announced (they reached the player in time), by callKey(), with their moment (flashAt). */
+  fresh: ReadonlyMap<string, number>;
   seq: number;
   /** The queue's clock now (the simulator's when it runs faster than life). */
   at: number;
@@ -24,6 +24,8 @@ export interface BoardInput {
 export function callKey(call: { ticket: string; counter: number; at: number; recall: boolean }): string {
   return `${call.ticket}@${call.counter}@${call.at}${call.recall ? 'r' : ''}`;
 }
+
+const flashAtOf = (flashAt: number | undefined): { flashAt?: number } => (flashAt === undefined ? {} : { flashAt });
 
 export function boardState(input: BoardInput): QueueBoardState {
   const { file, state } = input;
@@ -37,6 +39,7 @@ export function boardState(input: BoardInput): QueueBoardState {
     recall: c.recall,
     priority: priority.has(c.service),
     fresh: input.fresh.has(callKey(c)),
+    ...flashAtOf(input.fresh.get(callKey(c))),
   }));
   return {
     seq: input.seq,

@@ -6,6 +6,7 @@ import type { CallEvent } from '../../domain/queue/queue-call.js';
 import { TimeZone } from '../../domain/time/time-zone.js';
 import { FakeTime } from '../../fake-time.test-support.js';
 import { createQueueHub } from './queue-hub.js';
+import { CALL_MOMENT_LEAD_MS } from '../../domain/call-moment/lead.js';
 
 const TEN_SEVENTEEN = Date.parse('2026-12-01T10:17:00+08:00');
 const services: QueueFile['services'] = [
@@ -129,6 +130,7 @@ describe('queue hub with pushed events', () => {
     h.start();
     await flush();
     const before = boards.length;
+    const moment = TEN_SEVENTEEN + CALL_MOMENT_LEAD_MS;
     h.ingest([
       ...events,
       { type: 'ticket.called', seq: 5, at: at - 5 * 60_000, ticket: 'A009', counter: 2 },
@@ -139,10 +141,12 @@ describe('queue hub with pushed events', () => {
     expect(told).toStrictEqual([]);
     await flush();
     expect(told).toStrictEqual([
-      [{ call: { ticket: 'A001', counter: 1, service: 'A', at, recall: false }, fresh: true }, before + 1],
+      [{ call: { ticket: 'A001', counter: 1, service: 'A', at, recall: false }, fresh: true, flashAt: moment }, before + 1],
       [{ call: { ticket: 'A009', counter: 2, service: 'A', at: at - 5 * 60_000, recall: false }, fresh: false }, before + 1],
-      [{ call: { ticket: 'A001', counter: 1, service: 'A', at: at + 1000, recall: true }, fresh: true }, before + 1],
+      [{ call: { ticket: 'A001', counter: 1, service: 'A', at: at + 1000, recall: true }, fresh: true, flashAt: moment }, before + 1],
     ]);
+    // Fresh calls get their moment on the host's clock, a lead ahead; a late one gets none (it never flashes).
+    expect(h.board().calls.map((c) => c.flashAt)).toStrictEqual([moment, undefined, moment]);
     expect(h.board().calls.map((c) => [c.ticket, c.recall, c.fresh])).toStrictEqual([
       ['A001', true, true],
       ['A009', false, false],
@@ -167,7 +171,7 @@ describe('queue hub with pushed events', () => {
 
 describe('manual calls', () => {
   it('show at once, newest first, whatever the feed', async () => {
-    const { h } = hub({ kind: 'simulator', seed: 1 });
+    const { h, clock } = hub({ kind: 'simulator', seed: 1 });
     h.start();
     await flush();
     const told: CallEvent[] = [];
@@ -175,7 +179,7 @@ describe('manual calls', () => {
     const result = h.call('A123', 2);
     expect(result.ok).toBe(true);
     expect(h.board().calls[0]).toMatchObject({ ticket: 'A123', counter: 2, fresh: true, recall: false });
-    expect(told).toStrictEqual([{ call: { ticket: 'A123', counter: 2, service: 'A', at: h.now(), recall: false }, fresh: true }]);
+    expect(told).toStrictEqual([{ call: { ticket: 'A123', counter: 2, service: 'A', at: h.now(), recall: false }, fresh: true, flashAt: clock.now() + CALL_MOMENT_LEAD_MS }]);
     await h.stop();
   });
 

@@ -18,6 +18,7 @@ import { applyEvents, applyManual, createQueueState, overdue, tick, type Step, t
 import type { Clock, Log, Timers } from '../../ports.js';
 import type { TimeZone } from '../../domain/time/time-zone.js';
 import { boardState, callKey } from './board-state.js';
+import { CALL_MOMENT_LEAD_MS } from '../../domain/call-moment/lead.js';
 import { queueConfigOf, QUEUE_DEFAULTS } from './hall-queue-config.js';
 import { startSimulatorFeed } from './simulator-feed.js';
 import { topic } from '../topic.js';
@@ -77,7 +78,8 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
   const maxAgeMs = (file.callMaxAgeSeconds ?? QUEUE_DEFAULTS.callMaxAgeSeconds) * 1000;
   let state: QueueState = createQueueState(config);
   let estimator: EstimatorState = createEstimator(config);
-  const fresh = new Set<string>();
+  /** Fresh calls (by callKey) and their moment: when the displays flash them. */
+  const fresh = new Map<string, number>();
   const boards = topic<QueueBoardState>();
   const calls = topic<CallEvent>();
   const waitsTopic = topic<readonly WaitEstimate[]>();
@@ -140,15 +142,18 @@ export function createQueueHub(options: QueueHubOptions): QueueHub {
       estimator = observe(estimator, step.event);
       if (step.call) {
         const isFresh = isFreshCall(step.call, receivedAt, maxAgeMs);
-        if (isFresh) fresh.add(callKey(step.call));
-        untold.push({ call: step.call, fresh: isFresh });
+        // The host's wall clock, not queueNow: the displays' clocks follow the host's, and the
+        // simulator's clock runs faster than life.
+        const flashAt = isFresh ? clock.now() + CALL_MOMENT_LEAD_MS : undefined;
+        if (flashAt !== undefined) fresh.set(callKey(step.call), flashAt);
+        untold.push({ call: step.call, fresh: isFresh, ...(flashAt !== undefined ? { flashAt } : {}) });
       }
     }
     if (refused > LOGGED_PER_BATCH) log.warn(`queue: ${refused - LOGGED_PER_BATCH} more events refused in this batch`);
     // Only calls still on the board need remembering.
     if (fresh.size > config.recentCalls * 4) {
       const onBoard = new Set(state.recentCalls.map(callKey));
-      for (const key of fresh) if (!onBoard.has(key)) fresh.delete(key);
+      for (const key of fresh.keys()) if (!onBoard.has(key)) fresh.delete(key);
     }
   };
 

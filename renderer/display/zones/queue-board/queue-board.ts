@@ -16,6 +16,7 @@ import { textBounds } from '../text-bounds.js';
 import { FONT_FAMILY, type ZoneInspection, type ZonePiece } from '../zone-piece.js';
 import { boardView, flashLit, type BoardView } from './board-view.js';
 import { TextPool } from './text-pool.js';
+import { CallHold } from './call-hold.js';
 
 const WHITE = 0xffffff;
 const GREY = 0xb8c7dc;
@@ -36,10 +37,11 @@ export class QueueBoard implements ZonePiece {
   private board: QueueBoardState | null = null;
   private boardArrivedAt = 0;
   private flash: { key: string; startedAt: number } | null = null;
-  private seenNewest: string | null = null;
   private lit = false;
   private sinceAgo = 0;
   private pendingPaint: string | null = null;
+  private readonly hold = new CallHold();
+  private readonly cancels = new Map<string, () => void>();
 
   constructor(
     private readonly engine: Engine,
@@ -58,18 +60,37 @@ export class QueueBoard implements ZonePiece {
   update(_state: DisplayState): void {}
 
   queue(board: QueueBoardState | null): void {
+    const step = this.hold.receive(board);
+    if (step.kind === 'kept') return;
+    if (step.kind === 'hold') {
+      // The call appears with its flash at the hall's shared moment, not when this display heard of it.
+      const key = step.key;
+      this.cancels.set(key, this.engine.instants.at(key, step.flashAt, (frame) => this.callMoment(key, frame.frameTime)));
+      return;
+    }
+    if (step.listed) {
+      this.flash = null;
+      this.pendingPaint = step.listed;
+    }
+    this.showBoard(step.board);
+  }
+
+  /** The shared moment of a held call: its board goes up, flashing, in this frame. */
+  private callMoment(key: string, frameTime: number): void {
+    this.cancels.delete(key);
+    const board = this.hold.moment(key);
+    // A board that went up meanwhile (a call listed at once, not flashed) is newer: it stays, unflashed.
+    if (!board) return;
+    this.showBoard(board, false);
+    this.flash = { key, startedAt: frameTime };
+    this.pendingPaint = key;
+    this.layout();
+  }
+
+  private showBoard(board: QueueBoardState | null, layout = true): void {
     this.board = board;
     this.boardArrivedAt = performance.now();
-    const newest = board?.calls[0];
-    const key = newest?.key ?? null;
-    if (key && key !== this.seenNewest) {
-      // Only a call that reached the player in time flashes; one from a feed catching up is listed.
-      this.flash = newest!.fresh && this.seenNewest !== null ? { key, startedAt: performance.now() } : null;
-      this.pendingPaint = key;
-    }
-    // The first board after start is the hall as it is, not news: nothing flashes.
-    this.seenNewest = key ?? this.seenNewest ?? '';
-    this.layout();
+    if (layout) this.layout();
   }
 
   resize(rect: Rect): void {
@@ -110,6 +131,8 @@ export class QueueBoard implements ZonePiece {
   }
 
   destroy(): void {
+    for (const cancel of this.cancels.values()) cancel();
+    this.cancels.clear();
     this.texts.destroy();
     this.view.destroy({ children: true });
     this.panel.remove();
