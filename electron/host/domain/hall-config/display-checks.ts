@@ -8,6 +8,7 @@ import type { DisplaysFile, LayoutsFile } from '../../../contract/hall-config.js
 import { closest } from './schema-check.js';
 import type { JsonSource } from './source.js';
 import { checkEntries, type EntryContext } from './schedule-checks.js';
+import { checkPower } from './power-checks.js';
 
 export interface DisplayCheckContext extends EntryContext {
   /** null while layouts.json has errors: layout names are then not checked. */
@@ -60,4 +61,5 @@ export function checkDisplays(source: JsonSource, file: DisplaysFile, context: D
       ),
     );
   }
+  checkPower(source, file, context, out);
 }
