@@ -32,6 +32,7 @@ import { batchedCount } from './domain/health/batched-count.js';
 export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from './services/pa-desk/display-roster.js';
 import { topic } from './services/topic.js';
+import { createPowerRunner, type PowerRunner } from './services/power/power-runner.js';
 
 export interface HostOptions {
   playlistsDir: string;
@@ -84,6 +85,8 @@ export interface Host {
   /** The host's time, for the sessions its channels hold (a display session's rates and checks). */
   readonly clock: Clock;
   readonly timers: Timers;
+  /** Each display's screen power (displays.json's power windows); `power.wake(reason)` wakes them all. */
+  readonly power: PowerRunner;
 }
 
 export function createHost(options: HostOptions): Host {
@@ -119,6 +122,8 @@ export function createHost(options: HostOptions): Host {
     ? openProofOfPlayLog(path.join(options.stateDir, 'proof-of-play'), () => TimeZone.of(store.current()?.config.schedule.timezone ?? HALL_TIME_ZONE), health)
     : null;
 
+  const power = createPowerRunner({ clock, timers, log });
+  power.subscribe(() => publish());
   const displays = createHallDisplays({ clock, timers, log, onChange: () => publish(), seating: (seating) => pa.desk.seating(seating) });
 
   /** The state for one display's view; the idle fallback until a configuration is in force. */
@@ -126,7 +131,7 @@ export function createHost(options: HostOptions): Host {
     const applied = store.current();
     const resolution = (displays.trackOfDisplay(view.id) ?? hallTrack)?.resolution();
     if (!applied || !resolution) return { ...fallbackState(clock.now()), seq: ++seq, display: displayIdentity(view) };
-    return displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion(), view });
+    return { ...displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion(), view }), power: power.power(view.id) };
   };
   const publish = (): void => {
     if (!store.current() || !hallTrack?.resolution()) return;
@@ -147,6 +152,7 @@ export function createHost(options: HostOptions): Host {
       queue.load(applied.config.queue, TimeZone.of(applied.config.schedule.timezone));
       pa.configure(applied.config);
       displays.configure(applied.config);
+      power.configure(applied.config);
       if (!hallTrack) {
         hallTrack = createScheduleTrack(applied.schedule, {
           clock,
@@ -182,12 +188,14 @@ export function createHost(options: HostOptions): Host {
       started = true;
       hallTrack?.start();
       displays.start();
+      power.start();
       if (!hallTrack) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
       refusals.flush();
       hallTrack?.stop();
       displays.stop();
+      power.stop();
       store.stop();
       started = false;
       void queue.stop();
@@ -269,9 +277,10 @@ export function createHost(options: HostOptions): Host {
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
         displays: connected.map((d) => {
           const role = pa.desk.role(d.session);
-          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: stateFor(displays.view(d.session)).layout.name };
+          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: stateFor(displays.view(d.session)).layout.name, power: power.power(displays.view(d.session).id) };
         }),
         displaysMissing: displays.missing(),
+        power: power.all(),
         playlists: store.status(),
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
@@ -291,6 +300,7 @@ export function createHost(options: HostOptions): Host {
     health,
     clock,
     timers,
+    power,
   };
 }
 
