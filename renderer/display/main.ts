@@ -11,6 +11,7 @@ import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
 import { ProgrammePlayer } from './player/programme-player.js';
+import { ScreenSleep } from './player/screen-sleep.js';
 import { installTestHooks } from './test-hooks.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
@@ -58,10 +59,13 @@ async function start(): Promise<void> {
       ...(detail ? { detail } : {}),
     });
   };
+  // Above every layer, the banner too: a sleeping screen shows nothing (screen-sleep.ts).
+  const curtain = document.body.appendChild(Object.assign(document.createElement('div'), { className: 'screen-asleep' }));
+  const sleep = new ScreenSleep(curtain, layers.videos, () => performance.now());
   const player = new ProgrammePlayer({
     layers,
     idle,
-    nowMs: () => performance.now(),
+    nowMs: sleep.now,
     refreshMs: () => engine.refreshMs,
     report,
   });
@@ -81,6 +85,7 @@ async function start(): Promise<void> {
     player.setProgramme(next.programme);
     board.apply(next);
     diversion.apply(next.diversion, engine.clock.now());
+    sleep.apply(next.power);
   });
   let queue: QueueBoardState | null = null;
   bridge.onQueue((next) => {
@@ -89,7 +94,8 @@ async function start(): Promise<void> {
   });
   engine.onTick((dt) => {
     board.tick(dt);
-    player.update();
+    // Asleep, nothing of the programme moves on: no item starts, ends or stalls in the dark.
+    if (!sleep.asleep) player.update();
     diversion.tick(engine.clock.now());
     announcements.tick();
   });
