@@ -19,6 +19,9 @@ import { writeBootPage } from './boot-page.js';
 import { deathSignalAvailable, launchKioskBrowser } from './kiosk-browser.js';
 import { displayProblem, readScreenSize } from './kiosk-display.js';
 import { superviseKiosk } from './kiosk-supervisor.js';
+import { followScreenPower, type KioskPower } from './kiosk-power.js';
+import { runCommand, systemProbe } from './run-command.js';
+import { screenPowersOf } from './screen-power.js';
 import type { Output } from './output.js';
 import { playerUrl, stateDirOf, type ServeOptions } from './serve.js';
 import { endStaleBrowser } from './stale-browser.js';
@@ -33,7 +36,8 @@ export interface KioskLaunch {
 
 /** Null when the kiosk cannot run at all (it printed why): the command should exit 1 without starting the player. */
 export function openKiosk(
-  options: ServeOptions & { browser: string; windowSize: string | undefined },
+  // `display`: the displays.json id this kiosk shows (`--display ID`); absent: the hall's unnamed display.
+  options: ServeOptions & { browser: string; windowSize: string | undefined; display?: string | null },
   out: Output,
   env: NodeJS.ProcessEnv = process.env,
 ): KioskLaunch | null {
@@ -53,6 +57,7 @@ export function openKiosk(
   let host: Host | null = null;
   const browserLog = openRotatingLog(logFile, { name: 'kiosk-browser-log', health: () => host?.health ?? null });
   let supervisor: { stop(): void } | null = null;
+  let screenPower: KioskPower | null = null;
   let gaveUp = false;
   const gaveUpListeners: (() => void)[] = [];
   let sizeUnknownSaid = false;
@@ -92,8 +97,16 @@ export function openKiosk(
     playerAt(url, running) {
       host = running;
       if (!supervisor) start(url);
+      // The screen's backlight follows the display's power windows (kiosk-power.ts).
+      screenPower ??= followScreenPower({
+        current: () => running.power.power(options.display ?? null),
+        subscribe: running.power.subscribe,
+        screens: screenPowersOf(env, systemProbe, runCommand),
+        health: running.health,
+      });
     },
     stop() {
+      screenPower?.stop();
       supervisor?.stop();
       browserLog.close();
     },
