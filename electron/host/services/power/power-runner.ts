@@ -64,7 +64,9 @@ export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
       const state = windows.on || woken ? 'on' : 'off';
       const reason = woken ? 'woken' : plan ? 'window' : 'always-on';
       // A display that was not known before starts "since" null: the runner did not see it change.
-      const since = previous === undefined ? null : previous.state === state ? previous.since : now;
+      // A change the windows foretold happened at their boundary, however late the timer fired.
+      const foretold = previous?.next != null && previous.next <= now && !woken && previous.reason !== 'woken';
+      const since = previous === undefined ? null : previous.state === state ? previous.since : foretold ? previous.next : now;
       states.set(key, { state, reason, since, next: woken ? null : windows.next });
       if (previous && previous.state !== state) {
         changed = true;

@@ -1,0 +1,80 @@
+/**
+ * Screens that sleep with the hall: a display whose power window ends 30 s after the player starts
+ * (`--at` puts the player's clock at 19:59:30 in e2e/hall's zone, UTC) goes black at 20:00 — a real
+ * screenshot's mean luma, not just the state — with its programme paused, not torn down, and wakes
+ * at the next window's start (20:00:30) with the programme playing again. /api/status shows it.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import path from 'node:path';
+import type { DisplayPower } from '../electron/contract/power.js';
+import { displayState, expect, nowPlaying, test, waitForProgramme } from './fixtures.js';
+import { BLANK_LUMA, screenLuma } from './faults/picture.js';
+
+test.use({ viewport: { width: 960, height: 540 } });
+
+interface Status {
+  displays: { id: string; power?: DisplayPower }[];
+  power?: Record<string, DisplayPower>;
+}
+
+interface Video {
+  currentSrc: string;
+  paused: boolean;
+}
+
+/** Whether each <video> with a clip in it is paused. */
+const videosPaused = (page: Page): Promise<boolean[]> =>
+  page.evaluate(() =>
+    [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<Video> } }).document.querySelectorAll('video')].filter((v) => v.currentSrc !== '').map((v) => v.paused),
+  );
+
+test('a display blanks at its power window\'s end and wakes at the next start', async ({ page, hall, shot }) => {
+  test.setTimeout(150_000);
+  const today = new Date().toISOString().slice(0, 10);
+  const at = (time: string): number => Date.parse(`${today}T${time}Z`);
+  const h = await hall({
+    at: `${today}T19:59:30`,
+    edit(playlists) {
+      const displays = {
+        $schema: '../../playlists/schema/displays.schema.json',
+        power: { windows: [{ from: '08:00', to: '20:00' }, { from: '20:00:30', to: '22:00' }] },
+        displays: { waiting: { name: { 'zh-CN': '等候区', en: 'Waiting' }, area: 'waiting', pa: 'speaker' } },
+      };
+      writeFileSync(path.join(playlists, 'displays.json'), JSON.stringify(displays));
+    },
+  });
+  await page.goto(`${h.url}?display=waiting`);
+  await waitForProgramme(page, 'alpha', 30_000);
+  expect((await displayState(page))?.power).toMatchObject({ state: 'on', reason: 'window', next: at('20:00:00') });
+  await expect.poll(() => screenLuma(page), { timeout: 20_000 }).toBeGreaterThan(BLANK_LUMA);
+  const lit = await screenLuma(page);
+  await shot('before-the-end');
+
+  // 20:00: off. The state arrives when the host's timer fires; the page goes black with it.
+  await expect.poll(async () => (await displayState(page))?.power?.state, { timeout: 40_000, intervals: [200] }).toBe('off');
+  const off = (await displayState(page))!;
+  expect(off.power).toEqual({ state: 'off', reason: 'window', since: at('20:00:00'), next: at('20:00:30') });
+  const dark = await screenLuma(page);
+  await shot('asleep');
+  expect(dark).not.toBeNull();
+  expect(dark!).toBeLessThan(1);
+  // Paused, not torn down: the programme and its item are still there, its clip not playing.
+  expect((await nowPlaying(page)).programme).toBe('alpha');
+  const item = (await nowPlaying(page)).item;
+  expect(await videosPaused(page)).not.toContain(false);
+  const status = await h.api<Status>('/api/status');
+  expect(status.displays.find((d) => d.id === 'waiting')?.power).toMatchObject({ state: 'off', since: at('20:00:00'), next: at('20:00:30') });
+
+  // 20:00:30: on again, the programme playing on from where it was.
+  await expect.poll(async () => (await displayState(page))?.power?.state, { timeout: 40_000, intervals: [200] }).toBe('on');
+  const woke = (await displayState(page))!;
+  expect(woke.power).toMatchObject({ state: 'on', reason: 'window', since: at('20:00:30'), next: at('22:00:00') });
+  await expect.poll(() => screenLuma(page), { timeout: 20_000 }).toBeGreaterThan(BLANK_LUMA);
+  await shot('awake');
+  const p1 = (await nowPlaying(page)).position ?? 0;
+  await expect.poll(async () => (await nowPlaying(page)).position ?? 0, { timeout: 10_000 }).toBeGreaterThan(p1);
+  console.log(
+    `[power] lit luma ${lit?.toFixed(1)}, asleep ${dark?.toFixed(2)}; asleep state serverTime − 20:00 = ${off.serverTime - at('20:00:00')} ms, awake state − 20:00:30 = ${woke.serverTime - at('20:00:30')} ms; item at sleep ${item}, after wake ${(await nowPlaying(page)).item}`,
+  );
+});
