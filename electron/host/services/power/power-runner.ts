@@ -44,7 +44,7 @@ const ALWAYS_ON: DisplayPower = { state: 'on', reason: 'always-on', since: null,
 
 export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
   const { clock, timers, log } = deps;
-  const changes = topic<void>();
+  const changes = topic<null>();
   let plans = new Map<string, PowerPlan | null>([[UNASSIGNED_KEY, null]]);
   const states = new Map<string, DisplayPower>();
   const wakes = new Map<number, string>();
@@ -76,7 +76,7 @@ export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
     for (const key of [...states.keys()]) if (!plans.has(key)) states.delete(key);
     cancelNext?.();
     cancelNext = cancelRecheck && soonest !== null ? timers.at(soonest, evaluate) : null;
-    if (changed) changes.publish();
+    if (changed) changes.publish(null);
   };
 
   return {
@@ -86,7 +86,7 @@ export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
       for (const id of Object.keys(config.displays?.displays ?? {})) next.set(id, powerPlanFor(config, id, calendars));
       plans = next;
       evaluate();
-      changes.publish();
+      changes.publish(null);
     },
     start() {
       if (cancelRecheck) return;
@@ -111,6 +111,6 @@ export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
         evaluate();
       };
     },
-    subscribe: (listener) => changes.subscribe(listener),
+    subscribe: (listener) => changes.subscribe(() => listener()),
   };
 }
