@@ -25,7 +25,7 @@ function setup(start: number, fail: (command: string, args: string[]) => boolean
   const commands: string[] = [];
   const run: CommandRunner = (command, args, options) => {
     commands.push(`${command === 'xset' ? `DISPLAY=${options.env.DISPLAY} ` : ''}${command} ${args.join(' ')} (${options.timeoutMs} ms)`);
-    return fail(command, args) ? Promise.reject(new Error(`${command}: unable to open display`)) : Promise.resolve();
+    return fail(command, args) ? Promise.reject(new Error(`${command}: unable to open display`)) : Promise.resolve({ stderr: '' });
   };
   const screens = screenPowersOf({ DISPLAY: ':0', PATH: '/usr/bin' }, { hasCommand: () => true, cecDevices: () => ['/dev/cec0'] }, run);
   const health = createHealth({ now: time.now, log });
@@ -73,7 +73,7 @@ describe('the kiosk\'s screen follows its display\'s power windows', () => {
   });
 
   it('a machine without X or cec-ctl has no screen power; nothing is run', () => {
-    expect(screenPowersOf({ PATH: '/usr/bin' }, { hasCommand: () => false, cecDevices: () => ['/dev/cec0'] }, () => Promise.resolve())).toStrictEqual([]);
-    expect(screenPowersOf({ DISPLAY: ':1' }, { hasCommand: (c) => c === 'xset', cecDevices: () => [] }, () => Promise.resolve()).map((s) => s.name)).toStrictEqual(['x-dpms :1']);
+    expect(screenPowersOf({ PATH: '/usr/bin' }, { hasCommand: () => false, cecDevices: () => ['/dev/cec0'] }, () => Promise.resolve({ stderr: '' }))).toStrictEqual([]);
+    expect(screenPowersOf({ DISPLAY: ':1' }, { hasCommand: (c) => c === 'xset', cecDevices: () => [] }, () => Promise.resolve({ stderr: '' })).map((s) => s.name)).toStrictEqual(['x-dpms :1']);
   });
 });

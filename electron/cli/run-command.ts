@@ -7,7 +7,7 @@ import type { CommandRunner, PlatformProbe } from './screen-power.js';
 export const runCommand: CommandRunner = (command, args, options) =>
   new Promise((resolve, reject) => {
     execFile(command, args, { env: options.env, timeout: options.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 }, (error, _stdout, stderr) => {
-      if (!error) return resolve();
+      if (!error) return resolve({ stderr: String(stderr) });
       const why = error.killed ? `no answer within ${options.timeoutMs} ms` : String(stderr).trim().split('\n').slice(-2).join(' ') || error.message;
       reject(new Error(`${command} ${args.join(' ')}: ${why}`));
     });

@@ -20,21 +20,28 @@ export interface ScreenPower {
   on(): Promise<void>;
 }
 
-/** Runs a command to its end; rejects on a non-zero exit, a signal, a missing command or the timeout. */
-export type CommandRunner = (command: string, args: string[], options: { env: NodeJS.ProcessEnv; timeoutMs: number }) => Promise<void>;
+/** Runs a command to its end and gives its stderr; rejects on a non-zero exit, a signal, a missing command or the timeout. */
+export type CommandRunner = (command: string, args: string[], options: { env: NodeJS.ProcessEnv; timeoutMs: number }) => Promise<{ stderr: string }>;
 
 /** A DPMS or CEC command answers in well under a second; a CEC bus without a TV can take a few. */
 export const SCREEN_COMMAND_TIMEOUT_MS = 5_000;
 
 export function xDpmsPower(run: CommandRunner, xDisplay: string, env: NodeJS.ProcessEnv = process.env): ScreenPower {
   const options = { env: { ...env, DISPLAY: xDisplay }, timeoutMs: SCREEN_COMMAND_TIMEOUT_MS };
+  // xset exits 0 when the server has no DPMS (Xvfb, some VNC servers: "server does not have
+  // extension for dpms option"): silent on success, anything on stderr is the failure.
+  const xset = async (...args: string[]): Promise<void> => {
+    const { stderr } = await run('xset', args, options);
+    const said = stderr.trim().split('\n')[0];
+    if (said) throw new Error(`xset ${args.join(' ')}: ${said}`);
+  };
   return {
     name: `x-dpms ${xDisplay}`,
-    off: () => run('xset', ['dpms', 'force', 'off'], options),
+    off: () => xset('dpms', 'force', 'off'),
     async on() {
-      await run('xset', ['dpms', 'force', 'on'], options);
-      await run('xset', ['s', 'reset'], options);
-      await run('xset', ['-dpms'], options);
+      await xset('dpms', 'force', 'on');
+      await xset('s', 'reset');
+      await xset('-dpms');
     },
   };
 }
@@ -43,8 +50,8 @@ export function cecPower(run: CommandRunner, device: string, env: NodeJS.Process
   const options = { env, timeoutMs: SCREEN_COMMAND_TIMEOUT_MS };
   return {
     name: `hdmi-cec ${device}`,
-    off: () => run('cec-ctl', ['-d', device, '--to', '0', '--standby'], options),
-    on: () => run('cec-ctl', ['-d', device, '--to', '0', '--image-view-on'], options),
+    off: async () => void (await run('cec-ctl', ['-d', device, '--to', '0', '--standby'], options)),
+    on: async () => void (await run('cec-ctl', ['-d', device, '--to', '0', '--image-view-on'], options)),
   };
 }
 

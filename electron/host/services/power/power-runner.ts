@@ -34,7 +34,7 @@ export interface PowerRunner {
   all(): Record<string, DisplayPower>;
   /** Every display on, whatever its windows, until the returned function is called (each wake released once). */
   wake(reason: string): () => void;
-  /** Some display's power changed (or a new configuration or a wake changed nothing but was applied). */
+  /** Some display's power changed: on/off, or why (its windows came or went with a reload). */
   subscribe(listener: () => void): () => void;
 }
 
@@ -68,8 +68,9 @@ export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
       const foretold = previous?.next != null && previous.next <= now && !woken && previous.reason !== 'woken';
       const since = previous === undefined ? null : previous.state === state ? previous.since : foretold ? previous.next : now;
       states.set(key, { state, reason, since, next: woken ? null : windows.next });
+      // A reason's change matters too: a reload that gives a display windows, or takes them away.
+      if (previous && (previous.state !== state || previous.reason !== reason)) changed = true;
       if (previous && previous.state !== state) {
-        changed = true;
         log.info('display power', { display: key === UNASSIGNED_KEY ? '(unassigned)' : key, power: state, reason, next: windows.next });
       }
     }
@@ -86,7 +87,6 @@ export function createPowerRunner(deps: PowerRunnerDeps): PowerRunner {
       for (const id of Object.keys(config.displays?.displays ?? {})) next.set(id, powerPlanFor(config, id, calendars));
       plans = next;
       evaluate();
-      changes.publish(null);
     },
     start() {
       if (cancelRecheck) return;
