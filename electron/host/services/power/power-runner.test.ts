@@ -42,12 +42,13 @@ function setup(start: number, displays: DisplaysFile | null = DISPLAYS) {
 
 describe('the power runner', () => {
   it('blanks at the window\'s end and wakes at the next start (a 调休 Saturday opens at 08:00)', () => {
-    // Friday 2026-10-09, one minute before the workday window ends.
-    const { time, runner, changes } = setup(bj('2026-10-09', '20:29:00'));
+    // Friday 2026-10-09, 50 s before the workday window ends; the 30-s re-checks fall at :10 and :40,
+    // so only the timer for the window's end turns it off on the second.
+    const { time, runner, changes } = setup(bj('2026-10-09', '20:29:10'));
     expect(runner.power('waiting')).toEqual({ state: 'on', reason: 'window', since: null, next: bj('2026-10-09', '20:30:00') });
-    time.advance(59_000);
+    time.advance(49_999);
     expect(runner.power('waiting').state).toBe('on');
-    time.advance(1_000);
+    time.advance(1);
     expect(runner.power('waiting')).toEqual({ state: 'off', reason: 'window', since: bj('2026-10-09', '20:30:00'), next: bj('2026-10-10', '08:00:00') });
     expect(changes()).toBe(1);
     // Saturday 2026-10-10 is a make-up workday: awake at 08:00, not the rest day's 09:00.
@@ -81,6 +82,13 @@ describe('the power runner', () => {
     expect(runner.power('waiting').state).toBe('off');
     time.advance(1_000);
     expect(runner.power('waiting')).toMatchObject({ state: 'on', next: bj('2026-10-09', '20:30:00') });
+  });
+
+  it('a boundary passed in a forward step (a resume from suspend) is dated at the window\'s end, not when it was noticed', () => {
+    const { time, runner } = setup(bj('2026-10-09', '20:25:00'));
+    time.jumpWall(15 * 60_000);
+    time.advance(1_000);
+    expect(runner.power('waiting')).toMatchObject({ state: 'off', since: bj('2026-10-09', '20:30:00') });
   });
 
   it('wake turns every sleeping display on until released; the windows take over again', () => {
