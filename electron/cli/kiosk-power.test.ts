@@ -15,12 +15,12 @@ const DISPLAYS: DisplaysFile = {
 };
 
 /** The kiosk of display "waiting" on a machine with X (:0), xset, cec-ctl and /dev/cec0, on fake time. */
-function setup(start: number, fail: (command: string, args: string[]) => boolean = () => false) {
+function setup(start: number, fail: (command: string, args: string[]) => boolean = () => false, displays: DisplaysFile = DISPLAYS) {
   const time = new FakeTime(start);
   const warnings: string[] = [];
   const log = { info: () => undefined, warn: (m: string) => void warnings.push(m) };
   const runner = createPowerRunner({ clock: time, timers: time.timers, log });
-  runner.configure({ schedule: { timezone: 'Asia/Shanghai', calendar: 'cn', entries: [] }, calendars: { calendars: { cn: { preset: 'cn-mainland' } } }, displays: DISPLAYS } as Partial<HallConfig> as HallConfig);
+  runner.configure({ schedule: { timezone: 'Asia/Shanghai', calendar: 'cn', entries: [] }, calendars: { calendars: { cn: { preset: 'cn-mainland' } } }, displays } as Partial<HallConfig> as HallConfig);
   runner.start();
   const commands: string[] = [];
   const run: CommandRunner = (command, args, options) => {
@@ -70,6 +70,13 @@ describe('the kiosk\'s screen follows its display\'s power windows', () => {
     time.advance(bj('2026-10-10', '08:00:00') - time.now());
     await kiosk.settled();
     expect(health.view().classes['screen-power'].active).toStrictEqual([]);
+  });
+
+  it('a hall without power windows never touches the screen', async () => {
+    const { time, commands, kiosk } = setup(bj('2026-10-09', '20:29:30'), () => false, { displays: DISPLAYS.displays });
+    time.advance(60_000);
+    await kiosk.settled();
+    expect(commands).toStrictEqual([]);
   });
 
   it('a machine without X or cec-ctl has no screen power; nothing is run', () => {
