@@ -37,8 +37,11 @@ export function followScreenPower(deps: KioskPowerDeps): KioskPower {
     }
   };
   const follow = (): void => {
-    const state = deps.current().state;
+    const { state, reason } = deps.current();
     if (state === asked) return;
+    // A hall without power windows never touches the screen (as before them): a machine without
+    // DPMS (a VNC server, Xvfb) must not show a screen-power fault for windows it does not have.
+    if (asked === null && reason === 'always-on') return;
     asked = state;
     chain = chain.then(() => apply(state));
   };
