@@ -29,6 +29,18 @@ const videosPaused = (page: Page): Promise<boolean[]> =>
     [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<Video> } }).document.querySelectorAll('video')].filter((v) => v.currentSrc !== '').map((v) => v.paused),
   );
 
+/** Main-thread task time (ms) the page spent over `ms` of wall time. */
+async function taskMsOver(page: Page, ms: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async (): Promise<number> => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const before = await taskSeconds();
+  await page.waitForTimeout(ms);
+  const spent = Math.round(((await taskSeconds()) - before) * 1000);
+  await cdp.detach();
+  return spent;
+}
+
 test('a display blanks at its power window\'s end and wakes at the next start', async ({ page, hall, shot }) => {
   test.setTimeout(150_000);
   const today = new Date().toISOString().slice(0, 10);
@@ -63,6 +75,8 @@ test('a display blanks at its power window\'s end and wakes at the next start', 
   expect((await nowPlaying(page)).programme).toBe('alpha');
   const item = (await nowPlaying(page)).item;
   expect(await videosPaused(page)).not.toContain(false);
+  // What the page costs while dark: main-thread task time over 8 s (Chromium's Performance metrics).
+  const asleepTaskMs = await taskMsOver(page, 8_000);
   const status = await h.api<Status>('/api/status');
   expect(status.displays.find((d) => d.id === 'waiting')?.power).toMatchObject({ state: 'off', since: at('20:00:00'), next: at('20:00:30') });
 
@@ -72,9 +86,10 @@ test('a display blanks at its power window\'s end and wakes at the next start', 
   expect(woke.power).toMatchObject({ state: 'on', reason: 'window', since: at('20:00:30'), next: at('22:00:00') });
   await expect.poll(() => screenLuma(page), { timeout: 20_000 }).toBeGreaterThan(BLANK_LUMA);
   await shot('awake');
+  const awakeTaskMs = await taskMsOver(page, 8_000);
   const p1 = (await nowPlaying(page)).position ?? 0;
   await expect.poll(async () => (await nowPlaying(page)).position ?? 0, { timeout: 10_000 }).toBeGreaterThan(p1);
   console.log(
-    `[power] lit luma ${lit?.toFixed(1)}, asleep ${dark?.toFixed(2)}; asleep state serverTime − 20:00 = ${off.serverTime - at('20:00:00')} ms, awake state − 20:00:30 = ${woke.serverTime - at('20:00:30')} ms; item at sleep ${item}, after wake ${(await nowPlaying(page)).item}`,
+    `[power] lit luma ${lit?.toFixed(1)}, asleep ${dark?.toFixed(2)}; asleep state serverTime − 20:00 = ${off.serverTime - at('20:00:00')} ms, awake state − 20:00:30 = ${woke.serverTime - at('20:00:30')} ms; item at sleep ${item}, after wake ${(await nowPlaying(page)).item}; main-thread task time over 8 s asleep ${asleepTaskMs} ms, awake ${awakeTaskMs} ms`,
   );
 });

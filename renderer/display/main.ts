@@ -93,9 +93,12 @@ async function start(): Promise<void> {
     board.applyQueue(next);
   });
   engine.onTick((dt) => {
-    board.tick(dt);
-    // Asleep, nothing of the programme moves on: no item starts, ends or stalls in the dark.
-    if (!sleep.asleep) player.update();
+    // Asleep, nothing moves: no item starts, ends or stalls in the dark, and the zones (the ticker's
+    // scroll) stop asking pixi for a render each frame behind the black.
+    if (!sleep.asleep) {
+      board.tick(dt);
+      player.update();
+    }
     diversion.tick(engine.clock.now());
     announcements.tick();
   });
