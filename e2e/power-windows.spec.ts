@@ -93,3 +93,27 @@ test('a display blanks at its power window\'s end and wakes at the next start', 
     `[power] lit luma ${lit?.toFixed(1)}, asleep ${dark?.toFixed(2)}; asleep state serverTime − 20:00 = ${off.serverTime - at('20:00:00')} ms, awake state − 20:00:30 = ${woke.serverTime - at('20:00:30')} ms; item at sleep ${item}, after wake ${(await nowPlaying(page)).item}; main-thread task time over 8 s asleep ${asleepTaskMs} ms, awake ${awakeTaskMs} ms`,
   );
 });
+
+test('the console\'s status page shows each display asleep, since when and when it wakes', async ({ page, hall }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const password = 'power-windows-e2e-pass';
+  const h = await hall({
+    at: `${today}T21:00:00`,
+    adminPassword: password,
+    edit(playlists) {
+      const name = { 'zh-CN': '屏' };
+      const displays = { power: { windows: [{ from: '08:00', to: '20:00' }] }, displays: { waiting: { name, area: 'waiting', pa: 'speaker' }, street: { name, area: 'entrance', alwaysOn: true } } };
+      writeFileSync(path.join(playlists, 'displays.json'), JSON.stringify(displays));
+    },
+  });
+  await page.goto(`${h.url}admin/`);
+  await page.getByTestId('signin-password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  const list = page.getByTestId('status-power');
+  await expect(list.locator('li[data-display="waiting"]')).toHaveAttribute('data-state', 'off');
+  await expect(list.locator('li[data-display="street"]')).toHaveAttribute('data-state', 'on');
+  const line = (await list.locator('li[data-display="waiting"]').innerText()).replace(/\s+/g, ' ');
+  console.log(`[power] status page: ${line}`);
+  expect(line).toMatch(/息屏|asleep/);
+  expect(line).toMatch(/08:00/);
+});
