@@ -25,6 +25,9 @@ import { writeBootPage } from './boot-page.js';
 import { deathSignalAvailable, launchKioskBrowser } from './kiosk-browser.js';
 import { displayProblem, readScreenSize } from './kiosk-display.js';
 import { superviseKiosk } from './kiosk-supervisor.js';
+import { followScreenPower, type KioskPower } from './kiosk-power.js';
+import { runCommand, systemProbe } from './run-command.js';
+import { screenPowersOf } from './screen-power.js';
 import type { Output } from './output.js';
 import { playerUrl, stateDirOf, type ServeOptions } from './serve.js';
 import { endStaleBrowser } from './stale-browser.js';
@@ -39,6 +42,7 @@ export interface KioskLaunch {
 
 /** Null when the kiosk cannot run at all (it printed why): the command should exit 1 without starting the player. */
 export function openKiosk(
+  // `display`: the displays.json id this kiosk shows (`--display ID`, default kiosk).
   options: ServeOptions & { browser: string; windowSize: string | undefined; display: string; screens: ScreenCaptures },
   out: Output,
   env: NodeJS.ProcessEnv = process.env,
@@ -59,6 +63,7 @@ export function openKiosk(
   let host: Host | null = null;
   const browserLog = openRotatingLog(logFile, { name: 'kiosk-browser-log', health: () => host?.health ?? null });
   let supervisor: { stop(): void } | null = null;
+  let screenPower: KioskPower | null = null;
   let gaveUp = false;
   const gaveUpListeners: (() => void)[] = [];
   let sizeUnknownSaid = false;
@@ -104,8 +109,16 @@ export function openKiosk(
     playerAt(url, running) {
       host = running;
       if (!supervisor) start(displayPageUrl(url, options.display));
+      // The screen's backlight follows the display's power windows (kiosk-power.ts).
+      screenPower ??= followScreenPower({
+        current: () => running.power.power(options.display),
+        subscribe: running.power.subscribe,
+        screens: screenPowersOf(env, systemProbe, runCommand),
+        health: running.health,
+      });
     },
     stop() {
+      screenPower?.stop();
       supervisor?.stop();
       browserLog.close();
     },

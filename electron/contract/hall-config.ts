@@ -234,6 +234,24 @@ export interface AnnouncementsFile {
   tts?: { engine: 'espeak'; rate?: number } | { engine: 'command'; id: string; voices: Partial<Record<Lang, string[]>>; rate?: number; timeoutSeconds?: number };
 }
 
+/**
+ * Screens that sleep with the hall (displays.json → "power"; absent = always on). A window is a time
+ * the screens are on, on the local days its `days` tokens allow (none: every day); `to` ≤ `from` ends the next day.
+ */
+export interface PowerWindow {
+  days?: DayToken[];
+  /** "HH:MM" local, the hall's zone. */
+  from: string;
+  /** "HH:MM" local; "24:00" is midnight at the day's end. */
+  to: string;
+}
+
+export interface PowerConfig {
+  windows: PowerWindow[];
+  /** The calendar of calendars.json its day tokens use; absent: schedule.json's. */
+  calendar?: string;
+}
+
 /** Where a display hangs: the care manual's areas of a hall. */
 export const DISPLAY_AREAS = ['entrance', 'waiting', 'self-service', 'counter', 'business', 'vip', 'other'] as const;
 export type DisplayArea = (typeof DISPLAY_AREAS)[number];
@@ -262,6 +280,10 @@ export interface DisplayConfig {
   viewingDistanceMetres?: number;
   /** The physical screen, so the validator can turn pixels into millimetres (defaults: DEFAULT_SCREEN in zone-text.ts). */
   screen?: ScreenSize;
+  /** Its own power windows over the hall's (electron/contract/power.ts). */
+  power?: PowerConfig;
+  /** Never sleeps, whatever the hall's power windows say (a screen outside the hall's doors). */
+  alwaysOn?: boolean;
 }
 
 /** A display's panel: its diagonal and its resolution in CSS pixels (which also gives its aspect). */
@@ -272,6 +294,8 @@ export interface ScreenSize {
 }
 
 export interface DisplaysFile {
+  /** When the hall's screens are on; absent: always. */
+  power?: PowerConfig;
   displays: Record<string, DisplayConfig>;
 }
 

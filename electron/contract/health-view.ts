@@ -22,6 +22,8 @@ export const HEALTH_CLASSES = [
   'gpu-context-lost',
   /** A display failed to load part of its own code (a network blip while the page loaded) and asked again. */
   'code-load-failed',
+  /** Turning a screen's backlight off or on for its power windows failed (xset DPMS, cec-ctl): it may stay lit, or dark. */
+  'screen-power',
 ] as const;
 
 export type HealthClass = (typeof HEALTH_CLASSES)[number];

@@ -4,6 +4,7 @@
  * WebSocket at /ws; the renderer never knows which. DisplayMessages (at the end) names every
  * message and its payload; the guards for both directions are from-display.ts and to-display.ts.
  */
+import type { DisplayPower } from './power.js';
 import type { DisplayArea, Localized, ZoneKind } from './hall-config.js';
 import type { EmergencyAcknowledgement, EmergencyView } from './emergency.js';
 
@@ -99,6 +100,8 @@ export interface DisplayState {
   idleImage: string | null;
   /** A care rule's diversion slide shown over the programme zone until `until`; null: none. */
   diversion: DiversionSlide | null;
+  /** Off: the screen goes black, its programme paused and silent, until on again (displays.json's power windows); absent: on. */
+  power?: DisplayPower;
 }
 
 /** Shown over the programme while a service is overloaded, e.g. "try the self-service machines". */

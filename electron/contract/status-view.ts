@@ -3,6 +3,7 @@
  * build reads the same shapes the host sends.
  */
 import type { EmergencyStatus } from './emergency.js';
+import type { DisplayPower } from './power.js';
 import type { AudioOutput, DisplayHello, QueueBoardState } from './messages.js';
 import type { AnnouncementsView } from './announcements-view.js';
 import type { DisplayArea, Localized } from './hall-config.js';
@@ -49,6 +50,8 @@ export interface DisplayInfo {
   pa?: 'speaker' | 'standby';
   /** The layout it is showing now. */
   layout?: string;
+  /** Its screen's power (on/off, since, next change), from displays.json's power windows. */
+  power?: DisplayPower;
 }
 
 export interface HostStatus {
@@ -63,6 +66,8 @@ export interface HostStatus {
   displays: DisplayInfo[];
   /** displays.json's displays that no connected display holds. */
   displaysMissing: string[];
+  /** Every display of displays.json by id (and unassigned ones under ""): its screen's power, connected or not. */
+  power?: Record<string, DisplayPower>;
   playlists: PlaylistStatus;
   /** null: the hall has no queue.json. */
   queue: QueueStatus | null;

@@ -154,3 +154,21 @@ describe('the hall\'s displays (displays.json)', () => {
     expect(host.status().displays.filter((d) => d.speaker).map((d) => d.session)).toStrictEqual(['b']);
   });
 });
+
+describe('an emergency and sleeping screens', () => {
+  it('wakes every screen while it lasts, and lets them sleep again when cleared', () => {
+    const { host, hello } = setup({
+      power: { windows: [{ from: '08:00', to: '09:00' }] },
+      displays: { waiting: { name: { 'zh-CN': '等候区' }, area: 'waiting', pa: 'speaker' } },
+    });
+    host.start();
+    hello('s1', 'waiting');
+    // 15:00 in the hall: outside the 08:00–09:00 window, asleep.
+    expect(host.state('s1').power?.state).toBe('off');
+    const by = { via: 'http' as const, who: '127.0.0.1' };
+    expect(host.pa.emergency.raise({ level: 'evacuate', text: { 'zh-CN': '请立即疏散' } }, by).ok).toBe(true);
+    expect(host.state('s1').power?.state).toBe('on');
+    expect(host.pa.emergency.clear(by).ok).toBe(true);
+    expect(host.state('s1').power?.state).toBe('off');
+  });
+});

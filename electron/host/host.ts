@@ -36,6 +36,7 @@ export type { DisplayInfo, HostStatus, QueueStatus };
 import type { AnnounceSend } from './services/pa-desk/display-roster.js';
 import { topic } from './services/topic.js';
 import type { EmergencyDesk } from './services/pa-desk/emergency-desk.js';
+import { createPowerRunner, type PowerRunner } from './services/power/power-runner.js';
 
 export interface HostOptions {
   playlistsDir: string;
@@ -92,6 +93,8 @@ export interface Host {
   /** The host's time, for the sessions its channels hold (a display session's rates and checks). */
   readonly clock: Clock;
   readonly timers: Timers;
+  /** Each display's screen power (displays.json's power windows); `power.wake(reason)` wakes them all. */
+  readonly power: PowerRunner;
 }
 
 export function createHost(options: HostOptions): Host {
@@ -139,6 +142,17 @@ export function createHost(options: HostOptions): Host {
     write: (record) => void proof?.write(record),
   });
 
+  const power = createPowerRunner({ clock, timers, log });
+  power.subscribe(() => publish());
+  // An emergency wakes every sleeping screen for as long as it lasts.
+  let emergencyWake: (() => void) | null = null;
+  pa.emergency.subscribe((emergency) => {
+    if (emergency && !emergencyWake) emergencyWake = power.wake('emergency');
+    else if (!emergency && emergencyWake) {
+      emergencyWake();
+      emergencyWake = null;
+    }
+  });
   const displays = createHallDisplays({ clock, timers, log, onChange: () => publish(), seating: (seating) => pa.desk.seating(seating) });
 
   /** The state for one display's view; the idle fallback until a configuration is in force. */
@@ -146,7 +160,7 @@ export function createHost(options: HostOptions): Host {
     const applied = store.current();
     const resolution = (displays.trackOfDisplay(view.id) ?? hallTrack)?.resolution();
     if (!applied || !resolution) return { ...fallbackState(clock.now()), seq: ++seq, display: displayIdentity(view) };
-    return displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion(), view });
+    return { ...displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion(), view }), power: power.power(view.id) };
   };
   const publish = (): void => {
     if (!store.current() || !hallTrack?.resolution()) return;
@@ -167,6 +181,7 @@ export function createHost(options: HostOptions): Host {
       queue.load(applied.config.queue, TimeZone.of(applied.config.schedule.timezone));
       pa.configure(applied.config);
       displays.configure(applied.config);
+      power.configure(applied.config);
       if (!hallTrack) {
         hallTrack = createScheduleTrack(applied.schedule, {
           clock,
@@ -202,12 +217,14 @@ export function createHost(options: HostOptions): Host {
       started = true;
       hallTrack?.start();
       displays.start();
+      power.start();
       if (!hallTrack) log.warn('no valid playlists and no saved copy: showing the idle slide until the folder is fixed');
     },
     stop() {
       refusals.flush();
       hallTrack?.stop();
       displays.stop();
+      power.stop();
       store.stop();
       started = false;
       void queue.stop();
@@ -235,7 +252,8 @@ export function createHost(options: HostOptions): Host {
       } else if (message.type === 'announcement') {
         pa.desk.report(display, message.announcement);
       } else if (message.type === 'acknowledge') {
-        pa.emergency.acknowledge(display, message.acknowledge);
+        // Logged by its displays.json id, as the hall names it.
+        pa.emergency.acknowledge(info.id, message.acknowledge);
       } else if (message.type === 'fault') {
         const fault = message.fault;
         if (fault.kind === 'gpu-context-lost') health.count(fault.kind, 'display lost its WebGL context; stage rebuilt', { display });
@@ -298,9 +316,10 @@ export function createHost(options: HostOptions): Host {
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
         displays: connected.map((d) => {
           const role = pa.desk.role(d.session);
-          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: stateFor(displays.view(d.session)).layout.name };
+          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: stateFor(displays.view(d.session)).layout.name, power: power.power(displays.view(d.session).id) };
         }),
         displaysMissing: displays.missing(),
+        power: power.all(),
         playlists: store.status(),
         queue: queueNow,
         announcements: { current: announcements.current, pending: announcements.pending.length, reach: announcements.reach },
@@ -323,6 +342,7 @@ export function createHost(options: HostOptions): Host {
     metrics,
     clock,
     timers,
+    power,
   };
   return host;
 }

@@ -3,6 +3,7 @@
  * web contents, IPC, the protocol module, the app and timers. Tests emit the events Chromium
  * would and look at what the shell did in return.
  */
+import { createPowerRunner } from '../host/services/power/power-runner.js';
 import type { AnnounceSend } from '../host/services/pa-desk/display-roster.js';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
 import type { DisplayState, FromDisplay, QueueBoardState } from '../contract/messages.js';
@@ -344,6 +345,8 @@ export function fakeHost(timers = new FakeTimers()): FakeHost {
     clock: { now: timers.now, monotonic: timers.now },
     timers,
     metrics: { played: () => undefined, announced: () => undefined, text: async () => '', contentType: 'text/plain' },
+    // The real runner: always on until a test configures power windows.
+    power: createPowerRunner({ clock: { now: timers.now, monotonic: timers.now }, timers, log: { info: () => undefined, warn: () => undefined } }),
     gone: [],
     received: [],
     started: 0,

@@ -18,6 +18,7 @@ import type { LocalApi } from './local-api.js';
 import { shellConfig, type ShellConfig, type ShellEnv } from './shell-config.js';
 import { displayWindowOptions } from './window-options.js';
 import { captureWindowJpeg } from './window-capture.js';
+import { followPowerSave } from './power-save.js';
 
 /** The host tells its displays apart by id; the Electron shell has exactly one. */
 export const DISPLAY_ID = 'electron-window';
@@ -205,10 +206,12 @@ export function startShell(options: ShellOptions): Shell | null {
     electron.Menu.setApplicationMenu(null);
     electron.protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir: config.rendererDir, assetsDir: config.assetsDir, speechDir: host.pa.speechDir, log }));
     host.start();
-    const blocker = electron.powerSaveBlocker.start('prevent-display-sleep');
+    // Held while the display's power windows say on (power-save.ts). The window's display is the
+    // hall's unnamed one until the shell's config names it; then pass that id here.
+    const powerSave = followPowerSave(electron.powerSaveBlocker, { current: () => host.power.power(null), subscribe: host.power.subscribe });
     app.on('will-quit', () => {
       recovery?.stop();
-      electron.powerSaveBlocker.stop(blocker);
+      powerSave.stop();
       host.stop();
       void api?.close();
     });

@@ -11,6 +11,7 @@ import { Engine } from './engine/engine.js';
 import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
 import { ProgrammePlayer, type NowPlaying } from './player/programme-player.js';
+import { ScreenSleep } from './player/screen-sleep.js';
 import { installTestHooks } from './test-hooks.js';
 import { startClockPings } from './engine/clock-exchange.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
@@ -63,10 +64,14 @@ async function start(): Promise<void> {
   };
   // An emergency pauses the programme where it is (programme-pause.ts): the player's clock stands still with it.
   const pause = new ProgrammePause(layers.videos, () => performance.now());
+  // Above every layer, the banner too: a sleeping screen shows nothing (screen-sleep.ts). Its clock
+  // is the pause's, so the programme's time stands still while either holds it.
+  const curtain = document.body.appendChild(Object.assign(document.createElement('div'), { className: 'screen-asleep' }));
+  const sleep = new ScreenSleep(curtain, layers.videos, pause.now);
   const player = new ProgrammePlayer({
     layers,
     idle,
-    nowMs: pause.now,
+    nowMs: sleep.now,
     refreshMs: () => engine.refreshMs,
     report,
   });
@@ -86,6 +91,7 @@ async function start(): Promise<void> {
     player.setProgramme(next.programme);
     board.apply(next);
     diversion.apply(next.diversion, engine.clock.now());
+    sleep.apply(next.power);
   });
   let queue: QueueBoardState | null = null;
   bridge.onQueue((next) => {
@@ -113,9 +119,13 @@ async function start(): Promise<void> {
   });
   bridge.onEmergency((emergency) => takeover.apply(emergency));
   engine.onTick((dt) => {
-    board.tick(dt);
-    // Paused: nothing of the programme moves on (no item ends, no stall is seen, nothing new is picked).
-    if (!pause.paused) player.update();
+    // Asleep, nothing moves: no item starts, ends or stalls in the dark, and the zones (the ticker's
+    // scroll) stop asking pixi for a render each frame behind the black. Paused by an emergency,
+    // nothing of the programme moves on (no item ends, no stall is seen, nothing new is picked).
+    if (!sleep.asleep) {
+      board.tick(dt);
+      if (!pause.paused) player.update();
+    }
     diversion.tick(engine.clock.now());
     announcements.tick();
   });

@@ -7,6 +7,7 @@ import type { Alert, HallStatus, HealthClass, HealthView, QueueStatus, ScreensVi
 import { LiveView } from '../components/live-view.js';
 import { PaQueueView } from '../components/pa-queue.js';
 import { ScreenPictures } from '../components/screen-pictures.js';
+import { ScreenPowerList } from '../components/screen-power.js';
 import { usePoll } from '../components/use-poll.js';
 import { html } from '../html.js';
 import { pickText, t } from '../i18n/translate.js';
@@ -41,6 +42,8 @@ function NowPlaying({ status, timeZone, timeline }: { status: HallStatus; timeZo
         ? html`${status.displays.length} · ${display.shell ?? '?'} ${display.width && display.height ? `${display.width}×${display.height}` : ''} · ${t('status.seenAt', { time: clockTime(display.lastSeen, timeZone) })}`
         : html`<span class="bad">${t('status.noDisplays')}</span>`}
     </dd>
+    <dt>${t('status.power')}</dt>
+    <dd><${ScreenPowerList} status=${status} timeZone=${timeZone} /></dd>
   </dl>`;
 }
 

@@ -9,6 +9,7 @@ import { closest } from './schema-check.js';
 import type { JsonSource } from './source.js';
 import { checkEntries, type EntryContext } from './schedule-checks.js';
 import { checkedLayout, DEFAULT_VIEWING_DISTANCE_METRES, glyphShortfalls, screenOf, shortfallMessage } from './legibility.js';
+import { checkPower } from './power-checks.js';
 
 export interface DisplayCheckContext extends EntryContext {
   /** null while layouts.json has errors: layout names are then not checked. */
@@ -73,4 +74,5 @@ export function checkDisplays(source: JsonSource, file: DisplaysFile, context: D
       ),
     );
   }
+  checkPower(source, file, context, out);
 }
