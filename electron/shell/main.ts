@@ -22,6 +22,7 @@ try {
     electron,
     env: process.env,
     root: packageRoot(),
+    resourcesPath: process.resourcesPath,
     openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
     startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens),
     clock: systemClock,

@@ -19,8 +19,11 @@ export interface ShellConfig {
 }
 
 export interface ShellPaths {
-  /** The hallcast package folder. */
+  /** The hallcast package folder (its dist/ holds the display and the preload; inside app.asar when packed). */
   root: string;
+  /** Where the sample hall (playlists/) and its assets/ lie: the package folder, or in a packed app
+   * the resources folder beside app.asar (electron-builder.yml's extraResources). */
+  hallFiles: string;
   /** Electron's app.getPath('userData'). */
   userData: string;
 }
@@ -28,7 +31,7 @@ export interface ShellPaths {
 export type ShellEnv = Record<string, string | undefined>;
 
 export function shellConfig(env: ShellEnv, paths: ShellPaths): ShellConfig {
-  const playlistsDir = path.resolve(env.HALLCAST_PLAYLISTS || path.join(paths.root, 'playlists'));
+  const playlistsDir = path.resolve(env.HALLCAST_PLAYLISTS || path.join(paths.hallFiles, 'playlists'));
   const port = Number(env.HALLCAST_PORT || '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`HALLCAST_PORT=${env.HALLCAST_PORT}: give a port number 0-65535`);
   const display = env.HALLCAST_DISPLAY || DEFAULT_SHELL_DISPLAY;
