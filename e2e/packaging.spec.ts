@@ -98,6 +98,8 @@ test('npm run dist packs the dir target against the Electron stand-in: app.asar 
     const worker = specifiers(readFileSync(path.join(resources, 'app.asar.unpacked', 'dist/electron/espeak-worker.mjs'), 'utf8'));
     expect(worker.imports).toContain('@echogarden/espeak-ng-emscripten');
     for (const s of worker.imports.filter((i) => !builtin(i))) expect(existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', packageName(s), 'package.json')), `espeak-worker.mjs → ${s}`).toBe(true);
+    // electron-updater is bundled into the main bundle (a build-time dependency, like the display's packages).
+    expect(asar.extractFile(archive, 'dist/electron/main.js').toString('utf8')).toContain('AppImageUpdater');
     // A sandboxed preload can require nothing but Electron's few modules.
     const preload = asar.extractFile(archive, 'dist/electron/preload.cjs').toString('utf8');
     expect([...new Set([...preload.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))]).toStrictEqual(['electron']);

@@ -13,7 +13,17 @@ describe('shellConfig', () => {
       preloadPath: '/opt/hallcast/dist/electron/preload.cjs',
       api: { bindAddress: '127.0.0.1', port: 8080, token: null },
       display: 'kiosk',
+      update: { url: null, openingHours: { opens: 8 * 3600, closes: 21 * 3600 } },
     });
+  });
+
+  it('takes the update feed and the opening hours from HALLCAST_UPDATE_URL and HALLCAST_OPENING_HOURS, refusing malformed ones', () => {
+    expect(shellConfig({ HALLCAST_UPDATE_URL: 'http://fleet.hall.lan/hallcast/', HALLCAST_OPENING_HOURS: '09:00-18:30' }, paths).update).toStrictEqual({
+      url: 'http://fleet.hall.lan/hallcast/',
+      openingHours: { opens: 9 * 3600, closes: 18.5 * 3600 },
+    });
+    expect(() => shellConfig({ HALLCAST_UPDATE_URL: 'fleet.hall.lan' }, paths)).toThrow("HALLCAST_UPDATE_URL=fleet.hall.lan: give the fleet server's update folder");
+    expect(() => shellConfig({ HALLCAST_OPENING_HOURS: '9-18' }, paths)).toThrow('HALLCAST_OPENING_HOURS=9-18: give the hall');
   });
 
   it("a packed app: the hall's files from the resources folder, the display and preload from inside app.asar", () => {
