@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as asar from '@electron/asar';
@@ -83,6 +84,19 @@ test('npm run dist packs the dir target against the Electron stand-in: app.asar 
       expect(asar.statFile(archive, file), `${file} marked unpacked`).toHaveProperty('unpacked', true);
       expect(statSync(path.join(resources, 'app.asar.unpacked', file)).size, `${file} in app.asar.unpacked`).toBe(statSync(path.join(checkout, file)).size);
     }
+
+    // The unpacked folder speaks on its own: copied away from any other node_modules, its worker
+    // loads espeak-ng's module and voice data from there and reads Mandarin (in Node, not Electron).
+    const isolated = path.join(dir, 'unpacked-alone');
+    cpSync(path.join(resources, 'app.asar.unpacked'), isolated, { recursive: true });
+    const reply = await new Promise<{ samples?: Int16Array; error?: string }>((resolve, reject) => {
+      const worker = new Worker(path.join(isolated, 'dist/electron/espeak-worker.mjs'));
+      worker.once('message', (message) => void worker.terminate().then(() => resolve(message)));
+      worker.once('error', reject);
+      worker.postMessage({ id: 1, op: 'speak', voice: 'sit/cmn', text: '请到五号窗口', wordsPerMinute: 175 });
+    });
+    expect(reply.error).toBeUndefined();
+    expect(reply.samples!.length, 'samples of speech').toBeGreaterThan(10_000);
 
     // electron-builder rewrites a packed package.json: only its presence, so the worker's import resolves.
     expect(existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules/@echogarden/espeak-ng-emscripten/package.json'))).toBe(true);
