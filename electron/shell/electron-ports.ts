@@ -72,6 +72,8 @@ export interface ShellWindow {
 }
 
 export interface ShellApp {
+  /** True in an app built by electron-builder (electron-builder.yml), false under `electron main.js`. */
+  readonly isPackaged: boolean;
   readonly commandLine: { appendSwitch(name: string, value?: string): void };
   requestSingleInstanceLock(): boolean;
   quit(): void;

@@ -172,6 +172,8 @@ export class FakeApp extends FakeEmitter implements ShellApp {
   readonly paths = new Map<string, string>();
   quits = 0;
   sandboxEnabled = false;
+  /** As electron-builder's package (electron-builder.yml) would be; false like `electron main.js`. */
+  isPackaged = false;
   private readonly readyPromise: Promise<void>;
   private markReady!: () => void;
 
@@ -219,8 +221,9 @@ export interface FakeElectron {
   menus: null[];
 }
 
-export function fakeElectron(options: { appData: string; gotLock?: boolean }): FakeElectron {
+export function fakeElectron(options: { appData: string; gotLock?: boolean; packaged?: boolean }): FakeElectron {
   const app = new FakeApp(options.appData, options.gotLock ?? true);
+  app.isPackaged = options.packaged ?? false;
   const windows: FakeBrowserWindow[] = [];
   const ipc = new Map<string, (event: ShellIpcEvent, ...args: unknown[]) => void>();
   const privileged: CustomScheme[] = [];

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 function hostAndConfig(port: number) {
-  const config = shellConfig({ HALLCAST_PLAYLISTS: path.join(HALL, 'playlists'), HALLCAST_PORT: String(port) }, { root: '/nonexistent', userData: '/nonexistent' });
+  const config = shellConfig({ HALLCAST_PLAYLISTS: path.join(HALL, 'playlists'), HALLCAST_PORT: String(port) }, { root: '/nonexistent', hallFiles: '/nonexistent', userData: '/nonexistent' });
   const time = new FakeTime('2026-12-01T10:17:00+08:00');
   const host: Host = createHost({ ...config, stateDir: null, clock: time, timers: time.timers, log: { info: () => undefined, warn: () => undefined }, watch: false });
   host.start();

@@ -38,10 +38,11 @@ interface BootOptions {
   ready?: boolean;
   startApi?: () => Promise<LocalApi>;
   root?: string;
+  packaged?: boolean;
 }
 
 async function boot(options: BootOptions = {}) {
-  const fake = fakeElectron({ appData: path.join(root, 'appData'), gotLock: options.gotLock ?? true });
+  const fake = fakeElectron({ appData: path.join(root, 'appData'), gotLock: options.gotLock ?? true, packaged: options.packaged ?? false });
   const timers = new FakeTimers();
   const host = fakeHost(timers);
   const log = recordingLog();
@@ -51,6 +52,7 @@ async function boot(options: BootOptions = {}) {
     electron: fake.electron,
     env: options.env ?? {},
     root: options.root ?? root,
+    resourcesPath: '/opt/hallcast/resources',
     openHost: (config) => {
       opened.push(config);
       return host;
@@ -382,6 +384,17 @@ describe('the local API', () => {
       assetsDir: '/srv/hall/assets',
       stateDir: '/var/lib/hallcast',
       api: { bindAddress: '0.0.0.0', port: 9123, token: 'sekrit' },
+    });
+  });
+
+  it("opens the package's sample hall under `electron main.js`, the resources folder's once packed", async () => {
+    expect((await boot()).opened[0]).toMatchObject({ playlistsDir: path.join(root, 'playlists'), assetsDir: path.join(root, 'assets') });
+    const packed = await boot({ packaged: true });
+    expect(packed.opened[0]).toMatchObject({
+      playlistsDir: '/opt/hallcast/resources/playlists',
+      assetsDir: '/opt/hallcast/resources/assets',
+      rendererDir: path.join(root, 'dist', 'renderer'),
+      preloadPath: path.join(root, 'dist', 'electron', 'preload.cjs'),
     });
   });
 

@@ -33,6 +33,8 @@ export interface ShellOptions {
   env: ShellEnv;
   /** The hallcast package folder (dist/ and the default playlists live there). */
   root: string;
+  /** process.resourcesPath: in a packed app the default playlists and assets live there instead. */
+  resourcesPath: string;
   /** Creates the host; called only once this process holds the single-instance lock. */
   openHost(config: ShellConfig): Host;
   startApi(host: Host, config: ShellConfig): Promise<LocalApi>;
@@ -63,7 +65,8 @@ export function startShell(options: ShellOptions): Shell | null {
     app.quit();
     return null;
   }
-  const config = shellConfig(options.env, { root: options.root, userData: app.getPath('userData') });
+  const hallFiles = app.isPackaged ? options.resourcesPath : options.root;
+  const config = shellConfig(options.env, { root: options.root, hallFiles, userData: app.getPath('userData') });
   for (const file of [path.join(config.rendererDir, 'index.html'), config.preloadPath]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build`);
   }

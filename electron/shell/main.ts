@@ -4,6 +4,7 @@
  * before Electron's ready event, which an awaiting ES module can miss.
  */
 import electron from 'electron';
+import electronUpdater from 'electron-updater';
 import { createHost } from '../host/host.js';
 import { packageRoot, packageVersion } from '../cli/package-root.js';
 import { jsonLog } from '../host/services/log/json-log.js';
@@ -12,26 +13,43 @@ import { systemTimers } from '../host/services/time/wall-timers.js';
 import { startLocalApi } from './local-api.js';
 import { startShell } from './main-process.js';
 import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
+import { startAutoUpdate } from './auto-update.js';
 
 const consoleLog = jsonLog('electron');
 // The window registers its picture here; the local API answers from it.
 const screens = createScreenCaptures({ clock: systemClock, timers: systemTimers });
 
 try {
-  startShell({
+  const shell = startShell({
     electron,
     env: process.env,
     root: packageRoot(),
+    resourcesPath: process.resourcesPath,
     openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
     startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens),
     clock: systemClock,
     timers: systemTimers,
     log: consoleLog,
     screens,
-  })?.ready.catch((error: unknown) => {
-    consoleLog.warn('the player could not start', { error: String(error) });
-    electron.app.exit(1);
   });
+  shell?.ready.then(
+    () => {
+      const { url, openingHours } = shell.config.update;
+      // Only a packed app can replace itself; `electron main.js` from a checkout is updated by git.
+      if (url === null || !electron.app.isPackaged) return;
+      try {
+        // electron-updater's autoUpdater is made on first read, for this OS's package kind (AppImage, deb, NSIS).
+        startAutoUpdate({ updater: electronUpdater.autoUpdater, url, openingHours, timezone: () => shell.host.state().timezone, clock: systemClock, timers: systemTimers, log: consoleLog });
+      } catch (error) {
+        // The hall keeps playing the version it has.
+        consoleLog.warn('auto-update did not start', { url, error: String(error) });
+      }
+    },
+    (error: unknown) => {
+      consoleLog.warn('the player could not start', { error: String(error) });
+      electron.app.exit(1);
+    },
+  );
 } catch (error) {
   consoleLog.warn('the player could not start', { error: error instanceof Error ? error.message : String(error) });
   electron.app.exit(1);

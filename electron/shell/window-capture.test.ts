@@ -26,6 +26,7 @@ async function boot(env: Record<string, string> = {}) {
     electron: fake.electron,
     env,
     root,
+    resourcesPath: root,
     openHost: () => fakeHost(timers),
     startApi: async () => ({ url: 'http://127.0.0.1:8080/', close: async () => undefined }),
     clock: timers,

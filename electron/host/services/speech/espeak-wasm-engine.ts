@@ -5,10 +5,12 @@
  * a worker thread (espeak-worker.mjs): its synchronous synthesis and its 750 ms first load never
  * hold up the host, and a crash inside it costs one request, not the player.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SpeechEngine } from './speech-engine.js';
 import { checkSpeechRequest } from '../../domain/speech-plans/speech-request.js';
 import { encodeWav } from './wav.js';
+import { unpackedPath } from './unpacked-path.js';
 
 /** Hall voice → espeak-ng voice identifier. `en-gb` is only a language alias of `gmw/en`:
  *  `set_voice('en-gb')` fails with code 2, so the identifier is used. */
@@ -47,8 +49,9 @@ export function createEspeakWasmEngine(): EspeakWasmEngine {
 
   const thread = (): Worker => {
     if (worker) return worker;
-    // Beside this module in the source tree, beside the bundle in dist/ (scripts/build.mjs copies it).
-    const w = new Worker(new URL('./espeak-worker.mjs', import.meta.url));
+    // Beside this module in the source tree, beside the bundle in dist/ (scripts/build.mjs copies it),
+    // and in a packed Electron app beside app.asar, where it and espeak-ng's data are real files.
+    const w = new Worker(unpackedPath(fileURLToPath(new URL('./espeak-worker.mjs', import.meta.url))));
     w.on('message', (reply: Reply) => {
       const p = pending.get(reply.id);
       if (!p) return;
