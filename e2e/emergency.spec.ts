@@ -43,7 +43,9 @@ test('four displays take over within a second, the speaker reads it on repeat, c
         JSON.stringify({ emergencyTemplates: { evacuation: { level: 'evacuate', text: { 'zh-CN': '紧急疏散，请从最近的出口离开。', en: 'Please leave by the nearest exit.' } } } }),
       ),
   });
-  const pages = [page, ...(await Promise.all([1, 2, 3].map(() => page.context().newPage())))];
+  // A window each, as each screen is its own: a tab behind another gets about one frame a second,
+  // so the takeover would be received at once but painted up to a second later there.
+  const pages = [page, ...(await Promise.all([1, 2, 3].map(() => page.context().browser()!.newPage())))];
   for (const p of pages) await p.goto(h.url);
   for (const p of pages) await waitForProgramme(p, 'alpha', 30_000);
   // Every page on screen with a clip that moves, before anything is raised.
