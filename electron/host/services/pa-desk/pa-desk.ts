@@ -175,6 +175,8 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
   });
 
   let prerender: (() => void) | null = null;
+  // Set by stop(): the phrases rendered ahead of time stop there.
+  let stopped = false;
   return {
     desk,
     emergency,
@@ -208,6 +210,7 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
       timed.recheck();
     },
     stop() {
+      stopped = true;
       emergency.stop();
       desk.stop();
       timed.stop();
@@ -222,6 +225,7 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
 
   async function renderAll(phrases: { text: string; lang: Lang }[]): Promise<void> {
     for (const p of phrases) {
+      if (stopped) return;
       try {
         await speech.speak(p.text, p.lang);
       } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,6 +23,18 @@ describe('speech clips: free text as the engines receive it', () => {
   afterEach(() => {
     for (const c of clips.splice(0)) c.close();
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('once closed (the player stopping) renders nothing more: no engine is started again', async () => {
+    const dir = tmp();
+    const heard = path.join(dir, 'heard');
+    const speech = createSpeechClips(path.join(dir, 'speech'));
+    clips.push(speech);
+    // A command engine that would leave a mark if it ran.
+    speech.configure({ engine: 'command', id: 'test', voices: { 'zh-CN': ['sh', '-c', `touch "${heard}"; exit 1`, '{out}'] } });
+    speech.close();
+    await expect(speech.speak('请保管好您的随身物品', 'zh-CN')).rejects.toThrow('speech is closed: the player is stopping');
+    expect(existsSync(heard)).toBe(false);
   });
 
   it('gives a hall\'s command engine the ticket and counter written out as a call reads them', async () => {

@@ -37,6 +37,7 @@ export function createSpeechClips(dir: string, health?: Health | null): SpeechCl
   let key = '';
   let cache: SpeechCache | null = null;
   let closeEngine: (() => void) | null = null;
+  let closed = false;
   // A file name is a hash of engine, voice, rate and text: its length never changes, so a notice
   // read every 30 minutes reads its WAV header once.
   const durations = new Map<string, number>();
@@ -55,6 +56,9 @@ export function createSpeechClips(dir: string, health?: Health | null): SpeechCl
   return {
     configure,
     async speak(text, lang) {
+      // Closed, it stays closed: a phrase still being rendered ahead of time must not start the
+      // engine's thread again while the player stops (it kept `hallcast serve` alive for seconds).
+      if (closed) throw new Error('speech is closed: the player is stopping');
       if (!cache) configure(undefined);
       // Tickets and counters written out by the call's rules before any engine sees the text:
       // espeak reads "A023" as "A 零二十三", and a hall's own engine may do worse.
@@ -70,6 +74,7 @@ export function createSpeechClips(dir: string, health?: Health | null): SpeechCl
       return { url: `${SPEECH_ROUTE}${path.basename(file)}`, durationMs };
     },
     close() {
+      closed = true;
       closeEngine?.();
       closeEngine = null;
       cache = null;
