@@ -7,30 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AnnouncementReport } from '../electron/contract/messages.js';
+import { audioOut, loudest, traceLoudest } from './audio-out.js';
 import { expect, test, waitForProgramme } from './fixtures.js';
 
-interface AudioHooks {
-  state: string;
-  masterRms: number;
-  speaking: string | null;
-  banner: string | null;
-  reports: AnnouncementReport[];
-}
-const audio = (page: Page): Promise<AudioHooks> => page.evaluate(() => (globalThis as unknown as { __hallcast: { audio(): AudioHooks } }).__hallcast.audio());
 
-/** The loudest the page's output was while each announcement sounded there, sampled every 20 ms in the page. */
-async function startTrace(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const g = globalThis as unknown as { __loudest: Record<string, number>; __hallcast: { audio(): AudioHooks } };
-    g.__loudest = {};
-    setInterval(() => {
-      const a = g.__hallcast.audio();
-      if (a.speaking) g.__loudest[a.speaking] = Math.max(g.__loudest[a.speaking] ?? 0, a.masterRms);
-    }, 20);
-  });
-}
-const loudest = (page: Page): Promise<Record<string, number>> => page.evaluate(() => (globalThis as unknown as { __loudest: Record<string, number> }).__loudest);
 
 interface Status {
   displays: { id: string; speaker?: boolean; pa?: string }[];
@@ -61,8 +41,8 @@ test('only the named speaker is heard; the standby takes over when the speaker\'
     await page.setViewportSize({ width: 960, height: 540 });
     await page.goto(`${h.url}?display=${id}`);
     await waitForProgramme(page, 'alpha');
-    await expect.poll(async () => (await audio(page)).state, { timeout: 20_000 }).toBe('running');
-    await startTrace(page);
+    await expect.poll(async () => (await audioOut(page)).state, { timeout: 20_000 }).toBe('running');
+    await traceLoudest(page);
     pages[id] = page;
   }
   await expect.poll(async () => (await h.api<Status>('api/status')).displays.filter((d) => d.speaker).map((d) => d.id), { timeout: 15_000 }).toStrictEqual(['waiting']);
@@ -70,12 +50,12 @@ test('only the named speaker is heard; the standby takes over when the speaker\'
   const call = await h.post<{ ok: boolean }>('api/queue/call', { ticket: 'A023', counter: 5 });
   expect(call.status).toBe(200);
   await expect.poll(async () => (await h.api<{ recent: { kind: string; outcome: string }[] }>('api/announcements')).recent.find((r) => r.kind === 'call')?.outcome, { timeout: 40_000 }).toBe('played');
-  const callId = (await audio(pages['waiting']!)).reports.find((r) => r.event === 'started')!.id;
+  const callId = (await audioOut(pages['waiting']!)).reports.find((r) => r.event === 'started')!.id;
   // Heard at the speaker's output; the others showed the banner but sounded nothing of it.
-  expect((await loudest(pages['waiting']!))[callId] ?? 0, 'the speaker').toBeGreaterThan(0.05);
+  expect(await loudest(pages['waiting']!, callId), 'the speaker').toBeGreaterThan(0.05);
   for (const id of ['entrance', 'counter-5']) {
-    expect((await loudest(pages[id]!))[callId] ?? 0, id).toBe(0);
-    expect((await audio(pages[id]!)).reports.filter((r) => r.id === callId && r.event === 'started'), id).toStrictEqual([]);
+    expect(await loudest(pages[id]!, callId), id).toBe(0);
+    expect((await audioOut(pages[id]!)).reports.filter((r) => r.id === callId && r.event === 'started'), id).toStrictEqual([]);
   }
 
   // The speaker's page goes; the standby carries the PA from now on.
@@ -83,7 +63,7 @@ test('only the named speaker is heard; the standby takes over when the speaker\'
   await expect.poll(async () => (await h.api<Status>('api/status')).announcements.reach.display !== null && (await h.api<Status>('api/status')).displays.find((d) => d.speaker)?.id, { timeout: 20_000 }).toBe('entrance');
   const next = await h.post<{ id: string }>('api/announce', { text: { 'zh-CN': '请保管好您的随身物品。' } });
   expect(next.status).toBe(202);
-  await expect.poll(async () => (await audio(pages['entrance']!)).reports.some((r) => r.id === next.body.id && r.event === 'ended'), { timeout: 40_000 }).toBe(true);
-  expect((await loudest(pages['entrance']!))[next.body.id] ?? 0, 'the standby').toBeGreaterThan(0.05);
-  expect((await loudest(pages['counter-5']!))[next.body.id] ?? 0, 'the counter screen').toBe(0);
+  await expect.poll(async () => (await audioOut(pages['entrance']!)).reports.some((r) => r.id === next.body.id && r.event === 'ended'), { timeout: 40_000 }).toBe(true);
+  expect(await loudest(pages['entrance']!, next.body.id), 'the standby').toBeGreaterThan(0.05);
+  expect(await loudest(pages['counter-5']!, next.body.id), 'the counter screen').toBe(0);
 });

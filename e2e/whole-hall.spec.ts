@@ -10,7 +10,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AnnouncementReport, DisplayState } from '../electron/contract/messages.js';
+import type { DisplayState } from '../electron/contract/messages.js';
+import { audioOut, loudest, traceLoudest } from './audio-out.js';
 import { displayState, expect, queueHooks, ROOT, test } from './fixtures.js';
 
 /** A Tuesday 10:00 in the hall: the workday morning programme; the self-service area's own. */
@@ -22,31 +23,12 @@ const SCREENS = [
   { id: 'counter-5', width: 1280, height: 800, layout: 'counter' },
 ] as const;
 
-interface AudioHooks {
-  state: string;
-  masterRms: number;
-  speaking: string | null;
-  reports: AnnouncementReport[];
-}
 interface ZoneOnScreen {
   name: string;
   kind: string;
   shown: { flashing: boolean } | null;
 }
-const audio = (page: Page): Promise<AudioHooks> => page.evaluate(() => (globalThis as unknown as { __hallcast: { audio(): AudioHooks } }).__hallcast.audio());
 const zones = (page: Page): Promise<ZoneOnScreen[]> => page.evaluate(() => (globalThis as unknown as { __hallcast: { zones(): ZoneOnScreen[] } }).__hallcast.zones());
-/** The loudest each announcement was at the page's output, sampled every 20 ms in the page. */
-async function traceLoudest(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const g = globalThis as unknown as { __loudest: Record<string, number>; __hallcast: { audio(): AudioHooks } };
-    g.__loudest = {};
-    setInterval(() => {
-      const a = g.__hallcast.audio();
-      if (a.speaking) g.__loudest[a.speaking] = Math.max(g.__loudest[a.speaking] ?? 0, a.masterRms);
-    }, 20);
-  });
-}
-const loudest = async (page: Page, id: string): Promise<number> => (await page.evaluate(() => (globalThis as unknown as { __loudest: Record<string, number> }).__loudest))[id] ?? 0;
 
 interface Status {
   programme: { id: string } | null;
@@ -82,7 +64,7 @@ test('four screens, each its own layout and programme; one call moment on the bo
   for (const screen of SCREENS) {
     const p = pages[screen.id]!;
     await expect.poll(async () => (await displayState(p).catch(() => null))?.layout.name ?? null, { timeout: 30_000, message: screen.id }).toBe(screen.layout);
-    await expect.poll(async () => (await audio(p)).state, { timeout: 20_000 }).toBe('running');
+    await expect.poll(async () => (await audioOut(p)).state, { timeout: 20_000 }).toBe('running');
     // Its board and counter zones drawn (they load lazily): a call must find them there.
     await expect.poll(async () => (await zones(p)).filter((z) => z.kind === 'queue' || z.kind === 'counter').every((z) => z.shown !== null), { timeout: 20_000 }).toBe(true);
     states[screen.id] = (await displayState(p))!;
@@ -121,7 +103,7 @@ test('four screens, each its own layout and programme; one call moment on the bo
 
   // Read out by the speaker only: the other three show the banner and sound nothing of it.
   await expect.poll(async () => (await h.api<{ recent: { kind: string; outcome: string }[] }>('api/announcements')).recent.find((r) => r.kind === 'call')?.outcome, { timeout: 40_000 }).toBe('played');
-  const callId = (await audio(pages['waiting']!)).reports.find((r) => r.event === 'started')!.id;
+  const callId = (await audioOut(pages['waiting']!)).reports.find((r) => r.event === 'started')!.id;
   expect(await loudest(pages['waiting']!, callId), 'waiting, the speaker').toBeGreaterThan(0.05);
   for (const id of ['entrance', 'self-service', 'counter-5']) expect(await loudest(pages[id]!, callId), id).toBe(0);
 
@@ -135,7 +117,7 @@ test('four screens, each its own layout and programme; one call moment on the bo
   await expect.poll(async () => (await h.api<Status>('api/status')).displays.filter((d) => d.speaker).map((d) => d.id), { timeout: 20_000 }).toStrictEqual(['entrance']);
   const next = await h.post<{ id: string }>('api/announce', { text: { 'zh-CN': '请保管好您的随身物品。' } });
   expect(next.status).toBe(202);
-  await expect.poll(async () => (await audio(pages['entrance']!)).reports.some((r) => r.id === next.body.id && r.event === 'ended'), { timeout: 40_000 }).toBe(true);
+  await expect.poll(async () => (await audioOut(pages['entrance']!)).reports.some((r) => r.id === next.body.id && r.event === 'ended'), { timeout: 40_000 }).toBe(true);
   expect(await loudest(pages['entrance']!, next.body.id), 'the standby').toBeGreaterThan(0.05);
   for (const id of ['self-service', 'counter-5']) expect(await loudest(pages[id]!, next.body.id), id).toBe(0);
 });

@@ -5,13 +5,14 @@
  * `health`, the screen neither blank nor a crashed tab's grey page, and no orphan browser (nor a
  * window flood) after the player was killed outright, nor from a stale browser on its profile.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
 import { BLANK_LUMA } from './picture.js';
+import { spawnKiosk, type Kiosk } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';
 
@@ -23,34 +24,13 @@ const RELAUNCH_WITHIN_MS = 30_000;
 const HALL_LUMA_MAX = 150;
 const CHROMIUM = process.env.HALLCAST_CHROMIUM ?? '/usr/bin/chromium';
 
-interface Kiosk {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-}
-
 let dir: string;
 let screen: XScreen;
 let kiosk: Kiosk | null = null;
 const profile = (): string => path.join(dir, 'state', 'kiosk-profile');
 
 function startKiosk(): Promise<Kiosk> {
-  const args = ['bin/hallcast.js', 'kiosk', '--port', '0', '--playlists', path.join(dir, 'playlists'), '--assets', path.join(ROOT, 'assets'), '--state', path.join(dir, 'state'), '--window-size', `${screen.width}x${screen.height}`, '--browser', CHROMIUM];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: screen.display } });
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    err += chunk;
-    for (const line of String(chunk).split('\n')) if (line.startsWith('hallcast: ')) console.log(`[kiosk] ${line}`);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const match = / at (http:\/\/\S+\/) /.exec(out);
-      if (match) resolve({ url: match[1]!, child, stderr: () => err });
-    });
-    child.once('exit', (code) => reject(new Error(`hallcast kiosk exited (${code}): ${out}${err}`)));
-  });
+  return spawnKiosk(['--port', '0', '--playlists', path.join(dir, 'playlists'), '--assets', path.join(ROOT, 'assets'), '--state', path.join(dir, 'state'), '--window-size', `${screen.width}x${screen.height}`, '--browser', CHROMIUM], { ...process.env, DISPLAY: screen.display });
 }
 
 async function status(k: Kiosk): Promise<HostStatus> {

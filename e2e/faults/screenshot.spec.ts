@@ -10,7 +10,7 @@
  * The JPEG is decoded by ffmpeg (already the fault suite's screen grabber) to its luma plane, so
  * no JPEG decoder joins the dependencies.
  */
-import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
 import { signIn } from '../console-api.js';
+import { spawnKiosk, type Kiosk } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';
 
@@ -30,12 +31,6 @@ const VIDEO_ZONE = { x: 0, y: 0, w: 0.7, h: 0.9 };
 const VIDEO_LUMA_MIN = 80;
 
 const run = promisify(execFile);
-
-interface Kiosk {
-  url: string;
-  child: ChildProcess;
-  stderr: () => string;
-}
 
 let dir: string;
 let screen: XScreen;
@@ -60,22 +55,7 @@ function makeHall(): void {
 }
 
 function startKiosk(): Promise<Kiosk> {
-  const args = ['bin/hallcast.js', 'kiosk', '--display', DISPLAY, '--port', '0', '--playlists', path.join(dir, 'playlists'), '--assets', path.join(dir, 'assets'), '--state', path.join(dir, 'state'), '--window-size', `${screen.width}x${screen.height}`, '--browser', CHROMIUM];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: screen.display, HALLCAST_ADMIN_PASSWORD: PASSWORD } });
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    err += chunk;
-    for (const line of String(chunk).split('\n')) if (line.startsWith('hallcast: ')) console.log(`[kiosk] ${line}`);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const match = / at (http:\/\/\S+\/) /.exec(out);
-      if (match) resolve({ url: match[1]!, child, stderr: () => err });
-    });
-    child.once('exit', (code) => reject(new Error(`hallcast kiosk exited (${code}): ${out}${err}`)));
-  });
+  return spawnKiosk(['--display', DISPLAY, '--port', '0', '--playlists', path.join(dir, 'playlists'), '--assets', path.join(dir, 'assets'), '--state', path.join(dir, 'state'), '--window-size', `${screen.width}x${screen.height}`, '--browser', CHROMIUM], { ...process.env, DISPLAY: screen.display, HALLCAST_ADMIN_PASSWORD: PASSWORD });
 }
 
 async function status(k: Kiosk): Promise<HostStatus> {
