@@ -4,7 +4,10 @@
  * output, and everything it said on stderr kept for the test to read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { TestInfo } from '@playwright/test';
 import { ROOT } from '../serve-process.js';
+import type { XScreen } from './x-screen.js';
 
 export interface Kiosk {
   url: string;
@@ -29,4 +32,15 @@ export function spawnKiosk(args: string[], env: NodeJS.ProcessEnv): Promise<Kios
     });
     child.once('exit', (code) => reject(new Error(`hallcast kiosk exited (${code}): ${out}${err}`)));
   });
+}
+
+/** After a failed test: what the wall showed and what the kiosk said, beside the test's other results. */
+export async function keepWhatTheWallShowed(testInfo: TestInfo, screen: XScreen, kiosk: Kiosk | undefined | null): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  try {
+    writeFileSync(testInfo.outputPath('x-screen.png'), await screen.grab());
+    writeFileSync(testInfo.outputPath('kiosk-stderr.txt'), kiosk?.stderr() ?? '');
+  } catch (error) {
+    console.log(`could not save the screen: ${String(error)}`);
+  }
 }

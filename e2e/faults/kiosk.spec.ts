@@ -6,13 +6,13 @@
  * window flood) after the player was killed outright, nor from a stale browser on its profile.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
 import { BLANK_LUMA } from './picture.js';
-import { spawnKiosk, type Kiosk } from './kiosk-process.js';
+import { keepWhatTheWallShowed, spawnKiosk, type Kiosk } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';
 
@@ -141,15 +141,7 @@ test.beforeAll(async () => {
 
 // What the wall showed when a check failed, beside the test's other results.
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook uses from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  try {
-    writeFileSync(testInfo.outputPath('x-screen.png'), await screen.grab());
-    writeFileSync(testInfo.outputPath('kiosk-stderr.txt'), kiosk?.stderr() ?? '');
-  } catch (error) {
-    console.log(`could not save the screen: ${String(error)}`);
-  }
-});
+test.afterEach(({}, testInfo) => keepWhatTheWallShowed(testInfo, screen, kiosk));
 
 test.afterAll(async () => {
   if (kiosk) await stopKiosk(kiosk);

@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
 import { signIn } from '../console-api.js';
-import { spawnKiosk, type Kiosk } from './kiosk-process.js';
+import { keepWhatTheWallShowed, spawnKiosk, type Kiosk } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';
 
@@ -119,15 +119,7 @@ test.beforeAll(async () => {
 });
 
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook uses from this pattern
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status === testInfo.expectedStatus) return;
-  try {
-    writeFileSync(testInfo.outputPath('x-screen.png'), await screen.grab());
-    writeFileSync(testInfo.outputPath('kiosk-stderr.txt'), kiosk?.stderr() ?? '');
-  } catch (error) {
-    console.log(`could not save the screen: ${String(error)}`);
-  }
-});
+test.afterEach(({}, testInfo) => keepWhatTheWallShowed(testInfo, screen, kiosk));
 
 test.afterAll(async () => {
   if (kiosk && kiosk.child.exitCode === null) {
