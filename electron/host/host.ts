@@ -21,7 +21,7 @@ import { UNASSIGNED, type DisplayView } from './domain/display/display-view.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
 import { createCallMoments } from './services/call-moment/call-moments.js';
-import { showsQueueBoard } from './domain/call-moment/shows-queue-board.js';
+import { showsCall } from './domain/call-moment/shows-queue-board.js';
 import type { FeedDeps } from './services/queue-feeds/feed.js';
 import { ANNOUNCEMENT_LOG_FOLDER, createPaDesk, speechFolderOf, type PaDesk } from './services/pa-desk/pa-desk.js';
 import type { DisplayInfo, HostStatus, QueueStatus } from '../contract/status-view.js';
@@ -137,8 +137,8 @@ export function createHost(options: HostOptions): Host {
     clock,
     timers,
     subscribeCalls: queue.subscribeCalls,
-    // Each display by its own state: a counter screen or one whose programme hides the board is not expected.
-    expected: () => displays.sessions().filter((d) => d.alive && d.shell !== null && showsQueueBoard(stateFor(displays.view(d.session)))).map((d) => d.id),
+    // Each display by its own state: the board's displays, and that counter's screen; one whose programme hides both is not expected.
+    expected: (counter) => displays.sessions().filter((d) => d.alive && d.shell !== null && showsCall(stateFor(displays.view(d.session)), counter)).map((d) => d.id),
     write: (record) => void proof?.write(record),
   });
 

@@ -27,7 +27,7 @@ function display(hostMinusFrame: number) {
   const reports: CallPainted[] = [];
   instants.onPainted((p) => reports.push(p));
   const paints: [string, MomentFrame][] = [];
-  const at = (key: string, hostTime: number | undefined) => instants.at(key, hostTime, (f) => paints.push([key, f]));
+  const at = (key: string, hostTime: number | undefined, by: string = 'zone') => instants.at(key, hostTime, (f) => paints.push([key, f]), by);
   /** Runs the frames from `from` every refresh until `to`. */
   const run = (from: number, to: number) => {
     for (let f = from; f <= to; f += REFRESH) {
@@ -105,5 +105,19 @@ describe('SharedInstants', () => {
     d.at('once', 1_200);
     d.run(1_100, 1_300);
     expect(d.paints.map(([k]) => k)).toStrictEqual(['once']);
+  });
+
+  it('paints one moment for every zone that asked, in one frame, and reports it once', () => {
+    const d = display(0);
+    d.at('A023', 1_050, 'board');
+    d.at('A023', 1_050, 'counter');
+    const cancel = d.at('A024', 1_050, 'board');
+    d.at('A024', 1_050, 'counter');
+    cancel();
+    d.run(1_000, 1_100);
+    expect(d.paints.map(([k]) => k)).toStrictEqual(['A023', 'A023', 'A024']);
+    const [a, b] = d.paints;
+    expect(a![1].frameTime).toBe(b![1].frameTime);
+    expect(d.reports.map((r) => r.key)).toStrictEqual(['A023', 'A024']);
   });
 });

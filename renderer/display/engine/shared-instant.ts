@@ -41,7 +41,8 @@ interface Pending {
   /** Host clock; null: the next frame. Turned into the frame clock at each frame, with the offset of then: a better clock exchange may come in between. */
   hostTime: number | null;
   late: boolean;
-  paint: (frame: MomentFrame) => void;
+  /** By the zone asking: every zone that shows the moment (a board and a counter zone on one screen), painted in one frame, reported once. */
+  paints: Map<unknown, (frame: MomentFrame) => void>;
 }
 
 /** Keys painted already, so a board sent again (a reconnect) does not flash the call again. */
@@ -66,16 +67,24 @@ export class SharedInstants {
 
   /**
    * Paints `paint` at the host's `hostTime` (epoch ms; undefined: on arrival), once per key;
-   * returns a cancel function (a zone torn down before its moment).
+   * returns a cancel function (a zone torn down before its moment). Several zones may ask for one
+   * moment (`by`: the zone; asking again replaces its paint): each is painted in the same frame and
+   * the display reports the moment once.
    */
-  at(key: string, hostTime: number | undefined, paint: (frame: MomentFrame) => void): () => void {
-    if (this.pending.has(key) || this.painted.has(key)) return () => undefined;
-    const scheduled = this.scheduling && hostTime !== undefined && Number.isFinite(hostTime);
-    const late = scheduled && hostTime - this.time.hostMinusFrame() < this.time.frameNow();
-    const entry: Pending = { hostTime: scheduled && !late ? hostTime : null, late, paint };
-    this.pending.set(key, entry);
+  at(key: string, hostTime: number | undefined, paint: (frame: MomentFrame) => void, by: unknown = paint): () => void {
+    if (this.painted.has(key)) return () => undefined;
+    let entry = this.pending.get(key);
+    if (!entry) {
+      const scheduled = this.scheduling && hostTime !== undefined && Number.isFinite(hostTime);
+      const late = scheduled && hostTime - this.time.hostMinusFrame() < this.time.frameNow();
+      entry = { hostTime: scheduled && !late ? hostTime : null, late, paints: new Map() };
+      this.pending.set(key, entry);
+    }
+    const mine = entry;
+    mine.paints.set(by, paint);
     return () => {
-      if (this.pending.get(key) === entry) this.pending.delete(key);
+      if (mine.paints.get(by) === paint) mine.paints.delete(by);
+      if (mine.paints.size === 0 && this.pending.get(key) === mine) this.pending.delete(key);
     };
   }
 
@@ -89,7 +98,7 @@ export class SharedInstants {
       this.pending.delete(key);
       this.remember(key);
       const hostAt = frameTime + refresh + hostMinusFrame;
-      p.paint({ frameTime, hostAt, late: p.late });
+      for (const paint of p.paints.values()) paint({ frameTime, hostAt, late: p.late });
       const report: CallPainted = { key, at: hostAt, late: p.late };
       this.log.push({ ...report, local: performance.timeOrigin + frameTime + refresh });
       if (this.log.length > LOGGED) this.log.shift();

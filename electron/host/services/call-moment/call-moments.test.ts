@@ -7,7 +7,7 @@ import { createCallMoments } from './call-moments.js';
 const START = Date.parse('2026-12-01T02:00:00Z');
 const call = (ticket: string, at: number) => ({ ticket, counter: 5, service: 'A', at, recall: false });
 
-function moments(expected = ['d1', 'd2']) {
+function moments(expected: string[] | ((counter: number) => string[]) = ['d1', 'd2']) {
   const time = new FakeTime(START);
   const listeners = new Set<(e: CallEvent) => void>();
   const written: CallMomentRecord[] = [];
@@ -15,7 +15,7 @@ function moments(expected = ['d1', 'd2']) {
     clock: time,
     timers: time.timers,
     subscribeCalls: (l) => (listeners.add(l), () => void listeners.delete(l)),
-    expected: () => expected,
+    expected: (counter) => (typeof expected === 'function' ? expected(counter) : expected),
     write: (r) => void written.push(r),
   });
   const tell = (e: CallEvent) => listeners.forEach((l) => l(e));
@@ -34,6 +34,17 @@ describe('call moments', () => {
     time.advance(1);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatchObject({ event: 'call-moment', ticket: 'A023', flashAt: START + 150, logged: START + 2_000, skewMs: 9.5, missed: [], late: [] });
+  });
+
+  it('expects the displays that show that call\'s counter: a call to counter 4 does not miss counter 5\'s screen', () => {
+    const { time, tell, written } = moments((counter) => ['board', ...(counter === 5 ? ['counter-5'] : [])]);
+    tell({ call: { ...call('A1', START), counter: 5 }, fresh: true, flashAt: START + 150 });
+    tell({ call: { ...call('B1', START), counter: 4 }, fresh: true, flashAt: START + 150 });
+    time.advance(2_000);
+    expect(written.map((r) => [r.ticket, r.missed])).toStrictEqual([
+      ['A1', ['board', 'counter-5']],
+      ['B1', ['board']],
+    ]);
   });
 
   it('tallies nothing for a call that is not fresh, or has no moment', () => {

@@ -15,8 +15,8 @@ export interface CallMomentsOptions {
   timers: Pick<Timers, 'after'>;
   /** The hub's calls (QueueSlot.subscribeCalls); returns the unsubscribe function. */
   subscribeCalls(listener: (event: CallEvent) => void): () => void;
-  /** The displays showing the board now: the ones expected to paint a call set now. */
-  expected(): readonly string[];
+  /** The displays expected to paint a call to `counter` set now: those showing the board, and that counter's screen. */
+  expected(counter: number): readonly string[];
   /** Writes a closed record (the proof-of-play log). */
   write(record: CallMomentRecord): void;
   limits?: PaintTallyLimits;
@@ -48,7 +48,7 @@ export function createCallMoments(options: CallMomentsOptions): CallMoments {
   const unsubscribe = options.subscribeCalls((event) => {
     if (!event.fresh || event.flashAt === undefined) return;
     const { call, flashAt } = event;
-    const early = tally.start({ key: callKey(call), ticket: call.ticket, counter: call.counter, flashAt, expected: options.expected() }, clock.monotonic(), clock.now());
+    const early = tally.start({ key: callKey(call), ticket: call.ticket, counter: call.counter, flashAt, expected: options.expected(call.counter) }, clock.monotonic(), clock.now());
     for (const record of early) write(record);
     schedule();
   });

@@ -2,7 +2,9 @@
  * A counter screen's zone: the counter's name, and big under it the ticket the counter serves —
  * flashing a few times when the counter calls — or "暂停服务 · Closed" while the counter is closed.
  * Fed by the same queue board as the board zone; the counter is the display's own
- * (displays.json "counter", in state.display). Text sizes come from contract/zone-text.ts, which
+ * (displays.json "counter", in state.display). A call to the counter shows its ticket, flashing, at
+ * the call's moment (QueueBoardCall.flashAt, engine.instants), so the counter's screen and every
+ * board of the hall flash in one refresh, not each when its board arrived. Text sizes come from contract/zone-text.ts, which
  * the validator's glyph-height check reads too.
  */
 import { Container } from 'pixi.js';
@@ -32,6 +34,8 @@ export class CounterZone implements ZonePiece {
   private board: QueueBoardState | null = null;
   /** Key of the counter's newest call on the last board; undefined before the first board. */
   private seen: string | null | undefined = undefined;
+  /** A call to this counter waiting for its moment: the board it came on (kept newest), and the cancel of its moment. */
+  private held: { key: string; board: QueueBoardState | null; cancel: () => void } | null = null;
   private flashStartedAt: number | null = null;
   private lit = false;
   private shown: CounterView | null = null;
@@ -55,11 +59,35 @@ export class CounterZone implements ZonePiece {
   }
 
   queue(board: QueueBoardState | null): void {
-    this.board = board;
     const { call, flash } = callToFlash(board, this.identity?.counter ?? null, this.seen);
-    if (flash) this.flashStartedAt = performance.now();
     // A board before the display knows its counter is not "seen": its calls may still be news.
     if (board && this.identity) this.seen = call?.key ?? null;
+    if (this.held && call?.key === this.held.key) {
+      // Its moment has not come: the newer figures wait with it.
+      this.held.board = board;
+      return;
+    }
+    // A newer call to the counter, or one listed without a flash, supersedes a held one.
+    this.held?.cancel();
+    this.held = null;
+    if (flash && call) {
+      const key = call.key;
+      const held: { key: string; board: QueueBoardState | null; cancel: () => void } = { key, board, cancel: () => undefined };
+      this.held = held;
+      held.cancel = this.engine.instants.at(key, call.flashAt, (frame) => this.callMoment(held, frame.frameTime), this);
+      return;
+    }
+    this.board = board;
+    this.layout();
+  }
+
+  /** The held call's moment: its ticket goes up, flashing, in this frame. */
+  private callMoment(held: { board: QueueBoardState | null }, frameTime: number): void {
+    if (this.held !== held) return;
+    this.held = null;
+    this.board = held.board;
+    this.flashStartedAt = frameTime;
+    this.setLit(flashLit(0));
     this.layout();
   }
 
@@ -89,6 +117,8 @@ export class CounterZone implements ZonePiece {
   }
 
   destroy(): void {
+    this.held?.cancel();
+    this.held = null;
     this.texts.destroy();
     this.view.destroy({ children: true });
     this.panel.remove();

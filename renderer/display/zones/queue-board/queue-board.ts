@@ -65,7 +65,7 @@ export class QueueBoard implements ZonePiece {
     if (step.kind === 'hold') {
       // The call appears with its flash at the hall's shared moment, not when this display heard of it.
       const key = step.key;
-      this.cancels.set(key, this.engine.instants.at(key, step.flashAt, (frame) => this.callMoment(key, frame.frameTime)));
+      this.cancels.set(key, this.engine.instants.at(key, step.flashAt, (frame) => this.callMoment(key, frame.frameTime), this));
       return;
     }
     if (step.listed) {
