@@ -7,7 +7,8 @@
  * a stand-in for systemd, there is none as PID 1 here), and the test restarts the same command
  * after the unit's `RestartSec=`. The restarted player must say READY again, answer /api/status
  * with its playlists, the page must get its programme back by itself, and the proof-of-play log
- * must hold only whole lines.
+ * must hold only whole lines. The second kill comes during an evacuation, which the restarted
+ * player must show again at once (the emergency is kept in the state folder).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,17 @@ test('SIGKILL and the watchdog\'s SIGABRT: the unit\'s policy restarts the playe
     await page.goto(url);
     await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.programme ?? null, { timeout: 20_000 }).not.toBeNull();
 
+    // The second restart comes in the middle of an evacuation: the player must take the hall over
+    // again as it starts (kept-emergency.ts), not go back to the programme.
+    const emergencyOf = (page_: typeof page) => page_.evaluate(() => (globalThis as unknown as { __hallcast: { emergency(): { shown: { id: string; level: string } | null } } }).__hallcast.emergency().shown);
+    let raised: string | null = null;
     for (const [signal, watchdog] of [['SIGKILL', false], ['SIGABRT', true]] as const) {
+      if (signal === 'SIGABRT') {
+        const response = await fetch(new URL('/api/emergency', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 'evacuate', text: { 'zh-CN': '请立即疏散', en: 'Please leave now' } }) });
+        expect(response.status).toBe(201);
+        raised = ((await response.json()) as { id: string }).id;
+        await expect.poll(async () => (await emergencyOf(page))?.id ?? null, { timeout: 10_000 }).toBe(raised);
+      }
       const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, sig) => resolve({ code, signal: sig })));
       child.kill(signal);
       const end = await ended;
@@ -77,7 +88,15 @@ test('SIGKILL and the watchdog\'s SIGABRT: the unit\'s policy restarts the playe
       await expect.poll(async () => (await displays()).filter((d) => d.alive && d.programme !== null).length, { timeout: 30_000 }).toBe(1);
       await expect.poll(async () => (await nowPlaying(page).catch(() => null))?.programme ?? null, { timeout: 20_000 }).not.toBeNull();
       console.log(`[restart] ${signal} (${cause}): READY and the page playing again ${Date.now() - restartedAt} ms after the restart (RestartSec=${restartSec})`);
+      if (raised) {
+        // The same emergency, on the screen and in status, after the restart.
+        await expect.poll(async () => (await emergencyOf(page))?.id ?? null, { timeout: 10_000 }).toBe(raised);
+        const after = (await (await fetch(new URL('/api/emergency', url))).json()) as { emergency: { id: string; level: string } | null };
+        expect(after.emergency).toMatchObject({ id: raised, level: 'evacuate' });
+      }
     }
+    expect((await fetch(new URL('/api/emergency', url), { method: 'DELETE' })).status).toBe(200);
+    await expect.poll(async () => (await emergencyOf(page))?.id ?? null, { timeout: 10_000 }).toBeNull();
 
     // Killed mid-write or not, every proof-of-play line is a whole record.
     const logs = path.join(state, 'proof-of-play');

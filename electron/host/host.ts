@@ -120,6 +120,7 @@ export function createHost(options: HostOptions): Host {
     assetsDir: options.assetsDir,
     speechDir: options.speechDir ?? (options.stateDir ? speechFolderOf(options.stateDir) : path.join(os.tmpdir(), `hallcast-speech-${process.pid}`)),
     logDir: options.stateDir ? path.join(options.stateDir, ANNOUNCEMENT_LOG_FOLDER) : null,
+    stateDir: options.stateDir,
     clock,
     timers,
     log,
@@ -146,13 +147,16 @@ export function createHost(options: HostOptions): Host {
   power.subscribe(() => publish());
   // An emergency wakes every sleeping screen for as long as it lasts.
   let emergencyWake: (() => void) | null = null;
-  pa.emergency.subscribe((emergency) => {
+  const wakeFor = (emergency: unknown): void => {
     if (emergency && !emergencyWake) emergencyWake = power.wake('emergency');
     else if (!emergency && emergencyWake) {
       emergencyWake();
       emergencyWake = null;
     }
-  });
+  };
+  pa.emergency.subscribe(wakeFor);
+  // One restored from before a restart (kept-emergency.ts) is already on.
+  wakeFor(pa.emergency.current());
   const displays = createHallDisplays({ clock, timers, log, onChange: () => publish(), seating: (seating) => pa.desk.seating(seating) });
 
   /** The state for one display's view; the idle fallback until a configuration is in force. */

@@ -38,7 +38,9 @@ export type EmergencyRecord =
     }
   | { event: 'emergency-acknowledged'; at: number; id: string; display: string; shownAt: number; afterMs: number }
   | { event: 'emergency-read'; at: number; id: string; announcement: string; display: string; play: number }
-  | { event: 'emergency-cleared'; at: number; id: string; by: EmergencyActor; lastedMs: number; acknowledged: string[] };
+  | { event: 'emergency-cleared'; at: number; id: string; by: EmergencyActor; lastedMs: number; acknowledged: string[] }
+  /** The player restarted during emergency `id` and took the hall over again (its displays acknowledge anew). */
+  | { event: 'emergency-restored'; at: number; id: string; level: EmergencyLevel; raisedAt: number };
 
 export interface EmergencyStep {
   state: EmergencyState;
@@ -52,6 +54,12 @@ export function raise(state: EmergencyState, request: EmergencyRequest, id: stri
     state: next,
     records: [{ event: 'emergency-raised', at: now, id, level: request.level, template: request.template, lines: request.lines, by, replaces: state?.id ?? null }],
   };
+}
+
+/** The emergency active when the player last stopped, taken up again on start: not acknowledged, not yet read. */
+export function restore(kept: Omit<ActiveEmergency, 'acknowledged' | 'plays'>, now: number): EmergencyStep {
+  const state: ActiveEmergency = { id: kept.id, level: kept.level, lines: kept.lines, template: kept.template, raisedAt: kept.raisedAt, raisedBy: kept.raisedBy, acknowledged: [], plays: 0 };
+  return { state, records: [{ event: 'emergency-restored', at: now, id: kept.id, level: kept.level, raisedAt: kept.raisedAt }] };
 }
 
 /**

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmergencyView } from '../../../contract/emergency.js';
 import type { AnnounceMessage, AnnouncementPlay } from '../../../contract/messages.js';
@@ -7,6 +10,7 @@ import { createAnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
 import { fakePacks } from './desk.test-support.js';
 import { createEmergencyDesk, READINGS_PER_PLAY, RETRY_MS } from './emergency-desk.js';
+import { openKeptEmergency, type KeptEmergencyStore } from './kept-emergency.js';
 
 const T0 = Date.parse('2026-12-01T10:00:00+08:00');
 const pa = { via: 'http', who: '10.0.0.7' } as const;
@@ -14,7 +18,7 @@ const floor = { via: 'console', who: 'console session from 10.0.0.9' } as const;
 const EVACUATE = { level: 'evacuate', text: { 'zh-CN': '请立即疏散', en: 'Please leave now' } };
 const DUCK = { depthDb: -15, attackSeconds: 0.5, releaseSeconds: 1.5 };
 
-function setup() {
+function setup(kept?: KeptEmergencyStore) {
   let now = T0;
   const timers: { at: number; run: () => void; live: boolean }[] = [];
   const log: (AnnouncementLogRecord | EmergencyRecord)[] = [];
@@ -36,10 +40,11 @@ function setup() {
     speak: async (text, lang) => ({ url: `/speech/${lang}-${text.length}.wav`, durationMs: 2000 }),
   });
   desk.configure(null, TimeZone.of('Asia/Shanghai'), fakePacks());
-  emergency = createEmergencyDesk({ clock: { now: () => now }, timers: { after }, log: quiet, desk, record: (r) => log.push(r), templates: () => ({}), chime: () => true });
+  emergency = createEmergencyDesk({ clock: { now: () => now }, timers: { after }, log: quiet, desk, record: (r) => log.push(r), templates: () => ({}), chime: () => true, ...(kept ? { kept } : {}) });
   const inbox: AnnounceMessage[] = [];
   const shown: (EmergencyView | null)[] = [];
   emergency.subscribe((view) => shown.push(view));
+  emergency.restore();
   const speaker = () => {
     desk.attach('screen', (m) => inbox.push(m));
     desk.audio('screen', 'ready');
@@ -71,6 +76,35 @@ function setup() {
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('the emergency takeover at the PA desk', () => {
+  it('takes the hall over again after a restart: kept on disk while active, restored, read on the speaker, gone once cleared', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hallcast-kept-'));
+    try {
+      const quiet = { info: () => undefined, warn: () => undefined };
+      const store = () => openKeptEmergency(dir, { log: quiet });
+      const before = setup(store());
+      const raised = before.emergency.raise(EVACUATE, pa);
+      const id = raised.ok ? raised.id : '';
+      expect(existsSync(path.join(dir, 'emergency.json'))).toBe(true);
+
+      // The player restarts: a new desk over the same state folder.
+      const after = setup(store());
+      expect(after.shown).toStrictEqual([expect.objectContaining({ id, level: 'evacuate', lines: [{ lang: 'zh-CN', text: '请立即疏散' }, { lang: 'en', text: 'Please leave now' }] })]);
+      expect(after.emergency.status()).toMatchObject({ id, raisedBy: pa, acknowledged: [], plays: 0 });
+      expect(after.events()).toContain('emergency-restored');
+      after.speaker();
+      await after.advance(RETRY_MS);
+      expect(after.plays()[0]).toMatchObject({ kind: 'emergency', speak: true });
+
+      expect(after.emergency.clear(floor).ok).toBe(true);
+      expect(existsSync(path.join(dir, 'emergency.json'))).toBe(false);
+      const again = setup(store());
+      expect(again.shown).toStrictEqual([]);
+      expect(again.emergency.status()).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shows it everywhere at once and has the speaker read it on repeat until cleared, each play logged', async () => {
     const { emergency, speaker, advance, plays, playThrough, shown, events } = setup();
     speaker();

@@ -5,17 +5,20 @@
  * another, each asked for again as the last ends, or after RETRY_MS when it could not be played
  * (no speaker yet, speech that failed), until it is cleared. Every step is written to the
  * announcement log (emergency-raised, -acknowledged, -read, -cleared) beside the readings' own lines.
+ * The active one is kept on the state disk (kept-emergency.ts): a player restarted during it takes
+ * the hall over again as it starts (emergency-restored), and reads it out as soon as a speaker can.
  */
 import { randomUUID } from 'node:crypto';
 import type { EmergencyAcknowledgement, EmergencyActor, EmergencyStatus, EmergencyTemplate, EmergencyView } from '../../../contract/emergency.js';
 import type { Refusal } from '../../../contract/refusal.js';
 import type { PaReach } from '../../../contract/announcements-view.js';
-import { acknowledge, clear, emergencyStatus, emergencyView, raise, read, type EmergencyRecord, type EmergencyState, type EmergencyStep } from '../../domain/emergency/emergency.js';
+import { acknowledge, clear, emergencyStatus, emergencyView, raise, read, restore, type EmergencyRecord, type EmergencyState, type EmergencyStep } from '../../domain/emergency/emergency.js';
 import { isRequestProblem, parseEmergencyRequest } from '../../domain/emergency/emergency-request.js';
 import type { Clock, Log, Timers } from '../../ports.js';
 import { topic } from '../topic.js';
 import type { AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
+import type { KeptEmergencyStore } from './kept-emergency.js';
 
 /** Readings in one play: long enough that the gap between plays is rare, short enough to schedule at once on the display. */
 export const READINGS_PER_PLAY = 10;
@@ -41,9 +44,13 @@ export interface EmergencyDeskDeps {
   templates(): Readonly<Record<string, EmergencyTemplate>>;
   /** Whether the hall reads a chime before announcements (announcements.json "chime"). */
   chime(): boolean;
+  /** Where the active emergency is kept across restarts (kept-emergency.ts); absent: in memory only (tests). */
+  kept?: KeptEmergencyStore;
 }
 
 export interface EmergencyDesk {
+  /** Takes up the emergency kept from before a restart, if any (once, as the player starts). */
+  restore(): void;
   raise(body: unknown, by: EmergencyActor): RaiseOutcome;
   clear(by: EmergencyActor): ClearOutcome;
   acknowledge(display: string, ack: EmergencyAcknowledgement): void;
@@ -70,6 +77,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
     state = step.state;
     for (const r of step.records) deps.record(r);
   };
+  const keep = (): void => deps.kept?.save(state && { id: state.id, level: state.level, lines: state.lines, template: state.template, raisedAt: state.raisedAt, raisedBy: state.raisedBy });
 
   const stopReading = (reason: string): void => {
     retry?.();
@@ -119,6 +127,15 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
   };
 
   return {
+    restore() {
+      const kept = state ? null : (deps.kept?.load() ?? null);
+      if (!kept) return;
+      apply(restore(kept, deps.clock.now()));
+      deps.log.warn('EMERGENCY restored: the player restarted during it', { id: kept.id, takeover: kept.level, raisedAt: new Date(kept.raisedAt).toISOString(), by: kept.raisedBy });
+      deps.desk.hold(true);
+      changes.publish(emergencyView(state));
+      readAgain(0);
+    },
     raise(body, by) {
       const request = parseEmergencyRequest(body, deps.templates());
       if (isRequestProblem(request)) return { ok: false, reason: request.reason, error: request.error };
@@ -126,6 +143,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
       if (replaced) stopReading(`replaced by a newer emergency`);
       const id = randomUUID();
       apply(raise(state, request, id, by, deps.clock.now()));
+      keep();
       deps.log.warn('EMERGENCY raised', { id, takeover: request.level, template: request.template, by, replaces: replaced });
       deps.desk.hold(true);
       changes.publish(emergencyView(state));
@@ -137,6 +155,7 @@ export function createEmergencyDesk(deps: EmergencyDeskDeps): EmergencyDesk {
       if (!step) return { ok: false, reason: 'no-emergency', error: 'no emergency is active: nothing to clear (GET /api/emergency shows the active one)' };
       const id = state!.id;
       apply(step);
+      keep();
       stopReading('the emergency was cleared');
       deps.desk.hold(false);
       deps.log.warn('emergency cleared', { id, by });

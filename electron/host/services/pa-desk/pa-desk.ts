@@ -15,6 +15,7 @@ import { DEFAULT_LANGUAGES, parseAnnounceRequest, AnnounceRequestError, type Ann
 import { createAnnouncementDesk, type AnnounceOutcome, type AnnouncementDesk } from './announcement-desk.js';
 import type { AnnouncementLogRecord } from './announcement-log.js';
 import { createEmergencyDesk, type EmergencyDesk } from './emergency-desk.js';
+import { openKeptEmergency } from './kept-emergency.js';
 import type { EmergencyRecord } from '../../domain/emergency/emergency.js';
 import type { CareAlert } from '../../../contract/status-view.js';
 import { CALLS_READ_PER_BATCH, watchCalls } from './call-trigger.js';
@@ -37,6 +38,8 @@ export interface PaDeskOptions {
   speechDir: string;
   /** The announcement log's folder; null keeps none (tests). */
   logDir: string | null;
+  /** The state folder, where the active emergency is kept across restarts; absent: in memory only (tests). */
+  stateDir?: string | null;
   clock: Pick<Clock, 'now'>;
   timers: Timers;
   log: Log;
@@ -101,7 +104,10 @@ export function createPaDesk(options: PaDeskOptions): PaDesk {
     record: (entry) => journal?.write(entry, entry.at),
     templates: () => file?.emergencyTemplates ?? {},
     chime: () => file?.chime ?? true,
+    ...(options.stateDir ? { kept: openKeptEmergency(options.stateDir, { log, health: options.health }) } : {}),
   });
+  // A player restarted during an emergency takes the hall over again before anything else plays.
+  emergency.restore();
   const queued = (promise: Promise<AnnounceOutcome>, what: Record<string, unknown>): void => {
     void promise.then((outcome) => {
       if (!outcome.ok) log.warn('announcement not queued', { ...what, error: outcome.error });
