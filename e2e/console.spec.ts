@@ -346,6 +346,9 @@ test('a video the screens cannot decode (HEVC) is refused at upload with the rea
   await page.getByTestId('signin-password').fill(PASSWORD);
   await page.getByTestId('signin-submit').click();
   await expect(page.getByTestId('status-page')).toBeVisible();
+  // No screen is open: the status page says the hall cannot hear the PA now, and why.
+  await expect(page.getByTestId('pa-reach')).toHaveAttribute('data-can-speak', 'false');
+  await expect(page.getByTestId('pa-reach')).toContainText('no display');
   await page.getByTestId('nav-media').click();
   // A real H.265 clip (1 s, 320×180, tagged hvc1 as Apple devices write it), made with Debian's ffmpeg.
   await page.getByTestId('media-upload-input').setInputFiles(path.join(ROOT, 'e2e', 'media', 'hevc-clip.mp4'));

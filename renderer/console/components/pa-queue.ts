@@ -3,6 +3,7 @@ import type { PaItem, PaQueue } from '../api/types.js';
 import { html } from '../html.js';
 import { t } from '../i18n/translate.js';
 import { clockTime } from '../logic/format-time.js';
+import { paReachLine } from '../logic/pa-reach.js';
 
 function Lines({ item }: { item: PaItem }) {
   return html`<span class="pa-lines">${item.lines.map((l) => html`<span lang=${l.lang}>${l.text}</span>`)}</span>`;
@@ -15,7 +16,15 @@ function Kind({ kind }: { kind: PaItem['kind'] }) {
 export function PaQueueView({ queue, timeZone }: { queue: PaQueue | null | undefined; timeZone: string | null }) {
   if (!queue) return html`<p class="hint">${t('common.loading')}</p>`;
   const { pending, current } = queue;
+  const reach = paReachLine(queue.reach);
+  const words =
+    reach.key === 'pa.reach.speaks'
+      ? t(reach.key, { display: reach.display })
+      : reach.key === 'pa.reach.grace'
+        ? t(reach.key, { reason: reach.reason, until: reach.until === null ? '—' : clockTime(reach.until, timeZone) })
+        : t(reach.key, { reason: reach.reason });
   return html`<div class="pa-queue">
+    <p class=${reach.tone === 'ok' ? 'good' : reach.tone === 'warn' ? 'warn-text' : 'bad'} data-testid="pa-reach" data-can-speak=${String(queue.reach.canSpeak)}>${words}</p>
     <h3>${t('pa.current')}</h3>
     <div data-testid="pa-current">
       ${current
