@@ -110,8 +110,8 @@ test('with a DISPLAY nobody serves it gives up after five failed starts, exits 1
   expect(code).toBe(1);
   const lines = run.stderr().trim().split('\n');
   expect(lines.filter((l) => /^hallcast: kiosk browser exited at once \(code 1\): failed start \d of 5$/.test(l))).toHaveLength(5);
-  expect(lines.at(-1)).toMatch(/^hallcast: the kiosk browser failed to start 5 times in a row \(last: code 1\); Chromium said: .*Missing X server or \$DISPLAY.*; all of its output: .*kiosk-log\/chromium\.log$/);
-  const log = readFileSync(path.join(dir, 'state', 'kiosk-log', 'chromium.log'), 'utf8');
+  expect(lines.at(-1)).toMatch(/^hallcast: the kiosk browser failed to start 5 times in a row \(last: code 1\); Chromium said: .*Missing X server or \$DISPLAY.*; all of its output: .*logs\/chromium\.log$/);
+  const log = readFileSync(path.join(dir, 'state', 'logs', 'chromium.log'), 'utf8');
   expect(log.match(/Missing X server or \$DISPLAY/g)).toHaveLength(5);
 });
 

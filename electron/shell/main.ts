@@ -7,7 +7,7 @@ import electron from 'electron';
 import electronUpdater from 'electron-updater';
 import { createHost } from '../host/host.js';
 import { packageRoot, packageVersion } from '../cli/package-root.js';
-import { jsonLog } from '../host/services/log/json-log.js';
+import { isLogLevel, openPlayerLog, portOf } from '../host/services/log/player-log.js';
 import { systemClock } from '../host/ports.js';
 import { systemTimers } from '../host/services/time/wall-timers.js';
 import { startLocalApi } from './local-api.js';
@@ -15,7 +15,11 @@ import { startShell } from './main-process.js';
 import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { startAutoUpdate } from './auto-update.js';
 
-const consoleLog = jsonLog('electron');
+// The terminal only: the Electron shell learns its state folder from its config, after this.
+const level = process.env.HALLCAST_LOG_LEVEL;
+const consoleLog = portOf(
+  openPlayerLog({ level: level && isLogLevel(level) ? level : 'info', stateDir: null, pretty: process.stdout.isTTY === true }).logger.child({ source: 'electron' }),
+);
 // The window registers its picture here; the local API answers from it.
 const screens = createScreenCaptures({ clock: systemClock, timers: systemTimers });
 
