@@ -71,6 +71,7 @@ export function openPlayerLog(options: PlayerLogOptions): PlayerLog {
     : null;
   const pretty = options.pretty ? prettyLine({ colors: true, date: false }) : null;
   let writing = false;
+  const pending: string[] = [];
   // pino sets `lastLevel` on a destination that asks for its metadata: the line's level, unparsed.
   const destination = {
     [Symbol.for('pino.metadata')]: true,
@@ -78,14 +79,17 @@ export function openPlayerLog(options: PlayerLogOptions): PlayerLog {
     write(line: string) {
       const toTerminal = this.lastLevel >= WARN ? stderr : stdout;
       toTerminal(pretty ? pretty(line) : line);
-      // A failing file raises a health condition, which is logged: that line reaches the terminal
-      // but not the file again, or one full disk would recurse.
-      if (!rotating || writing) return;
+      if (!rotating) return;
+      // A write that fails (or works again) changes a health condition, which is logged: that line
+      // is written after this one, not inside it, so a full disk cannot recurse.
+      pending.push(line);
+      if (writing) return;
       writing = true;
       try {
-        rotating.write(line);
+        for (let next = pending.shift(); next !== undefined; next = pending.shift()) rotating.write(next);
       } finally {
         writing = false;
+        pending.length = 0;
       }
     },
   };
