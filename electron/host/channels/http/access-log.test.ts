@@ -67,6 +67,23 @@ describe('HTTP access log', () => {
     expect(access.map((line) => line.level)).toEqual([30, 30, 30, 30, 30, 20, 30]);
   });
 
+  it('logs a display socket the guard let through (101), its token redacted, and none of its frames', async () => {
+    const { hall, state } = await loggedHall();
+    await hall.app.ready();
+    const context = { headers: { ...LAN, authorization: `Bearer ${TOKEN}` }, socket: { remoteAddress: '192.168.1.77' } } as never;
+    const display = await hall.app.injectWS(`/ws?display=lobby&token=${TOKEN}`, context);
+    display.send(JSON.stringify({ type: 'hello', hello: { shell: 'chromium', width: 1920, height: 1080, userAgent: 'test' } }));
+    for (let n = 0; n < 20; n++) display.send(JSON.stringify({ type: 'heartbeat', heartbeat: { at: n } }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    display.terminate();
+    const onDisk = readFileSync(path.join(state, 'logs', 'player.log'), 'utf8');
+    expect(onDisk).not.toContain(TOKEN);
+    const access = onDisk.split('\n').filter((l) => l.includes('"access"'));
+    expect(access).toHaveLength(1);
+    expect(JSON.parse(access[0]!)).toMatchObject({ level: 30, msg: 'GET /ws?display=lobby&token=[redacted] 101', access: { route: '/ws', status: 101, remote: '192.168.1.77' } });
+    expect(onDisk).not.toContain('heartbeat');
+  });
+
   it('says nothing of requests at the default level when they are pages, media or the console polling', () => {
     expect(accessLevel({ method: 'GET', route: '/media/*', status: 206 })).toBe('debug');
     expect(accessLevel({ method: 'GET', route: '/*', status: 200 })).toBe('debug');

@@ -94,10 +94,15 @@ export function fastifyLoggerOptions(logger: FastifyBaseLogger | undefined): { l
   return { loggerInstance: logger.child({ name: 'http' }, { serializers: accessSerializers }), logController: new LogController({ disableRequestLogging: true }) };
 }
 
-/** Writes one access line for each answered request. */
+/** Writes one access line for each answered request, and for each WebSocket the guard let through. */
 export function logAccess(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
-    const record = accessRecord(request, reply);
+  const write = (request: FastifyRequest, record: AccessRecord): void =>
     request.log[accessLevel(record)]({ access: record }, `${record.method} ${record.url} ${record.status}`);
+  app.addHook('onResponse', async (request, reply) => write(request, accessRecord(request, reply)));
+  // An upgraded request is never answered in HTTP, so onResponse never sees it: it is written
+  // when its handler is about to take the socket (the guard's onRequest has let it through).
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.headers.upgrade?.toLowerCase() !== 'websocket' || request.is404) return;
+    write(request, { ...accessRecord(request, reply), status: 101 });
   });
 }
