@@ -15,11 +15,16 @@ import { startShell } from './main-process.js';
 import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { startAutoUpdate } from './auto-update.js';
 
-// The terminal only: the Electron shell learns its state folder from its config, after this.
+// The terminal at once; STATE/logs/player.log too once the config names the state folder (openHost).
 const level = process.env.HALLCAST_LOG_LEVEL;
-const consoleLog = portOf(
-  openPlayerLog({ level: level && isLogLevel(level) ? level : 'info', stateDir: null, pretty: process.stdout.isTTY === true }).logger.child({ source: 'electron' }),
-);
+let shellHost: ReturnType<typeof createHost> | null = null;
+const playerLog = openPlayerLog({
+  level: level && isLogLevel(level) ? level : 'info',
+  stateDir: null,
+  pretty: process.stdout.isTTY === true,
+  health: () => shellHost?.health ?? null,
+});
+const consoleLog = portOf(playerLog.logger.child({ source: 'electron' }));
 // The window registers its picture here; the local API answers from it.
 const screens = createScreenCaptures({ clock: systemClock, timers: systemTimers });
 
@@ -29,8 +34,12 @@ try {
     env: process.env,
     root: packageRoot(),
     resourcesPath: process.resourcesPath,
-    openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
-    startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens),
+    openHost: (config) => {
+      if (config.stateDir) playerLog.keepIn(config.stateDir);
+      shellHost = createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog });
+      return shellHost;
+    },
+    startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens, playerLog.logger),
     clock: systemClock,
     timers: systemTimers,
     log: consoleLog,

@@ -93,6 +93,20 @@ describe('the player log', () => {
     expect(kept.some((m: string) => m.startsWith('lost'))).toBe(false);
   });
 
+  it('begins its file when a shell learns its state folder late (the Electron shell), the terminal having had every line', () => {
+    const { disk, io } = rotatingFake();
+    const t = terminal();
+    const log = openPlayerLog({ level: 'info', stateDir: null, pretty: false, stdout: t.stdout, stderr: t.stderr, file: { io } });
+    log.log.info('before the config');
+    expect(log.file).toBeNull();
+    log.keepIn(STATE);
+    log.log.info('after the config');
+    log.keepIn(path.join(STATE, 'elsewhere'));
+    expect(log.file).toBe(FILE);
+    expect(disk.text(FILE).trim().split('\n').map((l) => JSON.parse(l).msg)).toEqual(['after the config']);
+    expect(t.out).toHaveLength(2);
+  });
+
   it('is bounded: 5 MiB × 20 files and 14 days', () => {
     expect(PLAYER_LOG_BOUNDS).toEqual({ maxBytes: 5 * 1024 * 1024, files: 20, maxAgeMs: 14 * 86_400_000 });
   });

@@ -57,6 +57,11 @@ export interface PlayerLog {
   log: Log;
   /** The JSON file, or null without a state folder. */
   file: string | null;
+  /**
+   * Begins the file in `stateDir` from now on, for a shell that learns its state folder after its
+   * log has started (the Electron shell, from its config); nothing when it has one already.
+   */
+  keepIn(stateDir: string): void;
   close(): void;
 }
 
@@ -65,10 +70,14 @@ const WARN = 40;
 export function openPlayerLog(options: PlayerLogOptions): PlayerLog {
   const stdout = options.stdout ?? ((text: string) => void process.stdout.write(text));
   const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
-  const file = options.stateDir ? path.join(options.stateDir, LOGS_FOLDER, PLAYER_LOG_FILE) : null;
-  const rotating: RotatingLog | null = file
-    ? openRotatingLog(file, { ...PLAYER_LOG_BOUNDS, maxLineChars: MAX_LINE_CHARS, name: 'player-log', ...(options.health ? { health: options.health } : {}), ...options.file })
-    : null;
+  let file: string | null = null;
+  let rotating: RotatingLog | null = null;
+  const keepIn = (stateDir: string): void => {
+    if (rotating) return;
+    file = path.join(stateDir, LOGS_FOLDER, PLAYER_LOG_FILE);
+    rotating = openRotatingLog(file, { ...PLAYER_LOG_BOUNDS, maxLineChars: MAX_LINE_CHARS, name: 'player-log', ...(options.health ? { health: options.health } : {}), ...options.file });
+  };
+  if (options.stateDir) keepIn(options.stateDir);
   const pretty = options.pretty ? prettyLine({ colors: true, date: false }) : null;
   let writing = false;
   const pending: string[] = [];
@@ -86,7 +95,7 @@ export function openPlayerLog(options: PlayerLogOptions): PlayerLog {
       if (writing) return;
       writing = true;
       try {
-        for (let next = pending.shift(); next !== undefined; next = pending.shift()) rotating.write(next);
+        for (let next = pending.shift(); next !== undefined; next = pending.shift()) rotating?.write(next);
       } finally {
         writing = false;
         pending.length = 0;
@@ -94,7 +103,15 @@ export function openPlayerLog(options: PlayerLogOptions): PlayerLog {
     },
   };
   const logger = pino({ level: options.level, base: { pid: process.pid } }, destination);
-  return { logger, log: portOf(logger), file, close: () => rotating?.close() };
+  return {
+    logger,
+    log: portOf(logger),
+    get file() {
+      return file;
+    },
+    keepIn,
+    close: () => rotating?.close(),
+  };
 }
 
 /** Field names pino writes itself: a record's own `level` (an emergency's) must not overwrite the line's. */
