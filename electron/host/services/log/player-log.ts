@@ -6,9 +6,9 @@
  *   pipe). Warnings and worse on stderr, the rest on stdout, so a service manager can tell them apart;
  * - to `STATE/logs/player.log` as JSON, rotated (rotating-log.ts) at 5 MiB × 20 files and 14 days.
  *
- * The file is the rotating log, not pino-roll: pino-roll writes through SonicBoom, whose ENOSPC
- * arrives as an `error` event on a stream we do not own (unhandled, it ends the process), and it
- * knows nothing of health. rotating-log.ts drops what a full disk refuses, counts it under
+ * The file is the rotating log, not pino-roll: pino-roll writes through SonicBoom, and SonicBoom
+ * on a full disk emits ENOSPC as an `error` event that, unhandled, ends the process (measured on a
+ * full 64 KB tmpfs, Node 20); nor does it know of health. rotating-log.ts drops what a full disk refuses, counts it under
  * `health` → `disk` (`player-log`) and never leaves half a line, so `hallcast logs` reads every
  * line as JSON.
  */
