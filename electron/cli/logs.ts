@@ -38,6 +38,7 @@ export async function runLogs(options: LogsOptions, out: Output): Promise<number
     out.stderr(`hallcast logs: no log at ${file} yet (${options.chromium ? 'the kiosk writes it once its browser starts' : 'the player writes it once it runs with this --state'})`);
     return 1;
   }
+  if (files.length === 0) out.stderr(`hallcast logs: no log at ${file} yet; waiting for it (Ctrl-C ends)`);
   const print = options.chromium ? chromiumLine(out) : playerLine(out, { since, least, json: options.json, pretty });
   // The browser's lines carry no year: --since keeps the files written since then.
   const readable = options.chromium && since !== null ? files.filter((f) => (modifiedAt(f) ?? 0) >= since) : files;
