@@ -1,6 +1,6 @@
 /**
  * Fault: the state disk fills up while the hall plays. The state folder (proof of play, the
- * announcement log, the saved copy, speech) sits on a small tmpfs that the test fills to the last
+ * announcement log, the player's own log with its access lines, the saved copy, speech) sits on a small tmpfs that the test fills to the last
  * byte. The player must keep the picture and the PA going, say so in /api/status → health (a
  * `disk` condition per store, with what it dropped), start again on the still-full disk, and
  * once space returns clear the conditions and write whole lines again — no torn line, no record
@@ -116,6 +116,8 @@ test('a full state disk: the hall plays on, says so in health, starts again on i
   const filler = path.join(h.state, 'filler');
   const filled = fillDisk(filler);
   for (const log of [proofFolder, path.join(h.state, 'announcements')]) if (existsSync(todays(log))) useUpLastPage(todays(log));
+  const playerLog = path.join(h.state, 'logs', 'player.log');
+  if (existsSync(playerLog)) useUpLastPage(playerLog);
   console.log(`[full-disk] filled the state disk with ${filled} bytes`);
   const picture = watchPicture(page, 500, SCREENSHOT_TIMEOUT_MS);
 
@@ -129,7 +131,7 @@ test('a full state disk: the hall plays on, says so in health, starts again on i
   const before = await itemChanges(page, 2);
   console.log(`[full-disk] items while full: ${before.join(' → ')}`);
   await played(h, call);
-  await expect.poll(async () => keys(await diskConditions(h)), { timeout: 10_000 }).toEqual(expect.arrayContaining(['announcements', 'proof-of-play', 'speech-cache']));
+  await expect.poll(async () => keys(await diskConditions(h)), { timeout: 10_000 }).toEqual(expect.arrayContaining(['announcements', 'player-log', 'proof-of-play', 'speech-cache']));
   expect(h.exitCode()).toBeNull();
   expect((await h.api<{ ok: boolean }>('api/health')).ok).toBe(true);
   const full = await diskConditions(h);
@@ -178,6 +180,9 @@ test('a full state disk: the hall plays on, says so in health, starts again on i
   expect(blank2).toBeLessThan(LOAD_TIMEOUT_MS);
   const proofLines = expectWholeLines(proofFolder);
   const announcementLines = expectWholeLines(path.join(h.state, 'announcements'));
-  console.log(`[full-disk] whole lines: proof of play ${proofLines}, announcements ${announcementLines}`);
+  // The player's log (and its access lines) kept on after the disk was full, every line whole.
+  const playerLines = expectWholeLines(path.join(h.state, 'logs'));
+  expect(readFileSync(playerLog, 'utf8')).toContain('player-log: writing again');
+  console.log(`[full-disk] whole lines: proof of play ${proofLines}, announcements ${announcementLines}, player log ${playerLines}`);
   expect(readFileSync(path.join(h.state, 'last-good-config.json'), 'utf8')).toContain('"programmes"');
 });

@@ -21,7 +21,7 @@ export function spawnKiosk(args: string[], env: NodeJS.ProcessEnv): Promise<Kios
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     err += chunk;
-    for (const line of String(chunk).split('\n')) if (line.startsWith('hallcast: ')) console.log(`[kiosk] ${line}`);
+    for (const line of String(chunk).split('\n')) if (line.startsWith('hallcast: ') || line.includes('"source":"kiosk"')) console.log(`[kiosk] ${line}`);
   });
   return new Promise((resolve, reject) => {
     let out = '';

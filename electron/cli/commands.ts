@@ -6,7 +6,8 @@
 import { ANNOUNCEMENT_KINDS, MAX_REPEAT } from '../host/services/pa-desk/announce-request.js';
 import { DEFAULT_SHELL_DISPLAY } from '../contract/display-page.js';
 import { EMERGENCY_LEVELS } from '../contract/emergency.js';
-import { displayId, hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
+import { LOG_LEVELS } from '../host/services/log/player-log.js';
+import { displayId, hallTime, megabytes, nonEmpty, oneOf, playerAddress, portNumber, sinceTime, wholeNumber, windowSize, type FlagCheck } from './flag-checks.js';
 
 export interface FlagSpec {
   /** The value's name in help, e.g. DIR. */
@@ -55,6 +56,11 @@ export const SERVE_FLAGS = {
   token: { value: 'T', help: 'the token other machines must send (default: HALLCAST_TOKEN)', check: nonEmpty('the token') },
   at: { value: 'TIME', help: "preview the schedule from another time, the clock running on from there, e.g. 2026-12-01T10:17 (the hall's time) or 2026-12-01T10:17+08:00", check: hallTime },
   'admin-max-upload-mb': { value: 'MB', help: "the console's largest media upload", default: '512', showDefault: true, check: megabytes },
+  'log-level': {
+    value: LOG_LEVELS.join('|'),
+    help: 'the least a log line must be to be written, on the terminal and in STATE/logs/player.log (default: HALLCAST_LOG_LEVEL, else info)',
+    check: oneOf(LOG_LEVELS),
+  },
 } as const satisfies Record<string, FlagSpec>;
 
 export const COMMANDS = {
@@ -174,6 +180,22 @@ export const COMMANDS = {
       template: { value: 'ID', help: 'a prepared bilingual notice from announcements.json "emergencyTemplates", e.g. evacuation', check: nonEmpty('a template id') },
       clear: { value: '', switch: true, help: 'end the emergency in force: every display goes back to its programme' },
       ...API_FLAGS,
+    },
+  },
+  logs: {
+    positionals: { min: 0, max: 0 },
+    summary: "print the player's log from the state folder, one readable line each (local time, level, message, fields); --follow keeps printing new lines",
+    notes: [
+      'The player keeps its log in STATE/logs/player.log as JSON (5 MiB × 20 files, 14 days); the kiosk keeps Chromium\'s stderr in STATE/logs/chromium.log (1 MiB × 3 files).',
+      'Exit 1 when there is no log yet in that state folder.',
+    ],
+    flags: {
+      since: { value: 'WHEN', help: "only lines from then on: 30s, 10m, 2h, 1d back from now, or a time, e.g. 2026-12-07T09:30 (this machine's zone) or 2026-12-07T09:30+08:00", check: sinceTime },
+      follow: { value: '', switch: true, help: 'keep printing lines as they are written, across rotations, until Ctrl-C' },
+      level: { value: LOG_LEVELS.filter((l) => l !== 'silent').join('|'), help: 'only lines at this level or worse', check: oneOf(LOG_LEVELS.filter((l) => l !== 'silent')) },
+      json: { value: '', switch: true, help: 'print the JSON lines as they are, for jq' },
+      chromium: { value: '', switch: true, help: "the kiosk browser's stderr (STATE/logs/chromium.log) instead; --since keeps the files written since then" },
+      state: STATE,
     },
   },
 } as const satisfies Record<string, CommandSpec>;

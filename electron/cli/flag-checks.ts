@@ -6,6 +6,7 @@
  */
 import { parseTimeInput } from '../host/domain/time/hall-time.js';
 import { isDisplayId } from '../contract/display-id.js';
+import { parseSince, SINCE_FIX } from './log-since.js';
 
 export type FlagCheck = (value: string) => string | null;
 
@@ -56,3 +57,6 @@ export const hallTime: FlagCheck = (value) =>
 /** A display's id (electron/contract/display-id.ts): it goes into URLs and file names as it is. */
 export const displayId: FlagCheck = (value) =>
   isDisplayId(value) ? null : "not a display id — use 1–40 of a–z, 0–9 and '-', starting with a letter or digit, e.g. counter-5";
+
+/** `hallcast logs --since`: a span back from now or a time (log-since.ts). */
+export const sinceTime: FlagCheck = (value) => (parseSince(value, Date.now()) === null ? SINCE_FIX : null);

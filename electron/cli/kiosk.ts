@@ -11,7 +11,8 @@
  *
  * A kiosk explains itself: with no display named it says so in one line and does not start; a
  * browser that cannot start is given up on after a few tries, with its last stderr lines; all of
- * Chromium's stderr is kept in `STATE/kiosk-log/chromium.log` (3 files of 1 MiB at most).
+ * Chromium's stderr is kept in `STATE/logs/chromium.log` (3 files of 1 MiB at most, 14 days), and
+ * the kiosk's own lines (restarts, reloads) go to the player's log (player-log.ts).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,8 @@ import type { Host } from '../host/host.js';
 import { displayPageUrl } from '../contract/display-page.js';
 import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { openRotatingLog } from '../host/services/log/rotating-log.js';
+import { CHROMIUM_LOG_BOUNDS, CHROMIUM_LOG_FILE, LOGS_FOLDER } from '../host/services/log/player-log.js';
+import type { Log } from '../host/ports.js';
 import { systemClock } from '../host/ports.js';
 import { systemTimers } from '../host/services/time/wall-timers.js';
 import { writeBootPage } from './boot-page.js';
@@ -45,6 +48,8 @@ export function openKiosk(
   // `display`: the displays.json id this kiosk shows (`--display ID`, default kiosk).
   options: ServeOptions & { browser: string; windowSize: string | undefined; display: string; screens: ScreenCaptures },
   out: Output,
+  // The player's log: the supervisor's steps (a reload, a restart) are part of the hall's story.
+  playerLog: Log,
   env: NodeJS.ProcessEnv = process.env,
 ): KioskLaunch | null {
   const problem = displayProblem(env);
@@ -59,15 +64,16 @@ export function openKiosk(
   if (!deathSignalAvailable) out.stderr('hallcast: no setpriv (util-linux): a browser may outlive a player that is killed outright');
   const stateDir = stateDirOf(options);
   const profileDir = path.join(stateDir, 'kiosk-profile');
-  const logFile = path.join(stateDir, 'kiosk-log', 'chromium.log');
+  const logFile = path.join(stateDir, LOGS_FOLDER, CHROMIUM_LOG_FILE);
   let host: Host | null = null;
-  const browserLog = openRotatingLog(logFile, { name: 'kiosk-browser-log', health: () => host?.health ?? null });
+  const browserLog = openRotatingLog(logFile, { ...CHROMIUM_LOG_BOUNDS, name: 'kiosk-browser-log', health: () => host?.health ?? null });
   let supervisor: { stop(): void } | null = null;
   let screenPower: KioskPower | null = null;
   let gaveUp = false;
   const gaveUpListeners: (() => void)[] = [];
   let sizeUnknownSaid = false;
-  const log = (m: string): void => out.stderr(`hallcast: ${m}`);
+  // The supervisor says each step in one kind of line; a display coming back is the good news among them.
+  const log = (m: string): void => (m === 'kiosk display is back' ? playerLog.info(m, { source: 'kiosk' }) : playerLog.warn(m, { source: 'kiosk' }));
   const start = (url: string): void => {
     supervisor = superviseKiosk(
       { browser: options.browser, url, profileDir, noSandbox: process.getuid?.() === 0, windowSize: options.windowSize },
@@ -95,7 +101,9 @@ export function openKiosk(
           return size;
         },
         gaveUp(why) {
-          log(`${why}; all of its output: ${logFile}`);
+          playerLog.warn(why, { source: 'kiosk', output: logFile });
+          // The command's last words, for systemd or the person at the terminal: one plain line, last.
+          out.stderr(`hallcast: ${why}; all of its output: ${logFile}`);
           browserLog.close();
           gaveUp = true;
           for (const listener of gaveUpListeners.splice(0)) listener();

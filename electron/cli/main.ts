@@ -18,6 +18,8 @@ import { readSecret } from './read-secret.js';
 import { ApiError, DEFAULT_API_URL, runCall, runQueue, type ApiTarget } from './queue-client.js';
 import { runTimeline } from './timeline.js';
 import { runValidate } from './validate.js';
+import { runLogs } from './logs.js';
+import { isLogLevel, LOG_LEVELS, openPlayerLog, type LogLevel } from '../host/services/log/player-log.js';
 import { COMMANDS, isCommandName, type CommandName } from './commands.js';
 import { parseCommand, type FlagValues } from './parse-command.js';
 import { commandHelp, overview } from './help.js';
@@ -128,6 +130,26 @@ async function runCommand(command: CommandName, args: string[], out: Output, now
         out,
       );
     }
+    case 'logs': {
+      const values = parsed.values as FlagValues<(typeof COMMANDS)['logs']['flags']>;
+      return runLogs(
+        {
+          stateDir: stateDirOf(values),
+          since: values.since,
+          follow: values.follow === true,
+          chromium: values.chromium === true,
+          level: values.level,
+          json: values.json === true,
+          colors: process.stdout.isTTY === true,
+          now: now(),
+          stopped: new Promise<void>((done) => {
+            process.once('SIGINT', () => done());
+            process.once('SIGTERM', () => done());
+          }),
+        },
+        out,
+      );
+    }
     case 'plan-call':
       return runPlanCall(positionals[0]!, positionals[1]!, (parsed.values as FlagValues<(typeof COMMANDS)['plan-call']['flags']>).lang, out);
   }
@@ -147,19 +169,28 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
   };
   // Checked before the browser starts, so a refused start never flashes a kiosk window.
   const plan = planServe(options);
+  let host: Awaited<ReturnType<typeof startServe>>['host'] | null = null;
+  const playerLog = openPlayerLog({
+    level: logLevelOf(values['log-level'], process.env.HALLCAST_LOG_LEVEL),
+    stateDir: plan.stateDir,
+    pretty: process.stdout.isTTY === true,
+    health: () => host?.health ?? null,
+  });
   // The kiosk's browser is the one screen this player can take pictures of; `serve` alone has none.
   const screens = command === 'kiosk' ? createScreenCaptures({ clock: systemClock, timers: systemTimers }) : undefined;
   // The browser starts before the player has loaded, on a boot page (see kiosk.ts).
-  const kiosk = screens ? openKiosk({ ...options, browser: values.browser!, windowSize: values['window-size'], display: values.display!, screens }, out) : null;
+  const kiosk = screens ? openKiosk({ ...options, browser: values.browser!, windowSize: values['window-size'], display: values.display!, screens }, out, playerLog.log) : null;
   // The kiosk cannot run here (no display) and said why.
   if (command === 'kiosk' && !kiosk) return 1;
   let running: Awaited<ReturnType<typeof startServe>>;
   try {
-    running = await startServe(plan, out, screens);
+    running = await startServe(plan, out, playerLog, screens);
   } catch (error) {
     kiosk?.stop();
+    playerLog.close();
     throw error;
   }
+  host = running.host;
   kiosk?.playerAt(running.url, running.host);
   // Under a systemd unit (hallcast install-service): ready now, and alive for as long as this loop turns.
   const stopNotify = startWatchdogNotify({
@@ -176,13 +207,24 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
     const stop = (code: number): void => {
       stopNotify();
       kiosk?.stop();
-      void running.close().then(() => done(code));
+      void running.close().then(() => {
+        playerLog.close();
+        done(code);
+      });
     };
     process.once('SIGINT', () => stop(0));
     process.once('SIGTERM', () => stop(0));
     // The kiosk's browser cannot start (it said why): a kiosk without a picture is a failure.
     kiosk?.onGaveUp(() => stop(1));
   });
+}
+
+/** --log-level, else HALLCAST_LOG_LEVEL, else info; a wrong value in either is a usage error naming it. */
+function logLevelOf(flag: string | undefined, env: string | undefined): LogLevel {
+  if (flag !== undefined && isLogLevel(flag)) return flag;
+  if (env === undefined || env === '') return 'info';
+  if (isLogLevel(env)) return env;
+  throw new UsageError(`HALLCAST_LOG_LEVEL=${env}: use ${LOG_LEVELS.slice(0, -1).join(', ')} or ${LOG_LEVELS.at(-1)} (or unset it: info)`);
 }
 
 declare const HALLCAST_TEST_HOOKS: boolean | undefined;

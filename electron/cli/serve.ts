@@ -15,6 +15,7 @@ import { previewStart } from './preview-start.js';
 import type { Output } from './output.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
+import type { PlayerLog } from '../host/services/log/player-log.js';
 
 export interface ServeOptions {
   port: number;
@@ -122,11 +123,14 @@ function isFolder(dir: string): boolean {
   }
 }
 
-/** `screens`: the displays this player's shell captures (the kiosk's browser); absent: none. */
-export async function startServe(plan: ServePlan, out: Output, screens?: ScreenCaptures): Promise<Running> {
+/**
+ * `log`: the player's log (player-log.ts), the host's and the access log's; `screens`: the
+ * displays this player's shell captures (the kiosk's browser); absent: none.
+ */
+export async function startServe(plan: ServePlan, out: Output, log: PlayerLog, screens?: ScreenCaptures): Promise<Running> {
   const { options, playlistsDir, assetsDir, stateDir, rendererDir, token, sessionIdleMs, maxUploadMb, clock } = plan;
   const root = packageRoot();
-  const host = createHost({ playlistsDir, assetsDir, stateDir, clock });
+  const host = createHost({ playlistsDir, assetsDir, stateDir, clock, log: log.log });
   const commands = await createCommands(host, {
     version: packageVersion(),
     assetsDir,
@@ -144,6 +148,7 @@ export async function startServe(plan: ServePlan, out: Output, screens?: ScreenC
     port: options.port,
     token,
     now: clock.now,
+    logger: log.logger,
   });
   try {
     await app.listen({ host: options.bindAddress, port: options.port });
@@ -157,6 +162,7 @@ export async function startServe(plan: ServePlan, out: Output, screens?: ScreenC
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = playerUrl(options.bindAddress, port);
   out.stdout(`hallcast: playing ${playlistsDir} at ${url} (API ${url}api/status; console ${url}admin/; state in ${stateDir})${plan.preview ? `; preview from ${plan.preview}` : ''}`);
+  log.log.info('player started', { version: packageVersion(), url, playlists: playlistsDir, state: stateDir, ...(plan.preview ? { preview: plan.preview } : {}) });
   // Listening first lets a browser launched on this line start while the playlists load. start()
   // runs before any request is served (it is synchronous), so no display sees a half-loaded host.
   host.start();
@@ -166,6 +172,7 @@ export async function startServe(plan: ServePlan, out: Output, screens?: ScreenC
     async close() {
       host.stop();
       await app.close();
+      log.log.info('player stopped');
     },
   };
 }

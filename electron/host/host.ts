@@ -14,7 +14,7 @@ import { createHallDisplays } from './services/hall-displays/hall-displays.js';
 import { createHallMetrics, type HallMetrics } from './services/metrics/hall-metrics.js';
 import { wallTimers } from './services/time/wall-timers.js';
 import { TimeZone } from './domain/time/time-zone.js';
-import { jsonLog } from './services/log/json-log.js';
+import { openPlayerLog } from './services/log/player-log.js';
 import { localTimesLog } from './services/log/local-times.js';
 import { displayIdentity, displayState, mediaUrl } from './domain/display/display-state.js';
 import { UNASSIGNED, type DisplayView } from './domain/display/display-view.js';
@@ -102,7 +102,8 @@ export function createHost(options: HostOptions): Host {
   const timers = options.timers ?? wallTimers(clock);
   // The schedule's zone, once a configuration is in force: log lines show their instants in it.
   let hallZone: TimeZone | null = null;
-  const log = localTimesLog(options.log ?? jsonLog(), () => hallZone);
+  // Without a log given (tests, tools): JSON lines on the terminal, no file.
+  const log = localTimesLog(options.log ?? openPlayerLog({ level: 'info', stateDir: null, pretty: false }).log, () => hallZone);
   const startedAt = clock.now();
   const health = options.health ?? createHealth({ now: clock.now, log });
   const states = topic<DisplayState>();

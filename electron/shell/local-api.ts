@@ -9,14 +9,18 @@ import { createCommands } from '../host/commands/commands.js';
 import type { Host } from '../host/host.js';
 import type { ShellConfig } from './shell-config.js';
 import type { ScreenCaptures } from '../host/services/screens/screen-captures.js';
+import type { FastifyBaseLogger } from 'fastify';
 
 export interface LocalApi {
   url: string;
   close(): Promise<void>;
 }
 
-/** `screens`: where the window's picture is registered (the shell's), for GET /api/displays/ID/screenshot. */
-export async function startLocalApi(host: Host, config: ShellConfig, version: string, screens?: ScreenCaptures): Promise<LocalApi> {
+/**
+ * `screens`: where the window's picture is registered (the shell's), for GET /api/displays/ID/screenshot;
+ * `logger`: the shell's pino logger, for the access log (absent: none).
+ */
+export async function startLocalApi(host: Host, config: ShellConfig, version: string, screens?: ScreenCaptures, logger?: FastifyBaseLogger): Promise<LocalApi> {
   const { bindAddress, port, token } = config.api;
   const commands = await createCommands(host, {
     version,
@@ -33,6 +37,7 @@ export async function startLocalApi(host: Host, config: ShellConfig, version: st
     bindAddress,
     port,
     token,
+    ...(logger ? { logger } : {}),
   });
   try {
     await app.listen({ host: bindAddress, port });

@@ -7,7 +7,7 @@ import electron from 'electron';
 import electronUpdater from 'electron-updater';
 import { createHost } from '../host/host.js';
 import { packageRoot, packageVersion } from '../cli/package-root.js';
-import { jsonLog } from '../host/services/log/json-log.js';
+import { isLogLevel, openPlayerLog, portOf } from '../host/services/log/player-log.js';
 import { systemClock } from '../host/ports.js';
 import { systemTimers } from '../host/services/time/wall-timers.js';
 import { startLocalApi } from './local-api.js';
@@ -15,7 +15,16 @@ import { startShell } from './main-process.js';
 import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { startAutoUpdate } from './auto-update.js';
 
-const consoleLog = jsonLog('electron');
+// The terminal at once; STATE/logs/player.log too once the config names the state folder (openHost).
+const level = process.env.HALLCAST_LOG_LEVEL;
+let shellHost: ReturnType<typeof createHost> | null = null;
+const playerLog = openPlayerLog({
+  level: level && isLogLevel(level) ? level : 'info',
+  stateDir: null,
+  pretty: process.stdout.isTTY === true,
+  health: () => shellHost?.health ?? null,
+});
+const consoleLog = portOf(playerLog.logger.child({ source: 'electron' }));
 // The window registers its picture here; the local API answers from it.
 const screens = createScreenCaptures({ clock: systemClock, timers: systemTimers });
 
@@ -25,8 +34,12 @@ try {
     env: process.env,
     root: packageRoot(),
     resourcesPath: process.resourcesPath,
-    openHost: (config) => createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog }),
-    startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens),
+    openHost: (config) => {
+      if (config.stateDir) playerLog.keepIn(config.stateDir);
+      shellHost = createHost({ playlistsDir: config.playlistsDir, assetsDir: config.assetsDir, stateDir: config.stateDir, log: consoleLog });
+      return shellHost;
+    },
+    startApi: (host, config) => startLocalApi(host, config, packageVersion(), screens, playerLog.logger),
     clock: systemClock,
     timers: systemTimers,
     log: consoleLog,

@@ -4,7 +4,8 @@
  */
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { fastifyLoggerOptions, logAccess } from './access-log.js';
 import { registerAdminRoutes, type AdminRoutesOptions } from './console/admin-routes.js';
 import type { Commands } from '../../commands/commands.js';
 import { contentSecurityPolicy } from './csp.js';
@@ -28,6 +29,8 @@ export interface ServerOptions extends GuardOptions {
   /** Tests: short console sessions. */
   adminTuning?: Pick<AdminRoutesOptions, 'sessionIdleMs'>;
   now?: () => number;
+  /** The player's logger (player-log.ts): the access log and fastify's own lines; absent: none. */
+  logger?: FastifyBaseLogger;
 }
 
 /** Request bodies are small JSON; anything bigger is a mistake or an attack. */
@@ -39,7 +42,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   createGuard(options); // refuses a bind beyond loopback without a token, before listening
   // forceCloseConnections: a player that is told to stop must stop now, not when a display's
   // media stream or WebSocket happens to end.
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, trustProxy: false, forceCloseConnections: true });
+  const app = Fastify({ bodyLimit: BODY_LIMIT, ...fastifyLoggerOptions(options.logger), trustProxy: false, forceCloseConnections: true });
+  if (options.logger) logAccess(app);
   // The Host check needs the real port, which is known only once listening (port 0 in tests).
   let guard: ReturnType<typeof createGuard> | null = null;
   const guardFor = (): ReturnType<typeof createGuard> => {

@@ -9,19 +9,43 @@ import { openRotatingLog, type RotatingIo } from './rotating-log.js';
 const quiet = { info: () => undefined, warn: () => undefined };
 const FILE = path.normalize('/state/kiosk-log/chromium.log');
 
-/** The fake disk, with the rename a rotating log needs. */
+/** The fake disk, with the rename, ages and removal a rotating log needs; `clock.now` stamps each write. */
 function rotatingDisk(free = Infinity) {
   const disk = fakeDisk(free);
+  const clock = { now: 0 };
+  const modified = new Map<string, number>();
+  const write = disk.write.bind(disk);
+  const fileOfFd = new Map<number, string>();
+  const open = disk.open.bind(disk);
   const io: RotatingIo = Object.assign(disk, {
+    open(file: string) {
+      const fd = open(file);
+      fileOfFd.set(fd, path.normalize(file));
+      if (!modified.has(path.normalize(file))) modified.set(path.normalize(file), clock.now);
+      return fd;
+    },
+    write(fd: number, data: Uint8Array, offset: number) {
+      const wrote = write(fd, data, offset);
+      modified.set(fileOfFd.get(fd)!, clock.now);
+      return wrote;
+    },
     rename(from: string, to: string) {
       const bytes = disk.files.get(path.normalize(from));
       disk.files.delete(path.normalize(from));
-      if (bytes) disk.files.set(path.normalize(to), bytes);
-      else disk.files.delete(path.normalize(to));
+      if (bytes) {
+        disk.files.set(path.normalize(to), bytes);
+        modified.set(path.normalize(to), modified.get(path.normalize(from))!);
+      } else disk.files.delete(path.normalize(to));
+    },
+    modifiedAt: (file: string) => (disk.files.has(path.normalize(file)) ? (modified.get(path.normalize(file)) ?? null) : null),
+    remove(file: string) {
+      disk.files.delete(path.normalize(file));
     },
   });
-  return { disk, io };
+  return { disk, io, clock };
 }
+
+const HOUR = 3_600_000;
 
 describe('rotating log', () => {
   it('keeps at most `files` files of at most `maxBytes` each, the newest lines in the current one', () => {
@@ -34,6 +58,30 @@ describe('rotating log', () => {
     expect(disk.text(FILE).trim().split('\n').at(-1)).toBe('line 0039');
     expect(disk.text(`${FILE}.1`).trim().split('\n').at(-1)).toBe('line 0029');
     expect(disk.text(`${FILE}.2`).trim().split('\n')[0]).toBe('line 0010');
+  });
+
+  it('is bounded in age too: a quiet log rotates daily and drops files whose last line is older than maxAgeMs', () => {
+    const { disk, io, clock } = rotatingDisk();
+    const log = openRotatingLog(FILE, { maxBytes: 1_000_000, files: 20, maxAgeMs: 14 * 24 * HOUR, io, now: () => clock.now });
+    // One line every 6 hours for 30 days: far under the size bound.
+    for (let hour = 0; hour <= 30 * 24; hour += 6) {
+      clock.now = hour * HOUR;
+      log.write(`hour ${hour}\n`);
+    }
+    const lines = [...disk.files.values()].flatMap((bytes) => bytes.toString().trim().split('\n'));
+    const oldest = Math.min(...lines.map((l) => Number(l.split(' ')[1])));
+    // 30 days written, 14 days kept (and at most one more day, the file the oldest line is in).
+    expect(oldest).toBeGreaterThanOrEqual((30 - 15) * 24);
+    expect(oldest).toBeLessThanOrEqual((30 - 14) * 24);
+    expect(disk.text(FILE).trim().split('\n').length).toBeLessThanOrEqual(5);
+    expect(lines).toContain('hour 720');
+  });
+
+  it('cuts lines at maxLineChars (the player log takes longer lines than a browser\'s stderr)', () => {
+    const { disk, io } = rotatingDisk();
+    const log = openRotatingLog(FILE, { io, maxLineChars: 10_000 });
+    log.write(`${'x'.repeat(9_000)}\n`);
+    expect(disk.text(FILE).length).toBe(9_001);
   });
 
   it('writes only whole lines, joining the pieces a pipe delivers, and the last one on close', () => {

@@ -1,14 +1,17 @@
 /**
  * A bounded text log kept as `NAME`, `NAME.1` … `NAME.(files-1)`: when `NAME` would grow past
  * `maxBytes` it is renamed to `NAME.1` (and so on down; the oldest is dropped) and a fresh one
- * begun, so the log never holds more than `maxBytes × files`. For output nobody reads until
- * something went wrong — the kiosk browser's stderr — where the newest lines matter most.
+ * begun, so the log never holds more than `maxBytes × files`. With `maxAgeMs` it is bounded in
+ * time too: the current file is rotated once it was begun a day ago, and a rotated file whose
+ * last line is older than `maxAgeMs` is deleted, so no line outlives `maxAgeMs` by more than a
+ * day. For the player's own log (player-log.ts) and the kiosk browser's stderr, where the newest
+ * lines matter most.
  *
  * Like the daily logs (daily-jsonl.ts), a full or failing disk never stops the player: what cannot
  * be written is dropped and counted under a `disk` condition in health, no half line is left
  * (append-line.ts), and writing resumes once there is space.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Health } from '../../domain/health/health.js';
 import { diskStore, type DiskStore } from '../../domain/health/disk-store.js';
@@ -18,6 +21,10 @@ import { appendLine } from './append-line.js';
 export interface RotatingIo extends AppendIo {
   /** Renames `from` to `to`, replacing `to`; a missing `from` is no error. */
   rename(from: string, to: string): void;
+  /** When `file` was last written (epoch ms); null when there is none. */
+  modifiedAt(file: string): number | null;
+  /** Deletes `file`; a missing one is no error. */
+  remove(file: string): void;
 }
 
 export const diskRotatingIo: RotatingIo = {
@@ -30,6 +37,15 @@ export const diskRotatingIo: RotatingIo = {
       rmSync(to, { force: true });
     }
   },
+  modifiedAt(file) {
+    try {
+      return statSync(file).mtimeMs;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  },
+  remove: (file) => rmSync(file, { force: true }),
 };
 
 export interface RotatingLog {
@@ -48,17 +64,26 @@ export interface RotatingLogOptions {
   name?: string;
   /** The player's health, asked at each failure (a kiosk's log starts before the player runs). */
   health?: () => Health | null;
+  /** Lines older than this are deleted (within a day); absent: bounded by size only. */
+  maxAgeMs?: number;
+  /** A line longer than this is cut (4096: a process printing without newlines must not grow our memory). */
+  maxLineChars?: number;
+  now?: () => number;
   io?: RotatingIo;
 }
 
-/** A line longer than this is cut (a process printing without newlines must not grow our memory). */
-const MAX_LINE_CHARS = 4_096;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function openRotatingLog(file: string, options: RotatingLogOptions = {}): RotatingLog {
   const io = options.io ?? diskRotatingIo;
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const files = Math.max(1, options.files ?? 3);
   const name = options.name ?? path.basename(file);
+  const maxLineChars = options.maxLineChars ?? 4_096;
+  const now = options.now ?? Date.now;
+  const maxAgeMs = options.maxAgeMs ?? null;
+  // When the current file was begun, as far as we know: its last write when we found it.
+  let begunAt: number | null = null;
   let fd: number | null = null;
   let partial = '';
   let stores: { health: Health | null; store: DiskStore } | null = null;
@@ -81,16 +106,32 @@ export function openRotatingLog(file: string, options: RotatingLogOptions = {}):
     if (files === 1) io.rename(file, `${file}.old`);
   };
 
+  /** Rotated files whose newest line is older than the age bound go. */
+  const prune = (): void => {
+    if (maxAgeMs === null) return;
+    for (let n = 1; n < files; n++) {
+      const at = io.modifiedAt(`${file}.${n}`);
+      if (at !== null && now() - at > maxAgeMs) io.remove(`${file}.${n}`);
+    }
+  };
+
+  // A quiet log would keep a file for months: past a day it is rotated, so pruning can reach it.
+  const tooOld = (): boolean => maxAgeMs !== null && begunAt !== null && now() - begunAt > Math.min(DAY_MS, maxAgeMs);
+
   const append = (lines: string): void => {
     const bytes = Buffer.byteLength(lines);
     try {
       if (fd === null) {
         io.mkdir(path.dirname(file));
+        begunAt = io.modifiedAt(file) ?? now();
         fd = io.open(file);
+        prune();
       }
-      if (io.size(fd) > 0 && io.size(fd) + bytes > maxBytes) {
+      if (io.size(fd) > 0 && (io.size(fd) + bytes > maxBytes || tooOld())) {
         rotate();
         fd = io.open(file);
+        begunAt = now();
+        prune();
       }
       appendLine(io, fd, lines);
     } catch (error) {
@@ -105,8 +146,8 @@ export function openRotatingLog(file: string, options: RotatingLogOptions = {}):
   return {
     write(text) {
       const pieces = (partial + text).split('\n');
-      partial = pieces.pop()!.slice(-MAX_LINE_CHARS);
-      if (pieces.length) append(pieces.map((l) => `${l.slice(0, MAX_LINE_CHARS)}\n`).join(''));
+      partial = pieces.pop()!.slice(-maxLineChars);
+      if (pieces.length) append(pieces.map((l) => `${l.slice(0, maxLineChars)}\n`).join(''));
     },
     close() {
       if (partial) append(`${partial}\n`);
