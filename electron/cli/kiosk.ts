@@ -72,8 +72,12 @@ export function openKiosk(
   let sizeUnknownSaid = false;
   const log = (m: string): void => out.stderr(`hallcast: ${m}`);
   const testing = kioskTestTuning(env);
-  /** The display this kiosk shows, as the player last heard from it (the newest, as the heartbeat stamp takes it). */
-  const newest = () => (host ? [...host.status().displays].sort((a, b) => b.lastSeen - a.lastSeen)[0] : undefined);
+  /**
+   * The displays that have heartbeated, newest first. The kiosk's page is this build's, so each of
+   * its heartbeats says how still its picture is (`stillForMs`): a session that has only said hello
+   * (a page just reloaded) is not counted until it heartbeats, so it is neither silent nor alive yet.
+   */
+  const beating = () => (host ? host.status().displays.filter((d) => d.stillForMs !== undefined).sort((a, b) => b.lastSeen - a.lastSeen) : null);
   const start = (url: string): void => {
     supervisor = superviseKiosk(
       { browser: options.browser, url, profileDir, noSandbox: process.getuid?.() === 0, windowSize: options.windowSize },
@@ -89,8 +93,11 @@ export function openKiosk(
         clock: systemClock,
         timers: systemTimers,
         log,
-        heartbeats: () => (host ? Math.max(0, ...host.status().displays.map((d) => d.lastSeen)) : null),
-        pictureStill: () => newest()?.stillForMs,
+        heartbeats: () => {
+          const displays = beating();
+          return displays && (displays[0]?.lastSeen ?? 0);
+        },
+        pictureStill: () => beating()?.[0]?.stillForMs,
         ladderSpent: (why) => {
           for (const listener of spentListeners) listener(why);
         },
