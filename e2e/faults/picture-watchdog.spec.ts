@@ -208,7 +208,10 @@ test('the last rung: a display that never comes back restarts the player (exit 7
     const { health } = await status(k);
     seen.push({ count: health.classes['player-restarts'].count, reason: health.classes['player-restarts'].last?.fields?.reason });
     if (life === 3) break;
-    const code = await new Promise<number | null>((done) => k.child.once('exit', done));
+    const code = await Promise.race([
+      new Promise<number | null>((done) => k.child.once('exit', done)),
+      new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`life ${life}: the player did not exit within 40 s`)), 40_000)),
+    ]);
     exits.push(code);
     expect(k.stderr()).toMatch(/the kiosk display did not come back after 2 reloads and browser restarts \(last: no heartbeat from the display\); restarting the player \(exit 75 for HALLCAST_SUPERVISED=1 to start it again; restart \d of 2 within 10 min\)/);
   }

@@ -143,8 +143,9 @@ async function start(): Promise<void> {
     ...displayIdFrom(location.search),
   });
   // How long the picture has stood still, for the host's picture watchdog. Asleep or paused by an
-  // emergency, the player's clock stands still too, so a dark or held screen is not a frozen one.
-  let stillForMs = (): number | null => player.pictureStillMs();
+  // emergency, the player's clock stands still too, so a dark or held screen is not a frozen one; a
+  // hidden page (a minimised window) gets no frames from the browser at all, which is not a fault.
+  let stillForMs = (): number | null => (document.visibilityState === 'hidden' ? 0 : player.pictureStillMs());
   // The heartbeat is a liveness signal, not animation: a plain interval is right here.
   setInterval(() => {
     const now = player.nowPlaying();
@@ -161,9 +162,10 @@ async function start(): Promise<void> {
     // session (sessionStorage), so it outlasts a reload but not a browser restart.
     const FROZEN_KEY = 'hallcast-test-picture-frozen';
     const loadedAt = engine.clock.now();
+    const measured = stillForMs;
     stillForMs = () => {
       const at = Number(sessionStorage.getItem(FROZEN_KEY)) || null;
-      if (at === null) return player.pictureStillMs();
+      if (at === null) return measured();
       // Frozen before this page loaded (it was reloaded): it has not moved since.
       return at < loadedAt ? null : Math.max(0, engine.clock.now() - at);
     };
