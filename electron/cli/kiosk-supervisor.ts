@@ -127,6 +127,8 @@ export function superviseKiosk(
   let cancelStep: (() => void) | null = null;
   let lastStamp: number | null = null;
   let stopped = false;
+  /** The ladder's cap was reported (ladderSpent) and no moving picture came since. */
+  let spentSaid = false;
   /** A launch is under way (the stale-browser check is async): a second one must not start another browser. */
   let launching = false;
 
@@ -204,10 +206,10 @@ export function superviseKiosk(
     if (!step) return;
     cancelStep?.();
     if (step.capped) {
-      const fresh = !deps.health()?.isActive('browser-restarts', HEALTH_KEY);
       deps.health()?.raise('browser-restarts', HEALTH_KEY, `the kiosk keeps failing (${step.attempt - 1} attempts in a row): retrying every ${tuning.cappedBackoffMs / 60_000} min`);
-      // Said once per run of failures: a heartbeat with a moving picture clears the alert and resets the ladder.
-      if (fresh) deps.ladderSpent?.(`the kiosk display did not come back after ${step.attempt - 1} reloads and browser restarts (last: ${TROUBLE_WORDS[step.reason]})`);
+      // Said once per run of failures: a heartbeat with a moving picture resets the ladder, and this.
+      if (!spentSaid) deps.ladderSpent?.(`the kiosk display did not come back after ${step.attempt - 1} reloads and browser restarts (last: ${TROUBLE_WORDS[step.reason]})`);
+      spentSaid = true;
     }
     const what = step.action === 'reload' ? 'reloading the page' : 'restarting the browser';
     deps.log(`kiosk ${TROUBLE_WORDS[step.reason]}: ${what} in ${step.delayMs / 1000} s (attempt ${step.attempt})`);
@@ -231,6 +233,7 @@ export function superviseKiosk(
         if (pictureMoves(deps.pictureStill?.())) {
           const back = heartbeat(state, now);
           state = back.state;
+          spentSaid = false;
           if (back.recovered) deps.log('kiosk display is back');
           deps.health()?.clear('browser-restarts', HEALTH_KEY, 'the kiosk shows the hall again');
         } else {
