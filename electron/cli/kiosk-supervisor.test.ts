@@ -51,6 +51,9 @@ function harness(options: { stale?: number | null; screen?: { width: number; hei
   const health = createHealth({ now: () => now, log: quiet });
   /** The newest heartbeat the player heard; null: no player yet. */
   let beat: number | null = 0;
+  /** What the display's heartbeats say of its picture (stillForMs); undefined: they do not say. */
+  let still: number | null | undefined = undefined;
+  const spent: string[] = [];
   let staleChecks = 0;
   let screenReads = 0;
   const gaveUp: string[] = [];
@@ -80,6 +83,8 @@ function harness(options: { stale?: number | null; screen?: { width: number; hei
     clock: { now: () => now },
     log: (m) => logs.push(m),
     heartbeats: () => beat,
+    pictureStill: () => still,
+    ladderSpent: (why) => void spent.push(why),
     health: () => health,
   };
   /** Moves time on in steps of at most 1 s, firing due timers and letting launches settle. */
@@ -105,6 +110,8 @@ function harness(options: { stale?: number | null; screen?: { width: number; hei
     restarts,
     health,
     setBeat: (v: number | null) => void (beat = v),
+    setStill: (v: number | null | undefined) => void (still = v),
+    spent,
     gaveUp,
     get staleChecks() {
       return staleChecks;
@@ -224,6 +231,58 @@ describe('kiosk supervisor', () => {
     expect(h.browsers).toHaveLength(10);
     await h.advance(5_000, true);
     expect(h.restarts().active).toStrictEqual([]);
+  });
+
+  it('says once that the ladder is spent when it reaches its cap (the last rung is the command\'s), and again only after a recovery', async () => {
+    const h = harness();
+    superviseKiosk(options, h.deps);
+    await flush();
+    for (let i = 0; i < 8; i++) {
+      h.browsers.at(-1)!.exit(0, null);
+      await h.advance(31_000);
+    }
+    expect(h.spent).toStrictEqual([]);
+    h.browsers.at(-1)!.exit(0, null);
+    expect(h.spent).toStrictEqual(['the kiosk display did not come back after 8 reloads and browser restarts (last: browser exited)']);
+    await h.advance(300_000);
+    h.browsers.at(-1)!.exit(0, null);
+    await h.advance(1_000);
+    expect(h.spent).toHaveLength(1);
+  });
+
+  describe('a picture that stands still while the page heartbeats', () => {
+    it('is reloaded after 20 s, then the browser restarted, each counted with its reason', async () => {
+      const h = harness();
+      superviseKiosk(options, h.deps);
+      await h.advance(10_000, true);
+      h.setStill(null);
+      // Heartbeats go on, the picture does not move: no silence, yet no sign of life either.
+      await h.advance(15_000, true);
+      expect(h.browsers[0]!.reloads).toHaveLength(0);
+      await h.advance(10_000, true);
+      expect(h.browsers[0]!.reloads).toHaveLength(1);
+      expect(h.logs).toContain('kiosk picture frozen (the display heartbeats, its picture does not move): reloading the page in 0 s (attempt 1)');
+      expect(h.restarts().last?.fields).toMatchObject({ kind: 'tab-reload', reason: 'picture-frozen', attempt: 1 });
+      // The reloaded page heartbeats at once and its picture never moves: the browser is restarted next.
+      await h.advance(30_000, true);
+      expect(h.browsers).toHaveLength(2);
+      expect(h.restarts().last?.fields).toMatchObject({ kind: 'browser-restart', reason: 'picture-frozen', attempt: 2 });
+      h.setStill(0);
+      await h.advance(10_000, true);
+      expect(h.logs).toContain('kiosk display is back');
+      expect(h.restarts().count).toBe(2);
+    });
+
+    it('does nothing about a stall the display fixes itself (still for a few seconds, then moving again)', async () => {
+      const h = harness();
+      superviseKiosk(options, h.deps);
+      for (let i = 0; i < 10; i++) {
+        h.setStill(i % 2 ? 3_000 : 12_000);
+        await h.advance(10_000, true);
+      }
+      expect(h.browsers[0]!.reloads).toHaveLength(0);
+      expect(h.restarts().count).toBe(0);
+    });
   });
 
   it('restarts the browser when its page cannot be reloaded and stays silent', async () => {

@@ -7,13 +7,20 @@
  * say so in /api/status. This module owns the timers and the browser; every step goes to the log
  * and to the player's health (`browser-restarts`, kind `tab-reload` or `browser-restart`).
  *
+ * A page that heartbeats while its picture stands still (the heartbeat's `stillForMs`,
+ * core/recovery/picture-rule.ts) is the trouble `picture-frozen`, on the same ladder. When the
+ * ladder reaches its cap — reloads and browser restarts did not bring the picture back — the
+ * supervisor says so once (`ladderSpent`): the last rung, restarting the whole player, is the
+ * command's to take (player-restart.ts), since only it knows whether anything would start it again.
+ *
  * A browser that cannot start at all (it dies within seconds of each launch: no X server, a broken
  * install) is given up on after a few tries (core/recovery/start-policy.ts), quoting what Chromium
  * last wrote to stderr, so the command can exit 1 instead of looping without saying why.
  */
 import type { Health } from '../host/domain/health/health.js';
 import type { Clock, Timers } from '../host/ports.js';
-import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../host/domain/recovery/recovery-policy.js';
+import { beat, check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type Decision, type RecoveryStep, type RecoveryTuning, type Trouble } from '../host/domain/recovery/recovery-policy.js';
+import { pictureMoves } from '../host/domain/recovery/picture-rule.js';
 import { browserExited, DEFAULT_START, initialStarts, type StartTuning } from '../host/domain/recovery/start-policy.js';
 import { CHROMIUM_HALL_FLAGS } from './chromium-flags.js';
 import type { KioskBrowser } from './kiosk-browser.js';
@@ -44,6 +51,8 @@ export const KIOSK_RECOVERY: RecoveryTuning = {
   capAttempts: 8,
   cappedBackoffMs: 5 * 60_000,
 };
+/** The kiosk's ladder and how often the supervisor looks at the heartbeats. */
+export type KioskTuning = RecoveryTuning & { checkEveryMs?: number };
 const CHECK_EVERY_MS = 5_000;
 const HEALTH_KEY = 'kiosk';
 const TROUBLE_WORDS: Record<Trouble, string> = {
@@ -52,6 +61,7 @@ const TROUBLE_WORDS: Record<Trouble, string> = {
   'no-heartbeat': 'no heartbeat from the display',
   'failed-load': 'page failed to load',
   'browser-exited': 'browser exited',
+  'picture-frozen': 'picture frozen (the display heartbeats, its picture does not move)',
 };
 
 export interface SupervisorDeps {
@@ -63,12 +73,16 @@ export interface SupervisorDeps {
   log(message: string): void;
   /** When the player last heard from a display (any stamp that changes with each heartbeat); null while no player runs. */
   heartbeats(): number | null;
+  /** How long that display's picture had stood still at its last heartbeat (picture-rule.ts); undefined: it does not say. */
+  pictureStill?(): number | null | undefined;
   /** The player's health, once it runs (browser steps before that are only logged). */
   health(): Health | null;
   /** The screen's size, asked before each launch when no window size was given (null: unknown). */
   screenSize(): Promise<ScreenSize | null>;
   /** The browser cannot start: the kiosk stopped, and `why` is the one line to print before exiting 1. */
   gaveUp(why: string): void;
+  /** The ladder reached its cap: reloads and browser restarts did not bring the display back (once per run of failures). */
+  ladderSpent?(why: string): void;
 }
 
 export interface KioskOptions {
@@ -102,7 +116,7 @@ export function kioskArgs(options: KioskOptions, screen: ScreenSize | null = opt
 export function superviseKiosk(
   options: KioskOptions,
   deps: SupervisorDeps,
-  tuning: RecoveryTuning = KIOSK_RECOVERY,
+  tuning: KioskTuning = KIOSK_RECOVERY,
   startTuning: StartTuning = DEFAULT_START,
 ): { stop(): void } {
   const givenSize = options.windowSize ? parseWindowSize(options.windowSize) : null;
@@ -113,6 +127,8 @@ export function superviseKiosk(
   let cancelStep: (() => void) | null = null;
   let lastStamp: number | null = null;
   let stopped = false;
+  /** The ladder's cap was reported (ladderSpent) and no moving picture came since. */
+  let spentSaid = false;
   /** A launch is under way (the stale-browser check is async): a second one must not start another browser. */
   let launching = false;
 
@@ -191,6 +207,9 @@ export function superviseKiosk(
     cancelStep?.();
     if (step.capped) {
       deps.health()?.raise('browser-restarts', HEALTH_KEY, `the kiosk keeps failing (${step.attempt - 1} attempts in a row): retrying every ${tuning.cappedBackoffMs / 60_000} min`);
+      // Said once per run of failures: a heartbeat with a moving picture resets the ladder, and this.
+      if (!spentSaid) deps.ladderSpent?.(`the kiosk display did not come back after ${step.attempt - 1} reloads and browser restarts (last: ${TROUBLE_WORDS[step.reason]})`);
+      spentSaid = true;
     }
     const what = step.action === 'reload' ? 'reloading the page' : 'restarting the browser';
     deps.log(`kiosk ${TROUBLE_WORDS[step.reason]}: ${what} in ${step.delayMs / 1000} s (attempt ${step.attempt})`);
@@ -200,7 +219,7 @@ export function superviseKiosk(
   const stopWatch = (() => {
     let cancel = (): void => undefined;
     const tick = (): void => {
-      cancel = deps.timers.after(CHECK_EVERY_MS, tick);
+      cancel = deps.timers.after(tuning.checkEveryMs ?? CHECK_EVERY_MS, tick);
       const stamp = deps.heartbeats();
       const now = deps.clock.now();
       // No player yet: the page is still on the boot page, waiting for it.
@@ -210,14 +229,20 @@ export function superviseKiosk(
       }
       if (stamp !== lastStamp && stamp > 0) {
         lastStamp = stamp;
-        const beat = heartbeat(state, now);
-        state = beat.state;
-        if (beat.recovered) deps.log('kiosk display is back');
-        deps.health()?.clear('browser-restarts', HEALTH_KEY, 'the kiosk shows the hall again');
+        // A heartbeat whose picture stands still keeps the page from counting as silent, not as recovered.
+        if (pictureMoves(deps.pictureStill?.())) {
+          const back = heartbeat(state, now);
+          state = back.state;
+          spentSaid = false;
+          if (back.recovered) deps.log('kiosk display is back');
+          deps.health()?.clear('browser-restarts', HEALTH_KEY, 'the kiosk shows the hall again');
+        } else {
+          state = beat(state, now);
+        }
       }
       if (browser && !launching) follow(check(state, now, tuning));
     };
-    cancel = deps.timers.after(CHECK_EVERY_MS, tick);
+    cancel = deps.timers.after(tuning.checkEveryMs ?? CHECK_EVERY_MS, tick);
     return () => cancel();
   })();
 

@@ -27,7 +27,7 @@ import { systemTimers } from '../host/services/time/wall-timers.js';
 import { writeBootPage } from './boot-page.js';
 import { deathSignalAvailable, launchKioskBrowser } from './kiosk-browser.js';
 import { displayProblem, readScreenSize } from './kiosk-display.js';
-import { superviseKiosk } from './kiosk-supervisor.js';
+import { KIOSK_RECOVERY, superviseKiosk, type KioskTuning } from './kiosk-supervisor.js';
 import { followScreenPower, type KioskPower } from './kiosk-power.js';
 import { runCommand, systemProbe } from './run-command.js';
 import { screenPowersOf } from './screen-power.js';
@@ -41,6 +41,8 @@ export interface KioskLaunch {
   stop(): void;
   /** Called once (at once if it already happened) when the kiosk gave up: the command should stop the player and exit 1. */
   onGaveUp(listener: () => void): void;
+  /** Called when the kiosk's ladder reached its cap (the picture watchdog's last rung is the command's: player-restart.ts). */
+  onLadderSpent(listener: (why: string) => void): void;
 }
 
 /** Null when the kiosk cannot run at all (it printed why): the command should exit 1 without starting the player. */
@@ -59,7 +61,7 @@ export function openKiosk(
   }
   if (!existsSync(options.browser)) {
     out.stderr(`hallcast: no browser at ${options.browser} (install Debian's chromium, or pass --browser); serving only`);
-    return { playerAt: () => undefined, stop: () => undefined, onGaveUp: () => undefined };
+    return { playerAt: () => undefined, stop: () => undefined, onGaveUp: () => undefined, onLadderSpent: () => undefined };
   }
   if (!deathSignalAvailable) out.stderr('hallcast: no setpriv (util-linux): a browser may outlive a player that is killed outright');
   const stateDir = stateDirOf(options);
@@ -71,15 +73,23 @@ export function openKiosk(
   let screenPower: KioskPower | null = null;
   let gaveUp = false;
   const gaveUpListeners: (() => void)[] = [];
+  const spentListeners: ((why: string) => void)[] = [];
   let sizeUnknownSaid = false;
   // The supervisor says each step in one kind of line; a display coming back is the good news among them.
   const log = (m: string): void => (m === 'kiosk display is back' ? playerLog.info(m, { source: 'kiosk' }) : playerLog.warn(m, { source: 'kiosk' }));
+  const testing = kioskTestTuning(env);
+  /**
+   * The displays that have heartbeated, newest first. The kiosk's page is this build's, so each of
+   * its heartbeats says how still its picture is (`stillForMs`): a session that has only said hello
+   * (a page just reloaded) is not counted until it heartbeats, so it is neither silent nor alive yet.
+   */
+  const beating = () => (host ? host.status().displays.filter((d) => d.stillForMs !== undefined).sort((a, b) => b.lastSeen - a.lastSeen) : null);
   const start = (url: string): void => {
     supervisor = superviseKiosk(
       { browser: options.browser, url, profileDir, noSandbox: process.getuid?.() === 0, windowSize: options.windowSize },
       {
         launch: (command, args) => {
-          const browser = launchKioskBrowser(command, args, { stderr: (text) => browserLog.write(text) });
+          const browser = launchKioskBrowser(command, [...testing.browserArgs, ...args], { stderr: (text) => browserLog.write(text) });
           // Its picture is taken through its own DevTools pipe, for as long as this browser runs.
           const withdraw = options.screens.register(options.display, (request) => browser.capturePage(request));
           browser.onExit(withdraw);
@@ -89,7 +99,14 @@ export function openKiosk(
         clock: systemClock,
         timers: systemTimers,
         log,
-        heartbeats: () => (host ? Math.max(0, ...host.status().displays.map((d) => d.lastSeen)) : null),
+        heartbeats: () => {
+          const displays = beating();
+          return displays && (displays[0]?.lastSeen ?? 0);
+        },
+        pictureStill: () => beating()?.[0]?.stillForMs,
+        ladderSpent: (why) => {
+          for (const listener of spentListeners) listener(why);
+        },
         health: () => host?.health ?? null,
         async screenSize() {
           if (!env.DISPLAY) return null;
@@ -109,6 +126,7 @@ export function openKiosk(
           for (const listener of gaveUpListeners.splice(0)) listener();
         },
       },
+      testing.tuning,
     );
   };
   const early = Number.isInteger(options.port) && options.port > 0 && options.port <= 65_535;
@@ -134,5 +152,24 @@ export function openKiosk(
       if (gaveUp) listener();
       else gaveUpListeners.push(listener);
     },
+    onLadderSpent(listener) {
+      spentListeners.push(listener);
+    },
   };
+}
+
+declare const HALLCAST_TEST_HOOKS: boolean | undefined;
+
+/**
+ * The test build only (scripts/build.mjs --test-hooks; e2e/faults/picture-watchdog.spec.ts):
+ * HALLCAST_TEST_KIOSK_TUNING (JSON) shortens the kiosk's ladder (silenceMs, frozenMs, capAttempts,
+ * backoffs, checkEveryMs) so a test climbs it in seconds, and HALLCAST_TEST_KIOSK_DEVTOOLS_PORT
+ * opens a DevTools port beside the pipe so a test can reach into the page. The production bundle
+ * reads neither.
+ */
+function kioskTestTuning(env: NodeJS.ProcessEnv): { tuning: KioskTuning; browserArgs: string[] } {
+  if (typeof HALLCAST_TEST_HOOKS === 'undefined' || !HALLCAST_TEST_HOOKS) return { tuning: KIOSK_RECOVERY, browserArgs: [] };
+  const tuning = env.HALLCAST_TEST_KIOSK_TUNING ? { ...KIOSK_RECOVERY, ...(JSON.parse(env.HALLCAST_TEST_KIOSK_TUNING) as Partial<KioskTuning>) } : KIOSK_RECOVERY;
+  const port = env.HALLCAST_TEST_KIOSK_DEVTOOLS_PORT;
+  return { tuning, browserArgs: port ? [`--remote-debugging-port=${port}`] : [] };
 }

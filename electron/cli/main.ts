@@ -28,6 +28,8 @@ import { packageVersion } from './package-root.js';
 import { createScreenCaptures } from '../host/services/screens/screen-captures.js';
 import { systemClock } from '../host/ports.js';
 import { systemTimers } from '../host/services/time/wall-timers.js';
+import { openPlayerRestarts, PICTURE_LOST_EXIT, supervisorOf } from '../host/services/watchdog/player-restart.js';
+import { watchEventLoop } from '../host/services/watchdog/event-loop-watch.js';
 
 function apiTarget(values: { url?: string | undefined; token?: string | undefined }): ApiTarget {
   return { url: values.url ?? process.env.HALLCAST_URL ?? DEFAULT_API_URL, token: values.token ?? process.env.HALLCAST_TOKEN };
@@ -192,6 +194,16 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
   }
   host = running.host;
   kiosk?.playerAt(running.url, running.host);
+  // The picture watchdog's last rung: the record of whole-player restarts, read back into health.
+  const restarts = openPlayerRestarts({
+    stateDir: plan.stateDir,
+    supervisor: supervisorOf(process.env),
+    now: Date.now,
+    log: (message) => out.stderr(`hallcast: ${message}`),
+    ...restartCapInTestBuild(),
+  });
+  restarts.report(running.host.health);
+  const stopLoopWatch = watchEventLoop({ health: running.host.health, timers: systemTimers, clock: systemClock });
   // Under a systemd unit (hallcast install-service): ready now, and alive for as long as this loop turns.
   const stopNotify = startWatchdogNotify({
     env: process.env,
@@ -206,6 +218,7 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
   return await new Promise<number>((done) => {
     const stop = (code: number): void => {
       stopNotify();
+      stopLoopWatch();
       kiosk?.stop();
       void running.close().then(() => {
         playerLog.close();
@@ -216,6 +229,12 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
     process.once('SIGTERM', () => stop(0));
     // The kiosk's browser cannot start (it said why): a kiosk without a picture is a failure.
     kiosk?.onGaveUp(() => stop(1));
+    // Reloads and browser restarts did not bring the display back: exit for the supervisor to start the player whole again.
+    kiosk?.onLadderSpent((why) => {
+      void restarts.spent(why, running.host.health).then((restart) => {
+        if (restart) stop(PICTURE_LOST_EXIT);
+      });
+    });
   });
 }
 
@@ -228,6 +247,15 @@ function logLevelOf(flag: string | undefined, env: string | undefined): LogLevel
 }
 
 declare const HALLCAST_TEST_HOOKS: boolean | undefined;
+
+/**
+ * The test build only: HALLCAST_TEST_RESTART_CAP (JSON {maxRestarts, windowMs}) sets the cap on
+ * whole-player restarts (e2e/faults/picture-watchdog.spec.ts). The production bundle reads nothing.
+ */
+function restartCapInTestBuild(): { tuning?: { maxRestarts: number; windowMs: number } } {
+  if (typeof HALLCAST_TEST_HOOKS === 'undefined' || !HALLCAST_TEST_HOOKS || !process.env.HALLCAST_TEST_RESTART_CAP) return {};
+  return { tuning: JSON.parse(process.env.HALLCAST_TEST_RESTART_CAP) as { maxRestarts: number; windowMs: number } };
+}
 
 /**
  * The test build only (scripts/build.mjs --test-hooks): SIGUSR2 blocks the event loop for 20 s, so

@@ -50,6 +50,13 @@ describe('parseFromDisplay', () => {
     expect(message?.type === 'heartbeat' && message.heartbeat).not.toBe(heartbeat);
   });
 
+  it("keeps the heartbeat's picture stillness (a number or null) and refuses anything else there", () => {
+    const beat = { at: 1, programme: null, item: null, position: null };
+    expect(parseFromDisplay({ type: 'heartbeat', heartbeat: { ...beat, stillForMs: 2500 } })).toStrictEqual({ type: 'heartbeat', heartbeat: { ...beat, stillForMs: 2500 } });
+    expect(parseFromDisplay({ type: 'heartbeat', heartbeat: { ...beat, stillForMs: null } })).toStrictEqual({ type: 'heartbeat', heartbeat: { ...beat, stillForMs: null } });
+    expect(parseFromDisplay({ type: 'heartbeat', heartbeat: { ...beat, stillForMs: 'still' } })).toBeNull();
+  });
+
   it.each([null, undefined, 'hello', 7, [], { type: 'hello' }, { type: 'constructor', constructor: {} }])('refuses what is no message at all: %o', (value) => {
     expect(parseFromDisplay(value)).toBeNull();
   });

@@ -38,7 +38,11 @@ export function parseFromDisplay(value: unknown): FromDisplay | null {
       };
     case 'heartbeat':
       if (!isNumber(b.at) || !orNull(b.programme, isString) || !orNull(b.item, isString) || !orNull(b.position, isNumber)) return null;
-      return { type: 'heartbeat', heartbeat: { at: b.at, programme: b.programme, item: b.item, position: b.position } };
+      if (b.stillForMs !== undefined && !orNull(b.stillForMs, isNumber)) return null;
+      return {
+        type: 'heartbeat',
+        heartbeat: { at: b.at, programme: b.programme, item: b.item, position: b.position, ...(b.stillForMs !== undefined ? { stillForMs: b.stillForMs } : {}) },
+      };
     case 'hello':
       if ((b.shell !== 'electron' && b.shell !== 'chromium') || !isNumber(b.width) || !isNumber(b.height) || !isString(b.userAgent)) return null;
       // Any string up to the guard's bound: the host decides whether it is an id it knows, and says so in status.

@@ -22,6 +22,14 @@ export const HEALTH_CLASSES = [
   'gpu-context-lost',
   /** A display failed to load part of its own code (a network blip while the page loaded) and asked again. */
   'code-load-failed',
+  /**
+   * The picture watchdog restarted the whole player (its display could not be brought back by
+   * reloads and browser restarts), or is capped and no longer does: the count read back from the
+   * state folder after a restart, the last one's reason, and the cap as an active alert.
+   */
+  'player-restarts',
+  /** The player's own event loop ran slow (p99 delay past 1 s for a minute): timers, heartbeats and the API lag behind. */
+  'event-loop-lag',
   /** Turning a screen's backlight off or on for its power windows failed (xset DPMS, cec-ctl): it may stay lit, or dark. */
   'screen-power',
 ] as const;

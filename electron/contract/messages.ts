@@ -140,6 +140,12 @@ export interface DisplayHeartbeat {
   item: string | null;
   /** Seconds into the current item. */
   position: number | null;
+  /**
+   * Ms since the display's picture last moved (a still image or the idle slide counts as moving;
+   * renderer/display/player/picture-motion.ts); null: not since the page loaded. The host's picture
+   * watchdog reads it. Absent from an older page: taken as moving.
+   */
+  stillForMs?: number | null;
 }
 
 /** A fault the display met and recovered from by itself, for /api/status → health. */

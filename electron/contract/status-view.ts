@@ -40,6 +40,8 @@ export interface DisplayInfo {
   programme: string | null;
   item: string | null;
   position: number | null;
+  /** Ms its picture had stood still at its last heartbeat (the picture watchdog's input); null: not moved since its page loaded; absent: it does not say. */
+  stillForMs?: number | null;
   /** What the display last reported of its audio output: only a `ready` one can speak for the PA. */
   audio: AudioOutput;
   /** false after it stopped heartbeating, until it heartbeats again. */

@@ -254,6 +254,7 @@ export function createHost(options: HostOptions): Host {
         info.programme = message.heartbeat.programme;
         info.item = message.heartbeat.item;
         info.position = message.heartbeat.position;
+        if (message.heartbeat.stillForMs !== undefined) info.stillForMs = message.heartbeat.stillForMs;
       } else if (message.type === 'announcement') {
         pa.desk.report(display, message.announcement);
       } else if (message.type === 'acknowledge') {

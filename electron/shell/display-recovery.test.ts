@@ -98,4 +98,31 @@ describe('display recovery', () => {
     timers.advance(10 * 60_000);
     expect(reloads).toHaveLength(0);
   });
+
+  it('reloads a page that heartbeats while its picture stands still, after 20 s of it', () => {
+    healthyFor(9_000);
+    for (let t = 0; t < 18_000; t += 3_000) {
+      timers.advance(3_000);
+      recovery.heartbeat(null);
+    }
+    expect(reloads).toHaveLength(0);
+    for (let t = 0; t < 6_000; t += 3_000) {
+      timers.advance(3_000);
+      recovery.heartbeat(25_000);
+    }
+    expect(reloads).toHaveLength(1);
+    expect(log.lines.find((l) => l.message === 'reloading the display')?.fields).toMatchObject({ reason: 'picture frozen' });
+  });
+
+  it('says once that its ladder is spent at the cap, for the shell to relaunch the app', () => {
+    const spent: string[] = [];
+    recovery.stop();
+    recovery = createDisplayRecovery({ clock: timers, timers, log, reload: () => reloads.push(timers.now()), killRenderer: () => kills++, spent: (why) => spent.push(why) });
+    for (let i = 0; i < 14; i++) {
+      recovery.gone('crashed', 139);
+      timers.advance(6 * 60_000);
+    }
+    expect(spent).toHaveLength(1);
+    expect(spent[0]).toMatch(/^the display did not come back after 10 reloads \(last: /);
+  });
 });

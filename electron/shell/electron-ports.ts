@@ -77,6 +77,10 @@ export interface ShellApp {
   readonly commandLine: { appendSwitch(name: string, value?: string): void };
   requestSingleInstanceLock(): boolean;
   quit(): void;
+  /** Start the app again once this instance exits (the picture watchdog's last rung). */
+  relaunch(): void;
+  /** Exit at once with `code`, without the close events quit() goes through. */
+  exit(code: number): void;
   whenReady(): Promise<void>;
   getPath(name: 'appData' | 'userData'): string;
   setPath(name: 'userData', path: string): void;

@@ -192,6 +192,14 @@ export class FakeApp extends FakeEmitter implements ShellApp {
   quit(): void {
     this.quits++;
   }
+  relaunches = 0;
+  exits: number[] = [];
+  relaunch(): void {
+    this.relaunches++;
+  }
+  exit(code: number): void {
+    this.exits.push(code);
+  }
   whenReady(): Promise<void> {
     return this.readyPromise;
   }

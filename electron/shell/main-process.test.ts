@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type QueueBoardState } from '../contract/messages.js';
 import type { ShellIpcEvent } from './electron-ports.js';
 import {
@@ -361,6 +361,25 @@ describe('recovery', () => {
     expect(contents!.reloads).toBe(0);
     timers.advance(6_000);
     expect(contents!.reloads).toBe(1);
+  });
+
+  it('reloads a page whose picture stands still while it heartbeats, and relaunches the app (exit 75) once reloads cannot bring it back', async () => {
+    const { fake, contents, timers, send, host } = await boot();
+    for (let i = 0; i < 8; i++) {
+      timers.advance(3_000);
+      send(CHANNELS.heartbeat, { ...HEARTBEAT, stillForMs: null });
+    }
+    expect(contents!.reloads).toBe(1);
+    expect(host.health.view().classes['browser-restarts'].last?.fields).toMatchObject({ reason: 'picture-frozen' });
+    // Frozen on every reload: the ladder climbs to its cap (10 reloads), then the last rung.
+    for (let i = 0; i < 400 && fake.app.relaunches === 0; i++) {
+      timers.advance(3_000);
+      send(CHANNELS.heartbeat, { ...HEARTBEAT, stillForMs: null });
+      await Promise.resolve();
+    }
+    await vi.waitFor(() => expect(fake.app.exits).toStrictEqual([75]));
+    expect(fake.app.relaunches).toBe(1);
+    expect(host.health.view().classes['player-restarts'].last?.fields).toMatchObject({ supervisor: 'the Electron shell (app.relaunch)' });
   });
 
   it('does not count heartbeats from a foreign sender or with a bad payload', async () => {

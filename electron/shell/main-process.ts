@@ -19,6 +19,7 @@ import { shellConfig, type ShellConfig, type ShellEnv } from './shell-config.js'
 import { displayWindowOptions } from './window-options.js';
 import { captureWindowJpeg } from './window-capture.js';
 import { followPowerSave } from './power-save.js';
+import { openPlayerRestarts, PICTURE_LOST_EXIT } from '../host/services/watchdog/player-restart.js';
 
 /** The host tells its displays apart by id; the Electron shell has exactly one. */
 export const DISPLAY_ID = 'electron-window';
@@ -78,6 +79,9 @@ export function startShell(options: ShellOptions): Shell | null {
   electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   const host = options.openHost(config);
+  // The picture watchdog's last rung: the app relaunches itself, at most 3 times an hour (player-restart.ts).
+  const restarts = openPlayerRestarts({ stateDir: config.stateDir, supervisor: 'the Electron shell (app.relaunch)', now: clock.now, log: (message) => log.warn(message) });
+  restarts.report(host.health);
   let win: ShellWindow | null = null;
   let recovery: DisplayRecovery | null = null;
   let api: LocalApi | null = null;
@@ -110,7 +114,7 @@ export function startShell(options: ShellOptions): Shell | null {
       const message = session.admit({ type, [type]: payload });
       // Our own page sent something we cannot read: a bug worth a line each time (rate drops are only counted).
       if (message === 'malformed' || message === 'too-large') log.warn('ignored a malformed display message', { type, reason: message });
-      else if (typeof message !== 'string' && message.type === 'heartbeat') recovery?.heartbeat();
+      else if (typeof message !== 'string' && message.type === 'heartbeat') recovery?.heartbeat(message.heartbeat.stillForMs);
     };
   for (const type of ['report', 'heartbeat', 'hello', 'announcement', 'fault', 'audio', 'acknowledge', 'clock', 'painted'] as const) electron.ipcMain.on(CHANNELS[type], fromDisplay(type));
 
@@ -158,6 +162,13 @@ export function startShell(options: ShellOptions): Shell | null {
       },
       killRenderer: () => contents.forcefullyCrashRenderer(),
       count: (kind, message, fields) => host.health.count(kind, message, fields),
+      spent: (why) => {
+        void restarts.spent(why, host.health).then((restart) => {
+          if (!restart) return;
+          app.relaunch();
+          app.exit(PICTURE_LOST_EXIT);
+        });
+      },
     });
     recovery = windowRecovery;
     // The window is the hall's one speaker while a page is loaded in it; a reload or a crash ends

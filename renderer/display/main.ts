@@ -142,10 +142,14 @@ async function start(): Promise<void> {
     // Who it is in the hall: `/?display=ID` (the kiosk's --display and the Electron shell's config open it so).
     ...displayIdFrom(location.search),
   });
+  // How long the picture has stood still, for the host's picture watchdog. Asleep or paused by an
+  // emergency, the player's clock stands still too, so a dark or held screen is not a frozen one; a
+  // hidden page (a minimised window) gets no frames from the browser at all, which is not a fault.
+  let stillForMs = (): number | null => (document.visibilityState === 'hidden' ? 0 : player.pictureStillMs());
   // The heartbeat is a liveness signal, not animation: a plain interval is right here.
   setInterval(() => {
     const now = player.nowPlaying();
-    bridge.heartbeat({ at: engine.clock.now(), programme: now.programme, item: now.item, position: now.position });
+    bridge.heartbeat({ at: engine.clock.now(), programme: now.programme, item: now.item, position: now.position, stillForMs: stillForMs() });
     pings.ping();
   }, HEARTBEAT_MS);
 
@@ -153,6 +157,19 @@ async function start(): Promise<void> {
   if (typeof HALLCAST_TEST_HOOKS !== 'undefined' && HALLCAST_TEST_HOOKS) {
     // `?flash=arrival`: every call flashes when its board arrives (the call-moment bench's baseline).
     if (new URLSearchParams(window.location.search).get('flash') === 'arrival') engine.instants.scheduling = false;
+    // A picture whose video time stops while the page runs on (the picture watchdog's e2e test,
+    // e2e/faults/picture-watchdog.spec.ts): `__hallcastFaults.freezePicture()`. It holds for the tab's
+    // session (sessionStorage), so it outlasts a reload but not a browser restart.
+    const FROZEN_KEY = 'hallcast-test-picture-frozen';
+    const loadedAt = engine.clock.now();
+    const measured = stillForMs;
+    stillForMs = () => {
+      const at = Number(sessionStorage.getItem(FROZEN_KEY)) || null;
+      if (at === null) return measured();
+      // Frozen before this page loaded (it was reloaded): it has not moved since.
+      return at < loadedAt ? null : Math.max(0, engine.clock.now() - at);
+    };
+    Object.assign(window, { __hallcastFaults: { freezePicture: () => sessionStorage.setItem(FROZEN_KEY, String(engine.clock.now())) } });
     installTestHooks({
       state: () => state,
       nowPlaying: () => player.nowPlaying(),

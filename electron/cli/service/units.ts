@@ -8,7 +8,11 @@
  * event loop stops answering: the player sends WATCHDOG=1 from its own heartbeat timer
  * (watchdog-notify.ts), so a hung loop stops the notifications and systemd kills and restarts it.
  * A start-limit caps a broken setup: at most 10 starts in 10 minutes, then systemd stops trying and
- * `systemctl status hallcast` says so, rather than looping hot all night.
+ * `systemctl status hallcast` says so, rather than looping hot all night. The player also exits on
+ * its own, with code 75, when its picture watchdog cannot bring the display back (reloads and
+ * browser restarts spent): Restart=always starts it whole again. It sees it is under systemd by
+ * $INVOCATION_ID / $NOTIFY_SOCKET, and caps those exits itself at 3 an hour
+ * (host/services/watchdog/player-restart.ts), well inside the start-limit.
  */
 export const UNIT_NAME = 'hallcast.service';
 export const WATCHDOG_SECONDS = 30;

@@ -72,6 +72,8 @@ export const statusWords = {
   'status.health.dropped-reports': { 'zh-CN': '超限请求被丢弃', en: 'Reports dropped over limits' },
   'status.health.gpu-context-lost': { 'zh-CN': '显卡画面丢失后重建', en: 'GPU context lost and rebuilt' },
   'status.health.code-load-failed': { 'zh-CN': '屏幕程序部分加载失败后重试', en: 'Display code failed to load and was retried' },
+  'status.health.player-restarts': { 'zh-CN': '画面看门狗重启了播放器（或已达上限）', en: 'Player restarted by the picture watchdog (or capped)' },
+  'status.health.event-loop-lag': { 'zh-CN': '播放器事件循环变慢', en: "Player's event loop ran slow" },
   'status.health.screen-power': { 'zh-CN': '屏幕背光开关失败（xset / cec-ctl）', en: 'Screen backlight switch failed (xset / cec-ctl)' },
   'status.power': { 'zh-CN': '屏幕电源', en: 'Screen power' },
   'status.power.always': { 'zh-CN': '未设置电源时段：所有屏幕常亮', en: 'No power windows: every screen always on' },

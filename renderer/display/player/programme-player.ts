@@ -10,6 +10,7 @@ import type { Rect } from '../engine/rect.js';
 import type { IdleSlide } from './idle-slide.js';
 import type { MediaLayers } from './media-layers.js';
 import { PenaltyBox } from './penalty-box.js';
+import { PictureMotion, type ShownPicture } from './picture-motion.js';
 import { Rotation } from './rotation.js';
 import { sameItem, sameItems } from './same-item.js';
 import { SkipError, type ElementName, type SkipReason, type Slot } from './slot.js';
@@ -58,6 +59,8 @@ export class ProgrammePlayer {
   private pendingReady = false;
   private pendingHasFrame = false;
   private nextPickAt = 0;
+  /** How long the picture has stood still, for the heartbeat (picture-motion.ts). */
+  private readonly motion = new PictureMotion();
   /** Seams completed, for diagnostics. */
   seams = 0;
 
@@ -135,6 +138,12 @@ export class ProgrammePlayer {
       if (step === 'on-top') this.swap(p);
     }
     this.maybeSwap();
+    this.motion.saw(this.shownPicture(), now);
+  }
+
+  /** Ms since the picture last moved (a still on screen counts as moving); null: not since the page loaded. */
+  pictureStillMs(): number | null {
+    return this.motion.stillForMs(this.deps.nowMs());
   }
 
   nowPlaying(): NowPlaying {
@@ -147,6 +156,18 @@ export class ProgrammePlayer {
     this.dropPending();
     this.current?.release();
     this.current = null;
+  }
+
+  /** What is on screen for the picture watchdog: a still, a video's last advance (after its first frame), or nothing to judge. */
+  private shownPicture(): ShownPicture {
+    if (this.deps.idle.showing) return { kind: 'still' };
+    const cur = this.current;
+    if (!cur || !this.currentShowing()) return { kind: 'none' };
+    const firstFrameAt = this.timesOf(cur).firstFrameAt;
+    // The clock the stall rule has just read this frame; a still has nothing to advance.
+    const advancedAt = cur.clock(this.deps.nowMs()).advancedAt;
+    if (advancedAt === null) return { kind: 'still' };
+    return firstFrameAt === null ? { kind: 'none' } : { kind: 'video', advancedAt: Math.max(advancedAt, firstFrameAt) };
   }
 
   /** The item on screen still has a picture to show. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type RecoveryState, type RecoveryTuning } from './recovery-policy.js';
+import { beat, check, DEFAULT_RECOVERY, heartbeat, initialRecovery, stepTaken, trouble, waitFrom, type RecoveryState, type RecoveryTuning } from './recovery-policy.js';
 
 const T0 = 1_000_000;
 const KIOSK: RecoveryTuning = { ...DEFAULT_RECOVERY, silenceMs: 20_000, maxBackoffMs: 30_000, reloadsBeforeRestart: 1, capAttempts: 4, cappedBackoffMs: 300_000 };
@@ -109,5 +109,39 @@ describe('recovery policy', () => {
   it('kills no renderer when a hang is answered by a browser restart', () => {
     const { state } = failRepeatedly(1, KIOSK);
     expect(trouble(state, 'unresponsive', T0 + 10, KIOSK).step).toMatchObject({ action: 'restart', killRenderer: false });
+  });
+
+  describe('a picture that stands still while the page heartbeats', () => {
+    /** Beats every 2 s from `from` to `to` (exclusive), none of them with a moving picture. */
+    const stillBeats = (state: RecoveryState, from: number, to: number): RecoveryState => {
+      for (let t = from; t < to; t += 2_000) state = beat(state, t);
+      return state;
+    };
+
+    it('is a frozen picture after frozenMs of beats (before the silence rule would see anything): reload, then restart', () => {
+      let state = stillBeats(initialRecovery(T0), T0, T0 + 20_000);
+      expect(check(state, T0 + 19_999, KIOSK).step).toBeNull();
+      const first = check(state, T0 + 20_000, KIOSK);
+      expect(first.step).toMatchObject({ action: 'reload', reason: 'picture-frozen', attempt: 1 });
+      // The reloaded page heartbeats at once, its picture never moving: still no sign of life.
+      state = stillBeats(stepTaken(first.state, T0 + 20_000), T0 + 20_500, T0 + 40_500);
+      const second = check(state, T0 + 40_000, KIOSK);
+      expect(second.step).toMatchObject({ action: 'restart', reason: 'picture-frozen', attempt: 2 });
+    });
+
+    it('is nothing while the picture moves again within frozenMs (one stalled item the display skipped itself)', () => {
+      let state = stillBeats(initialRecovery(T0), T0, T0 + 12_000);
+      state = heartbeat(state, T0 + 12_000).state;
+      state = stillBeats(state, T0 + 14_000, T0 + 30_000);
+      expect(check(state, T0 + 30_000, KIOSK).step).toBeNull();
+      expect(check(state, T0 + 32_000, KIOSK).step?.reason).toBe('picture-frozen');
+    });
+
+    it('a page that sends nothing at all is still the silence rule, not a frozen picture', () => {
+      const state = initialRecovery(T0);
+      const slowSilence = { ...KIOSK, silenceMs: 30_000 };
+      expect(check(state, T0 + 25_000, slowSilence).step).toBeNull();
+      expect(check(state, T0 + 30_000, slowSilence).step?.reason).toBe('no-heartbeat');
+    });
   });
 });

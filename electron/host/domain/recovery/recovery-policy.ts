@@ -11,6 +11,11 @@
  * row the screen is broken beyond what retrying fixes soon (a page that crashes on load, a GPU
  * that is gone): attempts go on every `cappedBackoffMs`, and the shell says so in status, rather
  * than spin the CPU. One heartbeat resets the ladder.
+ *
+ * A page whose JS still heartbeats while its picture stands still (a wedged decoder, every video
+ * stalling one after another, the media clock frozen) is no better than a silent one: such a
+ * heartbeat is a `beat`, not a sign of life (picture-rule.ts says which is which), and
+ * `frozenMs` of beats without a moving picture is the trouble `picture-frozen`.
  */
 
 export interface RecoveryTuning {
@@ -25,6 +30,12 @@ export interface RecoveryTuning {
   cappedBackoffMs: number;
   /** A renderer the shell killed (a hang) reports itself gone shortly after: not a second failure. */
   ownKillGraceMs: number;
+  /**
+   * Heartbeats whose picture has not moved for this long (since the last sign of life) are a frozen
+   * picture. Twice the display's own load timeout (renderer/display/player/stall-rule.ts, 10 s):
+   * a single stalled item the display skips by itself is moving again well before.
+   */
+  frozenMs: number;
 }
 
 export const DEFAULT_RECOVERY: RecoveryTuning = {
@@ -35,9 +46,10 @@ export const DEFAULT_RECOVERY: RecoveryTuning = {
   capAttempts: 10,
   cappedBackoffMs: 5 * 60_000,
   ownKillGraceMs: 10_000,
+  frozenMs: 20_000,
 };
 
-export type Trouble = 'crashed' | 'unresponsive' | 'no-heartbeat' | 'failed-load' | 'browser-exited';
+export type Trouble = 'crashed' | 'unresponsive' | 'no-heartbeat' | 'failed-load' | 'browser-exited' | 'picture-frozen';
 
 export interface RecoveryStep {
   action: 'reload' | 'restart';
@@ -53,8 +65,10 @@ export interface RecoveryStep {
 }
 
 export interface RecoveryState {
-  /** The last sign of life: a heartbeat, or the last step taken (the page's time to say hello). */
+  /** The last sign of life: a heartbeat with a moving picture, or the last step taken (the page's time to say hello). */
   lastSignAt: number;
+  /** The last heartbeat of any kind (its picture moving or not); -Infinity: none yet. */
+  lastBeatAt: number;
   /** Attempts since the last heartbeat. */
   failures: number;
   /** A step was decided and not yet taken: further trouble is the same trouble. */
@@ -70,12 +84,17 @@ export interface Decision {
 }
 
 export function initialRecovery(now: number): RecoveryState {
-  return { lastSignAt: now, failures: 0, pending: false, capped: false, ownKillUntil: -Infinity };
+  return { lastSignAt: now, lastBeatAt: -Infinity, failures: 0, pending: false, capped: false, ownKillUntil: -Infinity };
 }
 
 /** The page said it is alive. `recovered`: it had been failing (the shell may clear its alert). */
 export function heartbeat(state: RecoveryState, now: number): { state: RecoveryState; recovered: boolean } {
-  return { state: { ...state, lastSignAt: now, failures: 0, capped: false }, recovered: state.failures > 0 };
+  return { state: { ...state, lastSignAt: now, lastBeatAt: now, failures: 0, capped: false }, recovered: state.failures > 0 };
+}
+
+/** The page heartbeats but its picture does not move: alive, yet not a sign that the wall shows the hall. */
+export function beat(state: RecoveryState, now: number): RecoveryState {
+  return { ...state, lastBeatAt: now };
 }
 
 /** Something went wrong: the step to take, or null when one is already on its way. */
@@ -109,9 +128,15 @@ export function stepTaken(state: RecoveryState, now: number): RecoveryState {
   return { ...state, pending: false, lastSignAt: now };
 }
 
-/** The periodic check: a page silent for `silenceMs` is hung (or never said hello). */
+/**
+ * The periodic check: a page silent for `silenceMs` is hung (or never said hello); one that kept
+ * heartbeating with a still picture for `frozenMs` shows a frozen picture.
+ */
 export function check(state: RecoveryState, now: number, tuning: RecoveryTuning): Decision {
-  if (state.pending || now - state.lastSignAt < tuning.silenceMs) return { state, step: null };
+  if (state.pending) return { state, step: null };
+  const sinceSign = now - state.lastSignAt;
+  if (sinceSign >= tuning.frozenMs && state.lastBeatAt > state.lastSignAt) return trouble(state, 'picture-frozen', now, tuning);
+  if (sinceSign < tuning.silenceMs) return { state, step: null };
   return trouble(state, 'no-heartbeat', now, tuning);
 }
 
