@@ -1,7 +1,7 @@
 /**
  * `hallcast kiosk` as a child process for the fault suite: started with the test's arguments and
  * environment, resolved with the address it prints; its own "hallcast: " lines echoed to the test's
- * output, and everything it said on stderr kept for the test to read.
+ * output, and everything it said kept for the test to read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,22 +13,27 @@ export interface Kiosk {
   url: string;
   child: ChildProcess;
   stderr: () => string;
+  /** Everything it wrote, stdout and stderr as they came (its log's info lines go to stdout, warnings to stderr). */
+  said: () => string;
 }
 
 /** `args`: everything after `hallcast kiosk`; `env`: the whole environment (DISPLAY included). */
 export function spawnKiosk(args: string[], env: NodeJS.ProcessEnv): Promise<Kiosk> {
   const child = spawn(process.execPath, ['bin/hallcast.js', 'kiosk', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let err = '';
+  let all = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     err += chunk;
+    all += chunk;
     for (const line of String(chunk).split('\n')) if (line.startsWith('hallcast: ') || line.includes('"source":"kiosk"')) console.log(`[kiosk] ${line}`);
   });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk;
+      all += chunk;
       const match = / at (http:\/\/\S+\/) /.exec(out);
-      if (match) resolve({ url: match[1]!, child, stderr: () => err });
+      if (match) resolve({ url: match[1]!, child, stderr: () => err, said: () => all });
     });
     child.once('exit', (code) => reject(new Error(`hallcast kiosk exited (${code}): ${out}${err}`)));
   });

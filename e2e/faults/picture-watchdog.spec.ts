@@ -127,7 +127,7 @@ test('a display that stops its heartbeat is reloaded, then its browser restarted
   const before = (await status(k)).health.classes['browser-restarts'].count;
   const [browser] = browsers();
   expect(browser).toBeDefined();
-  const stderrBefore = k.stderr().length;
+  const saidBefore = k.said().length;
   // Hung: every page renderer of this browser stopped, the reload's too, until the browser itself is replaced.
   const stopped = new Set<number>();
   const hang = setInterval(() => {
@@ -150,7 +150,7 @@ test('a display that stops its heartbeat is reloaded, then its browser restarted
   expect(restarts.count - before).toBe(2);
   expect(restarts.last?.fields).toMatchObject({ kind: 'browser-restart', reason: 'no-heartbeat', attempt: 2 });
   // The supervisor looks every 0.5 s: its "back" line may follow the status by a moment.
-  await expect.poll(() => k.stderr().slice(stderrBefore), { timeout: 5_000 }).toMatch(/kiosk no heartbeat from the display: reloading the page in 0 s \(attempt 1\)[\s\S]*kiosk no heartbeat from the display: restarting the browser in 0\.5 s \(attempt 2\)[\s\S]*kiosk display is back/);
+  await expect.poll(() => k.said().slice(saidBefore), { timeout: 5_000 }).toMatch(/kiosk no heartbeat from the display: reloading the page in 0 s \(attempt 1\)[\s\S]*kiosk no heartbeat from the display: restarting the browser in 0\.5 s \(attempt 2\)[\s\S]*kiosk display is back/);
   expect((await status(k)).health.classes['browser-restarts'].active).toStrictEqual([]);
   await stopKiosk(k);
   kiosk = null;
@@ -162,7 +162,7 @@ test('a display whose video time stops while its page runs on is reloaded, then 
   const k = kiosk;
   await displayMoving(k, 45_000);
   const before = (await status(k)).health.classes['browser-restarts'].count;
-  const stderrBefore = k.stderr().length;
+  const saidBefore = k.said().length;
   const [browser] = browsers();
   const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${DEVTOOLS_PORT}`);
   try {
@@ -182,7 +182,7 @@ test('a display whose video time stops while its page runs on is reloaded, then 
   // The fresh browser's tab has a fresh session: the picture moves again.
   await displayMoving(k, 30_000);
   expect(browsers()).not.toContain(browser);
-  await expect.poll(() => k.stderr().slice(stderrBefore), { timeout: 5_000 }).toMatch(/kiosk picture frozen \(the display heartbeats, its picture does not move\): reloading the page in 0 s \(attempt 1\)[\s\S]*kiosk picture frozen[^\n]*: restarting the browser in 0\.5 s \(attempt 2\)[\s\S]*kiosk display is back/);
+  await expect.poll(() => k.said().slice(saidBefore), { timeout: 5_000 }).toMatch(/kiosk picture frozen \(the display heartbeats, its picture does not move\): reloading the page in 0 s \(attempt 1\)[\s\S]*kiosk picture frozen[^\n]*: restarting the browser in 0\.5 s \(attempt 2\)[\s\S]*kiosk display is back/);
   await stopKiosk(k);
   kiosk = null;
 });
@@ -213,7 +213,7 @@ test('the last rung: a display that never comes back restarts the player (exit 7
       new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`life ${life}: the player did not exit within 40 s`)), 40_000)),
     ]);
     exits.push(code);
-    expect(k.stderr()).toMatch(/the kiosk display did not come back after 2 reloads and browser restarts \(last: no heartbeat from the display\); restarting the player \(exit 75 for HALLCAST_SUPERVISED=1 to start it again; restart \d of 2 within 10 min\)/);
+    expect(k.said()).toMatch(/the kiosk display did not come back after 2 reloads and browser restarts \(last: no heartbeat from the display\); restarting the player \(exit 75 for HALLCAST_SUPERVISED=1 to start it again; restart \d of 2 within 10 min\)/);
   }
   expect(exits).toStrictEqual([EXIT_PICTURE_LOST, EXIT_PICTURE_LOST]);
   // Seen after each restart: how many the state folder records, and why the last one happened.
@@ -231,5 +231,5 @@ test('the last rung: a display that never comes back restarts the player (exit 7
   expect(capped.message).toContain('the picture watchdog is capped');
   await new Promise((r) => setTimeout(r, 3_000));
   expect(k.child.exitCode).toBeNull();
-  expect(k.stderr()).toContain('the picture watchdog is capped');
+  expect(k.said()).toContain('the picture watchdog is capped');
 });
