@@ -4,7 +4,7 @@
  * output, and everything it said kept for the test to read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestInfo } from '@playwright/test';
 import { ROOT } from '../serve-process.js';
 import type { XScreen } from './x-screen.js';
@@ -48,4 +48,26 @@ export async function keepWhatTheWallShowed(testInfo: TestInfo, screen: XScreen,
   } catch (error) {
     console.log(`could not save the screen: ${String(error)}`);
   }
+}
+
+/**
+ * Processes whose command line names the kiosk's profile `profileDir`: the browser itself (no
+ * --type) and its children. Chromium's children rewrite their title, so their arguments are joined
+ * by spaces.
+ */
+export function profileProcesses(profileDir: string): { pid: number; type: string | null; cmdline: string }[] {
+  const found = [];
+  const flag = `--user-data-dir=${profileDir}`;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    if (!` ${cmdline} `.includes(` ${flag} `)) continue;
+    found.push({ pid: Number(entry), type: /(?:^| )--type=(\S+)/.exec(cmdline)?.[1] ?? null, cmdline });
+  }
+  return found;
 }

@@ -6,13 +6,13 @@
  * window flood) after the player was killed outright, nor from a stale browser on its profile.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
 import { BLANK_LUMA } from './picture.js';
-import { keepWhatTheWallShowed, spawnKiosk, type Kiosk } from './kiosk-process.js';
+import { keepWhatTheWallShowed, spawnKiosk, type Kiosk, profileProcesses as kioskProfileProcesses } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';
 
@@ -37,26 +37,7 @@ async function status(k: Kiosk): Promise<HostStatus> {
   return (await (await fetch(new URL('api/status', k.url), { signal: AbortSignal.timeout(5_000) })).json()) as HostStatus;
 }
 
-/**
- * Processes whose command line names the kiosk's profile: the browser itself (no --type) and its
- * children. Chromium's children rewrite their title, so their arguments are joined by spaces.
- */
-function profileProcesses(): { pid: number; type: string | null; cmdline: string }[] {
-  const found = [];
-  const flag = `--user-data-dir=${profile()}`;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline: string;
-    try {
-      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replace(/\0/g, ' ');
-    } catch {
-      continue;
-    }
-    if (!` ${cmdline} `.includes(` ${flag} `)) continue;
-    found.push({ pid: Number(entry), type: /(?:^| )--type=(\S+)/.exec(cmdline)?.[1] ?? null, cmdline });
-  }
-  return found;
-}
+const profileProcesses = () => kioskProfileProcesses(profile());
 /** The pid Chromium's profile lock names (HOSTNAME-PID), or null. */
 function lockHolder(): number | null {
   try {

@@ -15,12 +15,12 @@
  *      says one exists); each restart is counted in /api/status after it; past the cap (2 within
  *      the window here, 3 an hour in production) the player stays up and status says capped.
  */
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
-import { keepWhatTheWallShowed, spawnKiosk, type Kiosk } from './kiosk-process.js';
+import { keepWhatTheWallShowed, spawnKiosk, type Kiosk, profileProcesses as kioskProfileProcesses } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, type XScreen } from './x-screen.js';
 
@@ -57,23 +57,7 @@ async function stopKiosk(k: Kiosk | null): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The kiosk profile's processes: the browser (no --type) and its page renderers. */
-function profileProcesses(): { pid: number; type: string | null; cmdline: string }[] {
-  const found = [];
-  const flag = `--user-data-dir=${profile()}`;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline: string;
-    try {
-      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replace(/\0/g, ' ');
-    } catch {
-      continue;
-    }
-    if (!` ${cmdline} `.includes(` ${flag} `)) continue;
-    found.push({ pid: Number(entry), type: /(?:^| )--type=(\S+)/.exec(cmdline)?.[1] ?? null, cmdline });
-  }
-  return found;
-}
+const profileProcesses = () => kioskProfileProcesses(profile());
 const browsers = (): number[] => profileProcesses().filter((p) => p.type === null).map((p) => p.pid);
 const pageRenderers = (): number[] =>
   profileProcesses()

@@ -11,14 +11,14 @@
  * no JPEG decoder joins the dependencies.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { HostStatus } from '../../electron/contract/status-view.js';
 import { signIn } from '../console-api.js';
-import { keepWhatTheWallShowed, spawnKiosk, type Kiosk } from './kiosk-process.js';
+import { keepWhatTheWallShowed, spawnKiosk, type Kiosk, profileProcesses } from './kiosk-process.js';
 import { ROOT } from '../serve-process.js';
 import { startXScreen, xScreenLuma, type XScreen } from './x-screen.js';
 
@@ -91,20 +91,7 @@ function zone(plane: { width: number; height: number; luma: Buffer }, rect: { x:
 }
 
 /** The browser's own processes (no --type) on the kiosk's profile. */
-function browserPids(): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline: string;
-    try {
-      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'latin1').replace(/\0/g, ' ');
-    } catch {
-      continue;
-    }
-    if (cmdline.includes(`--user-data-dir=${profile()}`) && !/ --type=/.test(cmdline)) found.push(Number(entry));
-  }
-  return found;
-}
+const browserPids = (): number[] => profileProcesses(profile()).filter((p) => p.type === null).map((p) => p.pid);
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
