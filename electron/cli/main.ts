@@ -199,7 +199,7 @@ async function serve(command: 'serve' | 'kiosk', values: Partial<FlagValues<(typ
     stateDir: plan.stateDir,
     supervisor: supervisorOf(process.env),
     now: Date.now,
-    log: (message) => out.stderr(`hallcast: ${message}`),
+    log: (message) => playerLog.log.warn(message, { source: 'watchdog' }),
     ...restartCapInTestBuild(),
   });
   restarts.report(running.host.health);
