@@ -12,7 +12,7 @@ import { IdleSlide } from './player/idle-slide.js';
 import { MediaLayers } from './player/media-layers.js';
 import { ProgrammePlayer, type NowPlaying } from './player/programme-player.js';
 import { ScreenSleep } from './player/screen-sleep.js';
-import { installTestHooks } from './test-hooks.js';
+import { installPictureFreeze, installTestHooks } from './test-hooks.js';
 import { startClockPings } from './engine/clock-exchange.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
@@ -157,19 +157,8 @@ async function start(): Promise<void> {
   if (typeof HALLCAST_TEST_HOOKS !== 'undefined' && HALLCAST_TEST_HOOKS) {
     // `?flash=arrival`: every call flashes when its board arrives (the call-moment bench's baseline).
     if (new URLSearchParams(window.location.search).get('flash') === 'arrival') engine.instants.scheduling = false;
-    // A picture whose video time stops while the page runs on (the picture watchdog's e2e test,
-    // e2e/faults/picture-watchdog.spec.ts): `__hallcastFaults.freezePicture()`. It holds for the tab's
-    // session (sessionStorage), so it outlasts a reload but not a browser restart.
-    const FROZEN_KEY = 'hallcast-test-picture-frozen';
-    const loadedAt = engine.clock.now();
-    const measured = stillForMs;
-    stillForMs = () => {
-      const at = Number(sessionStorage.getItem(FROZEN_KEY)) || null;
-      if (at === null) return measured();
-      // Frozen before this page loaded (it was reloaded): it has not moved since.
-      return at < loadedAt ? null : Math.max(0, engine.clock.now() - at);
-    };
-    Object.assign(window, { __hallcastFaults: { freezePicture: () => sessionStorage.setItem(FROZEN_KEY, String(engine.clock.now())) } });
+    // The picture watchdog's e2e test can stop the picture's clock (test-hooks.ts).
+    stillForMs = installPictureFreeze(stillForMs, () => engine.clock.now());
     installTestHooks({
       state: () => state,
       nowPlaying: () => player.nowPlaying(),

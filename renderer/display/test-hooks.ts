@@ -81,3 +81,22 @@ declare global {
 export function installTestHooks(hooks: TestHooks): void {
   Object.defineProperty(window, '__hallcast', { value: Object.freeze({ ...hooks }), writable: false, configurable: false });
 }
+
+/**
+ * A picture whose video time stops while the page runs on, for the picture watchdog's e2e test
+ * (e2e/faults/picture-watchdog.spec.ts): `window.__hallcastFaults.freezePicture()` from then on
+ * makes the heartbeat report a picture standing still. It holds for the tab's session
+ * (sessionStorage), so it outlasts a reload but not a browser restart. Returns the heartbeat's
+ * `stillForMs` with the freeze applied over `measured`.
+ */
+export function installPictureFreeze(measured: () => number | null, now: () => number): () => number | null {
+  const FROZEN_KEY = 'hallcast-test-picture-frozen';
+  const loadedAt = now();
+  Object.assign(window, { __hallcastFaults: { freezePicture: () => sessionStorage.setItem(FROZEN_KEY, String(now())) } });
+  return () => {
+    const at = Number(sessionStorage.getItem(FROZEN_KEY)) || null;
+    if (at === null) return measured();
+    // Frozen before this page loaded (it was reloaded): it has not moved since.
+    return at < loadedAt ? null : Math.max(0, now() - at);
+  };
+}
