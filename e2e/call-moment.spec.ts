@@ -75,7 +75,11 @@ test('a call flashes on three displays at its moment, not on arrival; proof of p
   expect((record['late'] as string[]).length).toBe(paints.filter((m) => m.late).length);
   expect(record['paints']).toHaveLength(3);
   expect(record['skewMs']).toBe(Math.max(...paints.map((m) => m.at)) - Math.min(...paints.map((m) => m.at)));
-  expect(record['skewMs']).toBeLessThan(LOADED_FRAME_SLACK_MS);
+  // Among the displays that had the call in time; a late one (its page busy past the moment: seen
+  // at +1307 ms with the machine at load ≈ 10) paints at once and is named in the record's `late`.
+  const inTime = paints.filter((m) => !m.late).map((m) => m.at);
+  expect(inTime.length).toBeGreaterThanOrEqual(2);
+  expect(Math.max(...inTime) - Math.min(...inTime)).toBeLessThan(LOADED_FRAME_SLACK_MS);
   await shot('call-moment-A023');
 
   // Every display shows the call; one of them reads it out.
