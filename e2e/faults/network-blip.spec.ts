@@ -35,3 +35,17 @@ test('chunks that fail to load while the page loads are asked for again: the que
   const last = (await h.api<{ health: Health }>('/api/status')).health.classes['code-load-failed']!.last;
   expect(String(last?.fields?.['part'])).toMatch(/zone|pixi stage/);
 });
+
+test('a chunk that keeps failing past four attempts reloads the page once, and the new page loads it', async ({ page, hall }) => {
+  const h = await hall({ at: '2026-12-01T10:00:00Z' });
+  // The stage's chunk fails five times: a browser that kept the first failure (Chromium 150) would
+  // see every later attempt fail alike; only a new page asks the network afresh.
+  let stageTries = 0;
+  await page.route(/\/chunks\/stage-layer-[^/]+\.js$/, async (route) => (++stageTries <= 5 ? route.abort('internetdisconnected') : route.continue()));
+  let loads = 0;
+  page.on('load', () => loads++);
+  await boardShowsCall(page, h);
+  expect(loads).toBe(2);
+  expect(stageTries).toBeGreaterThanOrEqual(6);
+  await expect.poll(async () => (await h.api<{ health: Health }>('/api/status')).health.classes['code-load-failed']!.count, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+});

@@ -13,6 +13,7 @@ import { MediaLayers } from './player/media-layers.js';
 import { ProgrammePlayer, type NowPlaying } from './player/programme-player.js';
 import { ScreenSleep } from './player/screen-sleep.js';
 import { installPictureFreeze, installTestHooks } from './test-hooks.js';
+import { reloadDue } from './engine/load-again.js';
 import { startClockPings } from './engine/clock-exchange.js';
 import { createWsBridge, isPreview, wsUrlFor } from './ws-bridge.js';
 import { muteOutput } from './audio/howler-output.js';
@@ -23,6 +24,8 @@ import { ZoneBoard } from './zones/zone-board.js';
 
 /** true in the test build only (scripts/display-bundle.mjs writes it in); the production bundle leaves the hooks out. */
 declare const HALLCAST_TEST_HOOKS: boolean | undefined;
+/** When the page last reloaded itself for code that would not load (sessionStorage: it outlives the reload). */
+const CODE_RELOAD_KEY = 'hallcast-code-reload-at';
 
 const HEARTBEAT_MS = 2_000;
 /** The pixi zones load after the first programme frame, or after this long without one. */
@@ -78,7 +81,16 @@ async function start(): Promise<void> {
   const board = new ZoneBoard(engine, player, banner);
   // The board rebuilds its pixi zones by itself (ZoneBoard); the host counts the loss in its health.
   engine.onStageLost(() => bridge.fault({ kind: 'gpu-context-lost', at: engine.clock.now() }));
-  engine.onLoadFailed((part) => bridge.fault({ kind: 'code-load-failed', at: engine.clock.now(), part }));
+  engine.onLoadFailed((part, attempt) => {
+    bridge.fault({ kind: 'code-load-failed', at: engine.clock.now(), part });
+    // A browser that keeps a failed chunk (load-again.ts) is only helped by a new page.
+    const lastReload = Number(sessionStorage.getItem(CODE_RELOAD_KEY)) || null;
+    if (!reloadDue(attempt, lastReload, Date.now())) return;
+    sessionStorage.setItem(CODE_RELOAD_KEY, String(Date.now()));
+    console.warn(`hallcast: the ${part} code still did not load after ${attempt} attempts; reloading the page`);
+    // A moment for the fault report to leave.
+    setTimeout(() => location.reload(), 250);
+  });
 
   let state: DisplayState | null = null;
   bridge.onState((next) => {
