@@ -76,6 +76,16 @@ describe('the hall\'s displays (displays.json)', () => {
     expect(status.displaysMissing).toStrictEqual(['waiting']);
   });
 
+  it('reads status without taking state numbers: the next state a display gets follows the last it got', () => {
+    const { host, hello } = setup();
+    host.start();
+    hello('s1', 'entrance');
+    hello('s3', 'counter-5', 1280, 800);
+    const before = host.state('s1').seq;
+    for (let i = 0; i < 3; i++) expect(host.status().displays.map((d) => d.layout)).toStrictEqual(['landscape', 'landscape']);
+    expect(host.state('s1').seq).toBe(before + 1);
+  });
+
   it('proof of play names the display by its id and times a display\'s own programme against its own schedule', () => {
     const { host, hello, root, time } = setup();
     host.start();

@@ -16,7 +16,7 @@ import { wallTimers } from './services/time/wall-timers.js';
 import { TimeZone } from './domain/time/time-zone.js';
 import { openPlayerLog } from './services/log/player-log.js';
 import { localTimesLog } from './services/log/local-times.js';
-import { displayIdentity, displayState, mediaUrl } from './domain/display/display-state.js';
+import { displayIdentity, displayShows, displayState, mediaUrl } from './domain/display/display-state.js';
 import { UNASSIGNED, type DisplayView } from './domain/display/display-view.js';
 import { openProofOfPlayLog, switchTiming, type ProofOfPlayLog } from './services/log/proof-of-play.js';
 import { createQueueSlot, type QueueSlot } from './services/queue-hub/queue-slot.js';
@@ -140,7 +140,7 @@ export function createHost(options: HostOptions): Host {
     timers,
     subscribeCalls: queue.subscribeCalls,
     // Each display by its own state: the board's displays, and that counter's screen; one whose programme hides both is not expected.
-    expected: (counter) => displays.sessions().filter((d) => d.alive && d.shell !== null && showsCall(stateFor(displays.view(d.session)), counter)).map((d) => d.id),
+    expected: (counter) => displays.sessions().filter((d) => d.alive && d.shell !== null && showsCall(showsFor(displays.view(d.session)), counter)).map((d) => d.id),
     write: (record) => void proof?.write(record),
   });
 
@@ -166,6 +166,13 @@ export function createHost(options: HostOptions): Host {
     const resolution = (displays.trackOfDisplay(view.id) ?? hallTrack)?.resolution();
     if (!applied || !resolution) return { ...fallbackState(clock.now()), seq: ++seq, display: displayIdentity(view) };
     return { ...displayState({ config: applied.config, resolution, now: clock.now(), seq: ++seq, idleImage, diversion: pa.diversion(), view }), power: power.power(view.id) };
+  };
+  /** What one display shows, for status and the call moment: its state's programme, layout and identity, without taking a `seq`. */
+  const showsFor = (view: DisplayView): Pick<DisplayState, 'programme' | 'layout' | 'display'> => {
+    const applied = store.current();
+    const resolution = (displays.trackOfDisplay(view.id) ?? hallTrack)?.resolution();
+    if (!applied || !resolution) return { programme: null, layout: fallbackState(clock.now()).layout, display: displayIdentity(view) };
+    return displayShows({ config: applied.config, resolution, view });
   };
   const publish = (): void => {
     if (!store.current() || !hallTrack?.resolution()) return;
@@ -322,7 +329,7 @@ export function createHost(options: HostOptions): Host {
         nowPlaying: playing ? { item: playing.item, position: playing.position } : null,
         displays: connected.map((d) => {
           const role = pa.desk.role(d.session);
-          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: stateFor(displays.view(d.session)).layout.name, power: power.power(displays.view(d.session).id) };
+          return { ...d, speaker: d.session === announcements.speaker, ...(role ? { pa: role } : {}), layout: showsFor(displays.view(d.session)).layout.name, power: power.power(displays.view(d.session).id) };
         }),
         displaysMissing: displays.missing(),
         power: power.all(),

@@ -82,16 +82,19 @@ export function displayIdentity(view: DisplayView): DisplayIdentity {
   };
 }
 
-export function displayState({ config, resolution, now, seq, idleImage, diversion, view = UNASSIGNED }: DisplayInputs): DisplayState {
+/** What a display shows — its programme, its layout, who it is — without the rest of a state (status, the call moment's expected displays). */
+export function displayShows({ config, resolution, view = UNASSIGNED }: Pick<DisplayInputs, 'config' | 'resolution' | 'view'>): Pick<DisplayState, 'programme' | 'layout' | 'display'> {
   const programme = resolution.programme === null ? null : (config.programmes[resolution.programme] ?? null);
+  return { programme: programme ? programmePlan(programme) : null, layout: layoutPlan(config, programme, view), display: displayIdentity(view) };
+}
+
+export function displayState({ config, resolution, now, seq, idleImage, diversion, view = UNASSIGNED }: DisplayInputs): DisplayState {
   const today = formatLocal(TimeZone.of(config.schedule.timezone), now).date;
   return {
     seq,
-    programme: programme ? programmePlan(programme) : null,
+    ...displayShows({ config, resolution, view }),
     entry: resolution.entry,
     nextSwitch: resolution.next?.at ?? null,
-    layout: layoutPlan(config, programme, view),
-    display: displayIdentity(view),
     ticker: {
       speed: config.ticker.speed,
       notices: config.ticker.notices
